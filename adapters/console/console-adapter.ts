@@ -1,0 +1,60 @@
+/**
+ * Console chat: one line in, one reply out. The adapter for trying the bot with no chat
+ * platform and no token, and the simplest example of the adapter contract.
+ */
+import readline from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Adapter, InboundMessage, MessageHandler } from '../../src/types.js';
+
+export interface ConsoleAdapterOptions {
+  input?: Readable;
+  output?: Writable;
+  /** Prompt shown before each line; '' in pipes. */
+  prompt?: string;
+  /** Sent to the handler once at start (e.g. "菜单") so the person sees what to ask. */
+  greet?: string;
+  /** Called when the input ends (Ctrl-D, end of a pipe). */
+  onClose?: () => void;
+}
+
+const CONVERSATION = 'console';
+
+/** Maps one typed line to the core's message type. */
+export function toInbound(line: string): InboundMessage {
+  return { adapter: 'console', conversationId: CONVERSATION, senderId: 'console-user', kind: 'text', text: line };
+}
+
+/** Creates the console adapter; nothing is read before `start()`. */
+export function createConsoleAdapter(options: ConsoleAdapterOptions = {}): Adapter {
+  const input = options.input ?? process.stdin;
+  const output = options.output ?? process.stdout;
+  const prompt = options.prompt ?? '';
+  let rl: readline.Interface | undefined;
+  let queue: Promise<void> = Promise.resolve();
+
+  const say = (text: string) => output.write(`${text}\n\n`);
+
+  return {
+    name: 'console',
+    async start(handler: MessageHandler) {
+      const reply = async (line: string) => say((await handler(toInbound(line))).text);
+      if (options.greet) await reply(options.greet);
+      rl = readline.createInterface({ input, output, prompt, terminal: false });
+      rl.on('line', (line) => {
+        queue = queue.then(async () => {
+          await reply(line);
+          if (prompt) rl?.prompt();
+        });
+      });
+      rl.on('close', () => {
+        void queue.then(() => options.onClose?.());
+      });
+      if (prompt) rl.prompt();
+    },
+    async stop() {
+      rl?.close();
+      rl = undefined;
+      await queue;
+    },
+  };
+}

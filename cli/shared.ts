@@ -1,0 +1,35 @@
+/**
+ * What every command needs: config, logger, the app, and one way to report a fatal error.
+ */
+import { createApp, type App } from '../src/app.js';
+import { loadConfig, type Config } from '../src/config.js';
+import { BotError } from '../src/errors.js';
+import { createLogger, type Logger } from '../src/logger.js';
+
+/** Exit codes of the CLI. */
+export const EXIT = { ok: 0, failed: 1, invalid: 2 } as const;
+
+/** Reads config and builds a logger at the configured level (to stderr). */
+export function setup(levelOverride?: string): { config: Config; logger: Logger } {
+  const config = loadConfig();
+  return { config, logger: createLogger(levelOverride ?? config.logLevel) };
+}
+
+/** Builds the app for a command; quiet commands log only warnings and worse. */
+export async function openApp(options: { quiet?: boolean } = {}): Promise<App> {
+  const { config, logger } = setup(options.quiet ? 'warn' : undefined);
+  return createApp(config, logger);
+}
+
+/** Prints an error the way a person can act on, and sets the exit code. */
+export function reportFatal(error: unknown): void {
+  if (error instanceof BotError) {
+    process.stderr.write(`legal-bot: ${error.message}\n`);
+    if (!error.message.includes('\n')) for (const detail of error.details) process.stderr.write(`  ${detail}\n`);
+    process.stderr.write(`  (${error.code})\n`);
+    process.exitCode = EXIT.invalid;
+    return;
+  }
+  process.stderr.write(`legal-bot: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
+  process.exitCode = EXIT.failed;
+}

@@ -1,0 +1,40 @@
+import type { App } from '../src/app.js';
+import { sanitize, truncate } from '../src/text/sanitize.js';
+
+/** `why "问题"`: how the bot read a question and why it chose what it chose, for staff. */
+export function explain(app: App, question: string): string {
+  const { engine } = app.bot;
+  const cut = truncate(sanitize(question), app.config.maxMessageChars);
+  const normalized = engine.normalize(cut.text);
+  const emergency = engine.detectEmergency(normalized);
+  const stripped = engine.stripGreeting(normalized);
+  const match = engine.match(stripped);
+  const decision = engine.decide(match);
+  const lines = [
+    `input:        ${question}${cut.truncated ? `  (cut to ${app.config.maxMessageChars} chars)` : ''}`,
+    `normalized:   ${normalized}`,
+    `tokens:       ${match.tokens.join(' | ') || '(none)'}`,
+    `corrections:  ${match.corrections.map((c) => `${c.from}→${c.to}`).join(', ') || '(none)'}`,
+    `aspects:      ${match.aspects.join(', ') || '(none)'}${match.aspectOnly ? '  (aspect only: a follow-up)' : ''}`,
+    `emergency:    ${emergency ? emergency.category : 'no'}`,
+    `greeting:     ${engine.isGreeting(normalized) ? 'yes (menu)' : 'no'}`,
+    'candidates:   coverage   bm25   rank   entry',
+    ...match.candidates
+      .slice(0, 5)
+      .map(
+        (c, i) =>
+          `  ${i + 1}.         ${c.coverage.toFixed(3)}  ${c.bm25.toFixed(2).padStart(6)}  ${c.rank.toFixed(3)}  ${c.entry.id} (${c.entry.title})`,
+      ),
+    `thresholds:   answer ≥ ${engine.thresholds.answer}, clarify ≥ ${engine.thresholds.clarify}`,
+    `decision:     ${
+      emergency
+        ? 'emergency (checked before matching)'
+        : decision.kind === 'answer'
+          ? `answer ${decision.entry.id}`
+          : decision.kind === 'clarify'
+            ? `clarify among ${decision.options.map((e) => e.id).join(', ')}`
+            : 'fallback (not confident)'
+    }`,
+  ];
+  return lines.join('\n');
+}

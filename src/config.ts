@@ -1,0 +1,92 @@
+/**
+ * The one place that reads the environment. Every key is documented in `.env.example`.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import { BotError, ErrorCodes } from './errors.js';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const integer = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const EnvSchema = z.object({
+  KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  SEGMENTER: z.enum(['node-rs-jieba', 'nodejs-jieba']).default('node-rs-jieba'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAX_MESSAGE_CHARS: integer(500, 20, 100_000),
+  SESSION_IDLE_MINUTES: integer(10, 1, 24 * 60),
+  ANSWER_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
+  CLARIFY_THRESHOLD: z.coerce.number().min(0).max(1).default(0.35),
+  TELEGRAM_BOT_TOKEN: optionalText,
+  TELEGRAM_WEBHOOK_URL: optionalText,
+  TELEGRAM_WEBHOOK_PORT: integer(8443, 1, 65_535),
+  TELEGRAM_WEBHOOK_SECRET: optionalText,
+  TELEGRAM_API_ROOT: optionalText,
+  WECHATY_PUPPET: optionalText,
+  WECHATY_PUPPET_SERVICE_TOKEN: optionalText,
+  WECHAT_ROOMS: optionalText,
+});
+
+/** Validated settings of one bot process. */
+export interface Config {
+  knowledgeDir: string;
+  dataDir: string;
+  segmenter: 'node-rs-jieba' | 'nodejs-jieba';
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  maxMessageChars: number;
+  sessionIdleMs: number;
+  answerThreshold: number;
+  clarifyThreshold: number;
+  telegram?: { token: string; webhookUrl?: string; webhookPort: number; webhookSecret?: string; apiRoot?: string };
+  wechat?: { puppet: string; puppetToken?: string; rooms: string[] };
+}
+
+/**
+ * Parses and validates settings from an environment (by default `process.env`).
+ * @throws BotError QLB_CONFIG_INVALID naming every bad key.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new BotError(ErrorCodes.CONFIG_INVALID, `invalid configuration: ${details.join('; ')}`, details);
+  }
+  const e = parsed.data;
+  if (e.CLARIFY_THRESHOLD > e.ANSWER_THRESHOLD) {
+    throw new BotError(ErrorCodes.CONFIG_INVALID, 'CLARIFY_THRESHOLD must not exceed ANSWER_THRESHOLD', [
+      'CLARIFY_THRESHOLD',
+    ]);
+  }
+  return {
+    knowledgeDir: path.resolve(e.KNOWLEDGE_DIR),
+    dataDir: path.resolve(e.DATA_DIR),
+    segmenter: e.SEGMENTER,
+    logLevel: e.LOG_LEVEL,
+    maxMessageChars: e.MAX_MESSAGE_CHARS,
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    answerThreshold: e.ANSWER_THRESHOLD,
+    clarifyThreshold: e.CLARIFY_THRESHOLD,
+    telegram: e.TELEGRAM_BOT_TOKEN
+      ? {
+          token: e.TELEGRAM_BOT_TOKEN,
+          webhookUrl: e.TELEGRAM_WEBHOOK_URL,
+          webhookPort: e.TELEGRAM_WEBHOOK_PORT,
+          webhookSecret: e.TELEGRAM_WEBHOOK_SECRET,
+          apiRoot: e.TELEGRAM_API_ROOT,
+        }
+      : undefined,
+    wechat: e.WECHATY_PUPPET
+      ? {
+          puppet: e.WECHATY_PUPPET,
+          puppetToken: e.WECHATY_PUPPET_SERVICE_TOKEN,
+          rooms: (e.WECHAT_ROOMS ?? '').split(',').map((room) => room.trim()).filter(Boolean),
+        }
+      : undefined,
+  };
+}

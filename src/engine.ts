@@ -1,0 +1,41 @@
+/**
+ * The stateless part of the pipeline for one knowledge base: normalize → emergency check →
+ * segment and rank → decide. Built once per knowledge base and swapped whole on reload.
+ */
+import type { KnowledgeBase } from './knowledge/knowledge-base.js';
+import { decide, type Decision, type Thresholds } from './match/decide.js';
+import { createMatcher, type MatchResult } from './match/matcher.js';
+import { createEmergencyDetector, type EmergencyHit } from './safety/detect-emergency.js';
+import type { Segmenter } from './segment/segmenter.js';
+import { createComposer, type Composer } from './compose/compose-reply.js';
+import { createNormalizer } from './text/normalize.js';
+import { createGreetingStripper, createGreetingTest } from './dialog/intents.js';
+
+export interface Engine {
+  knowledge: KnowledgeBase;
+  thresholds: Thresholds;
+  compose: Composer;
+  normalize(text: string): string;
+  detectEmergency(normalized: string): EmergencyHit | undefined;
+  isGreeting(normalized: string): boolean;
+  stripGreeting(normalized: string): string;
+  match(normalized: string): MatchResult;
+  decide(match: MatchResult): Decision;
+}
+
+/** Builds the engine: normalizer, emergency detector, index and composer. */
+export function createEngine(knowledge: KnowledgeBase, segmenter: Segmenter, thresholds: Thresholds): Engine {
+  const matcher = createMatcher(knowledge, segmenter, { correctBelow: thresholds.answer });
+  const detectEmergency = createEmergencyDetector(knowledge.emergency);
+  return {
+    knowledge,
+    thresholds,
+    compose: createComposer(knowledge),
+    normalize: createNormalizer(knowledge.synonyms),
+    detectEmergency,
+    isGreeting: createGreetingTest(knowledge.meta.greetings),
+    stripGreeting: createGreetingStripper(knowledge.meta.greetings),
+    match: (normalized) => matcher.match(normalized),
+    decide: (match) => decide(match.candidates, thresholds),
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * Every error the bot raises on purpose, with a stable code, in one place
+ * (the shape follows fastify's lib/errors). Log the code; show users a safe reply.
+ */
+
+/** Stable error codes. Never renumber or reuse one. */
+export const ErrorCodes = {
+  CONFIG_INVALID: 'QLB_CONFIG_INVALID',
+  KNOWLEDGE_INVALID: 'QLB_KNOWLEDGE_INVALID',
+  KNOWLEDGE_NOT_FOUND: 'QLB_KNOWLEDGE_NOT_FOUND',
+  SEGMENTER_UNAVAILABLE: 'QLB_SEGMENTER_UNAVAILABLE',
+  HANDLER_FAILED: 'QLB_HANDLER_FAILED',
+  ADAPTER_FAILED: 'QLB_ADAPTER_FAILED',
+  EVAL_FILE_INVALID: 'QLB_EVAL_FILE_INVALID',
+} as const;
+
+export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+
+/** An error the bot knows about; `details` lists what exactly is wrong (file, field...). */
+export class BotError extends Error {
+  readonly code: ErrorCode;
+  readonly details: string[];
+
+  constructor(code: ErrorCode, message: string, details: string[] = [], options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'BotError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** True when `error` is a {@link BotError} with the given code. */
+export function hasCode(error: unknown, code: ErrorCode): error is BotError {
+  return error instanceof BotError && error.code === code;
+}

@@ -1,0 +1,36 @@
+import type { DomainWord } from '../segment/segmenter.js';
+import type { Aspect, EmergencyData, EntryData, Meta, Topic } from './schema.js';
+
+/** One answer of the knowledge base, with the file it came from. */
+export interface Entry extends EntryData {
+  file: string;
+}
+
+/** The whole validated knowledge base, read-only once loaded. */
+export interface KnowledgeBase {
+  dir: string;
+  meta: Meta;
+  topics: Topic[];
+  aspects: Aspect[];
+  entries: Entry[];
+  byId: ReadonlyMap<string, Entry>;
+  emergency: EmergencyData;
+  domainWords: DomainWord[];
+  /** Colloquial or variant form → standard form. */
+  synonyms: ReadonlyMap<string, string>;
+  stopwords: ReadonlySet<string>;
+  /** Report title by report source id, for source lines. */
+  reportTitles: ReadonlyMap<string, string>;
+}
+
+/** One thing wrong in the knowledge base, named by file and field. */
+export interface KnowledgeProblem {
+  file: string;
+  field: string;
+  message: string;
+}
+
+/** Formats a problem as `file: field: message`. */
+export function formatProblem(problem: KnowledgeProblem): string {
+  return `${problem.file}: ${problem.field}: ${problem.message}`;
+}

@@ -1,0 +1,178 @@
+/**
+ * Loads the knowledge directory, validates it against the schemas and across files, and
+ * either returns the knowledge base or throws naming every file and field at fault.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { BotError, ErrorCodes } from '../errors.js';
+import type { DomainWord } from '../segment/segmenter.js';
+import { formatProblem, type Entry, type KnowledgeBase, type KnowledgeProblem } from './knowledge-base.js';
+import { listEntryFiles, readLines, readYaml } from './read-files.js';
+import {
+  AspectsSchema,
+  EmergencySchema,
+  EntryFileSchema,
+  MetaSchema,
+  SynonymsSchema,
+  TopicsSchema,
+  type Meta,
+} from './schema.js';
+
+/** Result of validating a knowledge directory without throwing. */
+export interface KnowledgeCheck {
+  knowledge?: KnowledgeBase;
+  problems: KnowledgeProblem[];
+}
+
+/** Validates the directory; `knowledge` is set only when there is no problem. */
+export function checkKnowledge(dir: string): KnowledgeCheck {
+  const problems: KnowledgeProblem[] = [];
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    return { problems: [{ file: dir, field: '(directory)', message: 'knowledge directory not found' }] };
+  }
+  const meta = readYaml(dir, 'meta.yaml', MetaSchema, problems);
+  const topics = readYaml(dir, 'topics.yaml', TopicsSchema, problems) ?? [];
+  const aspects = readYaml(dir, 'aspects.yaml', AspectsSchema, problems) ?? [];
+  const emergency = readYaml(dir, 'emergency.yaml', EmergencySchema, problems);
+  const synonyms = readYaml(dir, 'lexicon/synonyms.yaml', SynonymsSchema, problems) ?? {};
+  const stopwords = readLines(dir, 'lexicon/stopwords.txt', problems);
+  const domainWords = readLines(dir, 'lexicon/domain-words.txt', problems).map(parseDomainWord);
+
+  const entryFiles = listEntryFiles(dir);
+  if (entryFiles.length === 0) problems.push({ file: 'entries/', field: '(directory)', message: 'no entry files' });
+  const entries: Entry[] = [];
+  for (const file of entryFiles) {
+    const list = readYaml(dir, file, EntryFileSchema, problems) ?? [];
+    for (const entry of list) entries.push({ ...entry, file });
+  }
+
+  checkEntries(entries, new Set(topics.map((t) => t.id)), new Set(aspects.map((a) => a.id)), problems);
+  for (const topic of topics) {
+    if (!entries.some((entry) => entry.topic === topic.id)) {
+      problems.push({ file: 'topics.yaml', field: `id=${topic.id}`, message: 'topic has no entry' });
+    }
+  }
+  const reportTitles = meta ? checkQuotes(dir, meta, entries, problems) : new Map<string, string>();
+  emergency?.categories.forEach((category, index) =>
+    category.patterns.forEach((pattern, p) => {
+      try {
+        new RegExp(pattern, 'u');
+      } catch (error) {
+        problems.push({
+          file: 'emergency.yaml',
+          field: `categories[${index}](id=${category.id}).patterns[${p}]`,
+          message: `not a valid regular expression: ${(error as Error).message}`,
+        });
+      }
+    }),
+  );
+
+  if (problems.length > 0 || !meta || !emergency) return { problems };
+  return {
+    problems,
+    knowledge: {
+      dir,
+      meta,
+      topics,
+      aspects,
+      entries,
+      byId: new Map(entries.map((entry) => [entry.id, entry])),
+      emergency,
+      domainWords,
+      synonyms: new Map(Object.entries(synonyms)),
+      stopwords: new Set(stopwords),
+      reportTitles,
+    },
+  };
+}
+
+/**
+ * Loads the knowledge base.
+ * @throws BotError QLB_KNOWLEDGE_INVALID listing every problem as `file: field: message`.
+ */
+export function loadKnowledge(dir: string): KnowledgeBase {
+  const { knowledge, problems } = checkKnowledge(path.resolve(dir));
+  if (!knowledge) {
+    const details = problems.map(formatProblem);
+    throw new BotError(
+      ErrorCodes.KNOWLEDGE_INVALID,
+      `knowledge base at ${dir} is invalid (${problems.length} problem(s)):\n  ${details.join('\n  ')}`,
+      details,
+    );
+  }
+  return knowledge;
+}
+
+function parseDomainWord(line: string): DomainWord {
+  const [word = line, freq] = line.split(/\s+/);
+  const parsed = Number(freq);
+  return Number.isFinite(parsed) && parsed > 0 ? { word, freq: parsed } : { word };
+}
+
+function questionKey(question: string): string {
+  return question.replace(/[\s\p{P}\p{S}]/gu, '').toLowerCase();
+}
+
+function checkEntries(
+  entries: Entry[],
+  topicIds: Set<string>,
+  aspectIds: Set<string>,
+  problems: KnowledgeProblem[],
+): void {
+  const seenIds = new Map<string, Entry>();
+  const seenQuestions = new Map<string, Entry>();
+  for (const entry of entries) {
+    const at = (field: string, message: string) =>
+      problems.push({ file: entry.file, field: `id=${entry.id}.${field}`, message });
+    const twin = seenIds.get(entry.id);
+    if (twin) at('id', `duplicate id (also in ${twin.file})`);
+    seenIds.set(entry.id, entry);
+    if (!topicIds.has(entry.topic)) at('topic', `unknown topic "${entry.topic}" (not in topics.yaml)`);
+    if (!aspectIds.has(entry.aspect)) at('aspect', `unknown aspect "${entry.aspect}" (not in aspects.yaml)`);
+    entry.questions.forEach((question, index) => {
+      const key = questionKey(question);
+      const owner = seenQuestions.get(key);
+      if (owner && owner.id !== entry.id) at(`questions[${index}]`, `"${question}" is also a question of ${owner.id}`);
+      else if (owner) at(`questions[${index}]`, `"${question}" is listed twice`);
+      seenQuestions.set(key, entry);
+    });
+  }
+  for (const entry of entries) {
+    entry.related.forEach((related, index) => {
+      if (!seenIds.has(related)) {
+        problems.push({ file: entry.file, field: `id=${entry.id}.related[${index}]`, message: `no entry "${related}"` });
+      } else if (related === entry.id) {
+        problems.push({ file: entry.file, field: `id=${entry.id}.related[${index}]`, message: 'relates to itself' });
+      }
+    });
+  }
+}
+
+/** Every `report` quote must stand verbatim in a source document: figures exactly as given. */
+function checkQuotes(dir: string, meta: Meta, entries: Entry[], problems: KnowledgeProblem[]): Map<string, string> {
+  const texts: string[] = [];
+  const titles = new Map<string, string>();
+  meta.sources.forEach((source, index) => {
+    titles.set(source.id, source.title);
+    try {
+      texts.push(fs.readFileSync(path.join(dir, source.file), 'utf8'));
+    } catch {
+      problems.push({ file: 'meta.yaml', field: `sources[${index}].file`, message: `cannot read ${source.file}` });
+    }
+  });
+  for (const entry of entries) {
+    entry.source.forEach((source, index) => {
+      if (source.kind !== 'report') return;
+      if (!source.quote) {
+        problems.push({ file: entry.file, field: `id=${entry.id}.source[${index}].quote`, message: 'a report source needs a quote' });
+      } else if (!texts.some((text) => text.includes(source.quote as string))) {
+        problems.push({
+          file: entry.file,
+          field: `id=${entry.id}.source[${index}].quote`,
+          message: `not found verbatim in the source documents: "${source.quote}"`,
+        });
+      }
+    });
+  }
+  return titles;
+}

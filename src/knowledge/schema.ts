@@ -1,0 +1,81 @@
+/**
+ * Schemas of the knowledge files (see knowledge/README.md). Validated once at load.
+ */
+import { z } from 'zod';
+
+const text = z.string().trim().min(1);
+const id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'use lowercase letters, digits, dots and dashes');
+
+/** Fewest sample questions an entry may have. */
+export const MIN_QUESTIONS = 6;
+
+export const SourceSchema = z.object({
+  kind: z.enum(['report', 'law', 'hotline']),
+  ref: text,
+  quote: text.optional(),
+});
+
+export const EntrySchema = z.object({
+  id,
+  topic: id,
+  aspect: id,
+  title: text,
+  questions: z.array(text).min(MIN_QUESTIONS, `needs at least ${MIN_QUESTIONS} sample questions`),
+  keywords: z.array(text).default([]),
+  answer: text,
+  source: z.array(SourceSchema).min(1, 'needs at least one source'),
+  related: z.array(id).default([]),
+});
+
+export const EntryFileSchema = z.array(EntrySchema);
+
+export const TopicsSchema = z.array(z.object({ id, title: text })).min(1);
+
+export const AspectsSchema = z.array(z.object({ id, title: text, words: z.array(text).min(1) })).min(1);
+
+export const EmergencySchema = z.object({
+  categories: z
+    .array(
+      z.object({
+        id,
+        /** Regular expressions, matched against the normalized message. */
+        patterns: z.array(text).min(1),
+        reply: text,
+      }),
+    )
+    .min(1),
+});
+
+export const MetaSchema = z.object({
+  district: text,
+  sources: z
+    .array(z.object({ id, kind: z.literal('report'), title: text, file: text }))
+    .min(1),
+  messages: z.object({
+    menuHeader: text,
+    menuFooter: text,
+    topicMenuFooter: text,
+    clarifyHeader: text,
+    clarifyFooter: text,
+    fallback: text,
+    unknownAspect: text,
+    unsupported: text,
+    empty: text,
+    truncated: text,
+    noChoice: text,
+    relatedHeader: text,
+    sourcePrefix: text,
+    feedbackThanks: text,
+    error: text,
+  }),
+  greetings: z.array(text).min(1),
+});
+
+export const SynonymsSchema = z.record(z.string().min(1), z.string());
+
+export type SourceRef = z.infer<typeof SourceSchema>;
+export type EntryData = z.infer<typeof EntrySchema>;
+export type Topic = z.infer<typeof TopicsSchema>[number];
+export type Aspect = z.infer<typeof AspectsSchema>[number];
+export type EmergencyData = z.infer<typeof EmergencySchema>;
+export type Meta = z.infer<typeof MetaSchema>;

@@ -1,0 +1,44 @@
+/**
+ * The one pino root logger. Children carry the conversation; every string that reaches a
+ * log line passes through {@link maskPersonal}, at any level.
+ */
+import { pino, type Logger, type DestinationStream } from 'pino';
+import { maskPersonal } from './privacy/mask.js';
+
+export type { Logger } from 'pino';
+
+function maskDeep(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return maskPersonal(value);
+  if (depth > 4 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => maskDeep(item, depth + 1));
+  if (value instanceof Error) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) out[key] = maskDeep(inner, depth + 1);
+  return out;
+}
+
+/**
+ * Creates the root logger. Logs go to stderr by default so that CLI output on stdout
+ * stays machine-readable.
+ */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: undefined,
+      formatters: { log: (object) => maskDeep(object) as Record<string, unknown> },
+      hooks: {
+        logMethod(args, method) {
+          const masked = args.map((arg) => (typeof arg === 'string' ? maskPersonal(arg) : arg));
+          return method.apply(this, masked as Parameters<typeof method>);
+        },
+      },
+    },
+    destination ?? pino.destination({ fd: 2, sync: true }),
+  );
+}
+
+/** A logger that writes nothing, for tests and tools. */
+export function silentLogger(): Logger {
+  return pino({ level: 'silent' });
+}

@@ -1,0 +1,29 @@
+import type { DomainWord, Segmenter } from './segmenter.js';
+
+interface NodejsJiebaModule {
+  load(options?: Record<string, string>): void;
+  insertWord(word: string): boolean;
+  cut(text: string, strict?: boolean): string[];
+  cutForSearch(text: string, strict?: boolean): string[];
+}
+
+let loaded = false;
+
+/**
+ * The design's original choice, kept selectable (SEGMENTER=nodejs-jieba). It is an optional
+ * dependency compiled at install; the module is process-global, so words added here are shared.
+ */
+export async function createNodejsJieba(words: DomainWord[]): Promise<Segmenter> {
+  const moduleName = 'nodejs-jieba';
+  const jieba = (await import(moduleName)) as NodejsJiebaModule;
+  if (!loaded) {
+    jieba.load();
+    loaded = true;
+  }
+  for (const { word } of words) jieba.insertWord(word);
+  return {
+    name: 'nodejs-jieba',
+    cut: (text) => jieba.cut(text, true),
+    cutForSearch: (text) => jieba.cutForSearch(text, true),
+  };
+}

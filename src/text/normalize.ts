@@ -1,0 +1,45 @@
+/**
+ * Turns what people type into one canonical form before matching: half-width, simplified,
+ * lowercase, no emoji, tidy punctuation and spaces, colloquial words replaced by standard ones.
+ */
+import { Converter } from 'opencc-js/t2cn';
+
+const EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u{1F3FB}-\u{1F3FF}\uFE0E\uFE0F\u20E3\u200D]/gu;
+const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
+const SPACE_IN_CJK = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'gu');
+const SPACE_NEAR_PUNCT = /\s*([,.!?;:、。])\s*/g;
+const REPEATED_PUNCT = /([,.!?;:、。~…\-_*])\1+/g;
+const PUNCT_RUN = /[,.!?;:、。]{2,}/g;
+
+/** A function from raw-but-sanitized text to its canonical form. */
+export type Normalizer = (text: string) => string;
+
+/**
+ * Builds the normalizer. `synonyms` maps colloquial, Cantonese and variant forms to the
+ * standard word; the longest form wins where forms overlap.
+ */
+export function createNormalizer(synonyms: ReadonlyMap<string, string>): Normalizer {
+  const toSimplified = Converter({ from: 'hk', to: 'cn' });
+  const forms = [...synonyms.keys()].map((form) => toSimplified(form.normalize('NFKC')).toLowerCase());
+  const standard = new Map([...synonyms.values()].map((value, index) => [forms[index] as string, value]));
+  const pattern =
+    forms.length > 0
+      ? new RegExp(
+          [...new Set(forms)]
+            .sort((a, b) => b.length - a.length)
+            .map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+            .join('|'),
+          'g',
+        )
+      : undefined;
+
+  return (text) => {
+    let out = toSimplified(text.normalize('NFKC')).toLowerCase();
+    out = out.replace(EMOJI, ' ');
+    out = out.replace(/[“”"'‘’「」『』【】《》〈〉()\[\]{}<>]/g, ' ');
+    out = out.replace(/\s+/g, ' ').replace(SPACE_IN_CJK, '').replace(SPACE_NEAR_PUNCT, '$1');
+    out = out.replace(REPEATED_PUNCT, '$1').replace(PUNCT_RUN, (run: string) => run[run.length - 1] ?? '');
+    if (pattern) out = out.replace(pattern, (form: string) => standard.get(form) ?? form);
+    return out.trim();
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * The boundary between chat platforms and the answering core.
+ * Adapters map their raw updates to {@link InboundMessage} and render {@link Reply}.
+ */
+
+/** What a platform delivered. Non-text kinds carry an empty `text`. */
+export type InboundKind =
+  | 'text'
+  | 'sticker'
+  | 'image'
+  | 'voice'
+  | 'video'
+  | 'file'
+  | 'location'
+  | 'contact'
+  | 'link'
+  | 'money'
+  | 'feedback'
+  | 'other';
+
+/** One message from a person, platform-free. */
+export interface InboundMessage {
+  /** Adapter name, e.g. `telegram`, `wechat`, `console`. */
+  adapter: string;
+  /** Stable id of the conversation (chat or room) on that adapter. */
+  conversationId: string;
+  /** Stable id of the sender on that adapter. */
+  senderId: string;
+  kind: InboundKind;
+  /** The text as typed, before any normalization; '' for non-text kinds. */
+  text: string;
+  /** True when the message came from a group chat or room. */
+  isGroup?: boolean;
+  /** Milliseconds since the epoch; defaults to the time the core sees it. */
+  receivedAt?: number;
+  /** For kind `feedback`: was the answer to `entryId` useful (👍) or not (👎). */
+  feedback?: { useful: boolean; entryId?: string };
+}
+
+/** The kinds of reply the core produces. */
+export type ReplyKind =
+  | 'answer'
+  | 'clarify'
+  | 'menu'
+  | 'fallback'
+  | 'emergency'
+  | 'unsupported'
+  | 'error';
+
+/** A numbered choice offered by a `menu` or `clarify` reply; typing `n` picks it. */
+export interface ReplyChoice {
+  n: number;
+  label: string;
+}
+
+/** What the core answers. Adapters render `text`; buttons may be built from `choices`. */
+export interface Reply {
+  kind: ReplyKind;
+  /** Plain text, ready to send as is (no markup). */
+  text: string;
+  /** The knowledge entry answered, for `answer` replies. */
+  entryId?: string;
+  /** Confidence in [0, 1] of the chosen entry, where matching ran. */
+  score?: number;
+  /** Numbered choices for `menu` and `clarify`. */
+  choices?: ReplyChoice[];
+  /** Source line of an `answer`, also contained in `text`. */
+  source?: string;
+}
+
+/** Handles one inbound message; never rejects for bad user input. */
+export type MessageHandler = (message: InboundMessage) => Promise<Reply>;
+
+/**
+ * A chat platform connection. Nothing connects before `start()`;
+ * `stop()` finishes in-flight replies and releases the platform.
+ */
+export interface Adapter {
+  readonly name: string;
+  start(handler: MessageHandler): Promise<void>;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { BotError } from '../../src/errors.js';
+
+describe('loadConfig', () => {
+  it('has working defaults with an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.segmenter).toBe('node-rs-jieba');
+    expect(config.sessionIdleMs).toBe(10 * 60_000);
+    expect(config.knowledgeDir.endsWith('knowledge')).toBe(true);
+    expect(config.telegram).toBeUndefined();
+    expect(config.wechat).toBeUndefined();
+  });
+  it('enables adapters only when their keys are set', () => {
+    const config = loadConfig({ TELEGRAM_BOT_TOKEN: '1:abc', WECHATY_PUPPET: 'wechaty-puppet-mock', WECHAT_ROOMS: 'a, b' });
+    expect(config.telegram?.token).toBe('1:abc');
+    expect(config.wechat?.rooms).toEqual(['a', 'b']);
+  });
+  it('names every invalid key', () => {
+    try {
+      loadConfig({ SEGMENTER: 'other', MAX_MESSAGE_CHARS: 'x' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(BotError);
+      expect((error as BotError).details.join()).toMatch(/SEGMENTER/);
+      expect((error as BotError).details.join()).toMatch(/MAX_MESSAGE_CHARS/);
+    }
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { createGreetingStripper, createGreetingTest, parsePick } from '../../../src/dialog/intents.js';
+
+describe('parsePick', () => {
+  it('reads bare and wrapped numbers', () => {
+    expect(parsePick('2')).toBe(2);
+    expect(parsePick('第二个')).toBe(2);
+    expect(parsePick('选3')).toBe(3);
+    expect(parsePick('1。')).toBe(1);
+  });
+  it('ignores numbers inside questions and hotlines', () => {
+    expect(parsePick('12348是什么')).toBeUndefined();
+    expect(parsePick('工资拖欠2个月')).toBeUndefined();
+  });
+});
+
+describe('greetings', () => {
+  const isGreeting = createGreetingTest(['你好', '菜单', 'start', 'hi']);
+  const strip = createGreetingStripper(['你好', '菜单', 'start', 'hi']);
+  it('recognizes a message that is only a greeting or a menu command', () => {
+    expect(isGreeting('你好啊!')).toBe(true);
+    expect(isGreeting('/start')).toBe(true);
+    expect(isGreeting('菜单')).toBe(true);
+    expect(isGreeting('你好,法律援助在哪里')).toBe(false);
+  });
+  it('strips a leading greeting before the question', () => {
+    expect(strip('你好,请问法律援助在哪里')).toBe('法律援助在哪里');
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { Entry } from '../../../src/knowledge/knowledge-base.js';
+import { decide } from '../../../src/match/decide.js';
+import type { Candidate } from '../../../src/match/matcher.js';
+
+const entry = (id: string) => ({ id, title: id }) as Entry;
+const candidate = (id: string, coverage: number, rank: number): Candidate => ({ entry: entry(id), coverage, rank, bm25: rank });
+const thresholds = { answer: 0.6, clarify: 0.35 };
+
+describe('decide', () => {
+  it('answers a well-covered entry with no close rival', () => {
+    const decision = decide([candidate('a', 0.9, 1), candidate('b', 0.5, 0.6)], thresholds);
+    expect(decision).toMatchObject({ kind: 'answer', entry: { id: 'a' } });
+  });
+  it('asks when rivals are too close to call', () => {
+    const decision = decide([candidate('a', 0.9, 1), candidate('b', 0.88, 0.98), candidate('c', 0.2, 0.3)], thresholds);
+    expect(decision.kind).toBe('clarify');
+    if (decision.kind === 'clarify') expect(decision.options.map((e) => e.id)).toEqual(['a', 'b']);
+  });
+  it('asks when the best is only fairly covered', () => {
+    expect(decide([candidate('a', 0.45, 0.8)], thresholds).kind).toBe('clarify');
+  });
+  it('falls back below the clarify threshold or with nothing found', () => {
+    expect(decide([candidate('a', 0.2, 0.5)], thresholds).kind).toBe('fallback');
+    expect(decide([], thresholds).kind).toBe('fallback');
+  });
+});

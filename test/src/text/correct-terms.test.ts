@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { createTermCorrector } from '../../../src/text/correct-terms.js';
+
+const correct = createTermCorrector(['法律援助', '行政复议', '劳动仲裁', '公证', '网上巡回法庭']);
+
+describe('term corrector', () => {
+  it('replaces pinyin homophones of domain terms', () => {
+    expect(correct('法律原助在哪里').text).toBe('法律援助在哪里');
+    expect(correct('行政复意怎么申请').text).toBe('行政复议怎么申请');
+    expect(correct('劳动重裁').corrections).toEqual([{ from: '劳动重裁', to: '劳动仲裁' }]);
+  });
+  it('replaces a long term with one wrong character', () => {
+    expect(correct('网上巡回法院有吗').text).toBe('网上巡回法庭有吗');
+  });
+  it('leaves correct text and unrelated words alone', () => {
+    expect(correct('法律援助在哪里')).toEqual({ text: '法律援助在哪里', corrections: [] });
+    expect(correct('今天天气怎么样').corrections).toEqual([]);
+  });
+});
