@@ -1,0 +1,92 @@
+/**
+ * The contract every adapter passes (console, Telegram, WeChat...), like errbot's shared
+ * backend tests. Each adapter's test supplies a driver that plays the platform's side.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Adapter, MessageHandler } from '../../src/types.js';
+import { createRecordingHandler } from '../doubles/recording-handler.js';
+
+export interface ContractDriver {
+  adapter: Adapter;
+  /**
+   * Delivers a text from a person (`from`, default "alice") in a private chat and resolves
+   * with every text the adapter sent back for it.
+   */
+  sendText(text: string, from?: string): Promise<string[]>;
+  /** False for platforms with a single person (the console): skips the per-person test. */
+  multiplePeople: boolean;
+  /** Delivers a sticker / image / voice message, when the platform has them. */
+  sendNonText?(from?: string): Promise<string[]>;
+  /** Releases what the driver set up (fake servers...). */
+  cleanup?(): Promise<void>;
+}
+
+/**
+ * Registers the contract tests. `wrap` is how the adapter is started in production: with
+ * the core's safe handler, so a failing handler still yields a polite reply.
+ */
+export function runAdapterContract(
+  name: string,
+  makeDriver: () => Promise<ContractDriver>,
+  wrap: (handler: MessageHandler) => MessageHandler,
+): void {
+  describe(`adapter contract: ${name}`, () => {
+    let driver: ContractDriver | undefined;
+    afterEach(async () => {
+      await driver?.adapter.stop();
+      await driver?.cleanup?.();
+      driver = undefined;
+    });
+
+    it('has a name and delivers a text reply to a text message', async () => {
+      driver = await makeDriver();
+      const { handler, received } = createRecordingHandler();
+      await driver.adapter.start(wrap(handler));
+      const replies = await driver.sendText('法律援助在哪里');
+      expect(driver.adapter.name).toMatch(/^[a-z]+$/);
+      expect(received).toHaveLength(1);
+      expect(received[0]).toMatchObject({ adapter: driver.adapter.name, kind: 'text' });
+      expect(received[0]?.text).toContain('法律援助在哪里');
+      expect(replies.join('\n')).toContain('echo:');
+    });
+
+    it('keeps one conversation id per person', async (context) => {
+      driver = await makeDriver();
+      if (!driver.multiplePeople) return context.skip();
+      const { handler, received } = createRecordingHandler();
+      await driver.adapter.start(wrap(handler));
+      await driver.sendText('一', 'alice');
+      await driver.sendText('二', 'alice');
+      await driver.sendText('三', 'bob');
+      const [first, second, third] = received;
+      expect(first?.conversationId).toBe(second?.conversationId);
+      expect(third?.conversationId).not.toBe(first?.conversationId);
+    });
+
+    it('answers politely when the handler fails, and keeps serving', async () => {
+      driver = await makeDriver();
+      const { handler } = createRecordingHandler({ failOn: 'boom' });
+      await driver.adapter.start(wrap(handler));
+      const failed = await driver.sendText('boom');
+      expect(failed.join('\n')).toMatch(/\S/);
+      expect(failed.join('\n')).not.toContain('handler exploded');
+      expect((await driver.sendText('还在吗')).join('\n')).toContain('echo:还在吗');
+    });
+
+    it('replies to a non-text message with text, never silence', async (context) => {
+      driver = await makeDriver();
+      if (!driver.sendNonText) return context.skip();
+      const { handler } = createRecordingHandler();
+      await driver.adapter.start(wrap(handler));
+      expect((await driver.sendNonText()).join('\n')).toMatch(/\S/);
+    });
+
+    it('stops cleanly and can be stopped twice', async () => {
+      driver = await makeDriver();
+      const { handler } = createRecordingHandler();
+      await driver.adapter.start(wrap(handler));
+      await driver.adapter.stop();
+      await expect(driver.adapter.stop()).resolves.toBeUndefined();
+    });
+  });
+}

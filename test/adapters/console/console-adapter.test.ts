@@ -1,0 +1,56 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createConsoleAdapter, toInbound } from '../../../adapters/console/console-adapter.js';
+import { createSafeHandler } from '../../../src/dialog/safe-handler.js';
+import { silentLogger } from '../../../src/logger.js';
+import type { MessageHandler } from '../../../src/types.js';
+import { runAdapterContract, type ContractDriver } from '../adapter-contract.js';
+
+/** Plays a terminal: lines in, the adapter's printed blocks out. */
+async function makeConsoleDriver(): Promise<ContractDriver> {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  const chunks: string[] = [];
+  output.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
+  return {
+    adapter: createConsoleAdapter({ input, output }),
+    multiplePeople: false,
+    async sendText(text) {
+      const before = chunks.length;
+      input.write(`${text}\n`);
+      for (let i = 0; i < 400 && chunks.length === before; i += 1) await new Promise((r) => setTimeout(r, 5));
+      return chunks.slice(before);
+    },
+  };
+}
+
+const wrap = (handler: MessageHandler) =>
+  createSafeHandler(handler, silentLogger(), () => ({ kind: 'error', text: '抱歉,系统出了点问题' }));
+
+runAdapterContract('console', makeConsoleDriver, wrap);
+
+describe('console adapter', () => {
+  it('maps a typed line to a text message of the console conversation', () => {
+    expect(toInbound('你好')).toEqual({
+      adapter: 'console',
+      conversationId: 'console',
+      senderId: 'console-user',
+      kind: 'text',
+      text: '你好',
+    });
+  });
+
+  it('sends the greeting at start and answers lines in order', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
+    const closed = new Promise<void>((resolve) => {
+      const adapter = createConsoleAdapter({ input, output, greet: '菜单', onClose: resolve });
+      void adapter.start(async (message) => ({ kind: 'answer', text: `<${message.text}>` }));
+    });
+    input.end('一\n二\n');
+    await closed;
+    expect(printed).toBe('<菜单>\n\n<一>\n\n<二>\n\n');
+  });
+});
