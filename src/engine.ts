@@ -25,13 +25,14 @@ export interface Engine {
 
 /** Builds the engine: normalizer, emergency detector, index and composer. */
 export function createEngine(knowledge: KnowledgeBase, segmenter: Segmenter, thresholds: Thresholds): Engine {
-  const matcher = createMatcher(knowledge, segmenter, { correctBelow: thresholds.answer });
+  const normalize = createNormalizer(knowledge.synonyms);
+  const matcher = createMatcher(knowledge, segmenter, { correctBelow: thresholds.answer, normalize });
   const detectEmergency = createEmergencyDetector(knowledge.emergency);
   return {
     knowledge,
     thresholds,
     compose: createComposer(knowledge),
-    normalize: createNormalizer(knowledge.synonyms),
+    normalize,
     detectEmergency,
     isGreeting: createGreetingTest(knowledge.meta.greetings),
     stripGreeting: createGreetingStripper(knowledge.meta.greetings),

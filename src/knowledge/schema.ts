@@ -4,6 +4,8 @@
 import { z } from 'zod';
 
 const text = z.string().trim().min(1);
+/** Staff write `keywords: [12348]`; YAML reads that as a number, which is still meant as text. */
+const phrase = z.union([z.string(), z.number()]).transform(String).pipe(text);
 const id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'use lowercase letters, digits, dots and dashes');
 
 /** Fewest sample questions an entry may have. */
@@ -20,8 +22,8 @@ export const EntrySchema = z.object({
   topic: id,
   aspect: id,
   title: text,
-  questions: z.array(text).min(MIN_QUESTIONS, `needs at least ${MIN_QUESTIONS} sample questions`),
-  keywords: z.array(text).default([]),
+  questions: z.array(phrase).min(MIN_QUESTIONS, `needs at least ${MIN_QUESTIONS} sample questions`),
+  keywords: z.array(phrase).default([]),
   answer: text,
   source: z.array(SourceSchema).min(1, 'needs at least one source'),
   related: z.array(id).default([]),
@@ -31,7 +33,7 @@ export const EntryFileSchema = z.array(EntrySchema);
 
 export const TopicsSchema = z.array(z.object({ id, title: text })).min(1);
 
-export const AspectsSchema = z.array(z.object({ id, title: text, words: z.array(text).min(1) })).min(1);
+export const AspectsSchema = z.array(z.object({ id, title: text, words: z.array(phrase).min(1) })).min(1);
 
 export const EmergencySchema = z.object({
   categories: z

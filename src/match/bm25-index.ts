@@ -19,6 +19,9 @@ export interface Hit {
   coverage: number;
 }
 
+/** How much more an unknown term weighs than the rarest known one; tuned on the gold set. */
+export const UNKNOWN_TERM_FACTOR = 1.5;
+
 interface Posting {
   doc: number;
   tf: number;
@@ -36,7 +39,10 @@ export class Bm25Index {
   private readonly postings = new Map<string, Posting[]>();
   private readonly idfs = new Map<string, number>();
   private readonly averageLength: number;
-  /** IDF given to a term no document has: the rarest possible. */
+  /**
+   * Weight of a term no document has. Above any known term's IDF on purpose: a question
+   * full of words the knowledge base never uses is most likely about something else.
+   */
   readonly unknownIdf: number;
 
   constructor(docs: IndexInput[], private readonly params: Bm25Params = { k1: 1.2, b: 0.75 }) {
@@ -60,7 +66,7 @@ export class Bm25Index {
     for (const [token, list] of this.postings) {
       this.idfs.set(token, Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5)));
     }
-    this.unknownIdf = Math.log(1 + (n + 0.5) / 0.5);
+    this.unknownIdf = UNKNOWN_TERM_FACTOR * Math.log(1 + (n + 0.5) / 0.5);
   }
 
   /** Number of indexed documents. */

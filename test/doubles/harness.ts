@@ -1,0 +1,76 @@
+/**
+ * A fake transport that drives the whole bot, like botbuilder's TestAdapter:
+ * `await harness.send('…')` returns the reply the person would see.
+ */
+import { Writable } from 'node:stream';
+import { createBot, type Bot } from '../../src/bot.js';
+import { createEngine, type Engine } from '../../src/engine.js';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
+import { createLogger } from '../../src/logger.js';
+import { createSegmenter, type Segmenter } from '../../src/segment/segmenter.js';
+import { createMemorySessionStore } from '../../src/session/session-store.js';
+import type { InboundKind, Reply } from '../../src/types.js';
+
+export const KNOWLEDGE_DIR = new URL('../../knowledge', import.meta.url).pathname;
+
+let shared: Promise<{ engine: Engine; segmenter: Segmenter }> | undefined;
+
+/** One engine over the real knowledge base, shared by the tests of a file (segmenter load is the slow part). */
+export function realEngine(): Promise<{ engine: Engine; segmenter: Segmenter }> {
+  shared ??= (async () => {
+    const knowledge = loadKnowledge(KNOWLEDGE_DIR);
+    const segmenter = await createSegmenter('node-rs-jieba', knowledge.domainWords);
+    return { engine: createEngine(knowledge, segmenter, { answer: 0.6, clarify: 0.35 }), segmenter };
+  })();
+  return shared;
+}
+
+export interface Harness {
+  bot: Bot;
+  /** Sends text from the default person (or `as`), returns the reply. */
+  send(text: string, options?: { as?: string; group?: boolean }): Promise<Reply>;
+  /** Sends a non-text message (sticker, voice...). */
+  sendKind(kind: InboundKind): Promise<Reply>;
+  /** Moves the session clock forward. */
+  advance(ms: number): void;
+  /** Every JSON log line written so far. */
+  logs(): Array<Record<string, unknown>>;
+}
+
+export async function createHarness(options: { maxMessageChars?: number; logLevel?: string } = {}): Promise<Harness> {
+  const { engine } = await realEngine();
+  let now = 1_700_000_000_000;
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  });
+  const bot = createBot({
+    engine,
+    logger: createLogger(options.logLevel ?? 'debug', sink),
+    maxMessageChars: options.maxMessageChars ?? 500,
+    sessionIdleMs: 10 * 60_000,
+    sessions: createMemorySessionStore({ idleMs: 10 * 60_000, now: () => now }),
+    now: () => now,
+  });
+  const base = { adapter: 'test', conversationId: 'chat-1', senderId: 'alice' };
+  return {
+    bot,
+    send: (text, opts = {}) =>
+      bot.handle({
+        ...base,
+        kind: 'text',
+        text,
+        senderId: opts.as ?? base.senderId,
+        conversationId: opts.group ? 'group-1' : opts.as ? `chat-${opts.as}` : base.conversationId,
+        isGroup: opts.group,
+      }),
+    sendKind: (kind) => bot.handle({ ...base, kind, text: '' }),
+    advance: (ms) => {
+      now += ms;
+    },
+    logs: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>),
+  };
+}

@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import YAML from 'yaml';
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatProblem } from '../../../src/knowledge/knowledge-base.js';
+import { checkKnowledge, loadKnowledge } from '../../../src/knowledge/load-knowledge.js';
+import { KNOWLEDGE_DIR } from '../../doubles/harness.js';
+
+const temps: string[] = [];
+afterEach(() => {
+  for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A copy of the real knowledge base, edited by `change`. */
+function brokenCopy(file: string, change: (data: any) => void): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qlb-kb-'));
+  temps.push(dir);
+  fs.cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
+  const full = path.join(dir, file);
+  const data = YAML.parse(fs.readFileSync(full, 'utf8'));
+  change(data);
+  fs.writeFileSync(full, YAML.stringify(data));
+  return dir;
+}
+
+const firstEntryFile = () => path.join('entries', fs.readdirSync(path.join(KNOWLEDGE_DIR, 'entries')).sort()[0] as string);
+const problemsOf = (dir: string) => checkKnowledge(dir).problems.map(formatProblem);
+
+describe('knowledge base', () => {
+  it('the shipped knowledge base is valid and covers every topic', () => {
+    const knowledge = loadKnowledge(KNOWLEDGE_DIR);
+    expect(knowledge.entries.length).toBeGreaterThanOrEqual(40);
+    for (const topic of knowledge.topics) expect(knowledge.entries.some((e) => e.topic === topic.id)).toBe(true);
+  });
+
+  it('names file and field for too few sample questions', () => {
+    const file = firstEntryFile();
+    const dir = brokenCopy(file, (entries) => (entries[0].questions = entries[0].questions.slice(0, 2)));
+    expect(problemsOf(dir).join('\n')).toMatch(new RegExp(`${file}: \\[0\\]\\(id=[^)]+\\)\\.questions: .*at least 6`));
+  });
+
+  it('finds duplicate ids, dangling related ids and a question shared by two entries', () => {
+    const file = firstEntryFile();
+    const dir = brokenCopy(file, (entries) => {
+      entries[1].id = entries[0].id;
+      entries[0].related = ['no-such.entry'];
+      entries[2].questions.push(entries[3].questions[0]);
+    });
+    const text = problemsOf(dir).join('\n');
+    expect(text).toMatch(/duplicate id/);
+    expect(text).toMatch(/related\[0\]: no entry "no-such.entry"/);
+    expect(text).toMatch(/is also a question of/);
+  });
+
+  it('rejects a report quote that is not verbatim in the source (figures exactly)', () => {
+    const file = firstEntryFile();
+    const dir = brokenCopy(file, (entries) => {
+      const report = entries.flatMap((e: any) => e.source).find((s: any) => s.kind === 'report');
+      report.quote = `${report.quote}9`;
+    });
+    expect(problemsOf(dir).join('\n')).toMatch(/not found verbatim/);
+  });
+
+  it('refuses to load an invalid knowledge base, saying why', () => {
+    const dir = brokenCopy('topics.yaml', (topics) => topics.push({ id: 'orphan', title: '无条目' }));
+    expect(() => loadKnowledge(dir)).toThrow(/topics.yaml: id=orphan: topic has no entry/);
+  });
+
+  it('reports bad YAML with the file name', () => {
+    const dir = brokenCopy('aspects.yaml', () => undefined);
+    fs.writeFileSync(path.join(dir, 'aspects.yaml'), 'a: [unclosed');
+    expect(problemsOf(dir).join('\n')).toMatch(/^aspects.yaml: \(yaml\)/m);
+  });
+});
