@@ -9,7 +9,11 @@ import type { Adapter } from '../src/types.js';
 /** Creates every adapter whose configuration is present, in a stable order. */
 export async function createConfiguredAdapters(config: Config, logger: Logger): Promise<Adapter[]> {
   const adapters: Adapter[] = [];
-  void config;
-  void logger;
+  if (config.wechat) {
+    const { createWechatAdapter } = await import('./wechat/index.js');
+    adapters.push(
+      createWechatAdapter({ ...config.wechat, dataDir: config.dataDir, logger: logger.child({ adapter: 'wechat' }) }),
+    );
+  }
   return adapters;
 }

@@ -11,8 +11,18 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+/** An empty value (`KEY=` as .env.example leaves it) means the default, never 0. */
+const blankAsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
 const integer = (fallback: number, min: number, max: number) =>
-  z.coerce.number().int().min(min).max(max).default(fallback);
+  z.preprocess(blankAsUnset, z.coerce.number().int().min(min).max(max).default(fallback));
+
+/** "true"/"false" (also 1/0, yes/no, on/off); empty means the default. */
+const flag = (fallback: boolean) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    z.stringbool().default(fallback),
+  );
 
 const EnvSchema = z.object({
   KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
@@ -21,8 +31,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_MESSAGE_CHARS: integer(500, 20, 100_000),
   SESSION_IDLE_MINUTES: integer(10, 1, 24 * 60),
-  ANSWER_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
-  CLARIFY_THRESHOLD: z.coerce.number().min(0).max(1).default(0.35),
+  ANSWER_THRESHOLD: z.preprocess(blankAsUnset, z.coerce.number().min(0).max(1).default(0.6)),
+  CLARIFY_THRESHOLD: z.preprocess(blankAsUnset, z.coerce.number().min(0).max(1).default(0.35)),
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_WEBHOOK_URL: optionalText,
   TELEGRAM_WEBHOOK_PORT: integer(8443, 1, 65_535),
@@ -31,6 +41,14 @@ const EnvSchema = z.object({
   WECHATY_PUPPET: optionalText,
   WECHATY_PUPPET_SERVICE_TOKEN: optionalText,
   WECHAT_ROOMS: optionalText,
+  WECHAT_BOT_NAME: optionalText,
+  WECHAT_AUTO_ACCEPT: flag(false),
+  WECHAT_MAX_REPLY_CHARS: integer(600, 100, 5_000),
+  WECHAT_MIN_GAP_MS: integer(2_000, 500, 60_000),
+  WECHAT_JITTER_MS: integer(1_500, 0, 60_000),
+  WECHAT_CONTACT_PER_MINUTE: integer(5, 1, 60),
+  WECHAT_ROOM_PER_MINUTE: integer(10, 1, 60),
+  WECHAT_DAILY_CAP: integer(500, 1, 100_000),
 });
 
 /** Validated settings of one bot process. */
@@ -44,7 +62,15 @@ export interface Config {
   answerThreshold: number;
   clarifyThreshold: number;
   telegram?: { token: string; webhookUrl?: string; webhookPort: number; webhookSecret?: string; apiRoot?: string };
-  wechat?: { puppet: string; puppetToken?: string; rooms: string[] };
+  wechat?: {
+    puppet: string;
+    puppetToken?: string;
+    rooms: string[];
+    botName?: string;
+    autoAccept: boolean;
+    maxReplyChars: number;
+    pacing: { minGapMs: number; jitterMs: number; contactPerMinute: number; roomPerMinute: number; dailyCap: number };
+  };
 }
 
 /**
@@ -86,6 +112,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           puppet: e.WECHATY_PUPPET,
           puppetToken: e.WECHATY_PUPPET_SERVICE_TOKEN,
           rooms: (e.WECHAT_ROOMS ?? '').split(',').map((room) => room.trim()).filter(Boolean),
+          botName: e.WECHAT_BOT_NAME,
+          autoAccept: e.WECHAT_AUTO_ACCEPT,
+          maxReplyChars: e.WECHAT_MAX_REPLY_CHARS,
+          pacing: {
+            minGapMs: e.WECHAT_MIN_GAP_MS,
+            jitterMs: e.WECHAT_JITTER_MS,
+            contactPerMinute: e.WECHAT_CONTACT_PER_MINUTE,
+            roomPerMinute: e.WECHAT_ROOM_PER_MINUTE,
+            dailyCap: e.WECHAT_DAILY_CAP,
+          },
         }
       : undefined,
   };

@@ -27,3 +27,12 @@ describe('loadConfig', () => {
     }
   });
 });
+
+describe('loadConfig: blank values', () => {
+  it('treats KEY= as unset, not as 0', () => {
+    const config = loadConfig({ MAX_MESSAGE_CHARS: '', ANSWER_THRESHOLD: ' ', SESSION_IDLE_MINUTES: '' });
+    expect(config.maxMessageChars).toBe(500);
+    expect(config.answerThreshold).toBe(0.6);
+    expect(config.sessionIdleMs).toBe(600_000);
+  });
+});
