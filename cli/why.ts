@@ -1,11 +1,12 @@
 import type { App } from '../src/app.js';
 import { sanitize, truncate } from '../src/text/sanitize.js';
+import { stripPersonal } from '../src/privacy/mask.js';
 
 /** `why "问题"`: how the bot read a question and why it chose what it chose, for staff. */
 export function explain(app: App, question: string): string {
   const { engine } = app.bot;
   const cut = truncate(sanitize(question), app.config.maxMessageChars);
-  const normalized = engine.normalize(cut.text);
+  const normalized = engine.normalize(stripPersonal(cut.text));
   const emergency = engine.detectEmergency(normalized);
   const stripped = engine.stripGreeting(normalized);
   const match = engine.match(stripped);

@@ -10,6 +10,7 @@ import type { Engine } from './engine.js';
 import type { Logger } from './logger.js';
 import { createMemorySessionStore, type SessionState, type SessionStore } from './session/session-store.js';
 import { sanitize, truncate } from './text/sanitize.js';
+import { stripPersonal } from './privacy/mask.js';
 import type { InboundMessage, Reply } from './types.js';
 
 export interface BotOptions {
@@ -44,7 +45,7 @@ export function createBot(options: BotOptions): Bot {
 
     const clean = sanitize(message.text);
     const { text, truncated } = truncate(clean, options.maxMessageChars);
-    const normalized = engine.normalize(text);
+    const normalized = engine.normalize(stripPersonal(text));
     const withNote = (composed: Composed & { next: SessionState }) =>
       truncated ? { ...composed, reply: { ...composed.reply, text: `${compose.truncatedNote(options.maxMessageChars)}\n${composed.reply.text}` } } : composed;
 

@@ -99,19 +99,16 @@ export function createMatcher(
   ]);
 
   /**
-   * Query tokens in search mode, minus overlapping unknown parts: 七十多 / 七十 / 十多 are one
-   * unknown idea, not three, and an unknown compound whose part is known (一分钱 → 一分钱 only;
-   * 赡养费用 → 赡养) is carried by that part. Keeps unknown words from weighing several times.
+   * Query tokens in search mode, minus unknown parts of longer words: 七十多 / 七十 / 十多 are
+   * one unknown idea, not three, so unknown words do not weigh several times.
    */
   const tokenize = (normalized: string) => {
     const raw = terms(normalized).filter((token) => token.length > 1 || index.has(token) || /\d/.test(token));
-    const known = raw.filter((token) => index.has(token));
-    return raw.filter((token) => {
-      if (index.has(token)) return true;
-      const overlapsKnown = known.some((other) => token.includes(other));
-      const insideLonger = raw.some((other) => other !== token && other.length > token.length && other.includes(token));
-      return !overlapsKnown && !insideLonger;
-    });
+    return raw.filter(
+      (token) =>
+        index.has(token) ||
+        !raw.some((other) => other !== token && other.length > token.length && other.includes(token)),
+    );
   };
 
   const rankOnce = (normalized: string): Omit<MatchResult, 'corrections'> => {

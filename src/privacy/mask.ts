@@ -24,3 +24,13 @@ export function maskNumbers(text: string): string {
 export function maskPersonal(text: string): string {
   return maskNumbers(text).replace(SELF_NAME, (_all, lead: string) => `${lead}[姓名]`);
 }
+
+const PLACEHOLDER = /\[(?:身份证号|手机号|银行卡号|电话|姓名)\]/g;
+
+/**
+ * Removes personal numbers and self-introduced names altogether: they say nothing about
+ * what is asked, and as unknown words they would only lower the match confidence.
+ */
+export function stripPersonal(text: string): string {
+  return maskPersonal(text).replace(PLACEHOLDER, ' ');
+}

@@ -20,3 +20,10 @@ describe('mask', () => {
     expect(maskPersonal('我叫张三,老板欠我钱')).toBe('我叫[姓名],老板欠我钱');
   });
 });
+
+describe('stripPersonal', () => {
+  it('drops personal numbers and names so they do not disturb matching', async () => {
+    const { stripPersonal } = await import('../../../src/privacy/mask.js');
+    expect(stripPersonal('我叫张三,电话13812345678,工资被拖欠').replace(/\s/g, '')).toBe('我叫,电话,工资被拖欠');
+  });
+});

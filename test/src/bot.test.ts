@@ -1,0 +1,154 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, realEngine } from '../doubles/harness.js';
+
+beforeAll(async () => {
+  await realEngine();
+});
+
+describe('bot: menu and numbered choices', () => {
+  it('answers a greeting with the numbered topic menu', async () => {
+    const h = await createHarness();
+    const reply = await h.send('你好');
+    const { engine } = await realEngine();
+    expect(reply.kind).toBe('menu');
+    expect(reply.choices).toHaveLength(engine.knowledge.topics.length);
+    expect(reply.text).toMatch(/1\. .*\n2\. /);
+  });
+
+  it('a digit after the menu opens that topic, a second digit answers', async () => {
+    const h = await createHarness();
+    const { engine } = await realEngine();
+    await h.send('菜单');
+    const topicMenu = await h.send('2');
+    const topic = engine.knowledge.topics[1];
+    expect(topicMenu.kind).toBe('menu');
+    expect(topicMenu.text).toContain(topic?.title);
+    const answer = await h.send('1');
+    expect(answer.kind).toBe('answer');
+    expect(engine.knowledge.byId.get(answer.entryId ?? '')?.topic).toBe(topic?.id);
+  });
+
+  it('a digit with no list to pick from says so politely', async () => {
+    const h = await createHarness();
+    const reply = await h.send('3');
+    expect(reply.kind).toBe('fallback');
+    expect(reply.text).toContain('菜单');
+  });
+
+  it('a clarify list can be answered by its number', async () => {
+    const h = await createHarness();
+    const clarify = await h.send('法律援助');
+    expect(clarify.kind).toBe('clarify');
+    expect(clarify.text).toMatch(/回复数字/);
+    const answer = await h.send('1');
+    expect(answer.kind).toBe('answer');
+    expect(answer.text).toContain(clarify.choices?.[0]?.label);
+  });
+});
+
+describe('bot: answers', () => {
+  it('answers with the entry, and ends with its source line', async () => {
+    const h = await createHarness();
+    const reply = await h.send('法律援助在哪里申请');
+    expect(reply).toMatchObject({ kind: 'answer', entryId: 'legal-aid.where' });
+    expect(reply.text.split('\n').at(-1)).toMatch(/^来源:/);
+    expect(reply.score).toBeGreaterThan(0);
+  });
+
+  it('answers a follow-up that names only an aspect for the previous topic', async () => {
+    const h = await createHarness();
+    await h.send('法律援助在哪里申请');
+    expect((await h.send('要带什么材料?')).entryId).toBe('legal-aid.materials');
+    expect((await h.send('收费吗?')).entryId).toBe('legal-aid.cost');
+  });
+
+  it('forgets the topic after 10 idle minutes', async () => {
+    const h = await createHarness();
+    await h.send('法律援助在哪里申请');
+    h.advance(10 * 60_000 + 1_000);
+    expect((await h.send('收费吗?')).entryId).not.toBe('legal-aid.cost');
+  });
+
+  it('keeps a conversation per sender in a group', async () => {
+    const h = await createHarness();
+    await h.send('法律援助在哪里申请', { as: 'alice', group: true });
+    await h.send('劳动仲裁怎么申请', { as: 'bob', group: true });
+    expect((await h.send('收费吗', { as: 'alice', group: true })).entryId).toBe('legal-aid.cost');
+  });
+
+  it('says it does not know, and where to ask, for an unrelated question', async () => {
+    const h = await createHarness();
+    const reply = await h.send('今天天气怎么样');
+    expect(reply.kind).toBe('fallback');
+    expect(reply.text).toContain('12348');
+  });
+});
+
+describe('bot: emergencies come first', () => {
+  it.each(['我老公正在打我', '救命!有人拿刀', '我不想活了'])('%s → 110/120 first', async (text) => {
+    const h = await createHarness();
+    const reply = await h.send(text);
+    expect(reply.kind).toBe('emergency');
+    expect(reply.text.split('\n')[0]).toMatch(/110|120/);
+  });
+
+  it('a question about domestic-violence victims is not mistaken for one happening now', async () => {
+    const h = await createHarness();
+    expect((await h.send('家暴受害人申请法律援助有什么条件')).kind).not.toBe('emergency');
+  });
+});
+
+describe('bot: bad input never crashes and never loses state', () => {
+  const cases: Array<[string, string]> = [
+    ['empty', ''],
+    ['whitespace', '   \n\t '],
+    ['control characters', '\u0000\u0001\u0002\u001b[31m'],
+    ['invalid UTF-16', '\uD800\uDC00\uDFFF\uD800'],
+    ['emoji only', '😀🙏🙏👍🏻'],
+    ['binary junk', Buffer.from([0xff, 0xfe, 0x00, 0x81, 0x9f, 0xc3]).toString('latin1')],
+  ];
+  it.each(cases)('%s gets a polite reply', async (_name, text) => {
+    const h = await createHarness();
+    const reply = await h.send(text);
+    expect(['menu', 'fallback', 'clarify']).toContain(reply.kind);
+    expect(reply.text.length).toBeGreaterThan(0);
+  });
+
+  it('a 100,000-character message is cut with a note and still answered', async () => {
+    const h = await createHarness({ maxMessageChars: 500 });
+    const reply = await h.send(`法律援助在哪里申请${'啊'.repeat(100_000)}`);
+    expect(reply.text).toContain('500');
+    expect(reply.kind).not.toBe('error');
+  });
+
+  it('stickers and voice get a request for typed text, and the topic survives', async () => {
+    const h = await createHarness();
+    await h.send('法律援助在哪里申请');
+    for (const kind of ['sticker', 'voice', 'image'] as const) {
+      const reply = await h.sendKind(kind);
+      expect(reply.kind).toBe('unsupported');
+      expect(reply.text).toContain('12348');
+    }
+    expect((await h.send('收费吗')).entryId).toBe('legal-aid.cost');
+  });
+});
+
+describe('bot: logging', () => {
+  it('logs one line per message with kind, entry, score and latency, never the raw text at info', async () => {
+    const h = await createHarness({ logLevel: 'info' });
+    await h.send('我叫王小明,电话13812345678,法律援助在哪里申请');
+    const lines = h.logs();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ msg: 'handled', kind: 'answer', entry: 'legal-aid.where' });
+    expect(typeof lines[0]?.latencyMs).toBe('number');
+    expect(JSON.stringify(lines)).not.toMatch(/王小明|13812345678|法律援助在哪里/);
+  });
+
+  it('masks phone and ID numbers and names even at debug level', async () => {
+    const h = await createHarness({ logLevel: 'debug' });
+    await h.send('我叫王小明,身份证44020519900101123X,电话13812345678');
+    const text = JSON.stringify(h.logs());
+    expect(text).not.toMatch(/王小明|44020519900101123X|13812345678/);
+    expect(text).toContain('[手机号]');
+  });
+});

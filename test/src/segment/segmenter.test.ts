@@ -1,0 +1,35 @@
+/** One contract, run on both segmenters: the default @node-rs/jieba and the optional nodejs-jieba. */
+import { describe, expect, it } from 'vitest';
+import { createSegmenter, type SegmenterName } from '../../../src/segment/segmenter.js';
+
+const installed = async (name: string) =>
+  import(name).then(
+    () => true,
+    () => false,
+  );
+
+const domainWords = [{ word: '法律明白人' }, { word: '粤智助' }, { word: '网上巡回法庭' }];
+
+for (const name of ['node-rs-jieba', 'nodejs-jieba'] as SegmenterName[]) {
+  const moduleName = name === 'node-rs-jieba' ? '@node-rs/jieba' : 'nodejs-jieba';
+  describe.runIf(await installed(moduleName))(`segmenter contract: ${name}`, () => {
+    it('keeps domain words whole', async () => {
+      const segmenter = await createSegmenter(name, domainWords);
+      expect(segmenter.name).toBe(name);
+      expect(segmenter.cut('我是村里的法律明白人')).toContain('法律明白人');
+      expect(segmenter.cut('粤智助在哪里')).toContain('粤智助');
+    });
+
+    it('search mode also yields the shorter words inside long ones', async () => {
+      const segmenter = await createSegmenter(name, domainWords);
+      const tokens = segmenter.cutForSearch('申请法律援助');
+      expect(tokens).toEqual(expect.arrayContaining(['法律', '援助', '法律援助', '申请']));
+    });
+
+    it('covers every character of the input in precise mode', async () => {
+      const segmenter = await createSegmenter(name, domainWords);
+      const text = '工资被拖欠了去哪里讨薪';
+      expect(segmenter.cut(text).join('')).toBe(text);
+    });
+  });
+}
