@@ -24,10 +24,12 @@ export const CLOSE_MARGIN = 0.06;
 export const MAX_OPTIONS = 3;
 
 /** Decides what to do with the ranked candidates (best first). */
-export function decide(candidates: readonly Candidate[], thresholds: Thresholds): Decision {
+export function decide(ranked: readonly Candidate[], thresholds: Thresholds): Decision {
+  // An entry whose topic the question never names is a coincidence of words, not a match.
+  const candidates = ranked.filter((candidate) => candidate.anchored);
   const top = candidates[0];
   if (!top || top.coverage < thresholds.clarify) {
-    return { kind: 'fallback', confidence: top?.coverage ?? 0, closest: top?.entry };
+    return { kind: 'fallback', confidence: top?.coverage ?? 0, closest: top?.entry ?? ranked[0]?.entry };
   }
   const close = candidates
     .filter((candidate) => candidate.rank >= top.rank - CLOSE_MARGIN && candidate.coverage >= thresholds.clarify)

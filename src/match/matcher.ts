@@ -20,6 +20,8 @@ export interface Candidate {
   nearest: number;
   /** The ordering key: coverage, nearest sample question, BM25 relative to the best, aspect agreement. */
   rank: number;
+  /** True when the question shares a word that characterizes the entry's topic (see anchors). */
+  anchored: boolean;
 }
 
 /** Everything the matcher saw and decided, for the pipeline and the staff `why` view. */
@@ -93,6 +95,7 @@ export function createMatcher(
   };
   const aspectWords = knowledge.aspects.map((aspect) => ({ id: aspect.id, words: aspect.words.map(options.normalize) }));
   const aspectTokens = new Set(aspectWords.flatMap((aspect) => aspect.words.flatMap(terms)));
+  const anchors = topicAnchors(knowledge, indexTerms, new Set(aspectWords.flatMap((aspect) => aspect.words)));
   const corrector: TermCorrector = createTermCorrector([
     ...knowledge.domainWords.map((word) => word.word),
     ...knowledge.entries.flatMap((entry) => entry.keywords),
@@ -130,6 +133,7 @@ export function createMatcher(
           bm25: hit.score,
           coverage: hit.coverage,
           nearest: near,
+          anchored: tokens.some((token) => anchors.get(entry.topic)?.has(token)),
           rank: WEIGHTS.coverage * hit.coverage + WEIGHTS.nearest * near + WEIGHTS.bm25 * (hit.score / best) + bonus,
         };
       })
@@ -169,4 +173,32 @@ function lastClauses(text: string, chars: number): string {
   let tail = '';
   for (let i = clauses.length - 1; i >= 0 && tail.length < chars; i -= 1) tail = `${clauses[i]}${tail}`;
   return tail;
+}
+
+/** A word found in at least this share of a topic's sample questions characterizes it. */
+const ANCHOR_SHARE = 0.25;
+
+/**
+ * Words that characterize each topic: its title's words, its entries' keywords, and words
+ * common to its sample questions, minus aspect words. A question that shares none of them
+ * with the best entry's topic is about something else ("南华寺几点开门" matching only
+ * "几点" and "开门" of the window's opening-hours question).
+ */
+function topicAnchors(
+  knowledge: KnowledgeBase,
+  indexTerms: (text: string) => string[],
+  aspectWords: ReadonlySet<string>,
+): Map<string, Set<string>> {
+  const anchors = new Map<string, Set<string>>();
+  for (const topic of knowledge.topics) {
+    const entries = knowledge.entries.filter((entry) => entry.topic === topic.id);
+    const questions = entries.flatMap((entry) => entry.questions.map((question) => new Set(indexTerms(question))));
+    const frequency = new Map<string, number>();
+    for (const question of questions) for (const token of question) frequency.set(token, (frequency.get(token) ?? 0) + 1);
+    const words = new Set([...indexTerms(topic.title), ...entries.flatMap((entry) => entry.keywords.flatMap(indexTerms))]);
+    for (const [token, count] of frequency) if (count / questions.length >= ANCHOR_SHARE) words.add(token);
+    for (const word of words) if (word.length < 2 || aspectWords.has(word)) words.delete(word);
+    anchors.set(topic.id, words);
+  }
+  return anchors;
 }

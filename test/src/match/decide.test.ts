@@ -4,7 +4,7 @@ import { decide } from '../../../src/match/decide.js';
 import type { Candidate } from '../../../src/match/matcher.js';
 
 const entry = (id: string) => ({ id, title: id }) as Entry;
-const candidate = (id: string, coverage: number, rank: number): Candidate => ({ entry: entry(id), coverage, rank, bm25: rank, nearest: coverage });
+const candidate = (id: string, coverage: number, rank: number): Candidate => ({ entry: entry(id), coverage, rank, bm25: rank, nearest: coverage, anchored: true });
 const thresholds = { answer: 0.6, clarify: 0.35 };
 
 describe('decide', () => {
@@ -19,6 +19,11 @@ describe('decide', () => {
   });
   it('asks when the best is only fairly covered', () => {
     expect(decide([candidate('a', 0.45, 0.8)], thresholds).kind).toBe('clarify');
+  });
+  it('ignores entries whose topic the question never names', () => {
+    const unanchored = { ...candidate('a', 0.95, 1), anchored: false };
+    expect(decide([unanchored, candidate('b', 0.7, 0.8)], thresholds)).toMatchObject({ kind: 'answer', entry: { id: 'b' } });
+    expect(decide([unanchored], thresholds).kind).toBe('fallback');
   });
   it('falls back below the clarify threshold or with nothing found', () => {
     expect(decide([candidate('a', 0.2, 0.5)], thresholds).kind).toBe('fallback');
