@@ -9,6 +9,10 @@ import type { Adapter } from '../src/types.js';
 /** Creates every adapter whose configuration is present, in a stable order. */
 export async function createConfiguredAdapters(config: Config, logger: Logger): Promise<Adapter[]> {
   const adapters: Adapter[] = [];
+  if (config.telegram) {
+    const { createTelegramAdapter } = await import('./telegram/index.js');
+    adapters.push(createTelegramAdapter({ ...config.telegram, logger: logger.child({ adapter: 'telegram' }) }));
+  }
   if (config.wechat) {
     const { createWechatAdapter } = await import('./wechat/index.js');
     adapters.push(

@@ -5,7 +5,9 @@
 import { Command } from 'commander';
 import path from 'node:path';
 import { askLines, askOnce } from './ask.js';
+import { review } from './review.js';
 import { chat, serve } from './serve.js';
+import { stats } from './stats.js';
 import { explain } from './why.js';
 import { EXIT, openApp, reportFatal, setup } from './shared.js';
 import { checkKnowledge } from '../src/knowledge/load-knowledge.js';
@@ -23,10 +25,15 @@ program
   .option('--json', 'print {"kind","text","entry","score"}')
   .option('--jsonl', 'read one question a line from stdin, print one JSON object a line')
   .action(async (words: string[], options: { json?: boolean; jsonl?: boolean }) => {
-    const app = await openApp({ quiet: true });
-    if (options.jsonl) return askLines(app);
-    if (words.length === 0) program.error('ask: give a question, or use --jsonl');
-    return askOnce(app, words.join(' '), Boolean(options.json));
+    if (!options.jsonl && words.length === 0) program.error('ask: give a question, or use --jsonl');
+    // A question asked by hand is recorded like any other; a batch (--jsonl: evals, benches) is not.
+    const app = await openApp({ quiet: true, record: !options.jsonl });
+    try {
+      if (options.jsonl) await askLines(app);
+      else await askOnce(app, words.join(' '), Boolean(options.json));
+    } finally {
+      await app.close();
+    }
   });
 
 program
@@ -68,10 +75,34 @@ program
     if (!report.passed) process.exitCode = EXIT.failed;
   });
 
+/** Running bots record, take typed 1 / 0 feedback and serve staff commands. */
+const LIVE = { record: true, textFeedback: true, explain } as const;
+
 program
   .command('chat')
-  .description('console chat')
-  .action(async () => chat(await openApp({ quiet: true })));
+  .description('console chat (knowledge edits apply at once; STAFF_IDS console:console-user for /why, /reload)')
+  .action(async () => chat(await openApp({ quiet: true, ...LIVE })));
+
+program
+  .command('review')
+  .description('for staff: most frequent unanswered and disliked questions, grouped, with the closest entry')
+  .option('--days <n>', 'look back this many days', toCount, 30)
+  .option('--limit <n>', 'groups listed at most, of each kind', toCount, 30)
+  .option('--csv <file>', 'also write the list as CSV for Excel (UTF-8 with BOM)')
+  .action(async (options: { days: number; limit: number; csv?: string }) => {
+    const { config, logger } = setup('warn');
+    process.stdout.write(`${await review(config, logger, options)}\n`);
+  });
+
+program
+  .command('stats')
+  .description('for staff: answers per topic and reply kind per day, fallback rate, feedback')
+  .option('--days <n>', 'look back this many days', toCount, 14)
+  .option('--json', 'print the numbers as JSON')
+  .action((options: { days: number; json?: boolean }) => {
+    const { config } = setup('warn');
+    process.stdout.write(`${stats(config, options)}\n`);
+  });
 
 program
   .command('serve')
@@ -80,9 +111,15 @@ program
     const { config } = setup('warn');
     if (!config.telegram && !config.wechat) {
       process.stderr.write('No chat platform configured (see .env.example): starting the console chat. Ctrl-D or Ctrl-C ends it.\n');
-      return chat(await openApp({ quiet: true }));
+      return chat(await openApp({ quiet: true, ...LIVE }));
     }
-    return serve(await openApp());
+    return serve(await openApp(LIVE));
   });
+
+function toCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) program.error(`not a whole number of at least 1: ${value}`);
+  return n;
+}
 
 program.parseAsync(process.argv).catch(reportFatal);

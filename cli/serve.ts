@@ -6,21 +6,38 @@ import { createConsoleAdapter } from '../adapters/console/console-adapter.js';
 /** `chat`: console chat until the input ends or Ctrl-C. */
 export async function chat(app: App): Promise<void> {
   const interactive = Boolean(process.stdin.isTTY);
+  const stopLive = goLive(app);
   await new Promise<void>((resolve) => {
     const adapter = createConsoleAdapter({ prompt: interactive ? '您> ' : '', greet: '菜单', onClose: resolve });
     void adapter.start(app.handler);
     stopOnSignals([adapter], app, resolve);
   });
+  stopLive();
+  await app.close();
 }
 
 /** `serve`: every configured adapter until SIGINT / SIGTERM. */
 export async function serve(app: App): Promise<void> {
+  const stopLive = goLive(app);
   const adapters = await createConfiguredAdapters(app.config, app.logger);
   for (const adapter of adapters) {
     await adapter.start(app.handler);
     app.logger.info({ adapter: adapter.name }, 'adapter started');
   }
   await new Promise<void>((resolve) => stopOnSignals(adapters, app, resolve));
+  stopLive();
+  await app.close();
+}
+
+/** Live knowledge updates while a bot runs: reload when the directory changes and on SIGHUP. */
+function goLive(app: App): () => void {
+  const stopWatching = app.watchKnowledge();
+  const onHangup = () => void app.reload('SIGHUP');
+  process.on('SIGHUP', onHangup);
+  return () => {
+    stopWatching();
+    process.off('SIGHUP', onHangup);
+  };
 }
 
 /** On SIGINT / SIGTERM stop every adapter (finishing in-flight replies), then resolve. */

@@ -1,7 +1,7 @@
 /**
  * What every command needs: config, logger, the app, and one way to report a fatal error.
  */
-import { createApp, type App } from '../src/app.js';
+import { createApp, type App, type AppOptions } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { BotError } from '../src/errors.js';
 import { createLogger, type Logger } from '../src/logger.js';
@@ -15,10 +15,14 @@ export function setup(levelOverride?: string): { config: Config; logger: Logger 
   return { config, logger: createLogger(levelOverride ?? config.logLevel) };
 }
 
-/** Builds the app for a command; quiet commands log only warnings and worse. */
-export async function openApp(options: { quiet?: boolean } = {}): Promise<App> {
-  const { config, logger } = setup(options.quiet ? 'warn' : undefined);
-  return createApp(config, logger);
+/**
+ * Builds the app for a command; quiet commands log only warnings and worse. The rest of
+ * `options` (recording, typed feedback, staff view) goes to {@link createApp}.
+ */
+export async function openApp(options: { quiet?: boolean } & AppOptions = {}): Promise<App> {
+  const { quiet, ...appOptions } = options;
+  const { config, logger } = setup(quiet ? 'warn' : undefined);
+  return createApp(config, logger, appOptions);
 }
 
 /** Prints an error the way a person can act on, and sets the exit code. */

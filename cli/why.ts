@@ -19,12 +19,12 @@ export function explain(app: App, question: string): string {
     `aspects:      ${match.aspects.join(', ') || '(none)'}${match.aspectOnly ? '  (aspect only: a follow-up)' : ''}`,
     `emergency:    ${emergency ? emergency.category : 'no'}`,
     `greeting:     ${engine.isGreeting(normalized) ? 'yes (menu)' : 'no'}`,
-    'candidates:   coverage nearest   bm25   rank   entry',
+    'candidates:   confidence (coverage nearest)  bm25   rank  anchored  entry',
     ...match.candidates
       .slice(0, 5)
       .map(
         (c, i) =>
-          `  ${i + 1}.         ${c.coverage.toFixed(3)}   ${c.nearest.toFixed(3)}  ${c.bm25.toFixed(2).padStart(6)}  ${c.rank.toFixed(3)}  ${c.entry.id} (${c.entry.title})`,
+          `  ${i + 1}.         ${c.confidence.toFixed(3)}      (${c.coverage.toFixed(3)} ${c.nearest.toFixed(3)}) ${c.bm25.toFixed(2).padStart(6)}  ${c.rank.toFixed(3)}  ${c.anchored ? 'yes' : 'no '}       ${c.entry.id} (${c.entry.title})`,
       ),
     `thresholds:   answer ≥ ${engine.thresholds.answer}, clarify ≥ ${engine.thresholds.clarify}`,
     `decision:     ${

@@ -1,23 +1,53 @@
 /**
- * Wires one bot process from validated config: knowledge, segmenter, engine, bot.
- * Loading is explicit (no side effects on import) so every CLI command and test controls it.
+ * Wires one bot process from validated config: knowledge, segmenter, engine, bot, and the
+ * staff loop around it (message store, retention, staff commands, live knowledge reload).
+ * Loading is explicit (no side effects on import) so every CLI command and test controls it;
+ * nothing is watched and nothing is written unless the caller asks.
  */
 import { createBot, type Bot } from './bot.js';
 import type { Config } from './config.js';
 import { createEngine, type Engine } from './engine.js';
 import { createSafeHandler } from './dialog/safe-handler.js';
+import type { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { loadKnowledge } from './knowledge/load-knowledge.js';
 import type { Logger } from './logger.js';
-import { createSegmenter, type Segmenter } from './segment/segmenter.js';
+import { createReloader, type ReloadOutcome } from './reload/knowledge-reloader.js';
+import { watchKnowledge } from './reload/watch-knowledge.js';
+import { createSegmenter, type DomainWord, type Segmenter } from './segment/segmenter.js';
+import { createStaffCommands } from './staff/staff-commands.js';
+import { createNoopStore, type MessageStore } from './store/message-store.js';
+import { startRetention } from './store/retention.js';
+import { openSqliteStore } from './store/sqlite-store.js';
 import type { MessageHandler } from './types.js';
 
 export interface App {
   config: Config;
   bot: Bot;
-  segmenter: Segmenter;
+  /** The segmenter of the engine in use (replaced when a reload changes the domain words). */
+  readonly segmenter: Segmenter;
   logger: Logger;
   /** The bot's handler wrapped for adapters: logs failures, never rejects. */
   handler: MessageHandler;
+  /** Where handled messages go (a no-op store unless recording). */
+  store: MessageStore;
+  /** Validates the knowledge directory and, if valid, serves it from the next message on. */
+  reload(reason: string): Promise<ReloadOutcome>;
+  /** Reloads whenever the knowledge directory changes; returns a function that stops watching. */
+  watchKnowledge(options?: { debounceMs?: number }): () => void;
+  /** Stops watching and timers, writes and closes the store. */
+  close(): Promise<void>;
+}
+
+/** What a command wants beyond answering. */
+export interface AppOptions {
+  /** Record handled messages in the SQLite store in DATA_DIR, with retention (ask, chat, serve). */
+  record?: boolean;
+  /** Conversations go on (chat, serve): answers offer typed 1 / 0 feedback where there are no buttons. */
+  textFeedback?: boolean;
+  /** The staff `why` view; staff commands (for STAFF_IDS) are on only when it is given. */
+  explain?: (app: App, question: string) => string;
+  /** A store to use instead (tests); retention applies to it. */
+  store?: MessageStore;
 }
 
 /** Builds an engine for a knowledge directory with an already loaded segmenter. */
@@ -28,20 +58,93 @@ export function buildEngine(config: Config, segmenter: Segmenter, knowledgeDir =
   });
 }
 
+const sameWords = (a: DomainWord[], b: DomainWord[]) => JSON.stringify(a) === JSON.stringify(b);
+
 /**
  * Loads everything. @throws BotError when the knowledge base is invalid or the segmenter
  * cannot load; the message says why.
  */
-export async function createApp(config: Config, logger: Logger): Promise<App> {
+export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
+  const thresholds = { answer: config.answerThreshold, clarify: config.clarifyThreshold };
   const knowledge = loadKnowledge(config.knowledgeDir);
-  const segmenter = await createSegmenter(config.segmenter, knowledge.domainWords);
-  const engine = createEngine(knowledge, segmenter, { answer: config.answerThreshold, clarify: config.clarifyThreshold });
+  let words = knowledge.domainWords;
+  let segmenter = await createSegmenter(config.segmenter, words);
+  const engine = createEngine(knowledge, segmenter, thresholds);
+
+  const recording = Boolean(options.record || options.store);
+  const store =
+    options.store ?? (options.record ? openSqliteStore({ dataDir: config.dataDir, logger }) : createNoopStore());
+  const stopRetention = recording ? startRetention({ store, days: config.retentionDays, logger }) : () => undefined;
+
+  // Set before the first message can arrive; the staff view reads the app as it is then.
+  let app: App | undefined;
+  const reloader = createReloader({
+    knowledgeDir: config.knowledgeDir,
+    logger,
+    async build(next: KnowledgeBase) {
+      const nextSegmenter = sameWords(next.domainWords, words)
+        ? segmenter
+        : await createSegmenter(config.segmenter, next.domainWords);
+      const built = createEngine(next, nextSegmenter, thresholds);
+      segmenter = nextSegmenter;
+      words = next.domainWords;
+      return built;
+    },
+    swap: (next) => bot.swapEngine(next),
+  });
+  const { explain } = options;
+  const staff =
+    explain && config.staffIds.length > 0
+      ? createStaffCommands({
+          staffIds: config.staffIds,
+          explain: (question) => (app ? explain(app, question) : ''),
+          reload: () => reloader.reload('staff'),
+        })
+      : undefined;
+
   const bot = createBot({
     engine,
     logger,
     maxMessageChars: config.maxMessageChars,
     sessionIdleMs: config.sessionIdleMs,
+    sessionMax: config.sessionMax,
+    store,
+    ratePerMinute: config.ratePerMinute,
+    feedbackWindowMs: options.textFeedback ? config.feedbackWindowMs : 0,
+    staff,
   });
   const handler = createSafeHandler((message) => bot.handle(message), logger, () => bot.engine.compose.error());
-  return { config, bot, segmenter, logger, handler };
+  const watches = new Set<() => void>();
+
+  app = {
+    config,
+    bot,
+    get segmenter() {
+      return segmenter;
+    },
+    logger,
+    handler,
+    store,
+    reload: (reason) => reloader.reload(reason),
+    watchKnowledge(watchOptions = {}) {
+      const watch = watchKnowledge(
+        config.knowledgeDir,
+        () => void reloader.reload('watch'),
+        { logger, debounceMs: watchOptions.debounceMs },
+      );
+      const stop = () => {
+        watch.close();
+        watches.delete(stop);
+      };
+      watches.add(stop);
+      logger.info({ dir: config.knowledgeDir, folders: watch.watched.length }, 'watching the knowledge directory');
+      return stop;
+    },
+    async close() {
+      for (const stop of [...watches]) stop();
+      stopRetention();
+      store.close();
+    },
+  };
+  return app;
 }

@@ -31,13 +31,25 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_MESSAGE_CHARS: integer(500, 20, 100_000),
   SESSION_IDLE_MINUTES: integer(10, 1, 24 * 60),
-  ANSWER_THRESHOLD: z.preprocess(blankAsUnset, z.coerce.number().min(0).max(1).default(0.6)),
-  CLARIFY_THRESHOLD: z.preprocess(blankAsUnset, z.coerce.number().min(0).max(1).default(0.35)),
+  ANSWER_THRESHOLD: z.preprocess(blankAsUnset, z.coerce.number().min(0).max(1).default(0.3)),
+  CLARIFY_THRESHOLD: z.preprocess(blankAsUnset, z.coerce.number().min(0).max(1).default(0.26)),
+  SESSION_MAX: integer(50_000, 100, 10_000_000),
+  RATE_LIMIT_PER_MINUTE: integer(20, 0, 10_000),
+  FEEDBACK_WINDOW_SECONDS: integer(120, 0, 24 * 60 * 60),
+  RETENTION_DAYS: integer(90, 1, 3_650),
+  STAFF_IDS: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? '').split(',').map((id) => id.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[A-Za-z0-9_-]+:\S+$/, 'write adapter:senderId, e.g. telegram:12345'))),
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_WEBHOOK_URL: optionalText,
   TELEGRAM_WEBHOOK_PORT: integer(8443, 1, 65_535),
   TELEGRAM_WEBHOOK_SECRET: optionalText,
   TELEGRAM_API_ROOT: optionalText,
+  TELEGRAM_WEBHOOK_HOST: optionalText,
+  TELEGRAM_MIN_GAP_MS: integer(1_000, 0, 60_000),
+  TELEGRAM_GROUP_PER_MINUTE: integer(20, 1, 60),
   WECHATY_PUPPET: optionalText,
   WECHATY_PUPPET_SERVICE_TOKEN: optionalText,
   WECHAT_ROOMS: optionalText,
@@ -61,7 +73,25 @@ export interface Config {
   sessionIdleMs: number;
   answerThreshold: number;
   clarifyThreshold: number;
-  telegram?: { token: string; webhookUrl?: string; webhookPort: number; webhookSecret?: string; apiRoot?: string };
+  /** Conversations remembered at most (least recently used forgotten first). */
+  sessionMax: number;
+  /** Messages per conversation per minute; 0 = no limit. */
+  ratePerMinute: number;
+  /** How long after an answer a typed 1 / 0 rates it; 0 = no typed feedback. */
+  feedbackWindowMs: number;
+  /** Days the message store keeps records. */
+  retentionDays: number;
+  /** Senders allowed staff commands, each `adapter:senderId`. */
+  staffIds: string[];
+  telegram?: {
+    token: string;
+    webhookUrl?: string;
+    webhookPort: number;
+    webhookHost?: string;
+    webhookSecret?: string;
+    apiRoot?: string;
+    pacing: { chatGapMs: number; groupPerMinute: number };
+  };
   wechat?: {
     puppet: string;
     puppetToken?: string;
@@ -98,6 +128,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     answerThreshold: e.ANSWER_THRESHOLD,
     clarifyThreshold: e.CLARIFY_THRESHOLD,
+    sessionMax: e.SESSION_MAX,
+    ratePerMinute: e.RATE_LIMIT_PER_MINUTE,
+    feedbackWindowMs: e.FEEDBACK_WINDOW_SECONDS * 1000,
+    retentionDays: e.RETENTION_DAYS,
+    staffIds: e.STAFF_IDS,
     telegram: e.TELEGRAM_BOT_TOKEN
       ? {
           token: e.TELEGRAM_BOT_TOKEN,
@@ -105,6 +140,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           webhookPort: e.TELEGRAM_WEBHOOK_PORT,
           webhookSecret: e.TELEGRAM_WEBHOOK_SECRET,
           apiRoot: e.TELEGRAM_API_ROOT,
+          webhookHost: e.TELEGRAM_WEBHOOK_HOST,
+          pacing: { chatGapMs: e.TELEGRAM_MIN_GAP_MS, groupPerMinute: e.TELEGRAM_GROUP_PER_MINUTE },
         }
       : undefined,
     wechat: e.WECHATY_PUPPET

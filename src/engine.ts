@@ -10,6 +10,10 @@ import type { Segmenter } from './segment/segmenter.js';
 import { createComposer, type Composer } from './compose/compose-reply.js';
 import { createNormalizer } from './text/normalize.js';
 import { createGreetingStripper, createGreetingTest } from './dialog/intents.js';
+import { createElsewhereTest } from './dialog/elsewhere.js';
+
+/** A question this short naming no aspect ("法律援助", "公证呢") is a bare topic. */
+const BARE_TOPIC_CHARS = 6;
 
 export interface Engine {
   knowledge: KnowledgeBase;
@@ -18,6 +22,8 @@ export interface Engine {
   normalize(text: string): string;
   detectEmergency(normalized: string): EmergencyHit | undefined;
   isGreeting(normalized: string): boolean;
+  /** The other district or city a question asks about, if any. */
+  elsewhere(normalized: string): string | undefined;
   stripGreeting(normalized: string): string;
   match(normalized: string): MatchResult;
   decide(match: MatchResult): Decision;
@@ -35,8 +41,12 @@ export function createEngine(knowledge: KnowledgeBase, segmenter: Segmenter, thr
     normalize,
     detectEmergency,
     isGreeting: createGreetingTest(knowledge.meta.greetings),
+    elsewhere: createElsewhereTest(knowledge.meta.homePlaces),
     stripGreeting: createGreetingStripper(knowledge.meta.greetings),
     match: (normalized) => matcher.match(normalized),
-    decide: (match) => decide(match.candidates, thresholds),
+    decide: (match) =>
+      decide(match.candidates, thresholds, {
+        bare: match.aspects.length === 0 && match.question.replace(/[^\p{L}\p{N}]/gu, '').length <= BARE_TOPIC_CHARS,
+      }),
   };
 }

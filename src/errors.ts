@@ -12,6 +12,10 @@ export const ErrorCodes = {
   HANDLER_FAILED: 'QLB_HANDLER_FAILED',
   ADAPTER_FAILED: 'QLB_ADAPTER_FAILED',
   EVAL_FILE_INVALID: 'QLB_EVAL_FILE_INVALID',
+  /** The message store could not open, write or purge (disk full, locked, read-only); answering goes on. */
+  STORE_FAILED: 'QLB_STORE_FAILED',
+  /** Watching the knowledge directory for live updates failed; SIGHUP and /reload still work. */
+  KNOWLEDGE_WATCH_FAILED: 'QLB_KNOWLEDGE_WATCH_FAILED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

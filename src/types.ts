@@ -35,6 +35,11 @@ export interface InboundMessage {
   receivedAt?: number;
   /** For kind `feedback`: was the answer to `entryId` useful (👍) or not (👎). */
   feedback?: { useful: boolean; entryId?: string };
+  /**
+   * What the adapter can show. With `buttons` (Telegram) 👍 / 👎 are buttons, so answers
+   * carry no "有用回复1,没用回复0" line; without, the core adds that line and takes a bare 1 / 0.
+   */
+  capabilities?: { buttons?: boolean };
 }
 
 /** The kinds of reply the core produces. */
@@ -45,7 +50,11 @@ export type ReplyKind =
   | 'fallback'
   | 'emergency'
   | 'unsupported'
-  | 'error';
+  | 'error'
+  /** Over the per-conversation rate limit: a notice once, then `text` is '' (send nothing). */
+  | 'limited'
+  /** The output of a staff command (`/why`, `/reload`). */
+  | 'staff';
 
 /** A numbered choice offered by a `menu` or `clarify` reply; typing `n` picks it. */
 export interface ReplyChoice {

@@ -77,6 +77,10 @@ export function createComposer(knowledge: KnowledgeBase) {
       return { reply: { kind: 'fallback', text: messages.fallback, score } };
     },
 
+    elsewhere(): Composed {
+      return { reply: { kind: 'fallback', text: messages.elsewhere } };
+    },
+
     unknownAspect(topicId: string, aspectId: string): Composed {
       const topic = knowledge.topics.find((candidate) => candidate.id === topicId)?.title ?? topicId;
       const aspect = knowledge.aspects.find((candidate) => candidate.id === aspectId)?.title ?? aspectId;

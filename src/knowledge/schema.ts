@@ -60,6 +60,7 @@ export const MetaSchema = z.object({
     clarifyHeader: text,
     clarifyFooter: text,
     fallback: text,
+    elsewhere: text,
     unknownAspect: text,
     unsupported: text,
     empty: text,
@@ -68,9 +69,14 @@ export const MetaSchema = z.object({
     relatedHeader: text,
     sourcePrefix: text,
     feedbackThanks: text,
+    /** Ends answers on adapters without 👍 / 👎 buttons; a bare 1 / 0 then rates the answer. */
+    feedbackHint: text,
+    /** Sent once when a conversation goes over the rate limit (RATE_LIMIT_PER_MINUTE). */
+    rateLimited: text,
     error: text,
   }),
   greetings: z.array(text).min(1),
+  homePlaces: z.array(text).default([]),
 });
 
 export const SynonymsSchema = z.record(z.string().min(1), z.string());

@@ -84,10 +84,16 @@ export class Bm25Index {
     return this.idfs.get(term) ?? this.unknownIdf;
   }
 
-  /** Scores every document sharing a term with the query; best first, at most `limit`. */
-  search(terms: readonly string[], limit = 10): Hit[] {
+  /**
+   * Scores every document sharing a term with the query; best first, at most `limit`.
+   * `unknownWeight` scales what unknown terms weigh in the coverage (1 = {@link unknownIdf}).
+   */
+  search(terms: readonly string[], limit = 10, unknownWeight = 1): Hit[] {
     const unique = [...new Set(terms)];
-    const totalIdf = unique.reduce((sum, term) => sum + this.idf(term), 0);
+    const totalIdf = unique.reduce(
+      (sum, term) => sum + (this.idfs.get(term) ?? this.unknownIdf * unknownWeight),
+      0,
+    );
     if (totalIdf === 0) return [];
     const scores = new Map<number, { score: number; covered: number }>();
     const { k1, b } = this.params;

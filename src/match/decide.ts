@@ -7,9 +7,9 @@ import type { Entry } from '../knowledge/knowledge-base.js';
 import type { Candidate } from './matcher.js';
 
 export interface Thresholds {
-  /** Coverage at or above which the best entry may be answered outright. */
+  /** Confidence at or above which the best entry may be answered outright. */
   answer: number;
-  /** Coverage below which nothing is offered. */
+  /** Confidence below which nothing is offered. */
   clarify: number;
 }
 
@@ -19,27 +19,38 @@ export type Decision =
   | { kind: 'fallback'; confidence: number; closest?: Entry };
 
 /** Candidates ranked within this of the best are "too close to call". */
-export const CLOSE_MARGIN = 0.06;
+export const CLOSE_MARGIN = 0.02;
+/** Coverage that counts as "holds every word of the question". */
+const FULL_COVERAGE = 0.999;
 /** Most options a clarify question lists. */
 export const MAX_OPTIONS = 3;
 
 /** Decides what to do with the ranked candidates (best first). */
-export function decide(ranked: readonly Candidate[], thresholds: Thresholds): Decision {
+export function decide(
+  ranked: readonly Candidate[],
+  thresholds: Thresholds,
+  question: { bare: boolean } = { bare: false },
+): Decision {
   // An entry whose topic the question never names is a coincidence of words, not a match.
   const candidates = ranked.filter((candidate) => candidate.anchored);
   const top = candidates[0];
-  if (!top || top.coverage < thresholds.clarify) {
-    return { kind: 'fallback', confidence: top?.coverage ?? 0, closest: top?.entry ?? ranked[0]?.entry };
+  if (!top || top.confidence < thresholds.clarify) {
+    return { kind: 'fallback', confidence: top?.confidence ?? 0, closest: top?.entry ?? ranked[0]?.entry };
   }
   const close = candidates
-    .filter((candidate) => candidate.rank >= top.rank - CLOSE_MARGIN && candidate.coverage >= thresholds.clarify)
+    .filter((candidate) => candidate.rank >= top.rank - CLOSE_MARGIN && candidate.confidence >= thresholds.clarify)
     .slice(0, MAX_OPTIONS);
-  if (top.coverage >= thresholds.answer && close.length === 1) {
-    return { kind: 'answer', entry: top.entry, confidence: top.coverage };
+  // "法律援助" alone: several entries hold every word and nothing says which aspect is meant.
+  const fullyCovered = candidates.filter((candidate) => candidate.coverage >= FULL_COVERAGE);
+  if (question.bare && fullyCovered.length > 1 && top.coverage >= FULL_COVERAGE) {
+    return { kind: 'clarify', options: fullyCovered.slice(0, MAX_OPTIONS).map((c) => c.entry), confidence: top.confidence };
+  }
+  if (top.confidence >= thresholds.answer && close.length === 1) {
+    return { kind: 'answer', entry: top.entry, confidence: top.confidence };
   }
   const options =
     close.length > 1
       ? close
-      : candidates.filter((candidate) => candidate.coverage >= thresholds.clarify).slice(0, MAX_OPTIONS);
-  return { kind: 'clarify', options: options.map((candidate) => candidate.entry), confidence: top.coverage };
+      : candidates.filter((candidate) => candidate.confidence >= thresholds.clarify).slice(0, MAX_OPTIONS);
+  return { kind: 'clarify', options: options.map((candidate) => candidate.entry), confidence: top.confidence };
 }

@@ -13,6 +13,10 @@ export interface SessionState {
   topic?: string;
   entryId?: string;
   choices?: ChoiceTarget[];
+  /** The last answer, while a 👍 / 👎 or a typed 1 / 0 may rate it (question masked). */
+  lastAnswer?: { entryId: string; at: number; question?: string };
+  /** The question a clarify list was offered for (masked), so a pick's answer knows it. */
+  asked?: string;
 }
 
 export interface SessionStore {

@@ -4,6 +4,7 @@
  */
 import { Writable } from 'node:stream';
 import { createBot, type Bot } from '../../src/bot.js';
+import { loadConfig } from '../../src/config.js';
 import { createEngine, type Engine } from '../../src/engine.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { createLogger } from '../../src/logger.js';
@@ -15,12 +16,14 @@ export const KNOWLEDGE_DIR = new URL('../../knowledge', import.meta.url).pathnam
 
 let shared: Promise<{ engine: Engine; segmenter: Segmenter }> | undefined;
 
-/** One engine over the real knowledge base, shared by the tests of a file (segmenter load is the slow part). */
+/** One engine over the real knowledge base with the default thresholds, shared by a test file. */
 export function realEngine(): Promise<{ engine: Engine; segmenter: Segmenter }> {
   shared ??= (async () => {
     const knowledge = loadKnowledge(KNOWLEDGE_DIR);
     const segmenter = await createSegmenter('node-rs-jieba', knowledge.domainWords);
-    return { engine: createEngine(knowledge, segmenter, { answer: 0.6, clarify: 0.35 }), segmenter };
+    const defaults = loadConfig({});
+    const thresholds = { answer: defaults.answerThreshold, clarify: defaults.clarifyThreshold };
+    return { engine: createEngine(knowledge, segmenter, thresholds), segmenter };
   })();
   return shared;
 }

@@ -62,6 +62,12 @@ describe('bot: answers', () => {
     expect((await h.send('收费吗?')).entryId).toBe('legal-aid.cost');
   });
 
+  it('a new question with its own subject is not taken for a follow-up', async () => {
+    const h = await createHarness();
+    await h.send('法律援助在哪里申请');
+    expect((await h.send('曲江区一共有多少律师')).entryId).toBe('lawyers.find');
+  });
+
   it('forgets the topic after 10 idle minutes', async () => {
     const h = await createHarness();
     await h.send('法律援助在哪里申请');

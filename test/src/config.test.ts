@@ -32,7 +32,7 @@ describe('loadConfig: blank values', () => {
   it('treats KEY= as unset, not as 0', () => {
     const config = loadConfig({ MAX_MESSAGE_CHARS: '', ANSWER_THRESHOLD: ' ', SESSION_IDLE_MINUTES: '' });
     expect(config.maxMessageChars).toBe(500);
-    expect(config.answerThreshold).toBe(0.6);
+    expect(config.answerThreshold).toBe(0.3);
     expect(config.sessionIdleMs).toBe(600_000);
   });
 });

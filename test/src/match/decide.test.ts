@@ -4,7 +4,7 @@ import { decide } from '../../../src/match/decide.js';
 import type { Candidate } from '../../../src/match/matcher.js';
 
 const entry = (id: string) => ({ id, title: id }) as Entry;
-const candidate = (id: string, coverage: number, rank: number): Candidate => ({ entry: entry(id), coverage, rank, bm25: rank, nearest: coverage, anchored: true });
+const candidate = (id: string, coverage: number, rank: number): Candidate => ({ entry: entry(id), coverage, rank, bm25: rank, nearest: coverage, anchored: true, confidence: coverage });
 const thresholds = { answer: 0.6, clarify: 0.35 };
 
 describe('decide', () => {
@@ -13,7 +13,7 @@ describe('decide', () => {
     expect(decision).toMatchObject({ kind: 'answer', entry: { id: 'a' } });
   });
   it('asks when rivals are too close to call', () => {
-    const decision = decide([candidate('a', 0.9, 1), candidate('b', 0.88, 0.98), candidate('c', 0.2, 0.3)], thresholds);
+    const decision = decide([candidate('a', 0.9, 1), candidate('b', 0.88, 0.99), candidate('c', 0.2, 0.3)], thresholds);
     expect(decision.kind).toBe('clarify');
     if (decision.kind === 'clarify') expect(decision.options.map((e) => e.id)).toEqual(['a', 'b']);
   });

@@ -1,0 +1,42 @@
+/**
+ * What inline buttons carry back. Telegram allows 1–64 bytes of callback data, so the
+ * format is terse: a bare number is a menu / clarify pick, `fb:1:<entryId>` / `fb:0:<entryId>`
+ * is 👍 / 👎 under an answer.
+ */
+
+/** A decoded button press. */
+export type ButtonAction = { type: 'pick'; n: number } | { type: 'feedback'; useful: boolean; entryId?: string };
+
+const MAX_BYTES = 64;
+const PICK = /^(\d{1,3})$/;
+const FEEDBACK = /^fb:([01]):(.*)$/s;
+
+/** Callback data for choice `n`: the digit itself, exactly what a person would type. */
+export function encodePick(n: number): string {
+  return String(n);
+}
+
+/**
+ * Callback data for a feedback button. An entry id too long for the 64-byte limit is left
+ * out (the vote is still recorded, without its entry) rather than making Telegram refuse
+ * the whole reply.
+ */
+export function encodeFeedback(useful: boolean, entryId?: string): string {
+  const data = `fb:${useful ? 1 : 0}:${entryId ?? ''}`;
+  return Buffer.byteLength(data, 'utf8') <= MAX_BYTES ? data : `fb:${useful ? 1 : 0}:`;
+}
+
+/** Decodes callback data; undefined for anything this bot did not produce. */
+export function decodeButton(data: string): ButtonAction | undefined {
+  const pick = PICK.exec(data);
+  if (pick?.[1]) {
+    const n = Number(pick[1]);
+    return n >= 1 ? { type: 'pick', n } : undefined;
+  }
+  const feedback = FEEDBACK.exec(data);
+  if (feedback) {
+    const entryId = feedback[2] ? feedback[2] : undefined;
+    return { type: 'feedback', useful: feedback[1] === '1', ...(entryId ? { entryId } : {}) };
+  }
+  return undefined;
+}

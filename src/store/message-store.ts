@@ -1,0 +1,98 @@
+/**
+ * What the bot keeps of the messages it handles, for staff (`review`, `stats`), behind a
+ * small interface: SQLite in production ({@link openSqliteStore}), nothing or memory
+ * otherwise. Nothing of the person's text is kept except a masked `question` where the bot
+ * could not answer or the answer was disliked.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+
+/** One handled message. */
+export interface MessageRecord {
+  /** Milliseconds since the epoch. */
+  at: number;
+  adapter: string;
+  /** Salted hash of the conversation, never the platform id ({@link MessageStore.hashConversation}). */
+  conversation: string;
+  /** The reply kind (`answer`, `fallback`...), or `feedback` for a 👍 / 👎 / 1 / 0. */
+  kind: string;
+  /** Topic of `entry`. */
+  topic?: string;
+  /** The entry answered; for `clarify` and `fallback` the entry the question came closest to. */
+  entry?: string;
+  score?: number;
+  latencyMs: number;
+  /** Only for `fallback` and `clarify`: the question, personal data masked. */
+  question?: string;
+}
+
+/** One 👍 / 👎 (or 1 / 0 typed after an answer). */
+export interface FeedbackRecord {
+  at: number;
+  adapter: string;
+  conversation: string;
+  useful: boolean;
+  entry?: string;
+  /** Only for 👎: the question that got the answer, personal data masked. */
+  question?: string;
+}
+
+/** Where records go. No method throws: a failing store must never stop answering. */
+export interface MessageStore {
+  /** Hashes a conversation key with this store's salt. */
+  hashConversation(key: string): string;
+  recordMessage(record: MessageRecord): void;
+  recordFeedback(record: FeedbackRecord): void;
+  /** Writes what is queued; false when that failed (the records are kept for the next try). */
+  flush(): boolean;
+  /** Deletes records older than `before` (ms since the epoch); the count, or undefined on failure. */
+  purge(before: number): number | undefined;
+  /** Flushes and releases the store. */
+  close(): void;
+}
+
+/** Salted SHA-256 of a conversation key, shortened: enough to group, useless to look up. */
+export function saltedHash(salt: string, key: string): string {
+  return createHash('sha256').update(salt).update('\u0000').update(key).digest('hex').slice(0, 16);
+}
+
+/** A store that keeps nothing: the default of the core and of tools like `eval`. */
+export function createNoopStore(): MessageStore {
+  const salt = randomBytes(16).toString('hex');
+  return {
+    hashConversation: (key) => saltedHash(salt, key),
+    recordMessage: () => undefined,
+    recordFeedback: () => undefined,
+    flush: () => true,
+    purge: () => 0,
+    close: () => undefined,
+  };
+}
+
+/** A store in memory, for tests: the records are readable as arrays. */
+export interface MemoryStore extends MessageStore {
+  readonly messages: MessageRecord[];
+  readonly feedback: FeedbackRecord[];
+}
+
+/** Creates an empty {@link MemoryStore}. */
+export function createMemoryStore(): MemoryStore {
+  const salt = randomBytes(16).toString('hex');
+  const messages: MessageRecord[] = [];
+  const feedback: FeedbackRecord[] = [];
+  const purgeList = <T extends { at: number }>(list: T[], before: number) => {
+    const kept = list.filter((record) => record.at >= before);
+    const removed = list.length - kept.length;
+    list.splice(0, list.length, ...kept);
+    return removed;
+  };
+  return {
+    messages,
+    feedback,
+    hashConversation: (key) => saltedHash(salt, key),
+    recordMessage: (record) => void messages.push({ ...record }),
+    recordFeedback: (record) => void feedback.push({ ...record }),
+    flush: () => true,
+    purge: (before) => purgeList(messages, before) + purgeList(feedback, before),
+    close: () => undefined,
+  };
+}

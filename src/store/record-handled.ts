@@ -1,0 +1,67 @@
+/**
+ * Turns one handled message into store records, applying the privacy rules in one place:
+ * the conversation only as a salted hash; the question only for `fallback` and `clarify`
+ * and for 👎, and then only masked.
+ */
+import { maskPersonal } from '../privacy/mask.js';
+import type { InboundMessage, Reply } from '../types.js';
+import type { MessageStore } from './message-store.js';
+
+/** A 👍 / 👎 on an answer, from a button or a bare 1 / 0. */
+export interface Vote {
+  useful: boolean;
+  entryId?: string;
+  /** The question that got the rated answer, masked; known while the session lasts. */
+  question?: string;
+}
+
+/** Everything the bot knows about a message once it has answered. */
+export interface Handled {
+  message: InboundMessage;
+  /** The bot's conversation key (adapter, conversation, and sender in groups). */
+  key: string;
+  reply: Reply;
+  at: number;
+  latencyMs: number;
+  /** The question as matched (before normalization), when matching ran. */
+  question?: string;
+  /** For clarify and fallback: the entry the question came closest to. */
+  nearest?: string;
+  vote?: Vote;
+  /** The topic of an entry of the knowledge base in use. */
+  topicOf(entryId: string): string | undefined;
+}
+
+const KEEPS_QUESTION: ReadonlySet<string> = new Set(['fallback', 'clarify']);
+
+/** Records `handled` in `store`. Never throws. */
+export function recordHandled(store: MessageStore, handled: Handled): void {
+  try {
+    const { message, reply, vote } = handled;
+    const conversation = store.hashConversation(handled.key);
+    const entry = reply.entryId ?? handled.nearest;
+    store.recordMessage({
+      at: handled.at,
+      adapter: message.adapter,
+      conversation,
+      kind: vote ? 'feedback' : reply.kind,
+      topic: entry === undefined ? undefined : handled.topicOf(entry),
+      entry,
+      score: reply.score === undefined ? undefined : Number(reply.score.toFixed(4)),
+      latencyMs: Number(handled.latencyMs.toFixed(3)),
+      question: KEEPS_QUESTION.has(reply.kind) && handled.question ? maskPersonal(handled.question) : undefined,
+    });
+    if (vote) {
+      store.recordFeedback({
+        at: handled.at,
+        adapter: message.adapter,
+        conversation,
+        useful: vote.useful,
+        entry: vote.entryId,
+        question: !vote.useful && vote.question ? maskPersonal(vote.question) : undefined,
+      });
+    }
+  } catch {
+    // A store never throws by contract; this guards answering against a faulty one.
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Keeps the store within its retention period: records older than `days` are deleted when
+ * the bot starts and then once a day (on a timer that never keeps the process alive).
+ */
+import { ErrorCodes } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { MessageStore } from './message-store.js';
+
+const DAY_MS = 24 * 60 * 60_000;
+
+export interface RetentionOptions {
+  store: MessageStore;
+  days: number;
+  logger: Logger;
+  now?: () => number;
+  /** Between two purges, in ms (a day). */
+  everyMs?: number;
+}
+
+/** Deletes what is older than the retention period once; returns how many records went. */
+export function purgeExpired(store: MessageStore, days: number, now: number = Date.now()): number | undefined {
+  store.flush();
+  return store.purge(now - days * DAY_MS);
+}
+
+/** Purges now and then every day; returns a function that stops the timer. */
+export function startRetention(options: RetentionOptions): () => void {
+  const { store, days, logger } = options;
+  const now = options.now ?? Date.now;
+  const run = () => {
+    const removed = purgeExpired(store, days, now());
+    if (removed === undefined) {
+      logger.warn({ code: ErrorCodes.STORE_FAILED, days }, 'retention purge failed; tried again tomorrow');
+    } else if (removed > 0) {
+      logger.info({ removed, days }, 'retention: old records deleted');
+    }
+  };
+  run();
+  const timer = setInterval(run, options.everyMs ?? DAY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}

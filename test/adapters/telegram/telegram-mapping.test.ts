@@ -1,0 +1,184 @@
+import { TelegramError } from 'telegraf';
+import type { Update } from 'telegraf/types';
+import { describe, expect, it } from 'vitest';
+import {
+  createPacer,
+  decodeButton,
+  encodeFeedback,
+  escapeHtml,
+  parseCommand,
+  renderReply,
+  retryDelay,
+  splitText,
+  stripMention,
+  toInbound,
+} from '../../../adapters/telegram/index.js';
+import { alice, callbackUpdate, GROUP_ID, messageUpdate, stickerUpdate, textUpdate } from '../../doubles/telegram-updates.js';
+
+const BOT = 'qujiang_law_bot';
+const map = (update: Record<string, unknown>) => toInbound({ update_id: 1, ...update } as unknown as Update, BOT);
+const botUser = { id: 9, is_bot: true, first_name: 'bot', username: BOT };
+
+describe('toInbound', () => {
+  it('maps a private text, keeping chat and sender ids and the send time', () => {
+    const update = textUpdate(alice, '  法律援助在哪里 ');
+    const date = (update.message as { date: number }).date;
+    expect(map(update)).toEqual({
+      adapter: 'telegram',
+      conversationId: '1001',
+      senderId: '1001',
+      kind: 'text',
+      text: '法律援助在哪里',
+      isGroup: false,
+      receivedAt: date * 1000,
+      capabilities: { buttons: true },
+    });
+  });
+
+  it.each([
+    [{ sticker: { file_id: 's' } }, 'sticker'],
+    [{ photo: [{ file_id: 'p' }] }, 'image'],
+    [{ document: { file_id: 'd', mime_type: 'image/png' } }, 'image'],
+    [{ document: { file_id: 'd', mime_type: 'application/pdf' } }, 'file'],
+    [{ voice: { file_id: 'v' } }, 'voice'],
+    [{ audio: { file_id: 'a' } }, 'voice'],
+    [{ video: { file_id: 'v' } }, 'video'],
+    [{ video_note: { file_id: 'v' } }, 'video'],
+    [{ animation: { file_id: 'g' }, document: { file_id: 'g' } }, 'video'],
+    [{ location: { latitude: 24.8, longitude: 113.6 } }, 'location'],
+    [{ venue: { location: { latitude: 1, longitude: 2 }, title: 't' }, location: { latitude: 1, longitude: 2 } }, 'location'],
+    [{ contact: { phone_number: '1', first_name: 'x' } }, 'contact'],
+    [{ poll: { id: 'p' } }, 'other'],
+    [{ dice: { emoji: '🎲', value: 3 } }, 'other'],
+  ])('maps %o to kind %s with empty text', (content, kind) => {
+    expect(map(messageUpdate(alice, content))).toMatchObject({ kind, text: '' });
+  });
+
+  it('ignores service messages, channel posts, bots and other updates', () => {
+    expect(map(messageUpdate(alice, { new_chat_members: [alice] }))).toBeUndefined();
+    expect(map(messageUpdate(alice, { pinned_message: {} }))).toBeUndefined();
+    expect(map({ message: { message_id: 1, date: 1, chat: { id: -5, type: 'channel' }, text: 'x' } })).toBeUndefined();
+    expect(map(textUpdate({ ...alice, is_bot: true }, 'hi'))).toBeUndefined();
+    expect(map({ channel_post: { message_id: 1, date: 1, chat: { id: -5, type: 'channel' }, text: 'x' } })).toBeUndefined();
+    expect(map({ inline_query: { id: '1', from: alice, query: 'x', offset: '' } })).toBeUndefined();
+  });
+
+  it('answers edited messages like new ones, timed at the edit', () => {
+    const inbound = map(textUpdate(alice, '改过的问题', { edited: true }));
+    expect(inbound).toMatchObject({ kind: 'text', text: '改过的问题' });
+  });
+
+  it('maps /start /help /menu (with or without @bot, with a payload) to 菜单; other commands pass without @bot', () => {
+    for (const text of ['/start', '/help', '/menu', '/START', `/menu@${BOT}`, '/start ref-42']) expect(map(textUpdate(alice, text))?.text).toBe('菜单');
+    expect(map(textUpdate(alice, `/foo@${BOT} 工资`))?.text).toBe('/foo 工资');
+    expect(map(textUpdate(alice, '/menu@other_bot'))).toBeUndefined();
+  });
+
+  it('in groups needs a mention, a reply to the bot or a command, and strips the mention', () => {
+    expect(map(textUpdate(alice, '法律援助在哪里', { group: true }))).toBeUndefined();
+    expect(map(textUpdate(alice, 'mail me at x@qujiang_law_bot_fan', { group: true }))).toBeUndefined();
+    expect(map(textUpdate(alice, `@${BOT} 法律援助在哪里`, { group: true }))).toMatchObject({
+      text: '法律援助在哪里',
+      isGroup: true,
+      conversationId: String(GROUP_ID),
+      senderId: '1001',
+    });
+    expect(map(textUpdate(alice, `法律援助 @QUJIANG_LAW_BOT 在哪里`, { group: true }))?.text).toBe('法律援助 在哪里');
+    const reply = { message_id: 3, date: 1, chat: { id: GROUP_ID, type: 'supergroup' }, from: botUser, text: 'menu' };
+    expect(map(textUpdate(alice, '2', { group: true, replyTo: reply }))?.text).toBe('2');
+    const toPerson = { ...reply, from: { id: 5, is_bot: false, first_name: 'p' } };
+    expect(map(textUpdate(alice, '2', { group: true, replyTo: toPerson }))).toBeUndefined();
+    expect(map(textUpdate(alice, '/menu', { group: true }))?.text).toBe('菜单');
+    expect(map(stickerUpdate(alice, { group: true }))).toBeUndefined();
+    expect(map(messageUpdate(alice, { photo: [{ file_id: 'p' }], caption: `@${BOT} 看看` }, { group: true }))?.kind).toBe('image');
+  });
+
+  it('maps button presses: a digit to typed text, 👍 / 👎 to feedback, unknown data to nothing', () => {
+    const at = { chatId: alice.id, messageId: 7 };
+    expect(map(callbackUpdate(alice, '3', at))).toEqual({
+      adapter: 'telegram',
+      conversationId: '1001',
+      senderId: '1001',
+      isGroup: false,
+      kind: 'text',
+      text: '3',
+      capabilities: { buttons: true },
+    });
+    expect(map(callbackUpdate(alice, 'fb:1:legal-aid.where', at))).toMatchObject({
+      kind: 'feedback',
+      text: '',
+      feedback: { useful: true, entryId: 'legal-aid.where' },
+    });
+    expect(map(callbackUpdate(alice, 'fb:0:', at))?.feedback).toEqual({ useful: false });
+    expect(map(callbackUpdate(alice, 'something-else', at))).toBeUndefined();
+    expect(map(callbackUpdate(alice, '2', { chatId: GROUP_ID, messageId: 7 }))).toMatchObject({ isGroup: true, conversationId: String(GROUP_ID) });
+  });
+});
+
+describe('commands, buttons and rendering', () => {
+  it('parses commands and strips mentions', () => {
+    expect(parseCommand('/start@Bot payload')).toEqual({ name: 'start', target: 'Bot', rest: 'payload' });
+    expect(parseCommand('/start2')).toMatchObject({ name: 'start2' });
+    expect(parseCommand('不是 /start')).toBeUndefined();
+    expect(stripMention(`@${BOT}`, BOT)).toBe('');
+  });
+
+  it('keeps feedback data within 64 bytes', () => {
+    expect(encodeFeedback(true, 'a'.repeat(59))).toHaveLength(64);
+    expect(encodeFeedback(true, 'a'.repeat(60))).toBe('fb:1:');
+    expect(decodeButton('0')).toBeUndefined();
+  });
+
+  it('escapes HTML and splits only where it must', () => {
+    expect(escapeHtml('<a href="x">&</a>')).toBe('&lt;a href="x"&gt;&amp;&lt;/a&gt;');
+    expect(splitText('短')).toEqual(['短']);
+    expect(splitText('')).toEqual([]);
+    const lines = ['a'.repeat(6), 'b'.repeat(6), '', 'c'.repeat(6)];
+    expect(splitText(lines.join('\n'), 14)).toEqual(['aaaaaa\nbbbbbb', 'cccccc']);
+    expect(splitText('一二三四五,六七八九十', 8)).toEqual(['一二三四五,', '六七八九十']);
+    expect(splitText('x'.repeat(7) + '😀' + 'y', 8)).toEqual(['x'.repeat(7), '😀y']);
+  });
+
+  it('escapes after splitting so a part never exceeds the limit as displayed', () => {
+    const text = `${'&'.repeat(3900)}\n${'<'.repeat(100)}`;
+    const parts = renderReply({ kind: 'fallback', text }, { useful: 'y', notUseful: 'n' });
+    expect(parts).toHaveLength(1);
+    expect(parts[0]?.html.startsWith('&amp;')).toBe(true);
+    expect(parts[0]?.keyboard).toBeUndefined();
+  });
+});
+
+describe('retry and pacing rules', () => {
+  const policy = { attempts: 3, backoffMs: 100, maxRetryAfterMs: 5_000 };
+  const telegramError = (code: number, retryAfter?: number) =>
+    new TelegramError({ error_code: code, description: 'x', ...(retryAfter ? { parameters: { retry_after: retryAfter } } : {}) });
+
+  it('waits retry_after on 429, backs off on 5xx and network errors, gives up on 4xx and when bounded', () => {
+    expect(retryDelay(telegramError(429, 2), 1, policy)).toBe(2_000);
+    expect(retryDelay(telegramError(429, 60), 1, policy)).toBeUndefined();
+    expect(retryDelay(telegramError(502), 2, policy)).toBe(200);
+    expect(retryDelay(Object.assign(new Error('reset'), { name: 'FetchError', code: 'ECONNRESET' }), 1, policy)).toBe(100);
+    expect(retryDelay(telegramError(400), 1, policy)).toBeUndefined();
+    expect(retryDelay(telegramError(403), 1, policy)).toBeUndefined();
+    expect(retryDelay(new TypeError('bug'), 1, policy)).toBeUndefined();
+    expect(retryDelay(telegramError(429, 1), 3, policy)).toBeUndefined();
+  });
+
+  it('paces a chat, caps a group per minute and all chats per second', () => {
+    let now = 0;
+    const pacer = createPacer({ chatGapMs: 1_000, groupPerMinute: 3, globalPerSecond: 4 }, () => now);
+    expect(pacer.delay('a', false)).toBe(0);
+    pacer.record('a', false);
+    expect(pacer.delay('a', false)).toBe(1_000);
+    expect(pacer.delay('b', false)).toBe(0);
+    for (let i = 0; i < 3; i += 1) {
+      now = 10_000 + i * 1_000;
+      pacer.record('g', true);
+    }
+    now = 13_000;
+    expect(pacer.delay('g', true)).toBe(57_000);
+    now = 20_000;
+    for (const chat of ['p', 'q', 'r', 's']) pacer.record(chat, false);
+    expect(pacer.delay('t', false)).toBe(1_000);
+  });
+});
