@@ -41,7 +41,7 @@ export function createEngine(knowledge: KnowledgeBase, segmenter: Segmenter, thr
     normalize,
     detectEmergency,
     isGreeting: createGreetingTest(knowledge.meta.greetings),
-    elsewhere: createElsewhereTest(knowledge.meta.homePlaces),
+    elsewhere: createElsewhereTest(knowledge.meta.homePlaces, (text) => segmenter.cut(text)),
     stripGreeting: createGreetingStripper(knowledge.meta.greetings),
     match: (normalized) => matcher.match(normalized),
     decide: (match) =>

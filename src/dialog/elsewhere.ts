@@ -3,18 +3,25 @@
  * knowledge base knows only its own district's offices, so it must not answer with them.
  */
 
-const PLACE_THEN_OFFICE =
-  /([\u4e00-\u9fa5]{1,3}(?:区|市|县))的?(?=政务|公证|司法|法院|中院|法律援助|法援|人社|劳动|仲裁|信访|派出所|公安|检察院|律师|行政服务)/gu;
+/** A place name as jieba keeps it whole: 武江区, 乐昌市, 翁源县. */
+const PLACE = /^[\u4e00-\u9fa5]{2,4}(?:区|市|县)$/u;
+const OFFICE = /^的?(?:政务|公证|司法|法院|中院|法律援助|法援|人社|劳动|仲裁|信访|派出所|公安|检察院|律师|行政服务)/u;
 
-/** Builds the test from the places the knowledge base serves (meta.yaml `homePlaces`). */
-export function createElsewhereTest(homePlaces: readonly string[]): (normalized: string) => string | undefined {
+/**
+ * Builds the test from the places the knowledge base serves (meta.yaml `homePlaces`) and
+ * the segmenter's precise cut, so "跑区法院" (our district court) is not read as a place.
+ */
+export function createElsewhereTest(
+  homePlaces: readonly string[],
+  cut: (text: string) => string[],
+): (normalized: string) => string | undefined {
   const home = new Set(homePlaces);
   return (normalized) => {
-    for (const match of normalized.matchAll(PLACE_THEN_OFFICE)) {
-      const place = match[1] ?? '';
-      // "去武江区" also ends in 区: the place is any suffix of the match that is not ours.
-      const isHome = [...home].some((name) => place.endsWith(name));
-      if (!isHome) return place;
+    const words = cut(normalized);
+    for (let i = 0; i < words.length; i += 1) {
+      const word = words[i] ?? '';
+      if (!PLACE.test(word) || home.has(word)) continue;
+      if (OFFICE.test(words.slice(i + 1, i + 4).join(''))) return word;
     }
     return undefined;
   };

@@ -209,9 +209,11 @@ function topicAnchors(
     const questions = entries.flatMap((entry) => entry.questions.map((question) => new Set(indexTerms(question))));
     const frequency = new Map<string, number>();
     for (const question of questions) for (const token of question) frequency.set(token, (frequency.get(token) ?? 0) + 1);
-    const words = new Set([...indexTerms(topic.title), ...entries.flatMap((entry) => entry.keywords.flatMap(indexTerms))]);
+    const title = new Set(indexTerms(topic.title));
+    const words = new Set([...title, ...entries.flatMap((entry) => entry.keywords.flatMap(indexTerms))]);
     for (const [token, count] of frequency) if (count / questions.length >= ANCHOR_SHARE) words.add(token);
-    for (const word of words) if (word.length < 2 || aspectWords.has(word)) words.delete(word);
+    // An aspect word names a topic only where the topic is about it (热线 for the hotlines).
+    for (const word of words) if (word.length < 2 || (aspectWords.has(word) && !title.has(word))) words.delete(word);
     anchors.set(topic.id, words);
   }
   return anchors;

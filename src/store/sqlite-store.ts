@@ -6,7 +6,6 @@
  * QLB_STORE_FAILED, the records stay queued (up to a bound; the oldest are dropped beyond)
  * and the write is retried with a growing pause. Answering is never affected.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -14,7 +13,7 @@ import { ErrorCodes } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { saltedHash, type FeedbackRecord, type MessageRecord, type MessageStore } from './message-store.js';
 import { migrate } from './migrations.js';
-import { readOrCreateSalt } from './salt.js';
+import { ensureDir, readOrCreateSalt } from './salt.js';
 
 /** The database file's name inside the data directory. */
 export const STORE_FILE = 'legal-bot.sqlite';
@@ -42,7 +41,7 @@ const MAX_RETRY_MS = 5 * 60_000;
 
 /** Opens the database of a data directory for writing, creating it and its schema if needed. */
 export function openStoreDatabase(dataDir: string): Db {
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensureDir(dataDir);
   // A short busy timeout: a locked file must not hold up answering; the write is retried later.
   const db = new Database(path.join(dataDir, STORE_FILE), { timeout: 200 });
   try {

@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { createElsewhereTest } from '../../../src/dialog/elsewhere.js';
+import { createSegmenter } from '../../../src/segment/segmenter.js';
 
-const elsewhere = createElsewhereTest(['曲江区', '韶关市', '曲江']);
+const segmenter = await createSegmenter('node-rs-jieba', []);
+const elsewhere = createElsewhereTest(['曲江区', '韶关市', '曲江'], (text) => segmenter.cut(text));
 
 describe('elsewhere', () => {
   it('spots an office of another district or city', () => {
     expect(elsewhere('武江区政务服务中心地址是什么')).toBe('武江区');
-    expect(elsewhere('去乐昌市的公证处怎么走')).toBe('去乐昌市');
+    expect(elsewhere('去乐昌市的公证处怎么走')).toBe('乐昌市');
   });
-  it('leaves our own places and plain mentions of other places alone', () => {
+  it('leaves our own places, "区法院" and plain mentions of other places alone', () => {
     expect(elsewhere('曲江区法院在哪里')).toBeUndefined();
+    expect(elsewhere('不想跑区法院,网上巡回法庭能办什么')).toBeUndefined();
     expect(elsewhere('韶关市中院的案子能申请法律援助吗')).toBeUndefined();
     expect(elsewhere('我在广州市打工,工资被拖欠了')).toBeUndefined();
   });

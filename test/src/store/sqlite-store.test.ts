@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ErrorCodes } from '../../../src/errors.js';
 import { MIGRATIONS, schemaVersion } from '../../../src/store/migrations.js';
-import { SALT_FILE } from '../../../src/store/salt.js';
+import { ensureDir, SALT_FILE } from '../../../src/store/salt.js';
 import { openSqliteStore, openStoreDatabase, STORE_FILE } from '../../../src/store/sqlite-store.js';
 import { createLogSink } from '../../doubles/log-sink.js';
 
@@ -148,5 +148,14 @@ describe('sqlite store', () => {
     const db = new Database(path.join(dataDir, STORE_FILE), { readonly: true });
     expect(db.prepare('SELECT at FROM messages ORDER BY at').all()).toEqual([{ at: 2 }, { at: 3 }]);
     db.close();
+  });
+
+  it('creates nested data directories, and fails (not hangs) under a regular file', () => {
+    const root = tempDir();
+    ensureDir(path.join(root, 'a', 'b', 'c'));
+    expect(fs.statSync(path.join(root, 'a', 'b', 'c')).isDirectory()).toBe(true);
+    ensureDir(path.join(root, 'a', 'b', 'c'));
+    fs.writeFileSync(path.join(root, 'f'), '');
+    expect(() => ensureDir(path.join(root, 'f', 'x', 'y'))).toThrow(/ENOTDIR/);
   });
 });
