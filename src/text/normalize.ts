@@ -39,7 +39,8 @@ export function createNormalizer(synonyms: ReadonlyMap<string, string>): Normali
     out = out.replace(/[“”"'‘’「」『』【】《》〈〉()\[\]{}<>]/g, ' ');
     out = out.replace(/\s+/g, ' ').replace(SPACE_IN_CJK, '').replace(SPACE_NEAR_PUNCT, '$1');
     out = out.replace(REPEATED_PUNCT, '$1').replace(PUNCT_RUN, (run: string) => run[run.length - 1] ?? '');
-    if (pattern) out = out.replace(pattern, (form: string) => standard.get(form) ?? form);
+    // Twice, because one form may only appear once another is replaced (政府派嘅 → 政府派的 → …).
+    if (pattern) for (let pass = 0; pass < 2; pass += 1) out = out.replace(pattern, (form: string) => standard.get(form) ?? form);
     return out.trim();
   };
 }
