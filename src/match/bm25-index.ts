@@ -67,7 +67,21 @@ export class Bm25Index {
       this.idfs.set(token, Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5)));
     }
     this.unknownIdf = UNKNOWN_TERM_FACTOR * Math.log(1 + (n + 0.5) / 0.5);
+    // Postings as typed arrays with each posting's BM25 factor (all but the IDF) computed once.
+    const { k1, b } = this.params;
+    for (const [token, list] of this.postings) {
+      const docs = new Int32Array(list.length);
+      const factors = new Float64Array(list.length);
+      list.forEach(({ doc, tf }, i) => {
+        const norm = k1 * (1 - b + (b * (this.lengths[doc] ?? 0)) / this.averageLength);
+        docs[i] = doc;
+        factors[i] = (tf * (k1 + 1)) / (tf + norm);
+      });
+      this.packed.set(token, { docs, factors });
+    }
+    this.postings.clear();
   }
+  private readonly packed = new Map<string, { docs: Int32Array; factors: Float64Array }>();
 
   /** Number of indexed documents. */
   get size(): number {
@@ -76,13 +90,19 @@ export class Bm25Index {
 
   /** True when some document contains the term. */
   has(term: string): boolean {
-    return this.postings.has(term);
+    return this.idfs.has(term);
   }
 
   /** IDF of a term; unknown terms get {@link unknownIdf}. */
   idf(term: string): number {
     return this.idfs.get(term) ?? this.unknownIdf;
   }
+
+  /** Scratch accumulators, one slot a document, reset after each search. */
+  private scoreOf?: Float64Array;
+  private coveredOf?: Float64Array;
+  /** Position of each document's id in id order, so ties break as localeCompare would, without calling it. */
+  private idRank?: Int32Array;
 
   /**
    * Scores every document sharing a term with the query; best first, at most `limit`.
@@ -95,23 +115,49 @@ export class Bm25Index {
       0,
     );
     if (totalIdf === 0) return [];
-    const scores = new Map<number, { score: number; covered: number }>();
-    const { k1, b } = this.params;
+    const n = this.ids.length;
+    if (!this.idRank) {
+      const order = this.ids.map((id, doc) => ({ id, doc })).sort((x, y) => x.id.localeCompare(y.id));
+      this.idRank = new Int32Array(n);
+      order.forEach(({ doc }, rank) => ((this.idRank as Int32Array)[doc] = rank));
+      this.scoreOf = new Float64Array(n);
+      this.coveredOf = new Float64Array(n);
+    }
+    const scoreOf = this.scoreOf as Float64Array;
+    const coveredOf = this.coveredOf as Float64Array;
+    const idRank = this.idRank;
+    const touched: number[] = [];
     for (const term of unique) {
-      const list = this.postings.get(term);
+      const list = this.packed.get(term);
       if (!list) continue;
       const idf = this.idf(term);
-      for (const { doc, tf } of list) {
-        const norm = k1 * (1 - b + (b * (this.lengths[doc] ?? 0)) / this.averageLength);
-        const entry = scores.get(doc) ?? { score: 0, covered: 0 };
-        entry.score += (idf * (tf * (k1 + 1))) / (tf + norm);
-        entry.covered += idf;
-        scores.set(doc, entry);
+      const { docs, factors } = list;
+      for (let i = 0; i < docs.length; i += 1) {
+        const doc = docs[i] as number;
+        if (coveredOf[doc] === 0) touched.push(doc);
+        scoreOf[doc] = (scoreOf[doc] as number) + idf * (factors[i] as number);
+        coveredOf[doc] = (coveredOf[doc] as number) + idf;
       }
     }
-    return [...scores]
-      .map(([doc, { score, covered }]) => ({ id: this.ids[doc] as string, score, coverage: covered / totalIdf }))
-      .sort((x, y) => y.score - x.score || x.id.localeCompare(y.id))
-      .slice(0, limit);
+    // Keep the best `limit` in a small sorted array instead of sorting every touched document.
+    const better = (x: number, y: number) =>
+      (scoreOf[x] as number) > (scoreOf[y] as number) ||
+      ((scoreOf[x] as number) === (scoreOf[y] as number) && (idRank[x] as number) < (idRank[y] as number));
+    const top: number[] = [];
+    for (const doc of touched) {
+      if (top.length === limit && !better(doc, top[limit - 1] as number)) continue;
+      let at = top.length === limit ? limit - 1 : top.length;
+      while (at > 0 && better(doc, top[at - 1] as number)) {
+        top[at] = top[at - 1] as number;
+        at -= 1;
+      }
+      top[at] = doc;
+    }
+    const hits = top.map((doc) => ({ id: this.ids[doc] as string, score: scoreOf[doc] as number, coverage: (coveredOf[doc] as number) / totalIdf }));
+    for (const doc of touched) {
+      scoreOf[doc] = 0;
+      coveredOf[doc] = 0;
+    }
+    return hits;
   }
 }

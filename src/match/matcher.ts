@@ -7,6 +7,7 @@
 import type { Entry, KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Segmenter } from '../segment/segmenter.js';
 import { createTermCorrector, type Correction, type TermCorrector } from '../text/correct-terms.js';
+import { topicAnchors } from './topic-anchors.js';
 import { Bm25Index, type IndexInput } from './bm25-index.js';
 
 /** One ranked entry. */
@@ -68,7 +69,12 @@ export function createMatcher(
   const terms = (text: string) =>
     segmenter.cutForSearch(text).filter((token) => WORD.test(token) && !stopwords.has(token));
   // Index text goes through the same normalizer as questions, so both sides meet in one form.
-  const indexTerms = (text: string) => terms(options.normalize(text));
+  const memo = new Map<string, string[]>();
+  const indexTerms = (text: string) => {
+    let out = memo.get(text);
+    if (!out) memo.set(text, (out = terms(options.normalize(text))));
+    return out;
+  };
 
   const docs: IndexInput[] = knowledge.entries.map((entry) => ({
     id: entry.id,
@@ -79,24 +85,40 @@ export function createMatcher(
     ],
   }));
   const index = new Bm25Index(docs);
+  /** Per entry: which of its samples (title + questions; bit i of a word) hold each token, and each sample's IDF total. */
   const samples = new Map(
-    knowledge.entries.map((entry) => [
-      entry.id,
-      [entry.title, ...entry.questions].map((question) => new Set(indexTerms(question))),
-    ]),
+    knowledge.entries.map((entry) => {
+      const masks = new Map<string, number>();
+      const texts = [entry.title, ...entry.questions].slice(0, 31);
+      const totals = new Float64Array(texts.length);
+      texts.forEach((text, i) => {
+        for (const token of new Set(indexTerms(text))) {
+          masks.set(token, (masks.get(token) ?? 0) | (1 << i));
+          totals[i] = (totals[i] ?? 0) + index.idf(token);
+        }
+      });
+      return [entry.id, { masks, totals }];
+    }),
   );
-  const nearest = (entryId: string, query: Set<string>) => {
-    let best = 0;
-    for (const sample of samples.get(entryId) ?? []) {
-      let shared = 0;
-      let union = 0;
-      for (const token of query) {
-        const weight = index.idf(token);
-        union += weight;
-        if (sample.has(token)) shared += weight;
+  const shared = new Float64Array(32);
+  /** IDF-weighted Jaccard of the query to the closest sample: shared / (query + sample - shared). */
+  const nearest = (entryId: string, query: ReadonlyMap<string, number>, queryTotal: number) => {
+    const entry = samples.get(entryId);
+    if (!entry) return 0;
+    shared.fill(0, 0, entry.totals.length);
+    for (const [token, weight] of query) {
+      let mask = entry.masks.get(token) ?? 0;
+      while (mask !== 0) {
+        const bit = 31 - Math.clz32(mask);
+        shared[bit] = (shared[bit] ?? 0) + weight;
+        mask &= ~(1 << bit);
       }
-      for (const token of sample) if (!query.has(token)) union += index.idf(token);
-      if (union > 0 && shared / union > best) best = shared / union;
+    }
+    let best = 0;
+    for (let i = 0; i < entry.totals.length; i += 1) {
+      const common = shared[i] ?? 0;
+      const union = queryTotal + (entry.totals[i] ?? 0) - common;
+      if (union > 0 && common / union > best) best = common / union;
     }
     return best;
   };
@@ -134,12 +156,14 @@ export function createMatcher(
     // A long story is mostly narrative the knowledge base never needs: its unknown words count less.
     const hits = index.search(tokens, 12, normalized.length > LONG_MESSAGE ? LONG_UNKNOWN_WEIGHT : 1);
     const best = hits[0]?.score ?? 1;
-    const query = new Set(tokens);
+    const query = new Map(tokens.map((token) => [token, index.idf(token)]));
+    let queryTotal = 0;
+    for (const weight of query.values()) queryTotal += weight;
     const candidates = hits
       .map((hit) => {
         const entry = knowledge.byId.get(hit.id) as Entry;
         const bonus = aspects.includes(entry.aspect) ? ASPECT_BONUS : 0;
-        const near = nearest(hit.id, query);
+        const near = nearest(hit.id, query, queryTotal);
         return {
           entry,
           bm25: hit.score,
@@ -187,34 +211,4 @@ function lastClauses(text: string, chars: number): string {
   let tail = '';
   for (let i = clauses.length - 1; i >= 0 && tail.length < chars; i -= 1) tail = `${clauses[i]}${tail}`;
   return tail;
-}
-
-/** A word found in at least this share of a topic's sample questions characterizes it. */
-const ANCHOR_SHARE = 0.25;
-
-/**
- * Words that characterize each topic: its title's words, its entries' keywords, and words
- * common to its sample questions, minus aspect words. A question that shares none of them
- * with the best entry's topic is about something else ("南华寺几点开门" matching only
- * "几点" and "开门" of the window's opening-hours question).
- */
-function topicAnchors(
-  knowledge: KnowledgeBase,
-  indexTerms: (text: string) => string[],
-  aspectWords: ReadonlySet<string>,
-): Map<string, Set<string>> {
-  const anchors = new Map<string, Set<string>>();
-  for (const topic of knowledge.topics) {
-    const entries = knowledge.entries.filter((entry) => entry.topic === topic.id);
-    const questions = entries.flatMap((entry) => entry.questions.map((question) => new Set(indexTerms(question))));
-    const frequency = new Map<string, number>();
-    for (const question of questions) for (const token of question) frequency.set(token, (frequency.get(token) ?? 0) + 1);
-    const title = new Set(indexTerms(topic.title));
-    const words = new Set([...title, ...entries.flatMap((entry) => entry.keywords.flatMap(indexTerms))]);
-    for (const [token, count] of frequency) if (count / questions.length >= ANCHOR_SHARE) words.add(token);
-    // An aspect word names a topic only where the topic is about it (热线 for the hotlines).
-    for (const word of words) if (word.length < 2 || (aspectWords.has(word) && !title.has(word))) words.delete(word);
-    anchors.set(topic.id, words);
-  }
-  return anchors;
 }

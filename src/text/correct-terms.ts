@@ -21,21 +21,43 @@ const MAX_TERM = 8;
 export function createTermCorrector(terms: Iterable<string>): TermCorrector {
   const known = new Set<string>();
   const bySound = new Map<string, string>();
-  const byLength = new Map<number, string[]>();
+  const byLength = new Map<string, string>();
+  const termChars = new Set<string>();
+  /** Term lengths by first syllable, first and second character: a window can only match a term of such a length. */
+  const bySoundStart = new Map<string, Set<number>>();
+  const byFirstChar = new Map<string, Set<number>>();
+  const bySecondChar = new Map<string, Set<number>>();
+  const addLength = (map: Map<string, Set<number>>, key: string, n: number) => (map.get(key) ?? map.set(key, new Set()).get(key))?.add(n);
   for (const term of terms) {
     if (!/^[\u3400-\u9fff]{2,}$/.test(term) || term.length > MAX_TERM || known.has(term)) continue;
     known.add(term);
+    for (const ch of term) termChars.add(ch);
+    addLength(bySoundStart, syllables(term)[0] as string, term.length);
+    if (term.length >= 4) {
+      addLength(byFirstChar, term[0] as string, term.length);
+      addLength(bySecondChar, term[1] as string, term.length);
+    }
     const sound = syllables(term).join(' ');
     if (!bySound.has(sound)) bySound.set(sound, term);
-    byLength.set(term.length, [...(byLength.get(term.length) ?? []), term]);
+    const masked = byLength;
+    for (let i = 0; i < term.length; i += 1) {
+      const key = `${term.slice(0, i)}?${term.slice(i + 1)}`;
+      if (!masked.has(key)) masked.set(key, term);
+    }
   }
-  const lengths = [...byLength.keys()].sort((a, b) => b - a);
+  const lengths = [...new Set([...known].map((t) => t.length))].sort((a, b) => b - a);
 
   const closeTerm = (window: string, sound: string): string | undefined => {
     const homophone = bySound.get(sound);
     if (homophone && homophone !== window && (window.length > 2 || sharesChar(homophone, window))) return homophone;
     if (window.length < 4) return undefined;
-    return byLength.get(window.length)?.find((term) => differsByOne(term, window));
+    let strangers = 0;
+    for (const ch of window) if (!termChars.has(ch) && ++strangers > 1) return undefined;
+    for (let i = 0; i < window.length; i += 1) {
+      const term = byLength.get(`${window.slice(0, i)}?${window.slice(i + 1)}`);
+      if (term !== undefined && term !== window) return term;
+    }
+    return undefined;
   };
 
   return (text) => {
@@ -45,8 +67,12 @@ export function createTermCorrector(terms: Iterable<string>): TermCorrector {
       let out = '';
       let i = 0;
       outer: while (i < run.length) {
+        const soundLengths = bySoundStart.get(sounds[i] as string);
+        const firstLengths = byFirstChar.get(run[i] as string);
+        const secondLengths = bySecondChar.get(run[i + 1] ?? '');
         for (const n of lengths) {
           if (i + n > run.length) continue;
+          if (!soundLengths?.has(n) && !firstLengths?.has(n) && !secondLengths?.has(n)) continue;
           const window = run.slice(i, i + n);
           if (known.has(window)) {
             out += window;
@@ -70,8 +96,17 @@ export function createTermCorrector(terms: Iterable<string>): TermCorrector {
   };
 }
 
+const SOUNDS = new Map<string, string>();
+
+/** One toneless syllable a character, each character's reading computed once per process. */
 function syllables(text: string): string[] {
-  return pinyin(text, { toneType: 'none', type: 'array', v: true });
+  const out: string[] = [];
+  for (const ch of text) {
+    let sound = SOUNDS.get(ch);
+    if (sound === undefined) SOUNDS.set(ch, (sound = pinyin(ch, { toneType: 'none', type: 'array', v: true })[0] ?? ch));
+    out.push(sound);
+  }
+  return out;
 }
 
 function sharesChar(a: string, b: string): boolean {

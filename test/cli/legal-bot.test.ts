@@ -10,12 +10,14 @@ import { describe, expect, it } from 'vitest';
 import { KNOWLEDGE_DIR } from '../doubles/harness.js';
 
 const BIN = new URL('../../bin/legal-bot', import.meta.url).pathname;
+/** Each run writes its store here, never into the repository's ./data. */
+const DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'qlb-cli-data-'));
 
 function run(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     input: options.input ?? '',
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...options.env },
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', DATA_DIR, ...options.env },
     timeout: 20_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
