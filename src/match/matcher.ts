@@ -57,6 +57,8 @@ const CONFIDENCE_NEAREST = 0.4;
 const LONG_MESSAGE = 40;
 const TAIL_CHARS = 30;
 const LONG_UNKNOWN_WEIGHT = 0.3;
+/** A follow-up naming only an aspect is short ("那要带什么材料呢?"); longer text is a question of its own. */
+const FOLLOW_UP_CHARS = 16;
 const WORD = /[\p{L}\p{N}]/u;
 
 /** Builds the index over titles, sample questions and keywords of every entry. */
@@ -152,7 +154,9 @@ export function createMatcher(
       .filter((aspect) => aspect.words.some((word) => normalized.includes(word)))
       .map((aspect) => aspect.id);
     const aspectOnly =
-      aspects.length > 0 && tokenize(withoutAspectWords(normalized)).every((token) => token.length === 1);
+      aspects.length > 0 &&
+      normalized.length <= FOLLOW_UP_CHARS &&
+      tokenize(withoutAspectWords(normalized)).every((token) => token.length === 1);
     // A long story is mostly narrative the knowledge base never needs: its unknown words count less.
     const hits = index.search(tokens, 12, normalized.length > LONG_MESSAGE ? LONG_UNKNOWN_WEIGHT : 1);
     const best = hits[0]?.score ?? 1;
@@ -194,7 +198,8 @@ export function createMatcher(
     match(normalized) {
       const first = rankMessage(normalized);
       const firstConfidence = bestConfidence(first);
-      if (firstConfidence >= options.correctBelow) return { ...first, corrections: [] };
+      // A long story is not rescued by fixing one typo, and correcting it costs the most there.
+      if (firstConfidence >= options.correctBelow || normalized.length > LONG_MESSAGE) return { ...first, corrections: [] };
       const { text, corrections } = corrector(normalized);
       if (corrections.length === 0) return { ...first, corrections };
       const second = rankMessage(text);
