@@ -17,6 +17,7 @@ export function createElsewhereTest(
 ): (normalized: string) => string | undefined {
   const home = new Set(homePlaces);
   return (normalized) => {
+    if (!/[区市县]/u.test(normalized)) return undefined;
     const words = cut(normalized);
     for (let i = 0; i < words.length; i += 1) {
       const word = words[i] ?? '';

@@ -187,9 +187,11 @@ export function createMatcher(
 
   /** The whole message, or for a long story its closing question when that reads clearer. */
   const rankMessage = (normalized: string) => {
-    const whole = rankOnce(normalized);
-    if (normalized.length <= LONG_MESSAGE) return whole;
+    if (normalized.length <= LONG_MESSAGE) return rankOnce(normalized);
+    // The closing question usually suffices; the whole story is read only when it does not.
     const tail = rankOnce(lastClauses(normalized, TAIL_CHARS));
+    if (bestConfidence(tail) >= options.correctBelow) return tail;
+    const whole = rankOnce(normalized);
     return bestConfidence(tail) > bestConfidence(whole) ? tail : whole;
   };
 
