@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import path from 'node:path';
 import { askLines, askOnce } from './ask.js';
+import { loadEnvFile } from './env-file.js';
 import { review } from './review.js';
 import { chat, serve } from './serve.js';
 import { stats } from './stats.js';
@@ -16,7 +17,12 @@ import { formatEvalReport, readGoldSet, runEval } from '../src/eval/run-eval.js'
 
 const program = new Command('legal-bot')
   .description('曲江区公共法律服务问答机器人 / Qujiang legal-service Q&A bot')
-  .showHelpAfterError();
+  .showHelpAfterError()
+  .option('--env-file <file>', 'read settings from this file (default: ./.env when it exists)')
+  .option('--no-env-file', 'do not read any env file')
+  .hook('preAction', () => {
+    loadEnvFile(program.opts<{ envFile?: string | false }>().envFile);
+  });
 
 program
   .command('ask')

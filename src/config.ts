@@ -32,7 +32,7 @@ const EnvSchema = z.object({
   MAX_MESSAGE_CHARS: integer(500, 20, 100_000),
   SESSION_IDLE_MINUTES: integer(10, 1, 24 * 60),
   ANSWER_THRESHOLD: z.preprocess(blankAsUnset, z.coerce.number().min(0).max(1).default(0.3)),
-  CLARIFY_THRESHOLD: z.preprocess(blankAsUnset, z.coerce.number().min(0).max(1).default(0.3)),
+  CLARIFY_THRESHOLD: z.preprocess(blankAsUnset, z.coerce.number().min(0).max(1).default(0.28)),
   SESSION_MAX: integer(50_000, 100, 10_000_000),
   RATE_LIMIT_PER_MINUTE: integer(20, 0, 10_000),
   FEEDBACK_WINDOW_SECONDS: integer(120, 0, 24 * 60 * 60),

@@ -14,7 +14,7 @@ const BIN = new URL('../../bin/legal-bot', import.meta.url).pathname;
 const DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'qlb-cli-data-'));
 
 function run(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+  const result = spawnSync(process.execPath, [BIN, ...(args[0] === '--env-file' ? [] : ['--no-env-file']), ...args], {
     input: options.input ?? '',
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', DATA_DIR, ...options.env },
@@ -83,6 +83,17 @@ describe('legal-bot why, check, eval', () => {
     const { code, stdout } = run(['eval', file]);
     expect(code).toBe(1);
     expect(stdout).toMatch(/expected notary.cost, got legal-aid.where/);
+  });
+});
+
+describe('legal-bot settings', () => {
+  it('reads an env file, where variables already set win', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qlb-env-')), 'bot.env');
+    fs.writeFileSync(file, 'MAX_MESSAGE_CHARS=20\n');
+    const long = `法律援助在哪里申请${'啊'.repeat(40)}`;
+    expect(run(['--env-file', file, 'ask', long]).stdout).toContain('前 20 个字');
+    const overridden = run(['--env-file', file, 'ask', long], { env: { MAX_MESSAGE_CHARS: '30' } });
+    expect(overridden.stdout).toContain('前 30 个字');
   });
 });
 

@@ -19,7 +19,7 @@ afterEach(() => {
 
 function startChat(knowledgeDir: string) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qlb-live-data-'));
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [BIN, 'chat'], {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [BIN, '--no-env-file', 'chat'], {
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', KNOWLEDGE_DIR: knowledgeDir, DATA_DIR: dataDir, STAFF_IDS: 'console:console-user' },
   });
   let stdout = '';

@@ -14,7 +14,7 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'qlb-review-'));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 function run(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+  const result = spawnSync(process.execPath, [BIN, ...(args[0] === '--env-file' ? [] : ['--no-env-file']), ...args], {
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', DATA_DIR: path.join(work, 'data'), ...env },
     timeout: 30_000,
