@@ -2,9 +2,9 @@
  * The WeChat adapter: wechaty events in, paced replies out. Lifecycle only; the rules live in
  * route-message (who is answered), responder (limits, core, parts) and send-queue (pacing).
  */
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { WechatyBuilder, type Message, type Room, type Wechaty } from 'wechaty';
+import { ensureDir } from '../../src/fs/ensure-dir.js';
 import type { Adapter, MessageHandler } from '../../src/types.js';
 import { acceptFriend } from './auto-accept.js';
 import { sleep } from './clock.js';
@@ -85,7 +85,7 @@ export function createWechatAdapter(options: WechatAdapterOptions): Adapter {
       const puppet = named ? await loadPuppet(named, options.puppetToken, logger) : (options.puppet as PuppetInstance);
       const memoryDir = path.join(dataDir, 'wechat');
       // The session lives outside git (DATA_DIR is ignored) so a restart does not need a new scan.
-      await mkdir(memoryDir, { recursive: true });
+      ensureDir(memoryDir);
       const running = WechatyBuilder.build({ name: path.join(memoryDir, MEMORY_CARD), puppet });
       const { pacing, clock } = settings;
       queue = createSendQueue({

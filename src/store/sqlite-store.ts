@@ -13,7 +13,8 @@ import { ErrorCodes } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { saltedHash, type FeedbackRecord, type MessageRecord, type MessageStore } from './message-store.js';
 import { migrate } from './migrations.js';
-import { ensureDir, readOrCreateSalt } from './salt.js';
+import { ensureDir } from '../fs/ensure-dir.js';
+import { readOrCreateSalt } from './salt.js';
 
 /** The database file's name inside the data directory. */
 export const STORE_FILE = 'legal-bot.sqlite';

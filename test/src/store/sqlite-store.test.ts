@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ErrorCodes } from '../../../src/errors.js';
 import { MIGRATIONS, schemaVersion } from '../../../src/store/migrations.js';
-import { ensureDir, SALT_FILE } from '../../../src/store/salt.js';
+import { ensureDir } from '../../../src/fs/ensure-dir.js';
+import { SALT_FILE } from '../../../src/store/salt.js';
 import { openSqliteStore, openStoreDatabase, STORE_FILE } from '../../../src/store/sqlite-store.js';
 import { createLogSink } from '../../doubles/log-sink.js';
 
