@@ -3,7 +3,7 @@
  * characters that sounds exactly like a domain term (法律原助 → 法律援助, 行政复意 → 行政复议)
  * is replaced; a term of four or more characters with one character wrong is replaced too.
  */
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
 
 /** One replacement made, for the staff `why` view. */
 export interface Correction {
@@ -17,8 +17,18 @@ export type TermCorrector = (text: string) => { text: string; corrections: Corre
 const CJK_RUN = /[\u3400-\u9fff]+/g;
 const MAX_TERM = 8;
 
-/** Builds a corrector over the given terms (domain words, town names...). */
+/**
+ * Builds a corrector over the given terms (domain words, town names...). The pinyin table and
+ * the sound index are built on the first call: most questions never need a correction, and
+ * loading them up front cost start-up time (measured by the bench).
+ */
 export function createTermCorrector(terms: Iterable<string>): TermCorrector {
+  const list = [...terms];
+  let corrector: TermCorrector | undefined;
+  return (text) => (corrector ??= buildCorrector(list))(text);
+}
+
+function buildCorrector(terms: readonly string[]): TermCorrector {
   const known = new Set<string>();
   const bySound = new Map<string, string>();
   const byLength = new Map<string, string>();
@@ -39,10 +49,9 @@ export function createTermCorrector(terms: Iterable<string>): TermCorrector {
     }
     const sound = syllables(term).join(' ');
     if (!bySound.has(sound)) bySound.set(sound, term);
-    const masked = byLength;
     for (let i = 0; i < term.length; i += 1) {
       const key = `${term.slice(0, i)}?${term.slice(i + 1)}`;
-      if (!masked.has(key)) masked.set(key, term);
+      if (!byLength.has(key)) byLength.set(key, term);
     }
   }
   const lengths = [...new Set([...known].map((t) => t.length))].sort((a, b) => b - a);
@@ -97,13 +106,17 @@ export function createTermCorrector(terms: Iterable<string>): TermCorrector {
 }
 
 const SOUNDS = new Map<string, string>();
+let pinyin: typeof import('pinyin-pro').pinyin | undefined;
 
 /** One toneless syllable a character, each character's reading computed once per process. */
 function syllables(text: string): string[] {
   const out: string[] = [];
   for (const ch of text) {
     let sound = SOUNDS.get(ch);
-    if (sound === undefined) SOUNDS.set(ch, (sound = pinyin(ch, { toneType: 'none', type: 'array', v: true })[0] ?? ch));
+    if (sound === undefined) {
+      pinyin ??= (createRequire(import.meta.url)('pinyin-pro') as typeof import('pinyin-pro')).pinyin;
+      SOUNDS.set(ch, (sound = pinyin(ch, { toneType: 'none', type: 'array', v: true })[0] ?? ch));
+    }
     out.push(sound);
   }
   return out;
@@ -112,10 +125,4 @@ function syllables(text: string): string[] {
 function sharesChar(a: string, b: string): boolean {
   for (const ch of a) if (b.includes(ch)) return true;
   return false;
-}
-
-function differsByOne(a: string, b: string): boolean {
-  let differences = 0;
-  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i] && ++differences > 1) return false;
-  return differences === 1;
 }
