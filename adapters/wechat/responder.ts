@@ -91,7 +91,10 @@ export function createResponder(options: ResponderOptions): Responder {
           return;
         }
         const reply = await ask(inbound);
-        if (target.room && reply.choices?.length) options.onListInRoom?.(target.room.id, target.talker.id);
+        // A numbered list, or an answer that asks "有用回复1,没用回复0": a bare digit may follow.
+        if (target.room && (reply.choices?.length || reply.kind === 'answer')) {
+          options.onListInRoom?.(target.room.id, target.talker.id);
+        }
         void queue.push(reply.kind, sendsFor(reply.text, target));
       });
     },

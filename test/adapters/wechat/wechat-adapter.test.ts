@@ -138,6 +138,31 @@ describe('wechat adapter', () => {
     expect(inRoom[0]?.text).toMatch(/^@alice\s+婚姻家庭:\n1. 离婚/);
   });
 
+  it('after an answer in a room, the asker may rate it with a bare 1 / 0, without the @', async () => {
+    const received: InboundMessage[] = [];
+    const handler: MessageHandler = async (message) => {
+      received.push(message);
+      if (message.text === '0') return { kind: 'menu', text: '谢谢您的反馈!' };
+      return { kind: 'answer', text: '答:去窗口申请。\n有用回复1,没用回复0', entryId: 'legal-aid.where' };
+    };
+    const world = await start(handler);
+    const alice = world.person('alice');
+    const room = world.room('石角村群', [alice]);
+    alice.say(`@${BOT} 法律援助在哪里申请`, [world.user]).to(room);
+    await world.waitForSent(0);
+    const bob = world.person('bob');
+    room.add(bob).by(alice);
+    bob.say('0').to(room);
+    alice.say('0').to(room);
+    const [thanks, ...rest] = await world.waitForSent(1);
+    expect(rest).toEqual([]);
+    expect(thanks?.text).toMatch(/^@alice\s+谢谢您的反馈/);
+    expect(received.map((message) => [message.senderId === received[0]?.senderId, message.text])).toEqual([
+      [true, '法律援助在哪里申请'],
+      [true, '0'],
+    ]);
+  });
+
   it('answers voice and image in private chats politely, and ignores them in rooms', async () => {
     const polite = '抱歉,我只能看懂文字消息。请直接打字说出您的问题;不方便打字的,可以拨打 12348。';
     const received: InboundMessage[] = [];
