@@ -1,12 +1,10 @@
 import type { App } from '../src/app.js';
-import { sanitize, truncate } from '../src/text/sanitize.js';
-import { stripPersonal } from '../src/privacy/mask.js';
 
 /** `why "问题"`: how the bot read a question and why it chose what it chose, for staff. */
 export function explain(app: App, question: string): string {
   const { engine } = app.bot;
-  const cut = truncate(sanitize(question), app.config.maxMessageChars);
-  const normalized = engine.normalize(stripPersonal(cut.text));
+  const cut = engine.read(question, app.config.maxMessageChars);
+  const { normalized } = cut;
   const emergency = engine.detectEmergency(normalized);
   const stripped = engine.stripGreeting(normalized);
   const match = engine.match(stripped);
@@ -19,6 +17,7 @@ export function explain(app: App, question: string): string {
     `aspects:      ${match.aspects.join(', ') || '(none)'}${match.aspectOnly ? '  (aspect only: a follow-up)' : ''}`,
     `emergency:    ${emergency ? emergency.category : 'no'}`,
     `greeting:     ${engine.isGreeting(normalized) ? 'yes (menu)' : 'no'}`,
+    `elsewhere:    ${engine.elsewhere(stripped) ?? 'no'}`,
     'candidates:   confidence (coverage nearest)  bm25   rank  anchored  entry',
     ...match.candidates
       .slice(0, 5)
@@ -30,7 +29,9 @@ export function explain(app: App, question: string): string {
     `decision:     ${
       emergency
         ? 'emergency (checked before matching)'
-        : decision.kind === 'answer'
+        : engine.elsewhere(stripped)
+          ? 'fallback (asks about an office of another district or city)'
+          : decision.kind === 'answer'
           ? `answer ${decision.entry.id}`
           : decision.kind === 'clarify'
             ? `clarify among ${decision.options.map((e) => e.id).join(', ')}`

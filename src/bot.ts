@@ -10,8 +10,7 @@ import { parsePick } from './dialog/intents.js';
 import type { Engine } from './engine.js';
 import type { Logger } from './logger.js';
 import { createMemorySessionStore, type SessionState, type SessionStore } from './session/session-store.js';
-import { sanitize, truncate } from './text/sanitize.js';
-import { maskPersonal, stripPersonal } from './privacy/mask.js';
+import { maskPersonal } from './privacy/mask.js';
 import { createRateLimiter } from './limits/rate-limiter.js';
 import { createNoopStore, type MessageStore } from './store/message-store.js';
 import { recordHandled, type Vote } from './store/record-handled.js';
@@ -68,9 +67,7 @@ export function createBot(options: BotOptions): Bot {
     }
     if (message.kind !== 'text') return { ...compose.unsupported(), next: state };
 
-    const clean = sanitize(message.text);
-    const { text, truncated } = truncate(clean, options.maxMessageChars);
-    const normalized = engine.normalize(stripPersonal(text));
+    const { text, truncated, normalized } = engine.read(message.text, options.maxMessageChars);
     const withNote = (composed: Outcome): Outcome =>
       truncated ? { ...composed, reply: { ...composed.reply, text: `${compose.truncatedNote(options.maxMessageChars)}\n${composed.reply.text}` } } : composed;
 

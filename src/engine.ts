@@ -11,12 +11,24 @@ import { createComposer, type Composer } from './compose/compose-reply.js';
 import { createNormalizer } from './text/normalize.js';
 import { createGreetingStripper, createGreetingTest } from './dialog/intents.js';
 import { createElsewhereTest } from './dialog/elsewhere.js';
+import { stripPersonal } from './privacy/mask.js';
+import { sanitize, truncate } from './text/sanitize.js';
 
 /** A question this short naming no aspect ("法律援助", "公证呢") is a bare topic. */
 const BARE_TOPIC_CHARS = 6;
 
+/** A message as the pipeline reads it: cleaned, cut, personal data stripped, normalized. */
+export interface ReadMessage {
+  /** Sanitized and cut, as the person wrote it. */
+  text: string;
+  truncated: boolean;
+  normalized: string;
+}
+
 export interface Engine {
   knowledge: KnowledgeBase;
+  /** Sanitize, cut to `maxChars`, strip personal numbers and names, normalize. */
+  read(raw: string, maxChars: number): ReadMessage;
   thresholds: Thresholds;
   compose: Composer;
   normalize(text: string): string;
@@ -36,6 +48,10 @@ export function createEngine(knowledge: KnowledgeBase, segmenter: Segmenter, thr
   const detectEmergency = createEmergencyDetector(knowledge.emergency);
   return {
     knowledge,
+    read(raw, maxChars) {
+      const { text, truncated } = truncate(sanitize(raw), maxChars);
+      return { text, truncated, normalized: normalize(stripPersonal(text)) };
+    },
     thresholds,
     compose: createComposer(knowledge),
     normalize,
