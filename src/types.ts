@@ -16,7 +16,14 @@ export type InboundKind =
   | 'link'
   | 'money'
   | 'feedback'
+  /** A platform command (`/start`, `/menu`, a menu click): see {@link InboundMessage.command}. */
+  | 'command'
+  /** A press on a button that showed a choice: see {@link InboundMessage.choiceId}. */
+  | 'choice'
   | 'other';
+
+/** Commands a platform may deliver instead of text; no adapter needs to know the word 菜单. */
+export type InboundCommand = 'start' | 'help' | 'menu';
 
 /** One message from a person, platform-free. */
 export interface InboundMessage {
@@ -35,6 +42,13 @@ export interface InboundMessage {
   receivedAt?: number;
   /** For kind `feedback`: was the answer to `entryId` useful (👍) or not (👎). */
   feedback?: { useful: boolean; entryId?: string };
+  /** For kind `command`: which one. */
+  command?: InboundCommand;
+  /**
+   * For kind `choice`: the {@link ReplyChoice.id} the pressed button showed. An old button
+   * answers what it showed, whatever list the conversation has open now.
+   */
+  choiceId?: string;
   /**
    * What the adapter can show. With `buttons` (Telegram) 👍 / 👎 are buttons, so answers
    * carry no "有用回复1,没用回复0" line; without, the core adds that line and takes a bare 1 / 0.
@@ -56,11 +70,19 @@ export type ReplyKind =
   /** The output of a staff command (`/why`, `/reload`). */
   | 'staff';
 
-/** A numbered choice offered by a `menu` or `clarify` reply; typing `n` picks it. */
+/**
+ * A numbered choice offered by a reply; typing `n` picks it from the open list, a button
+ * carrying `id` picks it whatever list is open.
+ */
 export interface ReplyChoice {
   n: number;
   label: string;
+  /** Stable identity of what the choice leads to: `t:<topicId>` or `e:<entryId>`. */
+  id: string;
 }
+
+/** What a reply waits for: a pick from its `choices`, or a 👍 / 👎 (1 / 0) on its answer. */
+export type ReplyAwaits = 'pick' | 'vote';
 
 /** What the core answers. Adapters render `text`; buttons may be built from `choices`. */
 export interface Reply {
@@ -75,6 +97,10 @@ export interface Reply {
   choices?: ReplyChoice[];
   /** Source line of an `answer`, also contained in `text`. */
   source?: string;
+  /** What the bot takes as the next message besides a new question. */
+  awaits?: ReplyAwaits;
+  /** Numbers to call first, most urgent first (emergency replies: tap-to-call links). */
+  call?: string[];
 }
 
 /** Handles one inbound message; never rejects for bad user input. */

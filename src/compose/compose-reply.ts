@@ -23,7 +23,8 @@ export function createComposer(knowledge: KnowledgeBase) {
     sources.map((source) => (source.kind === 'report' ? `${defaultReport}${source.ref}` : source.ref)).join(';');
 
   const numbered = (labels: string[]) => labels.map((label, index) => `${index + 1}. ${label}`).join('\n');
-  const toChoices = (labels: string[]): ReplyChoice[] => labels.map((label, index) => ({ n: index + 1, label }));
+  const toChoices = (labels: string[], ids: string[]): ReplyChoice[] =>
+    labels.map((label, index) => ({ n: index + 1, label, id: ids[index] as string }));
 
   return {
     answer(entry: Entry, score: number): Composed {
@@ -44,7 +45,7 @@ export function createComposer(knowledge: KnowledgeBase) {
           kind: 'clarify',
           text: `${messages.clarifyHeader}\n${numbered(labels)}\n${messages.clarifyFooter}`,
           score,
-          choices: toChoices(labels),
+          choices: toChoices(labels, options.map((entry) => `e:${entry.id}`)),
         },
         choices: options.map((entry) => ({ type: 'entry', id: entry.id })),
       };
@@ -54,7 +55,11 @@ export function createComposer(knowledge: KnowledgeBase) {
       const labels = knowledge.topics.map((topic) => topic.title);
       const text = `${messages.menuHeader}\n${numbered(labels)}\n${messages.menuFooter}`;
       return {
-        reply: { kind: 'menu', text: prefix ? `${prefix}\n\n${text}` : text, choices: toChoices(labels) },
+        reply: {
+          kind: 'menu',
+          text: prefix ? `${prefix}\n\n${text}` : text,
+          choices: toChoices(labels, knowledge.topics.map((topic) => `t:${topic.id}`)),
+        },
         choices: knowledge.topics.map((topic) => ({ type: 'topic', id: topic.id })),
       };
     },
@@ -67,7 +72,7 @@ export function createComposer(knowledge: KnowledgeBase) {
         reply: {
           kind: 'menu',
           text: `【${topic?.title ?? topicId}】\n${numbered(labels)}\n${messages.topicMenuFooter}`,
-          choices: toChoices(labels),
+          choices: toChoices(labels, entries.map((entry) => `e:${entry.id}`)),
         },
         choices: entries.map((entry) => ({ type: 'entry', id: entry.id })),
       };

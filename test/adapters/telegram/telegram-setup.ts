@@ -16,16 +16,16 @@ export const MENU: Reply = {
   kind: 'menu',
   text: '您可以问我:\n1. 法律援助\n2. 劳动争议\n回复数字查看。',
   choices: [
-    { n: 1, label: '法律援助' },
-    { n: 2, label: '劳动争议' },
+    { n: 1, label: '法律援助', id: 't:legal-aid' },
+    { n: 2, label: '劳动争议', id: 't:wage-arrears' },
   ],
 };
 export const CLARIFY: Reply = {
   kind: 'clarify',
   text: '您是想问:\n1. 拖欠工资怎么办\n2. 工伤怎么认定',
   choices: [
-    { n: 1, label: '拖欠工资怎么办' },
-    { n: 2, label: '工伤怎么认定' },
+    { n: 1, label: '拖欠工资怎么办', id: 'e:wage-arrears.who' },
+    { n: 2, label: '工伤怎么认定', id: 'e:work-injury.how' },
   ],
 };
 export const UNSUPPORTED = '抱歉,我只能看懂文字。请直接打字提问;不方便打字可拨打 12348 法律援助热线。';

@@ -121,7 +121,7 @@ describe('wechat adapter', () => {
     const menu = '请选择您要咨询的方面:\n1. 劳动工资\n2. 婚姻家庭\n回复数字即可';
     const handler: MessageHandler = async (message) => {
       received.push(message);
-      if (message.text === '菜单') return { kind: 'menu', text: menu, choices: [{ n: 1, label: '劳动工资' }, { n: 2, label: '婚姻家庭' }] };
+      if (message.text === '菜单') return { kind: 'menu', text: menu, choices: [{ n: 1, label: '劳动工资', id: 't:labour' }, { n: 2, label: '婚姻家庭', id: 't:family' }] };
       if (message.text === '2') return { kind: 'menu', text: '婚姻家庭:\n1. 离婚\n2. 抚养费' };
       return { kind: 'fallback', text: '没有这个选项' };
     };

@@ -1,0 +1,31 @@
+/**
+ * The one machine-readable shape of a {@link Reply}: printed by `ask --json`, returned by the
+ * HTTP API, so both give the same reply for the same question.
+ */
+import type { Reply, ReplyAwaits } from './types.js';
+
+/** A reply as JSON: every key present, `null` where the reply has nothing. */
+export interface ReplyJson {
+  kind: Reply['kind'];
+  text: string;
+  entry: string | null;
+  score: number | null;
+  choices: { n: number; label: string; id: string }[] | null;
+  source: string | null;
+  awaits: ReplyAwaits | null;
+  call: string[] | null;
+}
+
+/** Maps a reply to its JSON shape; scores are rounded to 4 decimals. */
+export function toReplyJson(reply: Reply): ReplyJson {
+  return {
+    kind: reply.kind,
+    text: reply.text,
+    entry: reply.entryId ?? null,
+    score: reply.score === undefined ? null : Number(reply.score.toFixed(4)),
+    choices: reply.choices?.map(({ n, label, id }) => ({ n, label, id })) ?? null,
+    source: reply.source ?? null,
+    awaits: reply.awaits ?? null,
+    call: reply.call ?? null,
+  };
+}
