@@ -53,7 +53,11 @@ export interface InboundMessage {
    * What the adapter can show. With `buttons` (Telegram) 👍 / 👎 are buttons, so answers
    * carry no "有用回复1,没用回复0" line; without, the core adds that line and takes a bare 1 / 0.
    */
-  capabilities?: { buttons?: boolean };
+  capabilities?: {
+    buttons?: boolean;
+    /** The platform can hand the conversation to a person (WeChat official account). */
+    handoff?: boolean;
+  };
 }
 
 /** The kinds of reply the core produces. */
@@ -68,7 +72,14 @@ export type ReplyKind =
   /** Over the per-conversation rate limit: a notice once, then `text` is '' (send nothing). */
   | 'limited'
   /** The output of a staff command (`/why`, `/reload`). */
-  | 'staff';
+  | 'staff'
+  /** Small talk (谢谢, 喂, 你是谁) answered politely; not a question left unanswered. */
+  | 'smalltalk'
+  /**
+   * The person asked for a human. With `capabilities.handoff` the adapter hands the
+   * conversation over (the text says so); elsewhere the text refers to 12348.
+   */
+  | 'handoff';
 
 /**
  * A numbered choice offered by a reply; typing `n` picks it from the open list, a button
