@@ -4,6 +4,7 @@
  * Loading is explicit (no side effects on import) so every CLI command and test controls it;
  * nothing is watched and nothing is written unless the caller asks.
  */
+import { observeHandler, observeReloads, type AppHooks } from './app-hooks.js';
 import { createBot, type Bot } from './bot.js';
 import type { Config } from './config.js';
 import { createEngine, type Engine } from './engine.js';
@@ -48,6 +49,8 @@ export interface AppOptions {
   explain?: (app: App, question: string) => string;
   /** A store to use instead (tests); retention applies to it. */
   store?: MessageStore;
+  /** Observers of handled messages and reloads (metrics). */
+  hooks?: AppHooks;
 }
 
 /** Builds an engine for a knowledge directory with an already loaded segmenter. */
@@ -78,7 +81,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
 
   // Set before the first message can arrive; the staff view reads the app as it is then.
   let app: App | undefined;
-  const reloader = createReloader({
+  const hooks = options.hooks ?? {};
+  const reloader = observeReloads(createReloader({
     knowledgeDir: config.knowledgeDir,
     logger,
     async build(next: KnowledgeBase) {
@@ -91,7 +95,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       return built;
     },
     swap: (next) => bot.swapEngine(next),
-  });
+  }), hooks, logger);
   const { explain } = options;
   const staff =
     explain && config.staffIds.length > 0
@@ -113,7 +117,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     feedbackWindowMs: options.textFeedback ? config.feedbackWindowMs : 0,
     staff,
   });
-  const handler = createSafeHandler((message) => bot.handle(message), logger, () => bot.engine.compose.error());
+  const safe = createSafeHandler((message) => bot.handle(message), logger, () => bot.engine.compose.error());
+  const handler = observeHandler(safe, hooks, logger);
   const watches = new Set<() => void>();
 
   app = {
