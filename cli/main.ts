@@ -10,6 +10,7 @@ import { review } from './review.js';
 import { chat, serve } from './serve.js';
 import { stats } from './stats.js';
 import { explain } from './why.js';
+import { createMetrics } from '../adapters/http/metrics.js';
 import { EXIT, openApp, reportFatal, setup } from './shared.js';
 import { checkKnowledge } from '../src/knowledge/load-knowledge.js';
 import { formatProblem } from '../src/knowledge/knowledge-base.js';
@@ -112,14 +113,12 @@ program
 
 program
   .command('serve')
-  .description('start every configured adapter (Telegram, WeChat); the console chat when none is')
+  .description('start the HTTP server (web chat, API; HTTP_PORT, or 127.0.0.1:3000 when no platform is configured), every configured adapter (Telegram, WeChat), and the console chat in a terminal')
   .action(async () => {
-    const { config } = setup('warn');
-    if (!config.telegram && !config.wechat) {
-      process.stderr.write('No chat platform configured (see .env.example): starting the console chat. Ctrl-D or Ctrl-C ends it.\n');
-      return chat(await openApp({ quiet: true, ...LIVE }));
-    }
-    return serve(await openApp(LIVE));
+    const metrics = createMetrics();
+    // Beside the console chat in a terminal only warnings are logged, so they do not interleave.
+    const app = await openApp({ quiet: Boolean(process.stdin.isTTY), ...LIVE, hooks: metrics.hooks });
+    return serve(app, metrics);
   });
 
 function toCount(value: string): number {

@@ -2,7 +2,7 @@
  * The CLI as a person runs it: the real `bin/legal-bot` in a child process (built by
  * `npm test`'s pretest step).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -105,10 +105,32 @@ describe('legal-bot chat and serve', () => {
     expect(stdout).toMatch(/来源:/);
   });
 
-  it('serve falls back to the console chat when no platform is configured', () => {
-    const { code, stdout, stderr } = run(['serve'], { input: '工资被拖欠了找谁\n' });
-    expect(code).toBe(0);
-    expect(stderr).toMatch(/console chat/);
-    expect(stdout).toMatch(/来源:/);
+  it('serve with no platform configured serves the web chat, prints its address, and stops on SIGTERM', async () => {
+    const child = spawn(process.execPath, [BIN, '--no-env-file', 'serve'], {
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', DATA_DIR, HTTP_PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const address = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no address printed: ${stdout}`)), 20_000);
+      child.stdout.on('data', () => {
+        const found = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout);
+        if (found?.[1]) {
+          clearTimeout(timer);
+          resolve(found[1]);
+        }
+      });
+    });
+    const reply = await fetch(`${address}api/v1/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ conversation: 'cli-test-conversation', text: '法律援助在哪里申请' }),
+    }).then((response) => response.json());
+    expect(reply).toMatchObject({ kind: 'answer', entry: 'legal-aid.where' });
+    expect((await fetch(`${address}readyz`)).status).toBe(200);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
   });
 });
