@@ -1,16 +1,6 @@
 import readline from 'node:readline';
 import type { App } from '../src/app.js';
-import type { Reply } from '../src/types.js';
-
-/** The machine-readable shape of one reply. */
-export function replyJson(reply: Reply): { kind: string; text: string; entry: string | null; score: number | null } {
-  return {
-    kind: reply.kind,
-    text: reply.text,
-    entry: reply.entryId ?? null,
-    score: reply.score === undefined ? null : Number(reply.score.toFixed(4)),
-  };
-}
+import { toReplyJson as replyJson } from '../src/reply-json.js';
 
 const ask = (app: App, text: string, conversationId: string) =>
   app.handler({ adapter: 'cli', conversationId, senderId: 'cli', kind: 'text', text });

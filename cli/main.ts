@@ -9,7 +9,7 @@ import { loadEnvFile } from './env-file.js';
 import { review } from './review.js';
 import { chat, serve } from './serve.js';
 import { stats } from './stats.js';
-import { explain } from './why.js';
+import { why } from './why.js';
 import { createMetrics } from '../adapters/http/metrics.js';
 import { EXIT, openApp, reportFatal, setup } from './shared.js';
 import { checkKnowledge } from '../src/knowledge/load-knowledge.js';
@@ -45,11 +45,16 @@ program
 
 program
   .command('why')
-  .description('for staff: normalized text, tokens, corrections, top 5 candidates, decision')
+  .description('for staff: the real run of a question, step by step (normalized text, tokens, candidates, deciding step and reason)')
   .argument('<question...>', 'the question')
-  .action(async (words: string[]) => {
+  .option('--json', 'print the trace as one JSON object')
+  .action(async (words: string[], options: { json?: boolean }) => {
     const app = await openApp({ quiet: true });
-    process.stdout.write(`${explain(app, words.join(' '))}\n`);
+    try {
+      process.stdout.write(`${await why(app, words.join(' '), Boolean(options.json))}\n`);
+    } finally {
+      await app.close();
+    }
   });
 
 program
@@ -83,7 +88,7 @@ program
   });
 
 /** Running bots record, take typed 1 / 0 feedback and serve staff commands. */
-const LIVE = { record: true, textFeedback: true, explain } as const;
+const LIVE = { record: true, textFeedback: true, staffCommands: true } as const;
 
 program
   .command('chat')

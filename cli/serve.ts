@@ -10,7 +10,7 @@ export async function chat(app: App): Promise<void> {
   const interactive = Boolean(process.stdin.isTTY);
   const stopLive = goLive(app);
   await new Promise<void>((resolve) => {
-    const adapter = createConsoleAdapter({ prompt: interactive ? '您> ' : '', greet: '菜单', onClose: resolve });
+    const adapter = createConsoleAdapter({ prompt: interactive ? '您> ' : '', greet: true, onClose: resolve });
     void adapter.start(app.handler);
     stopOnSignals([adapter], app, resolve);
   });
@@ -33,7 +33,7 @@ export async function serve(app: App, metrics?: Metrics): Promise<void> {
   await new Promise<void>((resolve) => {
     const stop = stopOnSignals(started, app, resolve);
     if (process.stdin.isTTY) {
-      planned.push(createConsoleAdapter({ prompt: '您> ', greet: '菜单', onClose: () => void stop('end of input') }));
+      planned.push(createConsoleAdapter({ prompt: '您> ', greet: true, onClose: () => void stop('end of input') }));
     }
     void (async () => {
       for (const adapter of planned) {

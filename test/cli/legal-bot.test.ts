@@ -30,10 +30,10 @@ describe('legal-bot ask', () => {
     expect(stdout).toMatch(/来源:/);
   });
 
-  it('--json prints one object with kind, text, entry and score', () => {
+  it('--json prints one object: kind, text, entry, score, choices, source, awaits, call', () => {
     const { stdout } = run(['ask', '--json', '法律援助在哪里申请']);
     const reply = JSON.parse(stdout);
-    expect(Object.keys(reply).sort()).toEqual(['entry', 'kind', 'score', 'text']);
+    expect(Object.keys(reply).sort()).toEqual(['awaits', 'call', 'choices', 'entry', 'kind', 'score', 'source', 'text']);
     expect(reply).toMatchObject({ kind: 'answer', entry: 'legal-aid.where' });
   });
 
@@ -49,12 +49,12 @@ describe('legal-bot ask', () => {
 });
 
 describe('legal-bot why, check, eval', () => {
-  it('why shows normalized text, tokens, candidates and the decision', () => {
+  it('why shows normalized text, tokens, candidates and the deciding step with its reason', () => {
     const { stdout } = run(['why', '法律原助在哪里']);
-    expect(stdout).toMatch(/normalized: +法律原助在哪里/);
-    expect(stdout).toMatch(/corrections: +原助→援助|corrections: +法律原助→法律援助/);
-    expect(stdout).toMatch(/candidates:/);
-    expect(stdout).toMatch(/decision: +answer legal-aid.where/);
+    expect(stdout).toMatch(/规范化: +法律原助在哪里/);
+    expect(stdout).toMatch(/纠错: +(原助→援助|法律原助→法律援助)/);
+    expect(stdout).toMatch(/候选:/);
+    expect(stdout).toMatch(/决定: +answer legal-aid.where —— 由「match」步骤作出\(answer.confident\)/);
   });
 
   it('check passes on the shipped knowledge base', () => {
