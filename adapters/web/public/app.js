@@ -179,6 +179,7 @@
   function showOffline(retry) {
     failed.push(retry);
     offline.hidden = false;
+    scrollDown();
   }
 
   function clearOffline() {

@@ -90,10 +90,11 @@ describe.skipIf(missing !== undefined)('resident chat page in chromium', () => {
     await expect(answer.locator('.source').textContent()).resolves.toMatch(/^来源:/);
     expect(await answer.locator('p').first().textContent()).not.toContain('来源:');
     expect(await page.locator('.msg.me').allTextContents()).toEqual(['法律援助(免费律师)', '到哪里申请法律援助']);
+    await shot(page, 'chat-answer');
     await answer.getByRole('button', { name: /有用/ }).click();
     await answer.locator('.thanks').waitFor();
+    expect(await answer.getByRole('button', { name: /有用/ }).count()).toBe(0);
     expect(store.feedback.at(-1)).toMatchObject({ adapter: 'web', useful: true, entry: 'legal-aid.where' });
-    await shot(page, 'chat-answer');
     await page.close();
   });
 
