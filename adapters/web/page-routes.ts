@@ -20,7 +20,7 @@ export function publicDir(): string {
 /** index.html with its placeholders filled. */
 export function renderPage(dir: string, retentionDays: number): string {
   const version = createHash('sha256');
-  for (const file of ['app.js', 'app.css']) version.update(fs.readFileSync(path.join(dir, file)));
+  for (const file of fs.readdirSync(dir).sort()) version.update(fs.readFileSync(path.join(dir, file)));
   return fs
     .readFileSync(path.join(dir, 'index.html'), 'utf8')
     .replaceAll('{{RETENTION_DAYS}}', String(retentionDays))
