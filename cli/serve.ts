@@ -2,6 +2,7 @@ import type { App } from '../src/app.js';
 import type { Adapter } from '../src/types.js';
 import { createConfiguredAdapters } from '../adapters/registry.js';
 import { createConsoleAdapter } from '../adapters/console/console-adapter.js';
+import { appReadiness } from '../adapters/http/app-readiness.js';
 import { createHttpAdapter } from '../adapters/http/http-adapter.js';
 import type { Metrics } from '../adapters/http/metrics.js';
 
@@ -26,7 +27,11 @@ export async function chat(app: App): Promise<void> {
 export async function serve(app: App, metrics?: Metrics): Promise<void> {
   const stopLive = goLive(app);
   const planned: Adapter[] = [];
-  if (app.config.http.enabled) planned.push(createHttpAdapter({ app, metrics, onListening: announce }));
+  if (app.config.http.enabled) {
+    metrics?.watchStore(() => app.store.health());
+    const { config, logger } = app;
+    planned.push(createHttpAdapter({ config, logger, readiness: appReadiness(app), metrics, onListening: announce }));
+  }
   planned.push(...(await createConfiguredAdapters(app.config, app.logger)));
   const started: Adapter[] = [];
   let failure: unknown;

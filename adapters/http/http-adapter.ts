@@ -1,16 +1,20 @@
 /**
- * The HTTP server as an {@link Adapter} of a running app, so `serve` starts and stops it like
- * any chat platform: readiness from the app (knowledge, store), metrics fed by the app's
- * hooks, and the address to open announced once listening.
+ * The HTTP server as the `web` {@link Adapter}, so `serve` starts and stops it like any chat
+ * platform: the resident page and API on it, readiness and metrics as the composition root
+ * gives them, other adapters' routes mounted before it listens, the address announced.
  */
-import type { App } from '../../src/app.js';
+import type { Config } from '../../src/config.js';
+import type { Logger } from '../../src/logger.js';
 import type { Adapter } from '../../src/types.js';
-import { appReadiness } from './app-readiness.js';
+import { WEB_ADAPTER } from '../web/to-inbound.js';
 import { createHttpServer, type HttpServer } from './create-http-server.js';
+import type { Readiness } from './health.js';
 import type { Metrics } from './metrics.js';
 
 export interface HttpAdapterOptions {
-  app: App;
+  config: Pick<Config, 'http' | 'retentionDays'>;
+  logger: Logger;
+  readiness: Readiness;
   /** The metrics whose hooks the app was created with. */
   metrics?: Metrics;
   /** Mounts other adapters' routes before the server starts. */
@@ -21,16 +25,15 @@ export interface HttpAdapterOptions {
 
 /** Creates the adapter; nothing listens before `start()`. */
 export function createHttpAdapter(options: HttpAdapterOptions): Adapter {
-  const { app, metrics } = options;
   let server: HttpServer | undefined;
   return {
-    name: 'http',
+    name: WEB_ADAPTER,
     async start(handler) {
-      metrics?.watchStore(() => app.store.health());
-      server = createHttpServer({ config: app.config, logger: app.logger, handler, readiness: appReadiness(app), metrics });
+      const { config, logger, readiness, metrics } = options;
+      server = createHttpServer({ config, logger, handler, readiness, metrics });
       options.mount?.(server);
       const address = await server.start();
-      app.logger.info({ address }, 'HTTP server listening');
+      logger.info({ address }, 'HTTP server listening');
       options.onListening?.(address);
     },
     async stop() {
