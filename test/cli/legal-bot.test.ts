@@ -129,6 +129,10 @@ describe('legal-bot chat and serve', () => {
       body: JSON.stringify({ conversation: 'cli-test-conversation', text: '法律援助在哪里申请' }),
     }).then((response) => response.json());
     expect(reply).toMatchObject({ kind: 'answer', entry: 'legal-aid.where' });
+    // The API gives the same reply as `ask --json` for the same question; only the web
+    // conversation, which goes on, awaits a 👍 / 👎 that a one-shot `ask` cannot take.
+    expect({ ...reply, awaits: null }).toEqual(JSON.parse(run(['ask', '--json', '法律援助在哪里申请']).stdout));
+    expect(reply.awaits).toBe('vote');
     expect((await fetch(`${address}readyz`)).status).toBe(200);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
