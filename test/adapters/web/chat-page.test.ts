@@ -17,7 +17,7 @@ import { launchPhone, missingChromium, type Phone } from '../../doubles/browser.
 import { KNOWLEDGE_DIR } from '../../doubles/harness.js';
 
 const missing = missingChromium();
-if (missing) console.warn(missing);
+if (missing) process.stderr.write(`${missing}\n`);
 const SHOTS = process.env.QLB_SCREENSHOTS === '1' ? new URL('../../../docs/screenshots/', import.meta.url).pathname : undefined;
 
 let app: App;
@@ -55,7 +55,7 @@ async function ask(page: Page, text: string) {
   });
 }
 
-describe.skipIf(missing !== undefined)('resident chat page in chromium', () => {
+describe.skipIf(missing !== undefined)(missing ?? 'resident chat page in chromium', () => {
   const outside: string[] = [];
   /** A fresh phone page on the chat page, its greeting shown; requests elsewhere are noted. */
   const open = async () => {
