@@ -17,6 +17,8 @@ import { EXIT, openApp, reportFatal, setup } from './shared.js';
 import { checkKnowledge } from '../src/knowledge/load-knowledge.js';
 import { formatProblem } from '../src/knowledge/knowledge-base.js';
 import { formatEvalReport, readGoldSet, runEval } from '../src/eval/run-eval.js';
+import { isDialogueFile, readDialogues } from '../src/eval/gold-files.js';
+import { formatDialogueReport, runDialogues } from '../src/eval/run-dialogues.js';
 import { packageRoot } from '../src/paths.js';
 
 /** Running bots record, take typed 1 / 0 feedback and serve staff commands. */
@@ -86,14 +88,21 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
 
   program
     .command('eval')
-    .description('运行评测集:按类别给出准确率和每个错例;低于门槛时以非零状态退出')
+    .description('运行评测集(单句或多轮对话):按类别给出准确率和每个错例;低于门槛时以非零状态退出')
     .argument('[file]', '评测集(YAML)', path.join(packageRoot(), 'test', 'gold', 'gold-set.yaml'))
     .option('--json', '以 JSON 输出报告')
     .action(async (file: string, options: { json?: boolean }) => {
       const app = await openApp(io, { quiet: true });
+      const where = path.resolve(io.cwd, file);
       try {
-        const report = await runEval(app.bot, readGoldSet(path.resolve(io.cwd, file)));
-        out(options.json ? JSON.stringify(report) : formatEvalReport(report));
+        if (isDialogueFile(where)) {
+          const report = await runDialogues(app.bot, readDialogues(where));
+          out(options.json ? JSON.stringify(report) : formatDialogueReport(report));
+          if (report.dialogues.correct < report.dialogues.total) exit.code = EXIT.failed;
+          return;
+        }
+        const report = await runEval(app.bot, readGoldSet(where));
+        out(options.json ? JSON.stringify(report) : formatEvalReport(report, path.basename(where, '.yaml')));
         if (!report.passed) exit.code = EXIT.failed;
       } finally {
         await app.close();

@@ -7,7 +7,7 @@
 import type { Entry, KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Segmenter } from '../segment/segmenter.js';
 import { createTermCorrector, type Correction, type TermCorrector } from '../text/correct-terms.js';
-import { topicAnchors } from './topic-anchors.js';
+import { anchorKey, topicAnchors } from './topic-anchors.js';
 import { Bm25Index, type IndexInput } from './bm25-index.js';
 
 /** One ranked entry. */
@@ -177,7 +177,7 @@ export function createMatcher(
           bm25: hit.score,
           coverage: hit.coverage,
           nearest: near,
-          anchored: tokens.some((token) => anchors.get(entry.topic)?.has(token)),
+          anchored: tokens.some((token) => anchors.get(anchorKey(entry))?.has(token)),
           confidence: (1 - CONFIDENCE_NEAREST) * hit.coverage + CONFIDENCE_NEAREST * near,
           rank: WEIGHTS.coverage * hit.coverage + WEIGHTS.nearest * near + WEIGHTS.bm25 * (hit.score / best) + bonus,
         };
