@@ -149,6 +149,8 @@ export function createMatcher(
     allAspectWords.reduce((rest, word) => rest.split(word).join(' '), normalized);
   const aspectSet = new Set(aspectWords.flatMap((aspect) => aspect.words));
   const anchors = topicAnchors(knowledge, indexTerms, aspectSet);
+  /** Words that name a topic or a problem: a follow-up has none left once its aspect words are out. */
+  const subjectWords = new Set([...anchors.values()].flatMap((words) => [...words]));
   /** A question names an entry when it shares a word of the entry's topic (its anchors). */
   const names = (entry: Entry, tokens: readonly string[]) => tokens.some((token) => anchors.get(anchorKey(entry))?.has(token));
   const corrector: TermCorrector = createTermCorrector([
@@ -177,7 +179,7 @@ export function createMatcher(
     const aspectOnly =
       aspects.length > 0 &&
       normalized.length <= FOLLOW_UP_CHARS &&
-      tokenize(withoutAspectWords(normalized)).every((token) => token.length === 1);
+      tokenize(withoutAspectWords(normalized)).every((token) => token.length === 1 || !subjectWords.has(token));
     // A long story is mostly narrative the knowledge base never needs: its unknown words count less.
     const hits = index.search(tokens, 12, normalized.length > LONG_MESSAGE ? LONG_UNKNOWN_WEIGHT : 1);
     const best = hits[0]?.score ?? 1;
