@@ -9,6 +9,7 @@ import type { Segmenter } from '../segment/segmenter.js';
 import { createTermCorrector, type Correction, type TermCorrector } from '../text/correct-terms.js';
 import { topicAnchors } from './topic-anchors.js';
 import { Bm25Index, type IndexInput } from './bm25-index.js';
+import { dropContainedUnknowns } from './contained-tokens.js';
 
 /** One ranked entry. */
 export interface Candidate {
@@ -141,11 +142,7 @@ export function createMatcher(
    */
   const tokenize = (normalized: string) => {
     const raw = terms(normalized).filter((token) => token.length > 1 || index.has(token) || /\d/.test(token));
-    return raw.filter(
-      (token) =>
-        index.has(token) ||
-        !raw.some((other) => other !== token && other.length > token.length && other.includes(token)),
-    );
+    return dropContainedUnknowns(raw, (token) => index.has(token));
   };
 
   const rankOnce = (normalized: string): Omit<MatchResult, 'corrections'> => {
