@@ -9,15 +9,20 @@ import { createLogger, type Logger } from '../src/logger.js';
 /** Exit codes of the CLI. */
 export const EXIT = { ok: 0, failed: 1, invalid: 2 } as const;
 
-/** Reads config and builds a logger at the configured level (to stderr). */
-export function setup(levelOverride?: string): { config: Config; logger: Logger } {
+/**
+ * Reads config and builds a logger (to stderr) at LOG_LEVEL when it is set, else at
+ * `defaultLevel` (quiet commands pass 'warn'), else at the configured default (info).
+ */
+export function setup(defaultLevel?: string): { config: Config; logger: Logger } {
   const config = loadConfig();
-  return { config, logger: createLogger(levelOverride ?? config.logLevel) };
+  const level = config.logLevelSet ? config.logLevel : (defaultLevel ?? config.logLevel);
+  return { config, logger: createLogger(level) };
 }
 
 /**
- * Builds the app for a command; quiet commands log only warnings and worse. The rest of
- * `options` (recording, typed feedback, staff view) goes to {@link createApp}.
+ * Builds the app for a command; quiet commands log only warnings and worse unless LOG_LEVEL
+ * says otherwise. The rest of `options` (recording, typed feedback, staff view) goes to
+ * {@link createApp}.
  */
 export async function openApp(options: { quiet?: boolean } & AppOptions = {}): Promise<App> {
   const { quiet, ...appOptions } = options;

@@ -28,7 +28,7 @@ const EnvSchema = z.object({
   KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
   DATA_DIR: z.string().trim().min(1).default('./data'),
   SEGMENTER: z.enum(['node-rs-jieba', 'nodejs-jieba']).default('node-rs-jieba'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z.preprocess(blankAsUnset, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
   MAX_MESSAGE_CHARS: integer(500, 20, 100_000),
   SESSION_IDLE_MINUTES: integer(10, 1, 24 * 60),
   ANSWER_THRESHOLD: z.preprocess(blankAsUnset, z.coerce.number().min(0).max(1).default(0.3)),
@@ -69,6 +69,8 @@ export interface Config {
   dataDir: string;
   segmenter: 'node-rs-jieba' | 'nodejs-jieba';
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** True when LOG_LEVEL was given: then every command logs at it, quiet ones too. */
+  logLevelSet: boolean;
   maxMessageChars: number;
   sessionIdleMs: number;
   answerThreshold: number;
@@ -123,7 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     knowledgeDir: path.resolve(e.KNOWLEDGE_DIR),
     dataDir: path.resolve(e.DATA_DIR),
     segmenter: e.SEGMENTER,
-    logLevel: e.LOG_LEVEL,
+    logLevel: e.LOG_LEVEL ?? 'info',
+    logLevelSet: e.LOG_LEVEL !== undefined,
     maxMessageChars: e.MAX_MESSAGE_CHARS,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     answerThreshold: e.ANSWER_THRESHOLD,
