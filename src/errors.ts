@@ -16,6 +16,18 @@ export const ErrorCodes = {
   STORE_FAILED: 'QLB_STORE_FAILED',
   /** Watching the knowledge directory for live updates failed; SIGHUP and /reload still work. */
   KNOWLEDGE_WATCH_FAILED: 'QLB_KNOWLEDGE_WATCH_FAILED',
+  /** The message store's queue was full while the database could not be written: records were dropped (counted). */
+  STORE_RECORDS_DROPPED: 'QLB_STORE_RECORDS_DROPPED',
+  /** `stats` / `review`: the database file is not a database or is damaged. */
+  STORE_CORRUPT: 'QLB_STORE_CORRUPT',
+  /** `stats` / `review`: the data directory or database cannot be read (permissions, read-only without its WAL files). */
+  STORE_UNREADABLE: 'QLB_STORE_UNREADABLE',
+  /** `stats` / `review`: the disk is full, so the database cannot be read or the CSV written. */
+  STORE_DISK_FULL: 'QLB_STORE_DISK_FULL',
+  /** `stats` / `review`: the database is locked by another process for longer than the wait. */
+  STORE_LOCKED: 'QLB_STORE_LOCKED',
+  /** `review --csv`: the CSV file cannot be written. */
+  OUTPUT_FAILED: 'QLB_OUTPUT_FAILED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

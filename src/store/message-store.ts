@@ -5,6 +5,9 @@
  * could not answer or the answer was disliked.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import type { StoreHealth } from './store-health.js';
+
+export type { StoreHealth } from './store-health.js';
 
 /** One handled message. */
 export interface MessageRecord {
@@ -48,7 +51,11 @@ export interface MessageStore {
   purge(before: number): number | undefined;
   /** Flushes and releases the store. */
   close(): void;
+  /** `ok`, or `degraded` with the error and since when; queued and dropped counts (for stats and /readyz). */
+  health(): StoreHealth;
 }
+
+const okHealth = (): StoreHealth => ({ state: 'ok', queued: 0, dropped: 0, written: 0 });
 
 /** Salted SHA-256 of a conversation key, shortened: enough to group, useless to look up. */
 export function saltedHash(salt: string, key: string): string {
@@ -65,6 +72,7 @@ export function createNoopStore(): MessageStore {
     flush: () => true,
     purge: () => 0,
     close: () => undefined,
+    health: okHealth,
   };
 }
 
@@ -94,5 +102,6 @@ export function createMemoryStore(): MemoryStore {
     flush: () => true,
     purge: (before) => purgeList(messages, before) + purgeList(feedback, before),
     close: () => undefined,
+    health: () => ({ ...okHealth(), written: messages.length + feedback.length }),
   };
 }
