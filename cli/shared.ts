@@ -30,8 +30,13 @@ export async function openApp(options: { quiet?: boolean } & AppOptions = {}): P
   return createApp(config, logger, appOptions);
 }
 
-/** Prints an error the way a person can act on, and sets the exit code. */
+/** Prints an error the way a person can act on (one line when it has no details), and sets the exit code. */
 export function reportFatal(error: unknown): void {
+  if (error instanceof BotError && error.details.length === 0 && !error.message.includes('\n')) {
+    process.stderr.write(`legal-bot: ${error.message} (${error.code})\n`);
+    process.exitCode = EXIT.invalid;
+    return;
+  }
   if (error instanceof BotError) {
     process.stderr.write(`legal-bot: ${error.message}\n`);
     if (!error.message.includes('\n')) for (const detail of error.details) process.stderr.write(`  ${detail}\n`);
