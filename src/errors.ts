@@ -1,6 +1,8 @@
 /**
- * Every error the bot raises on purpose, with a stable code, in one place
- * (the shape follows fastify's lib/errors). Log the code; show users a safe reply.
+ * Every error the bot raises or logs on purpose, with a stable code, in one registry (the
+ * shape follows fastify's lib/errors). Log the code; show people a safe reply. Each code has
+ * its meaning for staff here and a row in the README's error table (a test checks both, and
+ * that every code is used).
  */
 
 /** Stable error codes. Never renumber or reuse one. */
@@ -10,27 +12,62 @@ export const ErrorCodes = {
   KNOWLEDGE_NOT_FOUND: 'QLB_KNOWLEDGE_NOT_FOUND',
   SEGMENTER_UNAVAILABLE: 'QLB_SEGMENTER_UNAVAILABLE',
   HANDLER_FAILED: 'QLB_HANDLER_FAILED',
-  ADAPTER_FAILED: 'QLB_ADAPTER_FAILED',
+  TURN_TIMEOUT: 'QLB_TURN_TIMEOUT',
   EVAL_FILE_INVALID: 'QLB_EVAL_FILE_INVALID',
-  /** The message store could not open, write or purge (disk full, locked, read-only); answering goes on. */
   STORE_FAILED: 'QLB_STORE_FAILED',
-  /** Watching the knowledge directory for live updates failed; SIGHUP and /reload still work. */
   KNOWLEDGE_WATCH_FAILED: 'QLB_KNOWLEDGE_WATCH_FAILED',
-  /** The message store's queue was full while the database could not be written: records were dropped (counted). */
+  SERVE_NOT_CONFIGURED: 'QLB_SERVE_NOT_CONFIGURED',
+  ADAPTER_ALREADY_STARTED: 'QLB_ADAPTER_ALREADY_STARTED',
+  TELEGRAM_CONNECT_FAILED: 'QLB_TELEGRAM_CONNECT_FAILED',
+  TELEGRAM_WEBHOOK_FAILED: 'QLB_TELEGRAM_WEBHOOK_FAILED',
+  TELEGRAM_POLLING_FAILED: 'QLB_TELEGRAM_POLLING_FAILED',
+  TELEGRAM_UPDATE_UNREADABLE: 'QLB_TELEGRAM_UPDATE_UNREADABLE',
+  TELEGRAM_SEND_FAILED: 'QLB_TELEGRAM_SEND_FAILED',
+  TELEGRAM_STOP_TIMEOUT: 'QLB_TELEGRAM_STOP_TIMEOUT',
+  WECHAT_PUPPET_INVALID: 'QLB_WECHAT_PUPPET_INVALID',
+  WECHAT_PUPPET_MISSING: 'QLB_WECHAT_PUPPET_MISSING',
+  WECHAT_PUPPET_UNCAUGHT: 'QLB_WECHAT_PUPPET_UNCAUGHT',
+  WECHAT_MESSAGE_FAILED: 'QLB_WECHAT_MESSAGE_FAILED',
   STORE_RECORDS_DROPPED: 'QLB_STORE_RECORDS_DROPPED',
-  /** `stats` / `review`: the database file is not a database or is damaged. */
   STORE_CORRUPT: 'QLB_STORE_CORRUPT',
-  /** `stats` / `review`: the data directory or database cannot be read (permissions, read-only without its WAL files). */
   STORE_UNREADABLE: 'QLB_STORE_UNREADABLE',
-  /** `stats` / `review`: the disk is full, so the database cannot be read or the CSV written. */
   STORE_DISK_FULL: 'QLB_STORE_DISK_FULL',
-  /** `stats` / `review`: the database is locked by another process for longer than the wait. */
   STORE_LOCKED: 'QLB_STORE_LOCKED',
-  /** `review --csv`: the CSV file cannot be written. */
   OUTPUT_FAILED: 'QLB_OUTPUT_FAILED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+
+/** What each code means, in Chinese for staff; the compiler refuses a code without one. */
+export const ErrorMeanings = {
+  QLB_CONFIG_INVALID: '配置有误:设置项缺失或取值无效,提示中列出了有问题的键',
+  QLB_KNOWLEDGE_INVALID: '知识库有误:提示中列出了文件、条目、字段和违反的规则;运行中的机器人继续使用原来的版本',
+  QLB_KNOWLEDGE_NOT_FOUND: '找不到知识库目录(KNOWLEDGE_DIR)',
+  QLB_SEGMENTER_UNAVAILABLE: '分词器无法加载(SEGMENTER 指定的包未安装或加载失败)',
+  QLB_HANDLER_FAILED: '处理一条消息时出现意外错误;对方收到了致歉回复',
+  QLB_TURN_TIMEOUT: '处理一条消息超过了时间上限;对方收到了致歉回复',
+  QLB_EVAL_FILE_INVALID: '评测集文件格式有误',
+  QLB_STORE_FAILED: '消息记录库无法打开、写入或清理(磁盘满、被锁、只读、损坏);回答照常进行',
+  QLB_KNOWLEDGE_WATCH_FAILED: '无法监视知识库目录的改动;SIGHUP 和 /reload 仍可重新加载',
+  QLB_SERVE_NOT_CONFIGURED: 'serve 没有可启动的渠道,也没有终端可进行控制台对话',
+  QLB_ADAPTER_ALREADY_STARTED: '同一个渠道被启动了两次',
+  QLB_TELEGRAM_CONNECT_FAILED: '连接 Telegram 失败(getMe):检查 TELEGRAM_BOT_TOKEN 和 TELEGRAM_API_ROOT',
+  QLB_TELEGRAM_WEBHOOK_FAILED: 'Telegram webhook 设置失败,或 TELEGRAM_WEBHOOK_URL 不是网址',
+  QLB_TELEGRAM_POLLING_FAILED: 'Telegram 轮询出错或已停止,收不到新消息',
+  QLB_TELEGRAM_UPDATE_UNREADABLE: '收到一条无法读取的 Telegram 更新,已跳过',
+  QLB_TELEGRAM_SEND_FAILED: '向 Telegram 发送回复失败(重试之后)',
+  QLB_TELEGRAM_STOP_TIMEOUT: '停止时有回复一直没有发完',
+  QLB_WECHAT_PUPPET_INVALID: 'WECHATY_PUPPET 不是合法的包名,或该包不是 wechaty puppet',
+  QLB_WECHAT_PUPPET_MISSING: 'WECHATY_PUPPET 指定的包没有安装',
+  QLB_WECHAT_PUPPET_UNCAUGHT: '微信 puppet 内部抛出未捕获的异常(进程继续运行)',
+  QLB_WECHAT_MESSAGE_FAILED: '读取或回复一条微信消息失败',
+  QLB_STORE_RECORDS_DROPPED: '数据库写不进时内存队列已满,丢弃了新的记录(已计数,每分钟最多记一次日志);回答照常进行',
+  QLB_STORE_CORRUPT: 'stats / review:数据库文件已损坏或不是数据库;从备份恢复,或移走后由机器人重建',
+  QLB_STORE_UNREADABLE: 'stats / review:无法读取数据目录或数据库(路径、权限;只读目录里 SQLite 无法建 -shm 文件)',
+  QLB_STORE_DISK_FULL: 'stats / review:磁盘已满,无法读取数据库或写出 CSV',
+  QLB_STORE_LOCKED: 'stats / review:数据库被其他进程锁住超过等待时间;稍后再试',
+  QLB_OUTPUT_FAILED: 'review --csv:无法写出 CSV 文件(路径或权限)',
+} as const satisfies Record<ErrorCode, string>;
 
 /** An error the bot knows about; `details` lists what exactly is wrong (file, field...). */
 export class BotError extends Error {

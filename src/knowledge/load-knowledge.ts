@@ -7,6 +7,7 @@ import path from 'node:path';
 import { BotError, ErrorCodes } from '../errors.js';
 import type { DomainWord } from '../segment/segmenter.js';
 import { briefProblems, formatProblem, type Entry, type KnowledgeBase, type KnowledgeProblem } from './knowledge-base.js';
+import { problemToEntry } from './problem-entries.js';
 import { listEntryFiles, readLines, readSource, readYaml } from './read-files.js';
 import { createReadBudget, DEFAULT_KNOWLEDGE_LIMITS, type KnowledgeLimits, type ReadBudget } from './read-budget.js';
 import { linearPatternProblem } from '../safety/linear-pattern.js';
@@ -15,6 +16,7 @@ import {
   EmergencySchema,
   EntryFileSchema,
   MetaSchema,
+  ProblemFileSchema,
   SynonymsSchema,
   TopicsSchema,
   type Meta,
@@ -39,10 +41,13 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
   }
   const budget = createReadBudget(dir, limits);
   const entryFiles = listEntryFiles(dir);
-  if (entryFiles.length > limits.maxEntryFiles) {
-    return { problems: [{ file: 'entries/', field: '(directory)', message: `${entryFiles.length} entry files, over the limit of ${limits.maxEntryFiles}` }] };
+  const problemFiles = listEntryFiles(dir, 'problems');
+  for (const [folder, files] of [['entries/', entryFiles], ['problems/', problemFiles]] as const) {
+    if (files.length > limits.maxEntryFiles) {
+      return { problems: [{ file: folder, field: '(directory)', message: `${files.length} files, over the limit of ${limits.maxEntryFiles}` }] };
+    }
   }
-  const oversize = budget.precheck([...FIXED_FILES, ...entryFiles]);
+  const oversize = budget.precheck([...FIXED_FILES, ...entryFiles, ...problemFiles]);
   if (oversize.length > 0) return { problems: oversize.map(({ file, message }) => ({ file, field: '(size)', message })) };
 
   const meta = readYaml(budget, 'meta.yaml', MetaSchema, problems);
@@ -58,6 +63,10 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
   for (const file of entryFiles) {
     const list = readYaml(budget, file, EntryFileSchema, problems) ?? [];
     for (const entry of list) entries.push({ ...entry, file });
+  }
+  for (const file of problemFiles) {
+    const list = readYaml(budget, file, ProblemFileSchema, problems) ?? [];
+    if (meta) for (const problem of list) entries.push(problemToEntry(problem, file, meta.messages));
   }
 
   checkEntries(entries, new Set(topics.map((t) => t.id)), new Set(aspects.map((a) => a.id)), problems);
@@ -100,6 +109,9 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
  * @throws BotError QLB_KNOWLEDGE_INVALID listing every problem as `file: field: message`.
  */
 export function loadKnowledge(dir: string, limits?: KnowledgeLimits): KnowledgeBase {
+  if (!fs.existsSync(dir)) {
+    throw new BotError(ErrorCodes.KNOWLEDGE_NOT_FOUND, `找不到知识库目录 ${dir}(KNOWLEDGE_DIR)`, ['KNOWLEDGE_DIR']);
+  }
   const { knowledge, problems } = checkKnowledge(path.resolve(dir), limits);
   if (!knowledge) {
     const details = briefProblems(problems.map(formatProblem));

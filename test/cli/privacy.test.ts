@@ -1,29 +1,21 @@
 /**
- * Personal data as people really type it (issue 16): sent through the real `bin/legal-bot ask`
- * at LOG_LEVEL=debug, then looked for in the log (stderr), the store (every row and the raw
- * database file) and `review --csv`. None of it may be found; the placeholders must be.
+ * Personal data as people really type it (issue 16): sent through `legal-bot ask --record`
+ * (in-process) at LOG_LEVEL=debug, then looked for in the log (stderr), the store (every row
+ * and the raw database files) and `review --csv`. None of it may be found; the placeholders must be.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORE_FILE } from '../../src/store/sqlite-store.js';
+import { runCli } from '../doubles/cli.js';
 
-const BIN = new URL('../../bin/legal-bot', import.meta.url).pathname;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'qlb-privacy-'));
 const DATA_DIR = path.join(work, 'data');
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-function run(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [BIN, '--no-env-file', ...args], {
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', DATA_DIR, ...env },
-    timeout: 30_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = (args: string[], env: Record<string, string> = {}) => runCli(args, { env: { DATA_DIR, ...env } });
 
 /** Each message (out of scope, so its masked text is kept) and what must never be found of it. */
 const CASES: Array<{ text: string; secrets: string[]; placeholder: string }> = [
@@ -40,9 +32,9 @@ const CASES: Array<{ text: string; secrets: string[]; placeholder: string }> = [
 const SECRETS = CASES.flatMap((c) => c.secrets);
 
 let logs = '';
-beforeAll(() => {
+beforeAll(async () => {
   for (const { text } of CASES) {
-    const result = run(['ask', text], { LOG_LEVEL: 'debug' });
+    const result = await run(['ask', '--record', text], { LOG_LEVEL: 'debug' });
     expect(result.code).toBe(0);
     logs += result.stderr;
   }
@@ -70,9 +62,9 @@ describe('personal data is never kept: log, store and CSV', () => {
     }
   });
 
-  it('review --csv lists the masked questions and none of the personal data', () => {
+  it('review --csv lists the masked questions and none of the personal data', async () => {
     const csvFile = path.join(work, 'review.csv');
-    const result = run(['review', '--csv', csvFile], { LOG_LEVEL: 'debug' });
+    const result = await run(['review', '--csv', csvFile], { LOG_LEVEL: 'debug' });
     expect(result.code).toBe(0);
     const csv = fs.readFileSync(csvFile, 'utf8');
     for (const c of CASES) expect(csv).toContain(c.placeholder);
@@ -82,8 +74,8 @@ describe('personal data is never kept: log, store and CSV', () => {
     }
   });
 
-  it('without LOG_LEVEL, ask logs only warnings (nothing here)', () => {
-    const result = run(['ask', CASES[0]?.text ?? '']);
+  it('without LOG_LEVEL, ask logs only warnings (nothing here)', async () => {
+    const result = await run(['ask', '--record', CASES[0]?.text ?? ''], { LOG_LEVEL: '' });
     expect(result.stderr).toBe('');
   });
 });

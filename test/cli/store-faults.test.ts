@@ -1,8 +1,9 @@
 /**
- * `stats` and `review` on a faulty store, as staff run them (the real bin/legal-bot): one line
- * in Chinese with the error code, a non-zero exit, no stack trace; `stats` reports a store
- * that a running bot cannot write to. Read-only and full disks are real tmpfs mounts in a
- * private mount namespace where the machine allows it (root with unshare), skipped elsewhere.
+ * `stats` and `review` on a faulty store, as staff run them (in-process): one line in Chinese
+ * with the error code, a non-zero exit, no stack trace; `stats` reports a store that a running
+ * bot cannot write to. Read-only and full disks are real tmpfs mounts in a private mount
+ * namespace where the machine allows it (root with unshare), with the built bin/legal-bot
+ * (`npm test` builds it first); skipped elsewhere.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,20 +13,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCodes } from '../../src/errors.js';
 import { STORE_FILE } from '../../src/store/sqlite-store.js';
 import { HEALTH_FILE } from '../../src/store/store-health.js';
+import { runCli } from '../doubles/cli.js';
 
 const BIN = new URL('../../bin/legal-bot', import.meta.url).pathname;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'qlb-store-faults-'));
 const GOOD = path.join(work, 'good');
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-function run(args: string[], dataDir: string) {
-  const result = spawnSync(process.execPath, [BIN, '--no-env-file', ...args], {
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir },
-    timeout: 30_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = (args: string[], dataDir: string) => runCli(args, { env: { DATA_DIR: dataDir, LOG_LEVEL: '' } });
 
 /** One line, naming the code, in Chinese, no stack trace. */
 function expectOneLine(stderr: string, code: string): void {
@@ -56,32 +51,32 @@ function runOnTmpfs(args: string[], prepare: string) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-beforeAll(() => {
-  expect(run(['ask', '今天天气怎么样'], GOOD).code).toBe(0);
+beforeAll(async () => {
+  expect((await run(['ask', '--record', '今天天气怎么样'], GOOD)).code).toBe(0);
 }, 30_000);
 
 describe('stats and review on a faulty store', () => {
-  it('a corrupt database file: one line with QLB_STORE_CORRUPT, non-zero exit', () => {
+  it('a corrupt database file: one line with QLB_STORE_CORRUPT, non-zero exit', async () => {
     const dir = path.join(work, 'corrupt');
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, STORE_FILE), 'this is not a database\n'.repeat(200));
     for (const command of ['stats', 'review']) {
-      const result = run([command], dir);
+      const result = await run([command], dir);
       expect(result.code).not.toBe(0);
       expectOneLine(result.stderr, ErrorCodes.STORE_CORRUPT);
     }
   });
 
-  it('a database that cannot be read: one line with QLB_STORE_UNREADABLE', () => {
+  it('a database that cannot be read: one line with QLB_STORE_UNREADABLE', async () => {
     const dir = path.join(work, 'unreadable');
     fs.mkdirSync(path.join(dir, STORE_FILE), { recursive: true });
-    const result = run(['stats'], dir);
+    const result = await run(['stats'], dir);
     expect(result.code).not.toBe(0);
     expectOneLine(result.stderr, ErrorCodes.STORE_UNREADABLE);
   });
 
-  it.skipIf(!fs.existsSync('/dev/full'))('review --csv onto a full device: one line with QLB_STORE_DISK_FULL', () => {
-    const result = run(['review', '--csv', '/dev/full'], GOOD);
+  it.skipIf(!fs.existsSync('/dev/full'))('review --csv onto a full device: one line with QLB_STORE_DISK_FULL', async () => {
+    const result = await run(['review', '--csv', '/dev/full'], GOOD);
     expect(result.code).not.toBe(0);
     expectOneLine(result.stderr, ErrorCodes.STORE_DISK_FULL);
   });
@@ -103,16 +98,16 @@ describe('stats and review on a faulty store', () => {
     }
   });
 
-  it('stats reports a running bot that cannot write, from its store health', () => {
+  it('stats reports a running bot that cannot write, from its store health', async () => {
     const health = { state: 'degraded', queued: 420, dropped: 3, written: 10, since: Date.now() - 60_000, lastError: { code: 'SQLITE_BUSY', message: 'database is locked', at: Date.now() } };
     fs.writeFileSync(path.join(GOOD, HEALTH_FILE), JSON.stringify({ ...health, pid: process.pid, updatedAt: Date.now() }));
-    const text = run(['stats'], GOOD);
+    const text = await run(['stats'], GOOD);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(new RegExp(`^存储:降级 — 运行中的机器人\\(进程 ${process.pid}\\)写不进数据库\\[SQLITE_BUSY\\].*等待写入 420 条,已丢弃 3 条`));
-    const json = JSON.parse(run(['stats', '--json'], GOOD).stdout);
+    const json = JSON.parse((await run(['stats', '--json'], GOOD)).stdout);
     expect(json.store).toMatchObject({ state: 'degraded', health: { queued: 420, lastError: { code: 'SQLITE_BUSY' } } });
     // Written by a bot that has stopped: says nothing about now.
     fs.writeFileSync(path.join(GOOD, HEALTH_FILE), JSON.stringify({ ...health, pid: 2 ** 22 + 1, updatedAt: Date.now() }));
-    expect(run(['stats'], GOOD).stdout).toMatch(/^存储:正常/);
+    expect((await run(['stats'], GOOD)).stdout).toMatch(/^存储:正常/);
   });
 });

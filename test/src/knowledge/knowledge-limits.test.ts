@@ -49,7 +49,7 @@ describe('knowledge size limits, checked before parsing', () => {
 
   it('refuses too many entry files', () => {
     const c = copy();
-    expect(problemsOf(c.dir, { ...DEFAULT_KNOWLEDGE_LIMITS, maxEntryFiles: 3 })[0]).toMatch(/^entries\/: \(directory\): \d+ entry files, over the limit of 3$/);
+    expect(problemsOf(c.dir, { ...DEFAULT_KNOWLEDGE_LIMITS, maxEntryFiles: 3 })[0]).toMatch(/^entries\/: \(directory\): \d+ files, over the limit of 3$/);
   });
 
   it('refuses a source document outside the knowledge folder', () => {
