@@ -55,7 +55,7 @@ export interface MessageStore {
   health(): StoreHealth;
 }
 
-const okHealth = (): StoreHealth => ({ state: 'ok', queued: 0, dropped: 0, written: 0 });
+const okHealth = (): StoreHealth => ({ state: 'ok', writable: true, failures: 0, queued: 0, dropped: 0, written: 0 });
 
 /** Salted SHA-256 of a conversation key, shortened: enough to group, useless to look up. */
 export function saltedHash(salt: string, key: string): string {

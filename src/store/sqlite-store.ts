@@ -65,8 +65,11 @@ export function openSqliteStore(options: SqliteStoreOptions): MessageStore {
   let scheduled = false;
   let closed = false;
 
+  let failures = 0;
   const health = (): StoreHealth => ({
     state: closed ? 'closed' : since === undefined ? 'ok' : 'degraded',
+    writable: !closed && since === undefined,
+    failures,
     queued: queue.size,
     dropped: queue.droppedTotal,
     written,
@@ -75,6 +78,7 @@ export function openSqliteStore(options: SqliteStoreOptions): MessageStore {
   });
 
   const fail = (operation: string, error: unknown) => {
+    failures += 1;
     retryAt = now() + retryMs;
     retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
     lastError = { code: errorCode(error), message: (error as Error)?.message ?? String(error), at: now() };

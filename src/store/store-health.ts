@@ -10,6 +10,10 @@ import path from 'node:path';
 /** The store's state as seen by the process that writes to it. */
 export interface StoreHealth {
   state: 'ok' | 'degraded' | 'closed';
+  /** False while degraded or closed (the shape main's /readyz reads). */
+  writable: boolean;
+  /** Failed opens, writes and purges since the store was created. */
+  failures: number;
   /** Records waiting in memory for the database. */
   queued: number;
   /** Records dropped since start because the queue was full. */
