@@ -83,6 +83,8 @@ export interface MatchTuning {
   classifierFloor: number;
   /** How much the decline class's posterior shrinks every entry's confidence, in [0, 1]. */
   declineWeight: number;
+  /** Ranking penalty of a problem when the question asks one aspect (where, cost, materials…). */
+  problemAspectPenalty: number;
   classifier: ClassifierOptions;
 }
 
@@ -92,6 +94,7 @@ export const DEFAULT_TUNING: MatchTuning = {
   classifierCandidates: 3,
   classifierFloor: 0.05,
   declineWeight: 0.8,
+  problemAspectPenalty: 0.1,
   classifier: DEFAULT_CLASSIFIER,
 };
 
@@ -199,8 +202,15 @@ export function createMatcher(
     const candidates = hits
       .map((hit) => {
         const entry = knowledge.byId.get(hit.id) as Entry;
-        // A problem's aspect is nominal: "是什么" says nothing for a life situation.
-        const bonus = !entry.problem && aspects.includes(entry.aspect) ? ASPECT_BONUS : 0;
+        // A problem's aspect is nominal; a question asking one aspect ("要带哪些证件",
+        // "能不能申请") asks about a service rather than telling a situation.
+        const bonus = entry.problem
+          ? aspects.length > 0
+            ? -tuning.problemAspectPenalty
+            : 0
+          : aspects.includes(entry.aspect)
+            ? ASPECT_BONUS
+            : 0;
         const near = nearest(hit.id, query, queryTotal);
         const learned = posterior[entryIndex.get(hit.id) ?? -1] ?? 0;
         const lexical = (1 - CONFIDENCE_NEAREST) * hit.coverage + CONFIDENCE_NEAREST * near;
