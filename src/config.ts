@@ -24,6 +24,10 @@ const flag = (fallback: boolean) =>
     z.stringbool().default(fallback),
   );
 
+/** Unset when empty; otherwise must match `pattern` (the message names the expected form, never the value). */
+const optionalMatching = (pattern: RegExp, message: string) =>
+  z.preprocess(blankAsUnset, z.string().trim().regex(pattern, message).optional());
+
 const EnvSchema = z.object({
   KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
   DATA_DIR: z.string().trim().min(1).default('./data'),
@@ -61,6 +65,16 @@ const EnvSchema = z.object({
   WECHAT_CONTACT_PER_MINUTE: integer(5, 1, 60),
   WECHAT_ROOM_PER_MINUTE: integer(10, 1, 60),
   WECHAT_DAILY_CAP: integer(500, 1, 100_000),
+  WECHAT_MP_TOKEN: optionalMatching(/^[A-Za-z0-9]{3,32}$/, '3 to 32 letters or digits, as in the official-account admin'),
+  WECHAT_MP_APPID: optionalMatching(/^wx[0-9a-f]{16}$/i, 'the AppID from the official-account admin, wx + 16 characters'),
+  WECHAT_MP_SECRET: optionalText,
+  WECHAT_MP_AES_KEY: optionalMatching(/^[A-Za-z0-9]{43}$/, 'the EncodingAESKey: 43 letters or digits'),
+  WECHAT_MP_PATH: z.preprocess(
+    blankAsUnset,
+    z.string().trim().regex(/^\/[A-Za-z0-9/_-]*$/, 'a URL path such as /wechat-mp').default('/wechat-mp'),
+  ),
+  WECHAT_MP_API_ROOT: z.preprocess(blankAsUnset, z.url().default('https://api.weixin.qq.com')),
+  WECHAT_MP_HANDOFF: flag(true),
 });
 
 /** Validated settings of one bot process. */
@@ -101,6 +115,18 @@ export interface Config {
     maxReplyChars: number;
     pacing: { minGapMs: number; jitterMs: number; contactPerMinute: number; roomPerMinute: number; dailyCap: number };
   };
+  /** The official account (公众号), served on the HTTP server at `path`. */
+  wechatMp?: {
+    token: string;
+    appId: string;
+    secret: string;
+    /** EncodingAESKey: needed for the safe and compatible modes. */
+    aesKey?: string;
+    path: string;
+    apiRoot: string;
+    /** Hand conversations to the account's human customer service when asked. */
+    handoff: boolean;
+  };
 }
 
 /**
@@ -118,6 +144,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new BotError(ErrorCodes.CONFIG_INVALID, 'CLARIFY_THRESHOLD must not exceed ANSWER_THRESHOLD', [
       'CLARIFY_THRESHOLD',
     ]);
+  }
+  const mpMissing = (['WECHAT_MP_APPID', 'WECHAT_MP_SECRET'] as const).filter((key) => !e[key]);
+  if (e.WECHAT_MP_TOKEN && mpMissing.length > 0) {
+    const keys = mpMissing.join(' and ');
+    throw new BotError(ErrorCodes.CONFIG_INVALID, `WECHAT_MP_TOKEN is set: the official account also needs ${keys}`, mpMissing);
   }
   return {
     knowledgeDir: path.resolve(e.KNOWLEDGE_DIR),
@@ -161,5 +192,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           },
         }
       : undefined,
+    wechatMp:
+      e.WECHAT_MP_TOKEN && e.WECHAT_MP_APPID && e.WECHAT_MP_SECRET
+        ? {
+            token: e.WECHAT_MP_TOKEN,
+            appId: e.WECHAT_MP_APPID,
+            secret: e.WECHAT_MP_SECRET,
+            aesKey: e.WECHAT_MP_AES_KEY,
+            path: e.WECHAT_MP_PATH,
+            apiRoot: e.WECHAT_MP_API_ROOT.replace(/\/+$/, ''),
+            handoff: e.WECHAT_MP_HANDOFF,
+          }
+        : undefined,
   };
 }
