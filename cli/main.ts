@@ -10,6 +10,7 @@ import { review } from './review.js';
 import { chat, serve } from './serve.js';
 import { stats } from './stats.js';
 import { explain } from './why.js';
+import { registerWechatMpCommand } from './wechat-mp.js';
 import { EXIT, openApp, reportFatal, setup } from './shared.js';
 import { checkKnowledge } from '../src/knowledge/load-knowledge.js';
 import { formatProblem } from '../src/knowledge/knowledge-base.js';
@@ -121,6 +122,8 @@ program
     }
     return serve(await openApp(LIVE));
   });
+
+registerWechatMpCommand(program);
 
 function toCount(value: string): number {
   const n = Number(value);
