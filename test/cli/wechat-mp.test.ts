@@ -12,7 +12,9 @@ import { silentLogger } from '../../src/logger.js';
 import { startFakeWechatMp, type FakeWechatMp } from '../doubles/fake-wechat-mp.js';
 
 const BIN = new URL('../../bin/legal-bot', import.meta.url).pathname;
+const KNOWLEDGE_DIR = new URL('../../knowledge', import.meta.url).pathname;
 const account = (api: FakeWechatMp) => ({
+  KNOWLEDGE_DIR,
   WECHAT_MP_TOKEN: 'QDG6eK',
   WECHAT_MP_APPID: api.appId,
   WECHAT_MP_SECRET: api.secret,
@@ -27,7 +29,7 @@ describe('wechat-mp menu', () => {
   });
 
   it('prints the menu of the knowledge base for staff, in Chinese', async () => {
-    const out = await wechatMpMenu(loadConfig({}), silentLogger(), {});
+    const out = await wechatMpMenu(loadConfig({ KNOWLEDGE_DIR }), silentLogger(), {});
     expect(out.split('\n')[0]).toMatch(/^公众号菜单\(按 .*wechat-mp-menu\.yaml\):$/);
     expect(out).toContain('\n法律帮助\n  法律援助  (t:legal-aid)\n');
     expect(out.split('\n').filter((line) => line.startsWith('  '))).toHaveLength(15);
@@ -44,8 +46,8 @@ describe('wechat-mp menu', () => {
 
   it('refuses to push without the account configured, and names a missing layout file', async () => {
     const refusal = (run: Promise<unknown>) => run.then(() => undefined, (error: unknown) => error as BotError);
-    expect((await refusal(wechatMpMenu(loadConfig({}), silentLogger(), { push: true })))?.code).toBe(ErrorCodes.CONFIG_INVALID);
-    const missing = await refusal(wechatMpMenu(loadConfig({}), silentLogger(), { layout: '/nowhere/menu.yaml' }));
+    expect((await refusal(wechatMpMenu(loadConfig({ KNOWLEDGE_DIR }), silentLogger(), { push: true })))?.code).toBe(ErrorCodes.CONFIG_INVALID);
+    const missing = await refusal(wechatMpMenu(loadConfig({ KNOWLEDGE_DIR }), silentLogger(), { layout: '/nowhere/menu.yaml' }));
     expect(missing?.code).toBe(ErrorCodes.WECHAT_MP_MENU_INVALID);
     expect(missing?.message).toContain('/nowhere/menu.yaml');
   });

@@ -7,6 +7,7 @@ import { LAYOUT_FILE, readMenuLayout } from '../../../adapters/wechat-mp/menu-la
 import { ErrorCodes, hasCode } from '../../../src/errors.js';
 import { loadKnowledge } from '../../../src/knowledge/load-knowledge.js';
 
+const KNOWLEDGE_DIR = new URL('../../../knowledge', import.meta.url).pathname;
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 const topics = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `topic-${i + 1}`, title: `主题${i + 1}(说明)` }));
 const source = (n: number): MenuSource => ({ topics: topics(n), entries: [{ id: 'topic-1.where', title: '在哪里办' }] });
@@ -82,9 +83,9 @@ describe('official-account menu from the knowledge base', () => {
   });
 
   it('builds a valid menu of the real knowledge base, with and without its layout file', () => {
-    const knowledge = loadKnowledge('knowledge');
+    const knowledge = loadKnowledge(KNOWLEDGE_DIR);
     expectWithinLimits(buildMenu(knowledge));
-    const layout = readMenuLayout(path.join('knowledge', LAYOUT_FILE), true);
+    const layout = readMenuLayout(path.join(KNOWLEDGE_DIR, LAYOUT_FILE), true);
     const menu = buildMenu(knowledge, layout);
     expectWithinLimits(menu);
     const keys = menu.button.flatMap((top) => top.sub_button?.map((sub) => sub.key) ?? []);
