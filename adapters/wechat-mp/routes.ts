@@ -4,7 +4,7 @@
  * body is read as a message. Registered as an encapsulated fastify plugin, so its XML body
  * parser stays inside it and the rest of the server is untouched.
  */
-import type { FastifyInstance, FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { BotError, ErrorCodes } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import { openEnvelope, passiveXml, sealReply, type SignedQuery } from './envelope.js';
@@ -36,7 +36,7 @@ const STATUS: Partial<Record<string, number>> = {
 };
 
 /** The plugin serving GET and POST on `options.path`. */
-export function wechatMpRoutes(options: RouteOptions): FastifyPluginCallback {
+export function wechatMpRoutes(options: RouteOptions): FastifyPluginAsync {
   const { logger } = options;
 
   const verify = (query: SignedQuery): void => {
@@ -59,7 +59,7 @@ export function wechatMpRoutes(options: RouteOptions): FastifyPluginCallback {
     return reply.code(status).type('text/plain').send(status === 403 ? 'forbidden' : 'bad request');
   };
 
-  return (instance: FastifyInstance, _options, done) => {
+  return async (instance: FastifyInstance) => {
     instance.removeAllContentTypeParsers();
     instance.addContentTypeParser('*', { parseAs: 'string', bodyLimit: MAX_XML_CHARS }, (_request, body, parsed) => parsed(null, body));
 
@@ -92,6 +92,5 @@ export function wechatMpRoutes(options: RouteOptions): FastifyPluginCallback {
       const xml = sealReply(passiveXml(passive, fields, options.now()), request.query, options.crypt);
       return reply.type('application/xml; charset=utf-8').send(xml);
     });
-    done();
   };
 }

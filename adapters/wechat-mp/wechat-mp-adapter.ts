@@ -4,7 +4,7 @@
  * the replies still owed. Until started, requests are answered 503 and WeChat retries.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { FastifyInstance, FastifyPluginCallback } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BotError, ErrorCodes } from '../../src/errors.js';
@@ -21,8 +21,11 @@ import type { XmlFields } from './xml.js';
 export interface WechatMpAdapter extends Adapter {
   /** Where the plugin serves WeChat (WECHAT_MP_PATH). */
   readonly path: string;
-  /** The fastify plugin serving GET (handshake) and POST (messages) on `path`; register it without a prefix. */
-  readonly plugin: FastifyPluginCallback;
+  /**
+   * The fastify plugin serving GET (handshake) and POST (messages) on `path`; register it
+   * without a prefix (on the web server: `server.mount(adapter.plugin)`).
+   */
+  readonly plugin: FastifyPluginAsync;
 }
 
 interface Running {
