@@ -11,6 +11,7 @@ import type { Config } from '../src/config.js';
 import { BotError, ErrorCodes } from '../src/errors.js';
 import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
 import type { Logger } from '../src/logger.js';
+import type { CliIo } from './io.js';
 import { setup } from './shared.js';
 
 export interface MenuCommandOptions {
@@ -32,7 +33,7 @@ export async function wechatMpMenu(config: Config, logger: Logger, options: Menu
   if (options.push) {
     const account = config.wechatMp;
     if (!account) {
-      throw new BotError(ErrorCodes.CONFIG_INVALID, 'wechat-mp menu --push needs WECHAT_MP_TOKEN, WECHAT_MP_APPID and WECHAT_MP_SECRET', [
+      throw new BotError(ErrorCodes.CONFIG_INVALID, 'wechat-mp menu --push:需要设置 WECHAT_MP_TOKEN、WECHAT_MP_APPID 和 WECHAT_MP_SECRET', [
         'WECHAT_MP_TOKEN',
         'WECHAT_MP_APPID',
         'WECHAT_MP_SECRET',
@@ -45,7 +46,7 @@ export async function wechatMpMenu(config: Config, logger: Logger, options: Menu
 }
 
 /** Registers `wechat-mp` and its subcommands on the program. */
-export function registerWechatMpCommand(program: Command): void {
+export function registerWechatMpCommand(program: Command, io: CliIo): void {
   const group = program.command('wechat-mp').description('公众号:自定义菜单 / official account: custom menu');
   group
     .command('menu')
@@ -54,7 +55,8 @@ export function registerWechatMpCommand(program: Command): void {
     .option('--json', '打印菜单接口的 JSON')
     .option('--layout <file>', `菜单布局文件(默认:知识库目录中的 ${LAYOUT_FILE},没有则按主题顺序)`)
     .action(async (options: MenuCommandOptions) => {
-      const { config, logger } = setup('warn');
-      process.stdout.write(`${await wechatMpMenu(config, logger, options)}\n`);
+      const { config, logger } = setup(io, true);
+      const layout = options.layout && path.resolve(io.cwd, options.layout);
+      io.stdout.write(`${await wechatMpMenu(config, logger, { ...options, layout })}\n`);
     });
 }

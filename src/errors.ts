@@ -1,6 +1,8 @@
 /**
- * Every error the bot raises on purpose, with a stable code, in one place
- * (the shape follows fastify's lib/errors). Log the code; show users a safe reply.
+ * Every error the bot raises or logs on purpose, with a stable code, in one registry (the
+ * shape follows fastify's lib/errors). Log the code; show people a safe reply. Each code has
+ * its meaning for staff here and a row in the README's error table (a test checks both, and
+ * that every code is used).
  */
 
 /** Stable error codes. Never renumber or reuse one. */
@@ -10,35 +12,72 @@ export const ErrorCodes = {
   KNOWLEDGE_NOT_FOUND: 'QLB_KNOWLEDGE_NOT_FOUND',
   SEGMENTER_UNAVAILABLE: 'QLB_SEGMENTER_UNAVAILABLE',
   HANDLER_FAILED: 'QLB_HANDLER_FAILED',
-  ADAPTER_FAILED: 'QLB_ADAPTER_FAILED',
+  TURN_TIMEOUT: 'QLB_TURN_TIMEOUT',
   EVAL_FILE_INVALID: 'QLB_EVAL_FILE_INVALID',
-  /** The message store could not open, write or purge (disk full, locked, read-only); answering goes on. */
   STORE_FAILED: 'QLB_STORE_FAILED',
-  /** Watching the knowledge directory for live updates failed; SIGHUP and /reload still work. */
   KNOWLEDGE_WATCH_FAILED: 'QLB_KNOWLEDGE_WATCH_FAILED',
-  /** A request to the official-account URL had a missing or wrong signature / msg_signature: refused. */
+  SERVE_NOT_CONFIGURED: 'QLB_SERVE_NOT_CONFIGURED',
+  ADAPTER_ALREADY_STARTED: 'QLB_ADAPTER_ALREADY_STARTED',
+  TELEGRAM_CONNECT_FAILED: 'QLB_TELEGRAM_CONNECT_FAILED',
+  TELEGRAM_WEBHOOK_FAILED: 'QLB_TELEGRAM_WEBHOOK_FAILED',
+  TELEGRAM_POLLING_FAILED: 'QLB_TELEGRAM_POLLING_FAILED',
+  TELEGRAM_UPDATE_UNREADABLE: 'QLB_TELEGRAM_UPDATE_UNREADABLE',
+  TELEGRAM_SEND_FAILED: 'QLB_TELEGRAM_SEND_FAILED',
+  TELEGRAM_STOP_TIMEOUT: 'QLB_TELEGRAM_STOP_TIMEOUT',
+  WECHAT_PUPPET_INVALID: 'QLB_WECHAT_PUPPET_INVALID',
+  WECHAT_PUPPET_MISSING: 'QLB_WECHAT_PUPPET_MISSING',
+  WECHAT_PUPPET_UNCAUGHT: 'QLB_WECHAT_PUPPET_UNCAUGHT',
+  WECHAT_MESSAGE_FAILED: 'QLB_WECHAT_MESSAGE_FAILED',
   WECHAT_MP_SIGNATURE_INVALID: 'QLB_WECHAT_MP_SIGNATURE_INVALID',
-  /** A signed request's timestamp is outside the replay window (a replay, or a wrong server clock). */
   WECHAT_MP_TIMESTAMP_STALE: 'QLB_WECHAT_MP_TIMESTAMP_STALE',
-  /** A message body is not the XML WeChat sends (unparseable, too large, a DOCTYPE, fields missing). */
   WECHAT_MP_XML_INVALID: 'QLB_WECHAT_MP_XML_INVALID',
-  /** An encrypted message could not be decrypted (bad base64, block size, padding or length). */
   WECHAT_MP_DECRYPT_FAILED: 'QLB_WECHAT_MP_DECRYPT_FAILED',
-  /** A decrypted message names another AppID than WECHAT_MP_APPID. */
   WECHAT_MP_APPID_MISMATCH: 'QLB_WECHAT_MP_APPID_MISMATCH',
-  /** An encrypted (safe or compatible mode) message arrived but WECHAT_MP_AES_KEY is not set. */
   WECHAT_MP_AES_KEY_MISSING: 'QLB_WECHAT_MP_AES_KEY_MISSING',
-  /** The access token could not be fetched (wrong AppID/secret, IP not on the whitelist, network). */
   WECHAT_MP_TOKEN_FAILED: 'QLB_WECHAT_MP_TOKEN_FAILED',
-  /** An official-account API call failed (errcode in the details), after any retry that could help. */
   WECHAT_MP_API_FAILED: 'QLB_WECHAT_MP_API_FAILED',
-  /** WeChat refused a customer-service message: the person has not written for 48 h, or the quota is used (45015, 45047). */
   WECHAT_MP_REPLY_WINDOW_CLOSED: 'QLB_WECHAT_MP_REPLY_WINDOW_CLOSED',
-  /** The official-account menu cannot be built (layout file invalid, unknown topic, too many buttons, name too long). */
   WECHAT_MP_MENU_INVALID: 'QLB_WECHAT_MP_MENU_INVALID',
+  WECHAT_MP_STOP_TIMEOUT: 'QLB_WECHAT_MP_STOP_TIMEOUT',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+
+/** What each code means, in Chinese for staff; the compiler refuses a code without one. */
+export const ErrorMeanings = {
+  QLB_CONFIG_INVALID: '配置有误:设置项缺失或取值无效,提示中列出了有问题的键',
+  QLB_KNOWLEDGE_INVALID: '知识库有误:提示中列出了文件、条目、字段和违反的规则;运行中的机器人继续使用原来的版本',
+  QLB_KNOWLEDGE_NOT_FOUND: '找不到知识库目录(KNOWLEDGE_DIR)',
+  QLB_SEGMENTER_UNAVAILABLE: '分词器无法加载(SEGMENTER 指定的包未安装或加载失败)',
+  QLB_HANDLER_FAILED: '处理一条消息时出现意外错误;对方收到了致歉回复',
+  QLB_TURN_TIMEOUT: '处理一条消息超过了时间上限;对方收到了致歉回复',
+  QLB_EVAL_FILE_INVALID: '评测集文件格式有误',
+  QLB_STORE_FAILED: '消息记录库无法打开、写入或清理(磁盘满、被锁、只读、损坏);回答照常进行',
+  QLB_KNOWLEDGE_WATCH_FAILED: '无法监视知识库目录的改动;SIGHUP 和 /reload 仍可重新加载',
+  QLB_SERVE_NOT_CONFIGURED: 'serve 没有可启动的渠道,也没有终端可进行控制台对话',
+  QLB_ADAPTER_ALREADY_STARTED: '同一个渠道被启动了两次',
+  QLB_TELEGRAM_CONNECT_FAILED: '连接 Telegram 失败(getMe):检查 TELEGRAM_BOT_TOKEN 和 TELEGRAM_API_ROOT',
+  QLB_TELEGRAM_WEBHOOK_FAILED: 'Telegram webhook 设置失败,或 TELEGRAM_WEBHOOK_URL 不是网址',
+  QLB_TELEGRAM_POLLING_FAILED: 'Telegram 轮询出错或已停止,收不到新消息',
+  QLB_TELEGRAM_UPDATE_UNREADABLE: '收到一条无法读取的 Telegram 更新,已跳过',
+  QLB_TELEGRAM_SEND_FAILED: '向 Telegram 发送回复失败(重试之后)',
+  QLB_TELEGRAM_STOP_TIMEOUT: '停止时有回复一直没有发完',
+  QLB_WECHAT_PUPPET_INVALID: 'WECHATY_PUPPET 不是合法的包名,或该包不是 wechaty puppet',
+  QLB_WECHAT_PUPPET_MISSING: 'WECHATY_PUPPET 指定的包没有安装',
+  QLB_WECHAT_PUPPET_UNCAUGHT: '微信 puppet 内部抛出未捕获的异常(进程继续运行)',
+  QLB_WECHAT_MESSAGE_FAILED: '读取或回复一条微信消息失败',
+  QLB_WECHAT_MP_SIGNATURE_INVALID: '公众号:请求的签名(signature / msg_signature)不对,已拒绝;不是来自微信,或 WECHAT_MP_TOKEN 与后台填写的令牌不同',
+  QLB_WECHAT_MP_TIMESTAMP_STALE: '公众号:请求的时间戳与本机时间相差超过 5 分钟,按重放拒绝;若频繁出现,检查服务器时钟',
+  QLB_WECHAT_MP_XML_INVALID: '公众号:请求内容不是微信的 XML(无法解析、过大、含 DOCTYPE 或缺字段),已拒绝',
+  QLB_WECHAT_MP_DECRYPT_FAILED: '公众号:加密消息无法解密;WECHAT_MP_AES_KEY 与后台的 EncodingAESKey 不一致',
+  QLB_WECHAT_MP_APPID_MISMATCH: '公众号:加密消息属于另一个公众号;检查 WECHAT_MP_APPID',
+  QLB_WECHAT_MP_AES_KEY_MISSING: '公众号:收到加密消息(安全或兼容模式),但没有设置 WECHAT_MP_AES_KEY',
+  QLB_WECHAT_MP_TOKEN_FAILED: '公众号:取不到 access_token(日志中有 errcode;40164 服务器 IP 不在白名单,40125 AppSecret 不对)',
+  QLB_WECHAT_MP_API_FAILED: '公众号:客服消息或菜单接口调用失败(重试之后;日志中有 errcode,48001 表示公众号没有该接口权限)',
+  QLB_WECHAT_MP_REPLY_WINDOW_CLOSED: '公众号:对方 48 小时内没有发过消息,或客服消息条数已用完(45015、45047),这条回复没有发出',
+  QLB_WECHAT_MP_MENU_INVALID: '公众号菜单不合规则(布局文件有误、主题不存在、按钮太多或名称太长),提示中指出了哪一组哪一个按钮',
+  QLB_WECHAT_MP_STOP_TIMEOUT: '公众号:停止时还有回复没有发完,已放弃',
+} as const satisfies Record<ErrorCode, string>;
 
 /** An error the bot knows about; `details` lists what exactly is wrong (file, field...). */
 export class BotError extends Error {

@@ -54,7 +54,7 @@ export function createMpApi(options: MpApiOptions): MpApi {
     let refreshed = false;
     for (let attempt = 1; ; attempt += 1) {
       let result: ApiResult;
-      let token = '';
+      let token: string;
       try {
         token = await tokens.get();
         result = await requestJson(`${options.apiRoot}${path}?access_token=${encodeURIComponent(token)}`, body, {

@@ -76,7 +76,7 @@ export function createWechatMpAdapter(options: WechatMpAdapterOptions): WechatMp
     // Unreferenced timers: a quick stop must not keep the process alive for the whole timeout.
     const timeout = sleep(settings.stopTimeoutMs, false, { ref: false });
     if (!(await Promise.race([done, timeout]))) {
-      logger.warn({ code: ErrorCodes.ADAPTER_FAILED }, 'wechat-mp stop: replies still owed are dropped');
+      logger.warn({ code: ErrorCodes.WECHAT_MP_STOP_TIMEOUT }, 'wechat-mp stop: replies still owed are dropped');
       state.abort.abort();
       await Promise.race([done, sleep(1_000, false, { ref: false })]);
     }
@@ -89,7 +89,7 @@ export function createWechatMpAdapter(options: WechatMpAdapterOptions): WechatMp
     plugin,
     async start(handler: MessageHandler) {
       if (stopping) await stopping;
-      if (running) throw new BotError(ErrorCodes.ADAPTER_FAILED, 'wechat-mp adapter is already started');
+      if (running) throw new BotError(ErrorCodes.ADAPTER_ALREADY_STARTED, 'wechat-mp adapter is already started');
       const abort = new AbortController();
       const api = createMpApi({ ...settings, signal: abort.signal });
       const { handoff, replyBudgetMs: budgetMs, errorText } = settings;

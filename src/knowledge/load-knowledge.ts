@@ -91,6 +91,9 @@ export function checkKnowledge(dir: string): KnowledgeCheck {
  * @throws BotError QLB_KNOWLEDGE_INVALID listing every problem as `file: field: message`.
  */
 export function loadKnowledge(dir: string): KnowledgeBase {
+  if (!fs.existsSync(dir)) {
+    throw new BotError(ErrorCodes.KNOWLEDGE_NOT_FOUND, `找不到知识库目录 ${dir}(KNOWLEDGE_DIR)`, ['KNOWLEDGE_DIR']);
+  }
   const { knowledge, problems } = checkKnowledge(path.resolve(dir));
   if (!knowledge) {
     const details = problems.map(formatProblem);

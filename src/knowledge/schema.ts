@@ -66,6 +66,12 @@ export const MetaSchema = z.object({
     empty: text,
     truncated: text,
     noChoice: text,
+    /** A number beyond the open list; `{max}` is its length. */
+    choiceOutOfRange: text,
+    /** The conversation goes to a person (platforms that can hand over). */
+    handoff: text,
+    /** Asked for a person where none can take over: where to reach one. */
+    noHandoff: text,
     relatedHeader: text,
     sourcePrefix: text,
     feedbackThanks: text,
@@ -76,6 +82,10 @@ export const MetaSchema = z.object({
     error: text,
   }),
   greetings: z.array(text).min(1),
+  /** Small talk that is no question (thanks, who are you): answered politely, never "unanswered". */
+  smalltalk: z.array(z.object({ id, words: z.array(phrase).min(1), reply: text })).default([]),
+  /** Words asking for a person (转人工); after a fallback, `rejections` ("不是") ask the same. */
+  handoff: z.object({ words: z.array(phrase).min(1), rejections: z.array(phrase).default([]) }),
   homePlaces: z.array(text).default([]),
 });
 

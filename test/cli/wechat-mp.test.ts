@@ -1,17 +1,15 @@
 /**
- * `wechat-mp menu`: in-process against the real knowledge base and the fake WeChat API, plus
- * one run of the built binary (`npm test` builds it first) that pushes the menu.
+ * `wechat-mp menu`: in-process against the real knowledge base and the fake WeChat API, as a
+ * function and as a command of the program.
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { wechatMpMenu } from '../../cli/wechat-mp.js';
 import { loadConfig } from '../../src/config.js';
-import { BotError, ErrorCodes } from '../../src/errors.js';
+import { type BotError, ErrorCodes } from '../../src/errors.js';
 import { silentLogger } from '../../src/logger.js';
+import { runCli } from '../doubles/cli.js';
 import { startFakeWechatMp, type FakeWechatMp } from '../doubles/fake-wechat-mp.js';
 
-const BIN = new URL('../../bin/legal-bot', import.meta.url).pathname;
 const KNOWLEDGE_DIR = new URL('../../knowledge', import.meta.url).pathname;
 const account = (api: FakeWechatMp) => ({
   KNOWLEDGE_DIR,
@@ -52,16 +50,15 @@ describe('wechat-mp menu', () => {
     expect(missing?.message).toContain('/nowhere/menu.yaml');
   });
 
-  it('is a command of the binary: `wechat-mp menu --push` creates the menu on the account', async () => {
+  it('is a command of the program: `wechat-mp menu --push` creates the menu on the account', async () => {
     api = await startFakeWechatMp();
-    // Not spawnSync: the fake API answers from this very process.
-    const result = await promisify(execFile)(process.execPath, [BIN, '--no-env-file', 'wechat-mp', 'menu', '--push'], {
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...account(api) },
-      timeout: 30_000,
-    });
-    expect(result.stderr).toBe('');
-    expect(result.stdout).toContain('已在公众号上创建此菜单');
+    const run = await runCli(['wechat-mp', 'menu', '--push'], { env: account(api) });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('已在公众号上创建此菜单');
     expect(api.menus()).toHaveLength(1);
+    const refused = await runCli(['wechat-mp', 'menu', '--push'], { env: { KNOWLEDGE_DIR } });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('QLB_CONFIG_INVALID');
   });
 });

@@ -43,7 +43,7 @@ describe('honesty of the knowledge base', () => {
   it('ends every answer with its source line', () => {
     const compose = createComposer(knowledge);
     for (const entry of knowledge.entries) {
-      const { reply } = compose.answer(entry, 1);
+      const reply = compose.answer(entry, 1);
       expect(reply.text.split('\n').at(-1), entry.id).toMatch(/^来源:.+/);
       expect(reply.source).toBeTruthy();
     }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { BotError, ErrorCodes } from '../../src/errors.js';
+import { type BotError, ErrorCodes } from '../../src/errors.js';
 
 const ACCOUNT = { WECHAT_MP_TOKEN: 'QDG6eK', WECHAT_MP_APPID: 'wx5823bf96d3bd56c7', WECHAT_MP_SECRET: 's3cret-value' };
 

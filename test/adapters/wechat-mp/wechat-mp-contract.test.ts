@@ -1,11 +1,9 @@
-import { createSafeHandler } from '../../../src/dialog/safe-handler.js';
-import { silentLogger } from '../../../src/logger.js';
 import type { MessageHandler } from '../../../src/types.js';
+import { neverRejecting } from '../../doubles/never-rejecting.js';
 import { runAdapterContract, type ContractDriver } from '../adapter-contract.js';
 import { scriptedCore, startMp } from './wechat-mp-setup.js';
 
-const wrap = (handler: MessageHandler) =>
-  createSafeHandler(handler, silentLogger(), () => ({ kind: 'error', text: '抱歉,系统出了点问题' }));
+const wrap = (handler: MessageHandler) => neverRejecting(handler);
 
 /** Everything the person saw for one request: the passive reply and any API messages it caused. */
 async function makeDriver(): Promise<ContractDriver> {
