@@ -66,14 +66,11 @@ const EnvSchema = z.object({
   WECHAT_CONTACT_PER_MINUTE: integer(5, 1, 60),
   WECHAT_ROOM_PER_MINUTE: integer(10, 1, 60),
   WECHAT_DAILY_CAP: integer(500, 1, 100_000),
-  WECHAT_MP_TOKEN: optionalMatching(/^[A-Za-z0-9]{3,32}$/, '3 to 32 letters or digits, as in the official-account admin'),
-  WECHAT_MP_APPID: optionalMatching(/^wx[0-9a-f]{16}$/i, 'the AppID from the official-account admin, wx + 16 characters'),
+  WECHAT_MP_TOKEN: optionalMatching(/^[A-Za-z0-9]{3,32}$/, '3 到 32 个字母或数字,与公众号后台填写的令牌(Token)相同'),
+  WECHAT_MP_APPID: optionalMatching(/^wx[0-9a-f]{16}$/i, '公众号后台的 AppID:wx 加 16 个字符'),
   WECHAT_MP_SECRET: optionalText,
-  WECHAT_MP_AES_KEY: optionalMatching(/^[A-Za-z0-9]{43}$/, 'the EncodingAESKey: 43 letters or digits'),
-  WECHAT_MP_PATH: z.preprocess(
-    blankAsUnset,
-    z.string().trim().regex(/^\/[A-Za-z0-9/_-]*$/, 'a URL path such as /wechat-mp').default('/wechat-mp'),
-  ),
+  WECHAT_MP_AES_KEY: optionalMatching(/^[A-Za-z0-9]{43}$/, 'EncodingAESKey:43 个字母或数字'),
+  WECHAT_MP_PATH: z.preprocess(blankAsUnset, z.string().trim().regex(/^\/[A-Za-z0-9/_-]*$/, '网址路径,例如 /wechat-mp').default('/wechat-mp')),
   WECHAT_MP_API_ROOT: z.preprocess(blankAsUnset, z.url().default('https://api.weixin.qq.com')),
   WECHAT_MP_HANDOFF: flag(true),
 });
@@ -198,15 +195,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       : undefined,
     wechatMp:
       e.WECHAT_MP_TOKEN && e.WECHAT_MP_APPID && e.WECHAT_MP_SECRET
-        ? {
-            token: e.WECHAT_MP_TOKEN,
-            appId: e.WECHAT_MP_APPID,
-            secret: e.WECHAT_MP_SECRET,
-            aesKey: e.WECHAT_MP_AES_KEY,
-            path: e.WECHAT_MP_PATH,
-            apiRoot: e.WECHAT_MP_API_ROOT.replace(/\/+$/, ''),
-            handoff: e.WECHAT_MP_HANDOFF,
-          }
+        ? { token: e.WECHAT_MP_TOKEN, appId: e.WECHAT_MP_APPID, secret: e.WECHAT_MP_SECRET, aesKey: e.WECHAT_MP_AES_KEY,
+            path: e.WECHAT_MP_PATH, apiRoot: e.WECHAT_MP_API_ROOT.replace(/\/+$/, ''), handoff: e.WECHAT_MP_HANDOFF }
         : undefined,
   });
 }
