@@ -10,6 +10,7 @@ import { loadEnvFile } from './env-file.js';
 import type { CliIo } from './io.js';
 import { review } from './review.js';
 import { chat, serve } from './serve.js';
+import { createMetrics } from '../adapters/http/metrics.js';
 import { stats } from './stats.js';
 import { why } from './why.js';
 import { registerWechatMpCommand } from './wechat-mp.js';
@@ -17,7 +18,8 @@ import { EXIT, openApp, reportFatal, setup } from './shared.js';
 import { checkKnowledge } from '../src/knowledge/load-knowledge.js';
 import { formatProblem } from '../src/knowledge/knowledge-base.js';
 import { formatEvalReport, readGoldSet, runEval } from '../src/eval/run-eval.js';
-import { BotError, ErrorCodes } from '../src/errors.js';
+import { isDialogueFile, readDialogues } from '../src/eval/gold-files.js';
+import { formatDialogueReport, runDialogues } from '../src/eval/run-dialogues.js';
 import { packageRoot } from '../src/paths.js';
 
 /** Running bots record, take typed 1 / 0 feedback and serve staff commands. */
@@ -87,14 +89,21 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
 
   program
     .command('eval')
-    .description('运行评测集:按类别给出准确率和每个错例;低于门槛时以非零状态退出')
+    .description('运行评测集(单句或多轮对话):按类别给出准确率和每个错例;低于门槛时以非零状态退出')
     .argument('[file]', '评测集(YAML)', path.join(packageRoot(), 'test', 'gold', 'gold-set.yaml'))
     .option('--json', '以 JSON 输出报告')
     .action(async (file: string, options: { json?: boolean }) => {
       const app = await openApp(io, { quiet: true });
+      const where = path.resolve(io.cwd, file);
       try {
-        const report = await runEval(app.bot, readGoldSet(path.resolve(io.cwd, file)));
-        out(options.json ? JSON.stringify(report) : formatEvalReport(report));
+        if (isDialogueFile(where)) {
+          const report = await runDialogues(app.bot, readDialogues(where));
+          out(options.json ? JSON.stringify(report) : formatDialogueReport(report));
+          if (report.dialogues.correct < report.dialogues.total) exit.code = EXIT.failed;
+          return;
+        }
+        const report = await runEval(app.bot, readGoldSet(where));
+        out(options.json ? JSON.stringify(report) : formatEvalReport(report, path.basename(where, '.yaml')));
         if (!report.passed) exit.code = EXIT.failed;
       } finally {
         await app.close();
@@ -129,21 +138,12 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
 
   program
     .command('serve')
-    .description('启动已配置的所有渠道(Telegram、微信);都没配置时,在终端里进行控制台对话')
+    .description('启动 HTTP 服务(网页聊天、API;设置了 HTTP_PORT,或没有配置任何聊天平台时在 127.0.0.1:3000)、已配置的所有渠道(Telegram、微信),在终端里还有控制台对话')
     .action(async () => {
-      const { config } = setup(io, true);
-      if (!config.telegram && !config.wechat) {
-        if (!io.stdin.isTTY) {
-          throw new BotError(
-            ErrorCodes.SERVE_NOT_CONFIGURED,
-            'serve:没有配置任何渠道,也不在终端里运行。请设置 TELEGRAM_BOT_TOKEN 或 WECHATY_PUPPET(见 .env.example);要在终端里试用,请运行 chat。',
-            ['TELEGRAM_BOT_TOKEN', 'WECHATY_PUPPET'],
-          );
-        }
-        io.stderr.write('没有配置聊天平台(见 .env.example):启动控制台对话。按 Ctrl-D 或 Ctrl-C 结束。\n');
-        return chat(io, await openApp(io, { quiet: true, ...LIVE }));
-      }
-      return serve(io, await openApp(io, LIVE));
+      const metrics = createMetrics();
+      // Beside the console chat in a terminal only warnings are logged, so they do not interleave.
+      const app = await openApp(io, { quiet: Boolean(io.stdin.isTTY), ...LIVE, hooks: metrics.hooks });
+      return serve(io, app, metrics);
     });
 
   registerWechatMpCommand(program, io);

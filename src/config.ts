@@ -73,7 +73,23 @@ const EnvSchema = z.object({
   WECHAT_MP_PATH: z.preprocess(blankAsUnset, z.string().trim().regex(/^\/[A-Za-z0-9/_-]*$/, '网址路径,例如 /wechat-mp').default('/wechat-mp')),
   WECHAT_MP_API_ROOT: z.preprocess(blankAsUnset, z.url().default('https://api.weixin.qq.com')),
   WECHAT_MP_HANDOFF: flag(true),
+  HTTP_PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(65_535).optional()),
+  HTTP_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  HTTP_TRUST_PROXY: optionalText,
+  HTTP_RATE_PER_MINUTE: integer(120, 0, 100_000),
+  HTTP_BODY_LIMIT_BYTES: integer(16_384, 1_024, 1_048_576),
 });
+
+/** Port of the HTTP server when `HTTP_PORT` is unset. */
+export const DEFAULT_HTTP_PORT = 3000;
+
+/** `HTTP_TRUST_PROXY`: false/true, a number of proxy hops, or addresses and CIDRs (fastify's forms). */
+function trustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || /^(false|0|no|off)$/i.test(value)) return false;
+  if (/^(true|yes|on)$/i.test(value)) return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
 
 /** Validated settings of one bot process. */
 export interface Config {
@@ -124,6 +140,18 @@ export interface Config {
     apiRoot: string;
     /** Hand conversations to the account's human customer service when asked. */
     handoff: boolean;
+  };
+  http: {
+    /** `serve` starts the HTTP server: `HTTP_PORT` is set, or no chat platform is configured. */
+    enabled: boolean;
+    /** 0 = any free port (tests). */
+    port: number;
+    host: string;
+    /** Whose X-Forwarded-For to believe for the client address (rate limits). */
+    trustProxy: boolean | number | string;
+    /** API requests per client address per minute; 0 = no limit. */
+    ratePerMinute: number;
+    bodyLimitBytes: number;
   };
 }
 
@@ -198,6 +226,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
         ? { token: e.WECHAT_MP_TOKEN, appId: e.WECHAT_MP_APPID, secret: e.WECHAT_MP_SECRET, aesKey: e.WECHAT_MP_AES_KEY,
             path: e.WECHAT_MP_PATH, apiRoot: e.WECHAT_MP_API_ROOT.replace(/\/+$/, ''), handoff: e.WECHAT_MP_HANDOFF }
         : undefined,
+    http: {
+      enabled: e.HTTP_PORT !== undefined || (!e.TELEGRAM_BOT_TOKEN && !e.WECHATY_PUPPET),
+      port: e.HTTP_PORT ?? DEFAULT_HTTP_PORT,
+      host: e.HTTP_HOST,
+      trustProxy: trustProxy(e.HTTP_TRUST_PROXY),
+      ratePerMinute: e.HTTP_RATE_PER_MINUTE,
+      bodyLimitBytes: e.HTTP_BODY_LIMIT_BYTES,
+    },
   });
 }
 

@@ -39,6 +39,14 @@ export const ErrorCodes = {
   WECHAT_MP_REPLY_WINDOW_CLOSED: 'QLB_WECHAT_MP_REPLY_WINDOW_CLOSED',
   WECHAT_MP_MENU_INVALID: 'QLB_WECHAT_MP_MENU_INVALID',
   WECHAT_MP_STOP_TIMEOUT: 'QLB_WECHAT_MP_STOP_TIMEOUT',
+  HOOK_FAILED: 'QLB_HOOK_FAILED',
+  HTTP_LISTEN_FAILED: 'QLB_HTTP_LISTEN_FAILED',
+  HTTP_BAD_REQUEST: 'QLB_HTTP_BAD_REQUEST',
+  HTTP_BODY_TOO_LARGE: 'QLB_HTTP_BODY_TOO_LARGE',
+  HTTP_UNSUPPORTED_MEDIA_TYPE: 'QLB_HTTP_UNSUPPORTED_MEDIA_TYPE',
+  HTTP_NOT_FOUND: 'QLB_HTTP_NOT_FOUND',
+  HTTP_RATE_LIMITED: 'QLB_HTTP_RATE_LIMITED',
+  HTTP_INTERNAL: 'QLB_HTTP_INTERNAL',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
@@ -77,6 +85,14 @@ export const ErrorMeanings = {
   QLB_WECHAT_MP_REPLY_WINDOW_CLOSED: '公众号:对方 48 小时内没有发过消息,或客服消息条数已用完(45015、45047),这条回复没有发出',
   QLB_WECHAT_MP_MENU_INVALID: '公众号菜单不合规则(布局文件有误、主题不存在、按钮太多或名称太长),提示中指出了哪一组哪一个按钮',
   QLB_WECHAT_MP_STOP_TIMEOUT: '公众号:停止时还有回复没有发完,已放弃',
+  QLB_HOOK_FAILED: '一个观察者(如指标统计)出错;回答照常进行',
+  QLB_HTTP_LISTEN_FAILED: 'HTTP 服务无法监听端口(已被占用、无权限或地址有误):检查 HTTP_PORT 和 HTTP_HOST',
+  QLB_HTTP_BAD_REQUEST: 'API 请求不是 JSON,或内容不符合接口要求(HTTP 400)',
+  QLB_HTTP_BODY_TOO_LARGE: 'API 请求体超过 HTTP_BODY_LIMIT_BYTES(HTTP 413)',
+  QLB_HTTP_UNSUPPORTED_MEDIA_TYPE: 'API 请求没有以 application/json 发送(HTTP 415)',
+  QLB_HTTP_NOT_FOUND: '没有这个网址或请求方法(HTTP 404)',
+  QLB_HTTP_RATE_LIMITED: '同一地址每分钟请求超过 HTTP_RATE_PER_MINUTE(HTTP 429)',
+  QLB_HTTP_INTERNAL: '处理网页请求时出现意外错误(HTTP 500);原因只写入日志',
 } as const satisfies Record<ErrorCode, string>;
 
 /** An error the bot knows about; `details` lists what exactly is wrong (file, field...). */

@@ -7,12 +7,14 @@ import path from 'node:path';
 import { BotError, ErrorCodes } from '../errors.js';
 import type { DomainWord } from '../segment/segmenter.js';
 import { formatProblem, type Entry, type KnowledgeBase, type KnowledgeProblem } from './knowledge-base.js';
+import { problemToEntry } from './problem-entries.js';
 import { listEntryFiles, readLines, readYaml } from './read-files.js';
 import {
   AspectsSchema,
   EmergencySchema,
   EntryFileSchema,
   MetaSchema,
+  ProblemFileSchema,
   SynonymsSchema,
   TopicsSchema,
   type Meta,
@@ -44,6 +46,10 @@ export function checkKnowledge(dir: string): KnowledgeCheck {
   for (const file of entryFiles) {
     const list = readYaml(dir, file, EntryFileSchema, problems) ?? [];
     for (const entry of list) entries.push({ ...entry, file });
+  }
+  for (const file of listEntryFiles(dir, 'problems')) {
+    const list = readYaml(dir, file, ProblemFileSchema, problems) ?? [];
+    if (meta) for (const problem of list) entries.push(problemToEntry(problem, file, meta.messages));
   }
 
   checkEntries(entries, new Set(topics.map((t) => t.id)), new Set(aspects.map((a) => a.id)), problems);
