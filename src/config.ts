@@ -142,7 +142,7 @@ export interface Config {
     handoff: boolean;
   };
   http: {
-    /** `serve` starts the HTTP server: `HTTP_PORT` is set, or no chat platform is configured. */
+    /** `serve` starts the HTTP server: `HTTP_PORT` is set, the official account is on (it lives there), or no chat platform is configured. */
     enabled: boolean;
     /** 0 = any free port (tests). */
     port: number;
@@ -227,7 +227,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
             path: e.WECHAT_MP_PATH, apiRoot: e.WECHAT_MP_API_ROOT.replace(/\/+$/, ''), handoff: e.WECHAT_MP_HANDOFF }
         : undefined,
     http: {
-      enabled: e.HTTP_PORT !== undefined || (!e.TELEGRAM_BOT_TOKEN && !e.WECHATY_PUPPET),
+      enabled: e.HTTP_PORT !== undefined || Boolean(e.WECHAT_MP_TOKEN) || (!e.TELEGRAM_BOT_TOKEN && !e.WECHATY_PUPPET),
       port: e.HTTP_PORT ?? DEFAULT_HTTP_PORT,
       host: e.HTTP_HOST,
       trustProxy: trustProxy(e.HTTP_TRUST_PROXY),

@@ -2,12 +2,15 @@
  * `wechat-mp menu`: in-process against the real knowledge base and the fake WeChat API, as a
  * function and as a command of the program.
  */
+import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sha1Signature } from '../../adapters/wechat-mp/signature.js';
+import { buildXml, parseXmlFields } from '../../adapters/wechat-mp/xml.js';
 import { wechatMpMenu } from '../../cli/wechat-mp.js';
 import { loadConfig } from '../../src/config.js';
 import { type BotError, ErrorCodes } from '../../src/errors.js';
 import { silentLogger } from '../../src/logger.js';
-import { runCli } from '../doubles/cli.js';
+import { runCli, tempDataDir } from '../doubles/cli.js';
 import { startFakeWechatMp, type FakeWechatMp } from '../doubles/fake-wechat-mp.js';
 
 const KNOWLEDGE_DIR = new URL('../../knowledge', import.meta.url).pathname;
@@ -60,5 +63,43 @@ describe('wechat-mp menu', () => {
     const refused = await runCli(['wechat-mp', 'menu', '--push'], { env: { KNOWLEDGE_DIR } });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('QLB_CONFIG_INVALID');
+  });
+
+  it('serve mounts the official account on the HTTP server: the handshake, then a question answered as XML', async () => {
+    api = await startFakeWechatMp();
+    const signals = new EventEmitter();
+    let printed: (address: string) => void = () => undefined;
+    const listening = new Promise<string>((resolve) => (printed = resolve));
+    const running = runCli(['serve'], {
+      env: { ...account(api), DATA_DIR: tempDataDir(), HTTP_PORT: '0' },
+      signals,
+      onStdout: (text) => {
+        const found = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(text);
+        if (found?.[1]) printed(found[1]);
+      },
+    });
+    const address = await listening;
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const query = new URLSearchParams({ signature: sha1Signature('QDG6eK', timestamp, '42'), timestamp, nonce: '42' });
+    const url = `${address}wechat-mp?${query}`;
+    expect(await (await fetch(`${url}&echostr=hello-wechat`)).text()).toBe('hello-wechat');
+    // The adapter starts right after the server listens; until then WeChat would get 503 and retry.
+    const ask = () =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'text/xml' },
+        body: buildXml({ ToUserName: 'gh_qujiang', FromUserName: 'o-serve-test', CreateTime: Number(timestamp), MsgType: 'text', Content: '法律援助在哪里申请', MsgId: '7001' }),
+      });
+    let response = await ask();
+    for (let tries = 0; response.status === 503 && tries < 50; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      response = await ask();
+    }
+    expect(response.status).toBe(200);
+    const reply = parseXmlFields(await response.text());
+    expect(reply).toMatchObject({ ToUserName: 'o-serve-test', FromUserName: 'gh_qujiang', MsgType: 'text' });
+    expect(reply.Content).toMatch(/法律援助/);
+    signals.emit('SIGTERM');
+    expect((await running).code).toBe(0);
   });
 });

@@ -40,6 +40,11 @@ describe('loadConfig: the official account', () => {
     expect(config.wechatMp?.aesKey).toHaveLength(43);
   });
 
+  it('turns the HTTP server on, since the account is served there', () => {
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: '1:abc' }).http.enabled).toBe(false);
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: '1:abc', ...ACCOUNT }).http.enabled).toBe(true);
+  });
+
   it('needs the AppID and secret with the token, and names the missing ones', () => {
     const error = failure({ WECHAT_MP_TOKEN: 'QDG6eK', WECHAT_MP_APPID: 'wx5823bf96d3bd56c7' });
     expect(error.code).toBe(ErrorCodes.CONFIG_INVALID);
