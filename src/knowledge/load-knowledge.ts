@@ -14,6 +14,7 @@ import {
   EmergencySchema,
   EntryFileSchema,
   MetaSchema,
+  OutOfScopeSchema,
   ProblemFileSchema,
   SynonymsSchema,
   TopicsSchema,
@@ -38,6 +39,7 @@ export function checkKnowledge(dir: string): KnowledgeCheck {
   const emergency = readYaml(dir, 'emergency.yaml', EmergencySchema, problems);
   const synonyms = readYaml(dir, 'lexicon/synonyms.yaml', SynonymsSchema, problems) ?? {};
   const stopwords = readLines(dir, 'lexicon/stopwords.txt', problems);
+  const outOfScope = readYaml(dir, 'out-of-scope.yaml', OutOfScopeSchema, problems);
   const domainWords = readLines(dir, 'lexicon/domain-words.txt', problems).map(parseDomainWord);
 
   const entryFiles = listEntryFiles(dir);
@@ -87,6 +89,7 @@ export function checkKnowledge(dir: string): KnowledgeCheck {
       domainWords,
       synonyms: new Map(Object.entries(synonyms)),
       stopwords: new Set(stopwords),
+      declines: new Map(Object.entries(outOfScope?.declines ?? {})),
       reportTitles,
     },
   };

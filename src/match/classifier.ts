@@ -5,11 +5,12 @@
  * which words and character pairs a situation is told with ("不用来了", "辞了"), and how much
  * each says about an entry. Sparse postings keep scoring linear in the question's features.
  */
-import type { Entry } from '../knowledge/knowledge-base.js';
+/** The training texts of one class, each with its weight. */
+export type ClassTexts = ReadonlyArray<{ text: string; weight: number }>;
 
 /** What the classifier says about a question. */
 export interface Classification {
-  /** Posterior probability per entry index (same order as the entries trained on). */
+  /** Posterior probability per class (in the order the classes were trained). */
   posterior: Float64Array;
   /** Share of the question's features the model has seen, in [0, 1]. */
   known: number;
@@ -30,6 +31,18 @@ export interface ClassifierOptions {
 
 export const DEFAULT_CLASSIFIER: ClassifierOptions = { alpha: 0.05, sharpness: 6, nameWeight: 2 };
 
+/** An entry's training texts: title and keywords weigh `nameWeight`, each sample question 1. */
+export function entryTexts(
+  entry: { title: string; keywords: readonly string[]; questions: readonly string[] },
+  nameWeight: number,
+): ClassTexts {
+  return [
+    { text: entry.title, weight: nameWeight },
+    ...entry.keywords.map((text) => ({ text, weight: nameWeight })),
+    ...entry.questions.map((text) => ({ text, weight: 1 })),
+  ];
+}
+
 /** Character pairs of each run of Chinese characters, prefixed so they never meet a word. */
 export function bigrams(text: string): string[] {
   const out: string[] = [];
@@ -39,13 +52,13 @@ export function bigrams(text: string): string[] {
   return out;
 }
 
-/** Trains on `entries`; `features` turns a text into its features (words and bigrams). */
+/** Trains one class per list of texts; `features` turns a text into its features (words and bigrams). */
 export function trainClassifier(
-  entries: readonly Entry[],
+  training: readonly ClassTexts[],
   features: (text: string) => string[],
   options: ClassifierOptions = DEFAULT_CLASSIFIER,
 ): Classifier {
-  const classes = entries.length;
+  const classes = training.length;
   const counts = new Map<string, Map<number, number>>();
   const totals = new Float64Array(classes);
   const add = (text: string, c: number, weight: number) => {
@@ -56,10 +69,8 @@ export function trainClassifier(
       totals[c] = (totals[c] ?? 0) + weight;
     }
   };
-  entries.forEach((entry, c) => {
-    add(entry.title, c, options.nameWeight);
-    for (const keyword of entry.keywords) add(keyword, c, options.nameWeight);
-    for (const question of entry.questions) add(question, c, 1);
+  training.forEach((texts, c) => {
+    for (const { text, weight } of texts) add(text, c, weight);
   });
   const { alpha } = options;
   const logAlpha = Math.log(alpha);

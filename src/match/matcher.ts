@@ -10,7 +10,7 @@ import { createTermCorrector, type Correction, type TermCorrector } from '../tex
 import { anchorKey, topicAnchors } from './topic-anchors.js';
 import { Bm25Index, type IndexInput } from './bm25-index.js';
 import { createNearest } from './sample-similarity.js';
-import { bigrams, DEFAULT_CLASSIFIER, trainClassifier, type ClassifierOptions } from './classifier.js';
+import { bigrams, DEFAULT_CLASSIFIER, entryTexts, trainClassifier, type ClassifierOptions } from './classifier.js';
 
 /** One ranked entry. */
 export interface Candidate {
@@ -80,6 +80,8 @@ export interface MatchTuning {
   /** Entries the classifier may add as candidates beyond BM25's, and the least posterior to do so. */
   classifierCandidates: number;
   classifierFloor: number;
+  /** How much the decline class's posterior shrinks every entry's confidence, in [0, 1]. */
+  declineWeight: number;
   classifier: ClassifierOptions;
 }
 
@@ -88,6 +90,7 @@ export const DEFAULT_TUNING: MatchTuning = {
   classifierConfidence: 0.3,
   classifierCandidates: 3,
   classifierFloor: 0.05,
+  declineWeight: 0.8,
   classifier: DEFAULT_CLASSIFIER,
 };
 
@@ -125,8 +128,13 @@ export function createMatcher(
   }));
   const index = new Bm25Index(docs);
   const nearest = createNearest(knowledge.entries, indexTerms, (token) => index.idf(token));
+  // One class per entry, then one per group of questions to decline (out-of-scope.yaml).
+  const firstDecline = knowledge.entries.length;
   const classifier = trainClassifier(
-    knowledge.entries,
+    [
+      ...knowledge.entries.map((entry) => entryTexts(entry, tuning.classifier.nameWeight)),
+      ...[...knowledge.declines.values()].map((texts) => texts.map((text) => ({ text, weight: 1 }))),
+    ],
     (text) => {
       const { normalized, terms: words } = indexed(text);
       return [...words, ...bigrams(normalized)];
@@ -141,6 +149,8 @@ export function createMatcher(
     allAspectWords.reduce((rest, word) => rest.split(word).join(' '), normalized);
   const aspectSet = new Set(aspectWords.flatMap((aspect) => aspect.words));
   const anchors = topicAnchors(knowledge, indexTerms, aspectSet);
+  /** Words that name a topic or a problem: a follow-up has none left once its aspect words are out. */
+  const subjectWords = new Set([...anchors.values()].flatMap((words) => [...words]));
   /** A question names an entry when it shares a word of the entry's topic (its anchors). */
   const names = (entry: Entry, tokens: readonly string[]) => tokens.some((token) => anchors.get(anchorKey(entry))?.has(token));
   const corrector: TermCorrector = createTermCorrector([
@@ -169,15 +179,19 @@ export function createMatcher(
     const aspectOnly =
       aspects.length > 0 &&
       normalized.length <= FOLLOW_UP_CHARS &&
-      tokenize(withoutAspectWords(normalized)).every((token) => token.length === 1);
+      tokenize(withoutAspectWords(normalized)).every((token) => token.length === 1 || !subjectWords.has(token));
     // A long story is mostly narrative the knowledge base never needs: its unknown words count less.
     const hits = index.search(tokens, 12, normalized.length > LONG_MESSAGE ? LONG_UNKNOWN_WEIGHT : 1);
     const best = hits[0]?.score ?? 1;
     const { posterior, known } = classifier.classify([...tokens, ...bigrams(normalized)]);
+    // Reads like a question to decline: every entry's confidence shrinks accordingly.
+    let declined = 0;
+    for (let c = firstDecline; c < posterior.length; c += 1) declined += posterior[c] ?? 0;
+    const keep = 1 - tuning.declineWeight * declined;
     const proposed = new Set(hits.map((hit) => hit.id));
-    for (const i of topIndices(posterior, tuning.classifierCandidates)) {
-      const entry = knowledge.entries[i] as Entry;
-      if ((posterior[i] ?? 0) >= tuning.classifierFloor && !proposed.has(entry.id)) {
+    for (const i of topIndices(posterior.subarray(0, firstDecline), tuning.classifierCandidates)) {
+      const entry = knowledge.entries[i];
+      if (entry && (posterior[i] ?? 0) >= tuning.classifierFloor && !proposed.has(entry.id)) {
         hits.push({ id: entry.id, score: 0, coverage: 0 });
         proposed.add(entry.id);
       }
@@ -201,7 +215,7 @@ export function createMatcher(
           nearest: near,
           classifier: learned,
           anchored: names(entry, tokens),
-          confidence: (1 - share) * lexical + share * learned,
+          confidence: keep * ((1 - share) * lexical + share * learned),
           rank:
             WEIGHTS.coverage * hit.coverage +
             WEIGHTS.nearest * near +
