@@ -5,6 +5,7 @@
 import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
 import type { Adapter } from '../src/types.js';
+import type { WechatMpAdapter } from './wechat-mp/index.js';
 
 /** Creates every adapter whose configuration is present, in a stable order. */
 export async function createConfiguredAdapters(config: Config, logger: Logger): Promise<Adapter[]> {
@@ -20,4 +21,14 @@ export async function createConfiguredAdapters(config: Config, logger: Logger): 
     );
   }
   return adapters;
+}
+
+/**
+ * The official account's adapter when configured. Its routes live on the HTTP server: mount
+ * `plugin` there before the server starts, and start the adapter after it.
+ */
+export async function createConfiguredWechatMp(config: Config, logger: Logger): Promise<WechatMpAdapter | undefined> {
+  if (!config.wechatMp) return undefined;
+  const { createWechatMpAdapter } = await import('./wechat-mp/index.js');
+  return createWechatMpAdapter({ ...config.wechatMp, logger: logger.child({ adapter: 'wechat-mp' }) });
 }
