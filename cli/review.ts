@@ -11,6 +11,7 @@ import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
 import { openStoreForReading, reviewRows, type ReviewRow } from '../src/store/reports.js';
 import { STORE_FILE } from '../src/store/sqlite-store.js';
+import { DAY_MS } from '../src/time/durations.js';
 
 export interface ReviewOptions {
   days: number;
@@ -25,7 +26,6 @@ export interface ReviewLine extends ReviewRow {
   now?: string;
 }
 
-const DAY_MS = 24 * 60 * 60_000;
 
 /** Local `YYYY-MM-DD HH:mm`. */
 export function localTime(at: number): string {

@@ -6,13 +6,13 @@ import path from 'node:path';
 import type { Config } from '../src/config.js';
 import { dailyStats, fallbackRate, feedbackByEntry, openStoreForReading, type DayStats } from '../src/store/reports.js';
 import { STORE_FILE } from '../src/store/sqlite-store.js';
+import { DAY_MS } from '../src/time/durations.js';
 
 export interface StatsOptions {
   days: number;
   json?: boolean;
 }
 
-const DAY_MS = 24 * 60 * 60_000;
 /** Always shown, in this order; other kinds follow when they occur. */
 const MAIN_KINDS = ['answer', 'clarify', 'fallback', 'menu', 'emergency', 'feedback'];
 

@@ -3,6 +3,7 @@
  * lowercase, no emoji, tidy punctuation and spaces, colloquial words replaced by standard ones.
  */
 import { Converter } from 'opencc-js/t2cn';
+import { escapeRegex } from './escape-regex.js';
 
 const EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u{1F3FB}-\u{1F3FF}\uFE0E\uFE0F\u20E3\u200D]/gu;
 const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
@@ -27,7 +28,7 @@ export function createNormalizer(synonyms: ReadonlyMap<string, string>): Normali
       ? new RegExp(
           [...new Set(forms)]
             .sort((a, b) => b.length - a.length)
-            .map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+            .map(escapeRegex)
             .join('|'),
           'g',
         )
