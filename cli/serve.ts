@@ -19,7 +19,7 @@ export async function chat(app: App): Promise<void> {
 /** `serve`: every configured adapter until SIGINT / SIGTERM. */
 export async function serve(app: App): Promise<void> {
   const stopLive = goLive(app);
-  const adapters = await createConfiguredAdapters(app.config, app.logger);
+  const adapters = await createConfiguredAdapters(app.config, app.logger, { hashConversation: app.hashConversation });
   for (const adapter of adapters) {
     await adapter.start(app.handler);
     app.logger.info({ adapter: adapter.name }, 'adapter started');
