@@ -8,7 +8,7 @@ export async function chat(app: App): Promise<void> {
   const interactive = Boolean(process.stdin.isTTY);
   const stopLive = goLive(app);
   await new Promise<void>((resolve) => {
-    const adapter = createConsoleAdapter({ prompt: interactive ? '您> ' : '', greet: true, onClose: resolve });
+    const adapter = createConsoleAdapter({ prompt: interactive ? '您> ' : '', greet: true, onClose: resolve, logger: app.logger });
     void adapter.start(app.handler);
     stopOnSignals([adapter], app, resolve);
   });
