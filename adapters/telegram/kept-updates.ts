@@ -57,7 +57,11 @@ export function takeKeptUpdates(dataDir: string | undefined, logger: Logger): Ke
 export function keepUpdates(dataDir: string | undefined, kept: KeptUpdates, logger: Logger): number {
   if (kept.updates.length === 0 && kept.answered.length === 0) return 0;
   if (!dataDir) {
-    logger.error({ code: ErrorCodes.TELEGRAM_KEPT_UPDATES_FAILED, lost: kept.updates.length }, 'telegram stop: no data directory to keep unanswered updates in');
+    if (kept.updates.length > 0) {
+      logger.error({ code: ErrorCodes.TELEGRAM_KEPT_UPDATES_FAILED, lost: kept.updates.length }, 'telegram stop: no data directory to keep unanswered updates in');
+    } else {
+      logger.warn({ answered: kept.answered.length }, 'telegram stop: no data directory; updates answered out of order may be answered again');
+    }
     return 0;
   }
   const updates: string[] = [];

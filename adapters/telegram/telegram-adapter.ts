@@ -95,7 +95,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     }
 
     const kept = takeKeptUpdates(settings.dataDir, logger);
-    for (const update of kept.updates) intake.offer(update);
+    for (const update of kept.updates) intake.offer(update, { acknowledged: true });
 
     if (settings.webhookUrl) {
       const url = URL.canParse(settings.webhookUrl) ? new URL(settings.webhookUrl) : undefined;

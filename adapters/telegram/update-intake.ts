@@ -32,7 +32,11 @@ export type Offer =
   | { outcome: 'stopping' };
 
 export interface Intake {
-  offer(update: Update): Offer;
+  /**
+   * Offers an update. `acknowledged`: Telegram was told it arrived (kept from the last run),
+   * so it is taken whatever the bounds; there is nobody left to deliver it again.
+   */
+  offer(update: Update, options?: { acknowledged?: boolean }): Offer;
   /** Refuses every update from now on (`stopping`). */
   close(): void;
   /** Updates taken and not yet answered. */
@@ -61,7 +65,12 @@ export function createIntake(options: IntakeOptions): Intake {
   const { logger } = options;
   const taken = new Map<number, { update: Update; done: Promise<Handled> }>();
   const dropped: Update[] = [];
-  const chats = createKeyedQueue({ maxPerKey: options.maxPerChat, onError: () => undefined });
+  /** Updates waiting or running per chat (the keyed queue itself is unbounded here). */
+  const waiting = new Map<string, number>();
+  // Jobs catch their own failures (below); anything reaching here is a fault of ours.
+  const chats = createKeyedQueue({
+    onError: (error) => logger.error({ err: error, code: ErrorCodes.TELEGRAM_SEND_FAILED }, 'telegram: a chat job failed'),
+  });
   let closed = false;
 
   const route = (update: Update): RoutedUpdate | undefined | Error => {
@@ -73,11 +82,11 @@ export function createIntake(options: IntakeOptions): Intake {
   };
 
   return {
-    offer(update) {
+    offer(update, { acknowledged = false } = {}) {
       if (closed) return { outcome: 'stopping' };
       const again = taken.get(update.update_id);
       if (again) return { outcome: 'accepted', done: again.done }; // a redelivery of one under way
-      if (taken.size >= options.maxInFlight) return { outcome: 'busy' };
+      if (!acknowledged && taken.size >= options.maxInFlight) return { outcome: 'busy' };
       const routed = route(update);
       if (routed instanceof Error) {
         logger.warn({ code: ErrorCodes.TELEGRAM_UPDATE_UNREADABLE, err: routed, updateId: update.update_id }, 'telegram update unreadable');
@@ -91,17 +100,24 @@ export function createIntake(options: IntakeOptions): Intake {
       }
       const log = logger.child({ conv: convOf(options.hash, routed.inbound) });
       let handled: Handled = 'answered';
-      const answered = chats.push(String(routed.chatId), () =>
+      const chatId = String(routed.chatId);
+      if (!acknowledged && (waiting.get(chatId) ?? 0) >= options.maxPerChat) {
+        log.warn({ inbound: routed.inbound.kind, max: options.maxPerChat }, 'telegram: chat has too many waiting updates; left for Telegram to deliver again');
+        return { outcome: 'busy' };
+      }
+      waiting.set(chatId, (waiting.get(chatId) ?? 0) + 1);
+      const answered = chats.push(chatId, () =>
         options.respond(routed, log).catch((error: unknown) => {
           handled = error instanceof DroppedError ? 'dropped' : 'failed';
           if (handled === 'dropped') dropped.push(update);
           else options.onFailure(error, log);
         }),
-      );
-      if (!answered) {
-        log.warn({ inbound: routed.inbound.kind, max: options.maxPerChat }, 'telegram: chat has too many waiting updates; left for Telegram to deliver again');
-        return { outcome: 'busy' };
-      }
+      ) as Promise<void>;
+      void answered.finally(() => {
+        const left = (waiting.get(chatId) ?? 1) - 1;
+        if (left > 0) waiting.set(chatId, left);
+        else waiting.delete(chatId);
+      });
       // A vote gets its toast from the responder once the core has thanked.
       const pressed = query && routed.inbound.kind !== 'feedback' ? settle(options.answerButton(query.id), log) : undefined;
       return accept(update, Promise.all([answered, pressed]).then(() => handled));
