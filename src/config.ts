@@ -5,6 +5,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { BotError, ErrorCodes } from './errors.js';
 import { TELEGRAM_PACING, WECHAT_PACING } from './limits/pacing.js';
+import { packageRoot } from './paths.js';
 
 const optionalText = z
   .string()
@@ -26,8 +27,8 @@ const flag = (fallback: boolean) =>
   );
 
 const EnvSchema = z.object({
-  KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
-  DATA_DIR: z.string().trim().min(1).default('./data'),
+  KNOWLEDGE_DIR: optionalText,
+  DATA_DIR: optionalText,
   SEGMENTER: z.enum(['node-rs-jieba', 'nodejs-jieba']).default('node-rs-jieba'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_MESSAGE_CHARS: integer(500, 20, 100_000),
@@ -61,7 +62,23 @@ const EnvSchema = z.object({
   WECHAT_JITTER_MS: integer(WECHAT_PACING.jitterMs, 0, 60_000),
   WECHAT_ROOM_PER_MINUTE: integer(WECHAT_PACING.roomPerMinute, 1, 60),
   WECHAT_DAILY_CAP: integer(WECHAT_PACING.dailyCap, 1, 100_000),
+  HTTP_PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(65_535).optional()),
+  HTTP_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  HTTP_TRUST_PROXY: optionalText,
+  HTTP_RATE_PER_MINUTE: integer(120, 0, 100_000),
+  HTTP_BODY_LIMIT_BYTES: integer(16_384, 1_024, 1_048_576),
 });
+
+/** Port of the HTTP server when `HTTP_PORT` is unset. */
+export const DEFAULT_HTTP_PORT = 3000;
+
+/** `HTTP_TRUST_PROXY`: false/true, a number of proxy hops, or addresses and CIDRs (fastify's forms). */
+function trustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || /^(false|0|no|off)$/i.test(value)) return false;
+  if (/^(true|yes|on)$/i.test(value)) return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
 
 /** Validated settings of one bot process. */
 export interface Config {
@@ -101,27 +118,42 @@ export interface Config {
     maxReplyChars: number;
     pacing: { minGapMs: number; jitterMs: number; roomPerMinute: number; dailyCap: number };
   };
+  http: {
+    /** `serve` starts the HTTP server: `HTTP_PORT` is set, or no chat platform is configured. */
+    enabled: boolean;
+    /** 0 = any free port (tests). */
+    port: number;
+    host: string;
+    /** Whose X-Forwarded-For to believe for the client address (rate limits). */
+    trustProxy: boolean | number | string;
+    /** API requests per client address per minute; 0 = no limit. */
+    ratePerMinute: number;
+    bodyLimitBytes: number;
+  };
 }
 
 /**
- * Parses and validates settings from an environment (by default `process.env`).
+ * Parses and validates settings from an environment (by default `process.env`). Paths given
+ * resolve from `cwd`; the defaults (knowledge, data) sit in the package, wherever the
+ * command runs. The result is frozen: nothing changes settings after start.
  * @throws BotError QLB_CONFIG_INVALID naming every bad key.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Readonly<Config> {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const details = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new BotError(ErrorCodes.CONFIG_INVALID, `invalid configuration: ${details.join('; ')}`, details);
+    throw new BotError(ErrorCodes.CONFIG_INVALID, `配置有误:${details.join(';')}`, details);
   }
   const e = parsed.data;
   if (e.CLARIFY_THRESHOLD > e.ANSWER_THRESHOLD) {
-    throw new BotError(ErrorCodes.CONFIG_INVALID, 'CLARIFY_THRESHOLD must not exceed ANSWER_THRESHOLD', [
+    throw new BotError(ErrorCodes.CONFIG_INVALID, '配置有误:CLARIFY_THRESHOLD 不能大于 ANSWER_THRESHOLD', [
       'CLARIFY_THRESHOLD',
     ]);
   }
-  return {
-    knowledgeDir: path.resolve(e.KNOWLEDGE_DIR),
-    dataDir: path.resolve(e.DATA_DIR),
+  const root = packageRoot();
+  return deepFreeze({
+    knowledgeDir: e.KNOWLEDGE_DIR ? path.resolve(cwd, e.KNOWLEDGE_DIR) : path.join(root, 'knowledge'),
+    dataDir: e.DATA_DIR ? path.resolve(cwd, e.DATA_DIR) : path.join(root, 'data'),
     segmenter: e.SEGMENTER,
     logLevel: e.LOG_LEVEL,
     maxMessageChars: e.MAX_MESSAGE_CHARS,
@@ -160,5 +192,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           },
         }
       : undefined,
-  };
+    http: {
+      enabled: e.HTTP_PORT !== undefined || (!e.TELEGRAM_BOT_TOKEN && !e.WECHATY_PUPPET),
+      port: e.HTTP_PORT ?? DEFAULT_HTTP_PORT,
+      host: e.HTTP_HOST,
+      trustProxy: trustProxy(e.HTTP_TRUST_PROXY),
+      ratePerMinute: e.HTTP_RATE_PER_MINUTE,
+      bodyLimitBytes: e.HTTP_BODY_LIMIT_BYTES,
+    },
+  });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
 }

@@ -39,8 +39,8 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions = {}): Adapt
   const lines = createKeyedQueue({
     onError: (error) =>
       options.logger
-        ? options.logger.error({ err: error, code: ErrorCodes.HANDLER_FAILED }, 'console: answering a line failed')
-        : process.stderr.write(`${ErrorCodes.HANDLER_FAILED}: ${(error as Error).message}\n`),
+        ? options.logger.error({ err: error, code: ErrorCodes.CONSOLE_REPLY_FAILED }, 'console: answering a line failed')
+        : process.stderr.write(`${ErrorCodes.CONSOLE_REPLY_FAILED}: ${(error as Error).message}\n`),
   });
 
   const say = (text: string) => output.write(`${text}\n\n`);

@@ -10,6 +10,10 @@ import type { Reply, ReplyChoice } from '../types.js';
 /** Numbers a reply in danger asks to call first, in the order the text gives them. */
 const CALL_FIRST = /(?<!\d)(110|119|120|122)(?!\d)/g;
 
+function callFirst(text: string): string[] {
+  return [...new Set([...text.matchAll(CALL_FIRST)].map((match) => match[1] as string))];
+}
+
 /** Builds all reply texts for one knowledge base. */
 export function createComposer(knowledge: KnowledgeBase) {
   const { messages } = knowledge.meta;
@@ -27,6 +31,7 @@ export function createComposer(knowledge: KnowledgeBase) {
 
   const composer = {
     answer(entry: Entry, score: number): Reply {
+      if (entry.problem) return composer.route(entry, score);
       const source = sourceLine(entry.source);
       const related = entry.related
         .map((id) => knowledge.byId.get(id)?.title)
@@ -35,6 +40,26 @@ export function createComposer(knowledge: KnowledgeBase) {
       if (related.length > 0) parts.push(`${messages.relatedHeader}${related.join(' / ')}`);
       parts.push(source);
       return { kind: 'answer', text: parts.join('\n'), entryId: entry.id, score, source };
+    },
+
+    /** A problem's route, with its next steps as a numbered list. */
+    route(entry: Entry, score: number): Reply {
+      const source = sourceLine(entry.source);
+      const next = entry.related.map((id) => knowledge.byId.get(id)).filter((e): e is Entry => Boolean(e));
+      const choices = entryChoices(next);
+      const parts = [`【${entry.title}】`, entry.answer.trim()];
+      if (choices.length > 0) parts.push(messages.problemNext, numbered(choices));
+      parts.push(source);
+      const call = callFirst(entry.problem?.safety ?? '');
+      return {
+        kind: 'answer',
+        text: parts.join('\n'),
+        entryId: entry.id,
+        score,
+        source,
+        ...(choices.length > 0 ? { choices, awaits: 'pick' as const } : {}),
+        ...(call.length > 0 ? { call } : {}),
+      };
     },
 
     clarify(options: Entry[], score: number): Reply {
@@ -81,7 +106,7 @@ export function createComposer(knowledge: KnowledgeBase) {
     },
 
     emergency(text: string): Reply {
-      const call = [...new Set([...text.matchAll(CALL_FIRST)].map((match) => match[1] as string))];
+      const call = callFirst(text);
       return { kind: 'emergency', text, ...(call.length > 0 ? { call } : {}) };
     },
 

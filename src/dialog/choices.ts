@@ -16,7 +16,12 @@ export function resolveChoice(engine: Engine, id: string): { reply: Reply; next:
   const entry = type === 'e' ? engine.knowledge.byId.get(target) : undefined;
   if (!entry) return undefined;
   const reply = engine.compose.answer(entry, 1);
-  return { reply, next: { topic: entry.topic, entryId: entry.id, ...(reply.choices ? { choices: idsOf(reply) } : {}) } };
+  return { reply, next: stateAfterAnswer(entry, reply) };
+}
+
+/** What a conversation remembers after an answer: its topic and entry, and its numbered next steps. */
+export function stateAfterAnswer(entry: { id: string; topic: string }, reply: Reply): SessionState {
+  return { topic: entry.topic, entryId: entry.id, ...(reply.choices ? { choices: idsOf(reply) } : {}) };
 }
 
 /** The ids of a reply's numbered choices, for the session. */

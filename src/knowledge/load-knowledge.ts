@@ -7,12 +7,15 @@ import path from 'node:path';
 import { BotError, ErrorCodes } from '../errors.js';
 import type { DomainWord } from '../segment/segmenter.js';
 import { formatProblem, type Entry, type KnowledgeBase, type KnowledgeProblem } from './knowledge-base.js';
+import { problemToEntry } from './problem-entries.js';
 import { listEntryFiles, readLines, readYaml } from './read-files.js';
 import {
   AspectsSchema,
   EmergencySchema,
   EntryFileSchema,
   MetaSchema,
+  OutOfScopeSchema,
+  ProblemFileSchema,
   SynonymsSchema,
   TopicsSchema,
   type Meta,
@@ -36,6 +39,7 @@ export function checkKnowledge(dir: string): KnowledgeCheck {
   const emergency = readYaml(dir, 'emergency.yaml', EmergencySchema, problems);
   const synonyms = readYaml(dir, 'lexicon/synonyms.yaml', SynonymsSchema, problems) ?? {};
   const stopwords = readLines(dir, 'lexicon/stopwords.txt', problems);
+  const outOfScope = readYaml(dir, 'out-of-scope.yaml', OutOfScopeSchema, problems);
   const domainWords = readLines(dir, 'lexicon/domain-words.txt', problems).map(parseDomainWord);
 
   const entryFiles = listEntryFiles(dir);
@@ -44,6 +48,10 @@ export function checkKnowledge(dir: string): KnowledgeCheck {
   for (const file of entryFiles) {
     const list = readYaml(dir, file, EntryFileSchema, problems) ?? [];
     for (const entry of list) entries.push({ ...entry, file });
+  }
+  for (const file of listEntryFiles(dir, 'problems')) {
+    const list = readYaml(dir, file, ProblemFileSchema, problems) ?? [];
+    if (meta) for (const problem of list) entries.push(problemToEntry(problem, file, meta.messages));
   }
 
   checkEntries(entries, new Set(topics.map((t) => t.id)), new Set(aspects.map((a) => a.id)), problems);
@@ -81,6 +89,7 @@ export function checkKnowledge(dir: string): KnowledgeCheck {
       domainWords,
       synonyms: new Map(Object.entries(synonyms)),
       stopwords: new Set(stopwords),
+      declines: new Map(Object.entries(outOfScope?.declines ?? {})),
       reportTitles,
     },
   };
@@ -91,6 +100,9 @@ export function checkKnowledge(dir: string): KnowledgeCheck {
  * @throws BotError QLB_KNOWLEDGE_INVALID listing every problem as `file: field: message`.
  */
 export function loadKnowledge(dir: string): KnowledgeBase {
+  if (!fs.existsSync(dir)) {
+    throw new BotError(ErrorCodes.KNOWLEDGE_NOT_FOUND, `找不到知识库目录 ${dir}(KNOWLEDGE_DIR)`, ['KNOWLEDGE_DIR']);
+  }
   const { knowledge, problems } = checkKnowledge(path.resolve(dir));
   if (!knowledge) {
     const details = problems.map(formatProblem);

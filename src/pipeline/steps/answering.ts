@@ -4,7 +4,7 @@
  * everything else is matched, and the decision is an answer, a clarify list or an honest
  * fallback.
  */
-import { idsOf } from '../../dialog/choices.js';
+import { idsOf, stateAfterAnswer } from '../../dialog/choices.js';
 import type { Entry } from '../../knowledge/knowledge-base.js';
 import { CLOSE_MARGIN, type Decision } from '../../match/decide.js';
 import { maskPersonal } from '../../privacy/mask.js';
@@ -42,8 +42,9 @@ export function followUp(): Step {
     const wanted = (entry: Entry) => match.aspects.includes(entry.aspect);
     const entry = offered.find(wanted) ?? entries.find((candidate) => candidate.topic === topic && wanted(candidate));
     if (entry) {
-      ctx.next = { topic: entry.topic, entryId: entry.id };
-      return ctx.finish(ctx.engine.compose.answer(entry, 1), 'follow-up.aspect');
+      const reply = ctx.engine.compose.answer(entry, 1);
+      ctx.next = stateAfterAnswer(entry, reply);
+      return ctx.finish(reply, 'follow-up.aspect');
     }
     const about = topic ?? (offered[0] as Entry).topic;
     ctx.next = { topic: about };
@@ -64,8 +65,9 @@ export function matchAndDecide(): Step {
     const detail = explainDecision(decision, match, engine.thresholds);
     if (decision.kind === 'answer') {
       const { entry } = decision;
-      ctx.next = { topic: entry.topic, entryId: entry.id };
-      return ctx.finish(engine.compose.answer(entry, decision.confidence), `answer.${decision.reason}`, detail);
+      const reply = engine.compose.answer(entry, decision.confidence);
+      ctx.next = stateAfterAnswer(entry, reply);
+      return ctx.finish(reply, `answer.${decision.reason}`, detail);
     }
     ctx.nearest = decision.kind === 'clarify' ? decision.options[0]?.id : decision.closest?.id;
     if (decision.kind === 'clarify') {

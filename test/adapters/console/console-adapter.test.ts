@@ -2,7 +2,6 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createConsoleAdapter, toInbound } from '../../../adapters/console/console-adapter.js';
 import { neverRejecting } from '../../doubles/never-rejecting.js';
-import { silentLogger } from '../../../src/logger.js';
 import type { MessageHandler } from '../../../src/types.js';
 import { runAdapterContract, type ContractDriver } from '../adapter-contract.js';
 
