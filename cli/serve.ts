@@ -20,6 +20,7 @@ export async function chat(io: CliIo, app: App): Promise<void> {
       prompt: interactive ? '您> ' : '',
       greet: true,
       onClose: resolve,
+      logger: app.logger,
     });
     void adapter.start(app.handler);
     stopOnSignals(io, [adapter], app, resolve);
@@ -44,7 +45,7 @@ export async function serve(io: CliIo, app: App, metrics?: Metrics): Promise<voi
     planned.push(createHttpAdapter({ config, logger, readiness: appReadiness(app), metrics, onListening, mount }));
     if (mp) planned.push(mp);
   }
-  planned.push(...(await createConfiguredAdapters(app.config, app.logger)));
+  planned.push(...(await createConfiguredAdapters(app.config, app.logger, { hashConversation: app.hashConversation })));
   const interactive = Boolean(io.stdin.isTTY);
   if (planned.length === 0 && !interactive) {
     // Unreachable while the HTTP server starts whenever no platform is configured; kept so a
@@ -62,7 +63,7 @@ export async function serve(io: CliIo, app: App, metrics?: Metrics): Promise<voi
     const stop = stopOnSignals(io, started, app, resolve);
     if (interactive) {
       const onClose = () => void stop('end of input');
-      planned.push(createConsoleAdapter({ input: io.stdin, output: io.stdout, prompt: '您> ', greet: true, onClose }));
+      planned.push(createConsoleAdapter({ input: io.stdin, output: io.stdout, prompt: '您> ', greet: true, onClose, logger: app.logger }));
     }
     void (async () => {
       for (const adapter of planned) {

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { BotError, ErrorCodes } from './errors.js';
+import { TELEGRAM_PACING, WECHAT_PACING } from './limits/pacing.js';
 import { packageRoot } from './paths.js';
 
 const optionalText = z
@@ -53,19 +54,18 @@ const EnvSchema = z.object({
   TELEGRAM_WEBHOOK_SECRET: optionalText,
   TELEGRAM_API_ROOT: optionalText,
   TELEGRAM_WEBHOOK_HOST: optionalText,
-  TELEGRAM_MIN_GAP_MS: integer(1_000, 0, 60_000),
-  TELEGRAM_GROUP_PER_MINUTE: integer(20, 1, 60),
+  TELEGRAM_MIN_GAP_MS: integer(TELEGRAM_PACING.chatGapMs, 0, 60_000),
+  TELEGRAM_GROUP_PER_MINUTE: integer(TELEGRAM_PACING.groupPerMinute, 1, 60),
   WECHATY_PUPPET: optionalText,
   WECHATY_PUPPET_SERVICE_TOKEN: optionalText,
   WECHAT_ROOMS: optionalText,
   WECHAT_BOT_NAME: optionalText,
   WECHAT_AUTO_ACCEPT: flag(false),
   WECHAT_MAX_REPLY_CHARS: integer(600, 100, 5_000),
-  WECHAT_MIN_GAP_MS: integer(2_000, 500, 60_000),
-  WECHAT_JITTER_MS: integer(1_500, 0, 60_000),
-  WECHAT_CONTACT_PER_MINUTE: integer(5, 1, 60),
-  WECHAT_ROOM_PER_MINUTE: integer(10, 1, 60),
-  WECHAT_DAILY_CAP: integer(500, 1, 100_000),
+  WECHAT_MIN_GAP_MS: integer(WECHAT_PACING.minGapMs, 500, 60_000),
+  WECHAT_JITTER_MS: integer(WECHAT_PACING.jitterMs, 0, 60_000),
+  WECHAT_ROOM_PER_MINUTE: integer(WECHAT_PACING.roomPerMinute, 1, 60),
+  WECHAT_DAILY_CAP: integer(WECHAT_PACING.dailyCap, 1, 100_000),
   WECHAT_MP_TOKEN: optionalMatching(/^[A-Za-z0-9]{3,32}$/, '3 到 32 个字母或数字,与公众号后台填写的令牌(Token)相同'),
   WECHAT_MP_APPID: optionalMatching(/^wx[0-9a-f]{16}$/i, '公众号后台的 AppID:wx 加 16 个字符'),
   WECHAT_MP_SECRET: optionalText,
@@ -127,7 +127,7 @@ export interface Config {
     botName?: string;
     autoAccept: boolean;
     maxReplyChars: number;
-    pacing: { minGapMs: number; jitterMs: number; contactPerMinute: number; roomPerMinute: number; dailyCap: number };
+    pacing: { minGapMs: number; jitterMs: number; roomPerMinute: number; dailyCap: number };
   };
   /** The official account (公众号), served on the HTTP server at `path`. */
   wechatMp?: {
@@ -215,7 +215,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
           pacing: {
             minGapMs: e.WECHAT_MIN_GAP_MS,
             jitterMs: e.WECHAT_JITTER_MS,
-            contactPerMinute: e.WECHAT_CONTACT_PER_MINUTE,
             roomPerMinute: e.WECHAT_ROOM_PER_MINUTE,
             dailyCap: e.WECHAT_DAILY_CAP,
           },

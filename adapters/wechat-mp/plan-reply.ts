@@ -3,7 +3,7 @@
  * possible only within its 5 seconds) and/or customer-service messages sent through the API.
  */
 import type { Reply } from '../../src/types.js';
-import { splitReply } from '../wechat/split-reply.js';
+import { splitReply } from '../../src/text/split-reply.js';
 
 /**
  * WeChat's documented limit of a text reply's Content: 2048 bytes (UTF-8, so about 680
@@ -57,5 +57,5 @@ export function planLateReply(reply: Reply): ReplyPlan {
 }
 
 function splitParts(text: string): string[] {
-  return splitReply(text, PART_CHARS);
+  return splitReply(text, { max: PART_CHARS, numbered: true });
 }
