@@ -14,6 +14,7 @@ import { createMetrics } from '../adapters/http/metrics.js';
 import { stats } from './stats.js';
 import { why } from './why.js';
 import { registerWechatMpCommand } from './wechat-mp.js';
+import { registerStaffCommand } from './staff.js';
 import { EXIT, openApp, reportFatal, setup } from './shared.js';
 import { checkKnowledge } from '../src/knowledge/load-knowledge.js';
 import { formatProblem } from '../src/knowledge/knowledge-base.js';
@@ -147,6 +148,7 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     });
 
   registerWechatMpCommand(program, io);
+  registerStaffCommand(program, io);
 
   function toCount(value: string): number {
     const n = Number(value);

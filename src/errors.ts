@@ -56,6 +56,18 @@ export const ErrorCodes = {
   STORE_DISK_FULL: 'QLB_STORE_DISK_FULL',
   STORE_LOCKED: 'QLB_STORE_LOCKED',
   OUTPUT_FAILED: 'QLB_OUTPUT_FAILED',
+  STAFF_NAME_INVALID: 'QLB_STAFF_NAME_INVALID',
+  STAFF_PASSWORD_INVALID: 'QLB_STAFF_PASSWORD_INVALID',
+  STAFF_EXISTS: 'QLB_STAFF_EXISTS',
+  STAFF_NOT_FOUND: 'QLB_STAFF_NOT_FOUND',
+  STAFF_STORE_FAILED: 'QLB_STAFF_STORE_FAILED',
+  STAFF_LOGIN_REQUIRED: 'QLB_STAFF_LOGIN_REQUIRED',
+  STAFF_LOGIN_FAILED: 'QLB_STAFF_LOGIN_FAILED',
+  STAFF_LOCKED_OUT: 'QLB_STAFF_LOCKED_OUT',
+  STAFF_CSRF_INVALID: 'QLB_STAFF_CSRF_INVALID',
+  STAFF_SESSION_SECRET_RANDOM: 'QLB_STAFF_SESSION_SECRET_RANDOM',
+  STAFF_EDIT_REFUSED: 'QLB_STAFF_EDIT_REFUSED',
+  STAFF_EDIT_FAILED: 'QLB_STAFF_EDIT_FAILED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
@@ -111,6 +123,18 @@ export const ErrorMeanings = {
   QLB_STORE_DISK_FULL: 'stats / review:磁盘已满,无法读取数据库或写出 CSV',
   QLB_STORE_LOCKED: 'stats / review:数据库被其他进程锁住超过等待时间;稍后再试',
   QLB_OUTPUT_FAILED: 'review --csv:无法写出 CSV 文件(路径或权限)',
+  QLB_STAFF_NAME_INVALID: 'staff:工作人员账号名不合规则(1 到 32 个汉字、字母、数字或 . _ -)',
+  QLB_STAFF_PASSWORD_INVALID: 'staff:密码太短(至少 10 个字符)、太长、两次输入不一致,或没有读到密码',
+  QLB_STAFF_EXISTS: 'staff add:这个账号名已经有人用了',
+  QLB_STAFF_NOT_FOUND: 'staff:没有这个工作人员账号',
+  QLB_STAFF_STORE_FAILED: '工作人员账号库(DATA_DIR 里的数据库)无法打开、读取或写入;后台无法登录或记录',
+  QLB_STAFF_LOGIN_REQUIRED: '工作人员后台:没有登录或登录已过期(HTTP 401)',
+  QLB_STAFF_LOGIN_FAILED: '工作人员后台:账号名或密码不对(HTTP 401)',
+  QLB_STAFF_LOCKED_OUT: '工作人员后台:同一账号或同一地址登录失败次数过多,暂时锁定(HTTP 429)',
+  QLB_STAFF_CSRF_INVALID: '工作人员后台:改动请求缺少或带错了防伪令牌(CSRF),或来自别的网站,已拒绝(HTTP 403)',
+  QLB_STAFF_SESSION_SECRET_RANDOM: '没有设置 STAFF_SESSION_SECRET:本次运行用随机密钥签名登录 Cookie,重启后所有人要重新登录',
+  QLB_STAFF_EDIT_REFUSED: '工作人员后台:加入示例问题被拒绝(问题为空或太长、已是示例问题、知识库检查不通过、文件刚被改动),文件没有改动',
+  QLB_STAFF_EDIT_FAILED: '工作人员后台:写入知识库文件失败(权限、磁盘);文件没有改动',
 } as const satisfies Record<ErrorCode, string>;
 
 /** An error the bot knows about; `details` lists what exactly is wrong (file, field...). */

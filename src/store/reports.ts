@@ -22,6 +22,8 @@ export function openStoreForReading(dataDir: string): Db | undefined {
 /** One group of alike questions. */
 export interface ReviewRow {
   type: 'unanswered' | 'disliked';
+  /** What groups the questions: {@link groupKey} of the question, or `entry:<id>` for a 👎 without one. */
+  key: string;
   count: number;
   /** The most frequent wording in the group (masked); '' when a 👎 came without its question. */
   question: string;
@@ -55,7 +57,7 @@ function mostFrequent(values: Array<string | null>): string | undefined {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || a[0].localeCompare(b[0]))[0]?.[0];
 }
 
-function group(type: ReviewRow['type'], occurrences: Occurrence[], limit: number): ReviewRow[] {
+function group(type: ReviewRow['type'], occurrences: Occurrence[], limit: number, hide: (row: ReviewRow) => boolean): ReviewRow[] {
   const groups = new Map<string, Occurrence[]>();
   for (const occurrence of occurrences) {
     const key = occurrence.question ? groupKey(occurrence.question) : `entry:${occurrence.entry ?? ''}`;
@@ -63,11 +65,12 @@ function group(type: ReviewRow['type'], occurrences: Occurrence[], limit: number
     if (items) items.push(occurrence);
     else groups.set(key, [occurrence]);
   }
-  const rows = [...groups.values()].map((items): ReviewRow => {
+  const rows = [...groups].map(([key, items]): ReviewRow => {
     const kinds = new Map<string, number>();
     for (const item of items) kinds.set(item.kind, (kinds.get(item.kind) ?? 0) + 1);
     return {
       type,
+      key,
       count: items.length,
       question: mostFrequent(items.map((item) => item.question)) ?? '',
       kinds: [...kinds].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind} ${n}`).join(', '),
@@ -75,11 +78,18 @@ function group(type: ReviewRow['type'], occurrences: Occurrence[], limit: number
       lastAt: Math.max(...items.map((item) => item.at)),
     };
   });
-  return rows.sort((a, b) => b.count - a.count || b.lastAt - a.lastAt).slice(0, limit);
+  return rows
+    .filter((row) => !hide(row))
+    .sort((a, b) => b.count - a.count || b.lastAt - a.lastAt)
+    .slice(0, limit);
 }
 
-/** The most frequent unanswered (fallback, clarify) and disliked questions since `since`. */
-export function reviewRows(db: Db, options: { since: number; limit: number }): ReviewRow[] {
+/**
+ * The most frequent unanswered (fallback, clarify) and disliked questions since `since`, at
+ * most `limit` groups of each; groups `hide` says staff dealt with are left out first.
+ */
+export function reviewRows(db: Db, options: { since: number; limit: number; hide?: (row: ReviewRow) => boolean }): ReviewRow[] {
+  const hide = options.hide ?? (() => false);
   const unanswered = db
     .prepare<unknown[], Occurrence>(
       `SELECT at, kind, entry, question FROM messages
@@ -89,7 +99,7 @@ export function reviewRows(db: Db, options: { since: number; limit: number }): R
   const disliked = db
     .prepare<unknown[], Occurrence>(`SELECT at, '👎' AS kind, entry, question FROM feedback WHERE useful = 0 AND at >= ?`)
     .all(options.since);
-  return [...group('unanswered', unanswered, options.limit), ...group('disliked', disliked, options.limit)];
+  return [...group('unanswered', unanswered, options.limit, hide), ...group('disliked', disliked, options.limit, hide)];
 }
 
 /** Counts of one day (local time). */
