@@ -1,6 +1,6 @@
 /**
  * The one HTTP server of a bot process (fastify): security headers, per-address rate limits,
- * cookies (for the staff console to come), JSON errors with stable codes, `/healthz`,
+ * cookies (signed for the staff console), JSON errors with stable codes, `/healthz`,
  * `/readyz`, `/metrics`, and the web adapter (resident chat page and JSON API). Other
  * adapters mount their routes on it (the Telegram webhook, the WeChat official account)
  * with {@link HttpServer.mount} before `start()`. Nothing listens before `start()`.
@@ -26,6 +26,8 @@ export interface HttpServerOptions {
   readiness: Readiness;
   /** The process's metrics (fed by the app's hooks); a fresh, empty set when not given. */
   metrics?: Metrics;
+  /** Signs cookies (the staff console's sessions); without it no cookie can be signed. */
+  cookieSecret?: string;
 }
 
 export interface HttpServer {
@@ -71,7 +73,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   });
   installJsonErrors(fastify);
   void fastify.register(fastifyHelmet, { contentSecurityPolicy: { directives: CSP_DIRECTIVES } });
-  void fastify.register(fastifyCookie);
+  void fastify.register(fastifyCookie, options.cookieSecret ? { secret: options.cookieSecret } : {});
   void fastify.register(fastifyRateLimit, { global: false });
   void fastify.register(healthRoutes, { readiness: options.readiness });
   fastify.get('/metrics', async (_request, reply) => {
