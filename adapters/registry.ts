@@ -2,6 +2,7 @@
  * The adapters `serve` can start, each created only when its configuration is present and
  * imported only then, so an unused platform library is never loaded.
  */
+import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
 import type { Adapter } from '../src/types.js';
@@ -11,6 +12,16 @@ import type { WechatMpAdapter } from './wechat-mp/index.js';
 export interface AdapterContext {
   /** The core's salted conversation hash, so adapter log lines join up with the core's `conv`. */
   hashConversation?: (key: string) => string;
+}
+
+/** An adapter whose routes live on the HTTP server: mount `plugin` there before it starts. */
+export interface MountedAdapter extends Adapter {
+  readonly plugin: FastifyPluginAsync | undefined;
+}
+
+/** True when `adapter` has routes to mount on the HTTP server. */
+export function hasRoutes(adapter: Adapter): adapter is MountedAdapter & { plugin: FastifyPluginAsync } {
+  return typeof (adapter as Partial<MountedAdapter>).plugin === 'function';
 }
 
 /** Creates every adapter whose configuration is present, in a stable order. */
@@ -23,7 +34,9 @@ export async function createConfiguredAdapters(
   const shared = { dataDir: config.dataDir, hashConversation: context.hashConversation };
   if (config.telegram) {
     const { createTelegramAdapter } = await import('./telegram/index.js');
-    adapters.push(createTelegramAdapter({ ...config.telegram, ...shared, logger: logger.child({ adapter: 'telegram' }) }));
+    // A webhook lives on the HTTP server (it starts whenever one is configured): mount `plugin` there.
+    const webhookServer = config.telegram.webhookUrl && config.http.enabled ? 'shared' : 'own';
+    adapters.push(createTelegramAdapter({ ...config.telegram, ...shared, webhookServer, logger: logger.child({ adapter: 'telegram' }) }));
   }
   if (config.wechat) {
     const { createWechatAdapter } = await import('./wechat/index.js');
