@@ -27,8 +27,8 @@ export interface StaffWorld {
   store: StaffStore;
   knowledge: KnowledgeCopy;
   dataDir: string;
-  /** The console's clock; move it with `clock.now += ms`. */
-  clock: { now: number };
+  /** The console's clock runs `offset` ms ahead of the real one; move it with `clock.offset += ms`. */
+  clock: { offset: number };
   addAccount(name: string, password?: string): Promise<void>;
   /** Asks as a resident on the web (recorded), then writes the store. */
   ask(text: string, conversation?: string): Promise<void>;
@@ -43,9 +43,10 @@ export async function startStaffWorld(env: Record<string, string> = {}): Promise
   const logger = silentLogger();
   const app = await createApp(config, logger, { record: true });
   const store = openSqliteStaffStore(dataDir);
-  const clock = { now: Date.now() };
+  const clock = { offset: 0 };
+  const now = () => Date.now() + clock.offset;
   const server = createHttpServer({ config, logger, handler: app.handler, readiness: appReadiness(app), cookieSecret: 'test-secret-'.repeat(4) });
-  server.mount(staffConsole, { app, store, logger, sessionMs: config.staffConsole.sessionMs, now: () => clock.now, scrypt: CHEAP_SCRYPT, loginRatePerMinute: 1000 });
+  server.mount(staffConsole, { app, store, logger, sessionMs: config.staffConsole.sessionMs, now, scrypt: CHEAP_SCRYPT, loginRatePerMinute: 1000 });
   await server.fastify.ready();
   let n = 0;
   return {
@@ -55,7 +56,7 @@ export async function startStaffWorld(env: Record<string, string> = {}): Promise
     knowledge,
     dataDir,
     clock,
-    addAccount: (name, password = PASSWORD) => addStaff({ store, actor: 'test', params: CHEAP_SCRYPT, now: clock.now }, name, password),
+    addAccount: (name, password = PASSWORD) => addStaff({ store, actor: 'test', params: CHEAP_SCRYPT, now: now() }, name, password),
     async ask(text, conversation = `resident-${(n += 1)}`) {
       await app.handler({ adapter: 'web', conversationId: conversation, senderId: conversation, kind: 'text', text });
       app.store.flush();
