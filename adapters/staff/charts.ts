@@ -11,9 +11,10 @@ export interface Series {
   values: number[];
 }
 
-const W = 720;
-const H = 220;
-const PAD = { left: 44, right: 8, top: 10, bottom: 28 };
+/** Sized so the labels stay legible on a phone (about 0.7× there) and on a desktop (the chart's width is capped). */
+const W = 480;
+const H = 240;
+const PAD = { left: 40, right: 6, top: 10, bottom: 26 };
 
 /** A round top for the axis: 1, 2, 5 × 10ⁿ at or above `max`. */
 export function niceMax(max: number): number {
@@ -42,7 +43,7 @@ export function stackedBars(options: { title: string; categories: string[]; seri
   const barW = Math.max(2, step * 0.7);
   const y = (v: number) => PAD.top + plotH - (v / top) * plotH;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * top);
-  const labelEvery = Math.ceil(categories.length / 10);
+  const labelEvery = Math.ceil(categories.length / 7);
   const bars = categories.map((category, i) => {
     let base = 0;
     const x = PAD.left + i * step + (step - barW) / 2;
@@ -53,7 +54,7 @@ export function stackedBars(options: { title: string; categories: string[]; seri
       base += value;
       return rect;
     });
-    const label = i % labelEvery === 0 ? html`<text x="${(x + barW / 2).toFixed(1)}" y="${H - 8}" text-anchor="middle" class="tick">${category.slice(5)}</text>` : '';
+    const label = i % labelEvery === 0 ? html`<text x="${(x + barW / 2).toFixed(1)}" y="${H - 6}" text-anchor="middle" class="tick">${category.slice(5)}</text>` : '';
     return html`${parts}${label}`;
   });
   const grid = ticks.map(
@@ -62,18 +63,13 @@ export function stackedBars(options: { title: string; categories: string[]; seri
   return html`<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${options.title}" preserveAspectRatio="xMidYMid meet"><title>${options.title}</title>${grid}${bars}</svg>`;
 }
 
-/** One bar per item, longest first, labels on the left. */
+/** One bar per item, longest first: the label above its bar (long titles wrap as text), the count beside. */
 export function horizontalBars(options: { title: string; items: Array<{ label: string; value: number }>; color: string }): Html {
   const items = [...options.items].sort((a, b) => b.value - a.value);
-  const rowH = 26;
-  const labelW = 260;
-  const height = Math.max(rowH, items.length * rowH) + 4;
   const top = niceMax(Math.max(0, ...items.map((i) => i.value)));
-  const plotW = W - labelW - 48;
-  const rows = items.map((item, i) => {
-    const w = (item.value / top) * plotW;
-    const yy = i * rowH + 2;
-    return html`<text x="${labelW - 8}" y="${yy + 17}" text-anchor="end" class="label">${item.label}</text><rect x="${labelW}" y="${yy + 4}" width="${Math.max(1, w).toFixed(1)}" height="${rowH - 8}" fill="${options.color}"><title>${item.label}:${item.value}</title></rect><text x="${(labelW + w + 6).toFixed(1)}" y="${yy + 17}" class="value">${item.value}</text>`;
+  const rows = items.map((item) => {
+    const width = Math.max(0.5, (item.value / top) * 100);
+    return html`<li><span class="label">${item.label}</span><span class="bar"><svg viewBox="0 0 100 4" preserveAspectRatio="none" aria-hidden="true"><rect width="${width.toFixed(2)}" height="4" fill="${options.color}"/></svg><span class="value">${item.value}</span></span></li>`;
   });
-  return html`<svg class="chart" viewBox="0 0 ${W} ${height}" role="img" aria-label="${options.title}"><title>${options.title}</title>${rows}</svg>`;
+  return html`<ol class="hbars" aria-label="${options.title}">${rows}</ol>`;
 }

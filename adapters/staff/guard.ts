@@ -17,7 +17,8 @@ export function crossSite(request: FastifyRequest): boolean {
   const site = request.headers['sec-fetch-site'];
   if (site === 'cross-site' || site === 'same-site') return true;
   const origin = request.headers.origin;
-  if (origin === undefined) return false;
+  // "null": a page whose referrer policy hides its origin; Sec-Fetch-Site and the token decide.
+  if (origin === undefined || origin === 'null') return false;
   try {
     // Through URL both sides, so a default port written out (localhost:80) still matches.
     return new URL(origin).host !== new URL(`${request.protocol}://${request.host}`).host;

@@ -73,6 +73,9 @@ export const staffConsole: FastifyPluginAsync<StaffConsoleOptions> = async (fast
   fastify.addHook('preHandler', staffGuard(ctx));
   fastify.addHook('onSend', async (_request, reply) => {
     reply.header('x-robots-tag', 'noindex');
+    // The server's no-referrer makes browsers send "Origin: null" with forms; same-origin keeps
+    // the real origin on the console's own requests (checked by the guard) and none elsewhere.
+    reply.header('referrer-policy', 'same-origin');
   });
 
   fastify.get('/staff/static/staff.css', { config: { staffPublic: true } }, async (_request, reply) =>

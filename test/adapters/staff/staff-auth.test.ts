@@ -4,13 +4,14 @@
  * logout, when idle, when too old, with a new password; every change needs the CSRF token
  * and this site as its origin; repeated failures lock a name and an address.
  */
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCodes } from '../../../src/errors.js';
 import { LOCKOUT } from '../../../adapters/staff/login-routes.js';
 import { BROWSER, FORM, cookiesOf, csrfOf, form, login, startStaffWorld, type StaffWorld } from '../../doubles/staff-console.js';
 
 let world: StaffWorld;
-const inject = (...args: Parameters<StaffWorld['server']['fastify']['inject']>) => world.server.fastify.inject(...args);
+const inject = (options: InjectOptions) => world.server.fastify.inject(options);
 
 beforeAll(async () => {
   // Behind a proxy: X-Forwarded-For gives the address, X-Forwarded-Proto the scheme.
