@@ -6,12 +6,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BotError, ErrorCodes } from '../errors.js';
 import type { DomainWord } from '../segment/segmenter.js';
+import { checkFacts, createFactContext, type FactContext } from './fact-check.js';
+import { knowledgeOwners } from './fact-owners.js';
 import { formatProblem, type Entry, type KnowledgeBase, type KnowledgeProblem } from './knowledge-base.js';
+import { readLaws } from './law-texts.js';
 import { listEntryFiles, readLines, readYaml } from './read-files.js';
+import { readReports } from './report-stats.js';
 import {
   AspectsSchema,
   EmergencySchema,
   EntryFileSchema,
+  HotlinesSchema,
   MetaSchema,
   SynonymsSchema,
   TopicsSchema,
@@ -28,7 +33,7 @@ export interface KnowledgeCheck {
 export function checkKnowledge(dir: string): KnowledgeCheck {
   const problems: KnowledgeProblem[] = [];
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    return { problems: [{ file: dir, field: '(directory)', message: 'knowledge directory not found' }] };
+    return { problems: [{ file: dir, field: '(目录)', message: '找不到知识库目录' }] };
   }
   const meta = readYaml(dir, 'meta.yaml', MetaSchema, problems);
   const topics = readYaml(dir, 'topics.yaml', TopicsSchema, problems) ?? [];
@@ -37,9 +42,10 @@ export function checkKnowledge(dir: string): KnowledgeCheck {
   const synonyms = readYaml(dir, 'lexicon/synonyms.yaml', SynonymsSchema, problems) ?? {};
   const stopwords = readLines(dir, 'lexicon/stopwords.txt', problems);
   const domainWords = readLines(dir, 'lexicon/domain-words.txt', problems).map(parseDomainWord);
+  const facts = readFactContext(dir, meta, problems);
 
   const entryFiles = listEntryFiles(dir);
-  if (entryFiles.length === 0) problems.push({ file: 'entries/', field: '(directory)', message: 'no entry files' });
+  if (entryFiles.length === 0) problems.push({ file: 'entries/', field: '(目录)', message: '没有答案文件' });
   const entries: Entry[] = [];
   for (const file of entryFiles) {
     const list = readYaml(dir, file, EntryFileSchema, problems) ?? [];
@@ -49,10 +55,10 @@ export function checkKnowledge(dir: string): KnowledgeCheck {
   checkEntries(entries, new Set(topics.map((t) => t.id)), new Set(aspects.map((a) => a.id)), problems);
   for (const topic of topics) {
     if (!entries.some((entry) => entry.topic === topic.id)) {
-      problems.push({ file: 'topics.yaml', field: `id=${topic.id}`, message: 'topic has no entry' });
+      problems.push({ file: 'topics.yaml', field: `id=${topic.id}`, message: '这个主题下没有任何答案', entry: topic.id });
     }
   }
-  const reportTitles = meta ? checkQuotes(dir, meta, entries, problems) : new Map<string, string>();
+  problems.push(...checkFacts(knowledgeOwners({ entries, topics, aspects, meta, emergency }), facts));
   emergency?.categories.forEach((category, index) =>
     category.patterns.forEach((pattern, p) => {
       try {
@@ -61,7 +67,7 @@ export function checkKnowledge(dir: string): KnowledgeCheck {
         problems.push({
           file: 'emergency.yaml',
           field: `categories[${index}](id=${category.id}).patterns[${p}]`,
-          message: `not a valid regular expression: ${(error as Error).message}`,
+          message: `不是有效的正则表达式:${(error as Error).message}`,
         });
       }
     }),
@@ -81,9 +87,18 @@ export function checkKnowledge(dir: string): KnowledgeCheck {
       domainWords,
       synonyms: new Map(Object.entries(synonyms)),
       stopwords: new Set(stopwords),
-      reportTitles,
+      reportTitles: new Map(meta.sources.map((source) => [source.id, source.title])),
     },
   };
+}
+
+/**
+ * Reads what the fact check compares against: hotlines.yaml, the law texts in sources/laws/,
+ * the report documents meta.yaml lists. Problems with those files go to `problems`.
+ */
+export function readFactContext(dir: string, meta: Meta | undefined, problems: KnowledgeProblem[]): FactContext {
+  const hotlines = readYaml(dir, 'hotlines.yaml', HotlinesSchema, problems) ?? [];
+  return createFactContext(hotlines, readLaws(dir, problems), meta ? readReports(dir, meta, problems) : []);
 }
 
 /**
@@ -96,7 +111,7 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     const details = problems.map(formatProblem);
     throw new BotError(
       ErrorCodes.KNOWLEDGE_INVALID,
-      `knowledge base at ${dir} is invalid (${problems.length} problem(s)):\n  ${details.join('\n  ')}`,
+      `knowledge base at ${dir} is invalid (${problems.length} problem(s)) / 知识库有 ${problems.length} 个问题:\n  ${details.join('\n  ')}`,
       details,
     );
   }
@@ -122,57 +137,27 @@ function checkEntries(
   const seenIds = new Map<string, Entry>();
   const seenQuestions = new Map<string, Entry>();
   for (const entry of entries) {
-    const at = (field: string, message: string) =>
-      problems.push({ file: entry.file, field: `id=${entry.id}.${field}`, message });
+    const at = (field: string, message: string, text?: string) =>
+      problems.push({ file: entry.file, field: `id=${entry.id}.${field}`, message, entry: entry.id, ...(text ? { text } : {}) });
     const twin = seenIds.get(entry.id);
-    if (twin) at('id', `duplicate id (also in ${twin.file})`);
+    if (twin) at('id', `id 重复(${twin.file} 里也有)`, entry.id);
     seenIds.set(entry.id, entry);
-    if (!topicIds.has(entry.topic)) at('topic', `unknown topic "${entry.topic}" (not in topics.yaml)`);
-    if (!aspectIds.has(entry.aspect)) at('aspect', `unknown aspect "${entry.aspect}" (not in aspects.yaml)`);
+    if (!topicIds.has(entry.topic)) at('topic', `topics.yaml 里没有主题“${entry.topic}”`, entry.topic);
+    if (!aspectIds.has(entry.aspect)) at('aspect', `aspects.yaml 里没有方面“${entry.aspect}”`, entry.aspect);
     entry.questions.forEach((question, index) => {
       const key = questionKey(question);
       const owner = seenQuestions.get(key);
-      if (owner && owner.id !== entry.id) at(`questions[${index}]`, `"${question}" is also a question of ${owner.id}`);
-      else if (owner) at(`questions[${index}]`, `"${question}" is listed twice`);
+      if (owner && owner.id !== entry.id) at(`questions[${index}]`, `“${question}”也是 ${owner.id} 的示例问题`, question);
+      else if (owner) at(`questions[${index}]`, `“${question}”写了两遍`, question);
       seenQuestions.set(key, entry);
     });
   }
   for (const entry of entries) {
     entry.related.forEach((related, index) => {
-      if (!seenIds.has(related)) {
-        problems.push({ file: entry.file, field: `id=${entry.id}.related[${index}]`, message: `no entry "${related}"` });
-      } else if (related === entry.id) {
-        problems.push({ file: entry.file, field: `id=${entry.id}.related[${index}]`, message: 'relates to itself' });
-      }
+      const at = (message: string) =>
+        problems.push({ file: entry.file, field: `id=${entry.id}.related[${index}]`, message, entry: entry.id, text: related });
+      if (!seenIds.has(related)) at(`没有答案“${related}”`);
+      else if (related === entry.id) at('不能关联到自己');
     });
   }
-}
-
-/** Every `report` quote must stand verbatim in a source document: figures exactly as given. */
-function checkQuotes(dir: string, meta: Meta, entries: Entry[], problems: KnowledgeProblem[]): Map<string, string> {
-  const texts: string[] = [];
-  const titles = new Map<string, string>();
-  meta.sources.forEach((source, index) => {
-    titles.set(source.id, source.title);
-    try {
-      texts.push(fs.readFileSync(path.join(dir, source.file), 'utf8'));
-    } catch {
-      problems.push({ file: 'meta.yaml', field: `sources[${index}].file`, message: `cannot read ${source.file}` });
-    }
-  });
-  for (const entry of entries) {
-    entry.source.forEach((source, index) => {
-      if (source.kind !== 'report') return;
-      if (!source.quote) {
-        problems.push({ file: entry.file, field: `id=${entry.id}.source[${index}].quote`, message: 'a report source needs a quote' });
-      } else if (!texts.some((text) => text.includes(source.quote as string))) {
-        problems.push({
-          file: entry.file,
-          field: `id=${entry.id}.source[${index}].quote`,
-          message: `not found verbatim in the source documents: "${source.quote}"`,
-        });
-      }
-    });
-  }
-  return titles;
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import type { z } from 'zod';
+import zhCN from 'zod/v4/locales/zh-CN.js';
 import type { KnowledgeProblem } from './knowledge-base.js';
 
 /** Reads and schema-checks one YAML file; records problems instead of throwing. */
@@ -16,17 +17,18 @@ export function readYaml<T extends z.ZodType>(
   try {
     raw = fs.readFileSync(full, 'utf8');
   } catch {
-    problems.push({ file: relative, field: '(file)', message: 'missing or unreadable' });
+    problems.push({ file: relative, field: '(文件)', message: '文件不存在或读不出' });
     return undefined;
   }
   let data: unknown;
   try {
     data = YAML.parse(raw);
   } catch (error) {
-    problems.push({ file: relative, field: '(yaml)', message: (error as Error).message.split('\n')[0] ?? 'bad YAML' });
+    problems.push({ file: relative, field: '(yaml)', message: `YAML 格式错误:${(error as Error).message.split('\n')[0] ?? ''}` });
     return undefined;
   }
-  const parsed = schema.safeParse(data);
+  // Staff read these messages: zod's own ones in Chinese too.
+  const parsed = schema.safeParse(data, { error: LOCALE.localeError });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       problems.push({ file: relative, field: describePath(data, issue.path), message: issue.message });
@@ -35,6 +37,8 @@ export function readYaml<T extends z.ZodType>(
   }
   return parsed.data;
 }
+
+const LOCALE = zhCN();
 
 /** Turns `[3, 'questions']` into `[3](id=legal-aid.where).questions` so staff find the entry. */
 function describePath(data: unknown, issuePath: PropertyKey[]): string {
@@ -59,7 +63,7 @@ export function readLines(dir: string, relative: string, problems: KnowledgeProb
       .map((line) => line.replace(/#.*$/, '').trim())
       .filter(Boolean);
   } catch {
-    problems.push({ file: relative, field: '(file)', message: 'missing or unreadable' });
+    problems.push({ file: relative, field: '(文件)', message: '文件不存在或读不出' });
     return [];
   }
 }

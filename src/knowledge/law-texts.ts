@@ -1,0 +1,85 @@
+/**
+ * The law texts on file (knowledge/sources/laws/*.yaml, one file per law) and the citations
+ * that point into them: 《中华人民共和国法律援助法》第三十一条.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { KnowledgeProblem } from './knowledge-base.js';
+import { chineseValue } from './numbers.js';
+import { readYaml } from './read-files.js';
+import { LawFileSchema } from './schema.js';
+
+/** Folder of the law texts, relative to the knowledge directory. */
+export const LAWS_DIR = path.join('sources', 'laws');
+const PREFIX = '中华人民共和国';
+
+/** One law on file. */
+export interface LawText {
+  file: string;
+  /** Full official name, e.g. 中华人民共和国法律援助法. */
+  law: string;
+  version: string;
+  /** Article text by article (第三十一条), whitespace removed for verbatim comparison. */
+  articles: ReadonlyMap<string, string>;
+}
+
+/** The laws on file, found by full name or by the name without 中华人民共和国. */
+export interface LawLibrary {
+  find(name: string): LawText | undefined;
+  /** Short names (法律援助法) and full names, longest first: to spot a law named in running text. */
+  names: readonly string[];
+}
+
+/** A citation `《name》(edition)第N条`. */
+export interface LawCitation {
+  name: string;
+  /** What the brackets say, e.g. 2023年修订. */
+  edition?: string;
+  article: string;
+}
+
+const CITATION = /^《([^》]+)》(?:[(（]([^)）]*)[)）])?(第[一二三四五六七八九十百千零]+条)$/u;
+
+/** Parses a `law` source's ref; undefined when it is not one article of one law. */
+export function parseCitation(ref: string): LawCitation | undefined {
+  const match = CITATION.exec(ref.trim());
+  if (!match) return undefined;
+  const [, name = '', edition, article = ''] = match;
+  return edition ? { name, edition, article } : { name, article };
+}
+
+/** Removes whitespace, so a quote may span the article's paragraphs. */
+export function compact(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+/** Article number as a number: 第三十一条 → 31. */
+export function articleNumber(article: string): number | undefined {
+  return chineseValue(article.replace(/^第|条$/g, ''));
+}
+
+/** Reads every law file; problems name the file and field. A missing folder is an empty library. */
+export function readLaws(dir: string, problems: KnowledgeProblem[]): LawLibrary {
+  const byName = new Map<string, LawText>();
+  const folder = path.join(dir, LAWS_DIR);
+  const files = fs.existsSync(folder) ? fs.readdirSync(folder).filter((name) => /\.ya?ml$/.test(name)).sort() : [];
+  for (const name of files) {
+    const file = path.join(LAWS_DIR, name);
+    const data = readYaml(dir, file, LawFileSchema, problems);
+    if (!data) continue;
+    const twin = byName.get(data.law);
+    if (twin) {
+      problems.push({ file, field: 'law', message: `《${data.law}》已经在 ${twin.file} 里,一部法律只放一个文件`, rule: 'law-file' });
+      continue;
+    }
+    const articles = new Map(Object.entries(data.articles).map(([article, body]) => [article, compact(body)]));
+    byName.set(data.law, { file, law: data.law, version: data.version, articles });
+  }
+  const names = [...byName.keys()]
+    .flatMap((law) => (law.startsWith(PREFIX) ? [law, law.slice(PREFIX.length)] : [law]))
+    .sort((a, b) => b.length - a.length);
+  return {
+    find: (name) => byName.get(name) ?? byName.get(`${PREFIX}${name}`),
+    names,
+  };
+}
