@@ -5,14 +5,13 @@
 import { Command } from 'commander';
 import path from 'node:path';
 import { askLines, askOnce } from './ask.js';
+import { formatCheck, runCheck } from './check.js';
 import { loadEnvFile } from './env-file.js';
 import { review } from './review.js';
 import { chat, serve } from './serve.js';
 import { stats } from './stats.js';
 import { explain } from './why.js';
 import { EXIT, openApp, reportFatal, setup } from './shared.js';
-import { checkKnowledge } from '../src/knowledge/load-knowledge.js';
-import { formatProblem } from '../src/knowledge/knowledge-base.js';
 import { formatEvalReport, readGoldSet, runEval } from '../src/eval/run-eval.js';
 
 const program = new Command('legal-bot')
@@ -53,20 +52,14 @@ program
 
 program
   .command('check')
-  .description('validate the knowledge base; names file and field of every problem')
-  .action(() => {
+  .description('检查知识库(格式、出处、数字、法条);逐条说明文件、条目、字段和违反的规则')
+  .option('--json', 'print the result as JSON')
+  .action((options: { json?: boolean }) => {
     const { config } = setup('warn');
-    const { knowledge, problems } = checkKnowledge(config.knowledgeDir);
-    if (!knowledge) {
-      process.stderr.write(`knowledge base ${config.knowledgeDir}: ${problems.length} problem(s)\n`);
-      for (const problem of problems) process.stderr.write(`  ${formatProblem(problem)}\n`);
-      process.exitCode = EXIT.invalid;
-      return;
-    }
-    const questions = knowledge.entries.reduce((sum, entry) => sum + entry.questions.length, 0);
-    process.stdout.write(
-      `knowledge base ${config.knowledgeDir}: OK — ${knowledge.topics.length} topics, ${knowledge.entries.length} entries, ${questions} sample questions\n`,
-    );
+    const report = runCheck(config.knowledgeDir);
+    if (options.json) process.stdout.write(`${JSON.stringify(report)}\n`);
+    else (report.ok ? process.stdout : process.stderr).write(`${formatCheck(report)}\n`);
+    if (!report.ok) process.exitCode = EXIT.invalid;
   });
 
 program
