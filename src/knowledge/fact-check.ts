@@ -7,8 +7,8 @@
 import { excerpt, FACT_RULES, type FactRule } from './fact-rules.js';
 import { findPatterns } from './fact-patterns.js';
 import type { KnowledgeProblem } from './knowledge-base.js';
-import type { LawLibrary } from './law-texts.js';
-import { findFigures, findNumbers, sameNumber, type NumberMention } from './numbers.js';
+import { lawNamedBefore, normalArticle, type LawLibrary } from './law-texts.js';
+import { findFigures, findNumbers, sameNumber, toHalfWidth, type NumberMention } from './numbers.js';
 import { createStatistics, FIGURE_WORDS, type ReportDoc, type Statistics } from './report-stats.js';
 import type { Hotline, SourceRef } from './schema.js';
 import { checkSources } from './source-check.js';
@@ -55,7 +55,8 @@ export function createFactContext(hotlines: readonly Hotline[], laws: LawLibrary
   return { hotlines, laws, reports, statistics: createStatistics(reports, hotlineNumbers), hotlineNumbers, numbersOf };
 }
 
-const CITED_ARTICLE = /(《([^》]+)》(?:[(（][^)）]*[)）])?)?(第[一二三四五六七八九十百千零\d]+条)(?:第[一二三四五六七八九十]+款)?(?:第[一二三四五六七八九十]+项)?/gu;
+const CITED_ARTICLE =
+  /(《([^》]+)》(?:[(（][^)）]*[)）])?)?(第[一二三四五六七八九十百千零\d]+条)(?:第[一二三四五六七八九十]+款)?(?:第[一二三四五六七八九十]+项)?/gu;
 const ODDS_QUESTION = /能(?:不能)?赢|会不会赢|赢面|胜算|胜诉率|靠不靠谱|靠谱吗|成功的多不多|能不能成功|会不会(?:纠正|改正)|有没有用/u;
 const DISCLAIMER = /(?:不代表|不等于|不能(?:代表|说明|预测)|说明不了)[^。!！]{0,24}(?:一件|个案|具体|您的|你的|每一)/u;
 
@@ -76,10 +77,13 @@ export function checkFacts(owners: readonly FactOwner[], context: FactContext): 
           text: offending,
           rule,
         });
+      // Placeholders ({max}) are filled by the bot, not facts; blanked so offsets stay valid.
       const shown = text.replace(/\{\w+\}/g, (m) => ' '.repeat(m.length));
       const figures = findFigures(shown);
       checkText(shown, figures, owner, allowed, context, report);
-      if (figures.length > 0 || FIGURE_WORDS.some((word) => shown.includes(word))) checkStatistics(shown, figures, owner, context, oddsAsked, report);
+      if (figures.length > 0 || FIGURE_WORDS.some((word) => shown.includes(word))) {
+        checkStatistics(shown, figures, owner, context, oddsAsked, report);
+      }
     }
   }
   return problems;
@@ -104,9 +108,16 @@ function allowedNumbers(owner: FactOwner, context: FactContext): NumberMention[]
   return allowed;
 }
 
-function checkText(text: string, figures: NumberMention[], owner: FactOwner, allowed: NumberMention[], context: FactContext, report: Report): void {
+function checkText(
+  text: string,
+  figures: NumberMention[],
+  owner: FactOwner,
+  allowed: NumberMention[],
+  context: FactContext,
+  report: Report,
+): void {
   const handled: Array<[number, number]> = [];
-  const quotes = owner.sources.map((source) => (source.quote ?? '').replace(/\s+/g, '')).join('\n');
+  const quotes = toHalfWidth(owner.sources.map((source) => (source.quote ?? '').replace(/\s+/g, '')).join('\n'));
   const { hotlineNumbers: hotlines } = context;
   for (const match of findPatterns(text)) {
     handled.push([match.start, match.end]);
@@ -134,35 +145,6 @@ function checkText(text: string, figures: NumberMention[], owner: FactOwner, all
     if (allowed.some((source) => sameNumber(figure, source))) continue;
     report('number-unsourced', figure.raw, `不在本条的来源引文里(${excerpt(text, figure.start, figure.end)})`);
   }
-}
-
-/** A law named just before a bare 第N条 in running text ("劳动争议调解仲裁法第四十八条"). */
-function lawNamedBefore(text: string, at: number, laws: LawLibrary) {
-  const before = text.slice(Math.max(0, at - 30), at);
-  const name = laws.names.find((candidate) => before.endsWith(candidate));
-  return name ? laws.find(name) : undefined;
-}
-
-/** 第48条 → 第四十八条, as the law files key their articles. */
-function normalArticle(article: string): string {
-  const digits = /^第(\d+)条$/.exec(article)?.[1];
-  return digits ? `第${toChinese(Number(digits))}条` : article;
-}
-
-function toChinese(n: number): string {
-  const d = '零一二三四五六七八九';
-  if (n < 20) return n < 10 ? (d[n] as string) : `十${n % 10 ? d[n % 10] : ''}`;
-  let out = '';
-  let zero = false;
-  for (const [unit, size] of [['千', 1000], ['百', 100], ['十', 10], ['', 1]] as const) {
-    const digit = Math.floor(n / size) % 10;
-    if (digit === 0) zero = out !== '';
-    else {
-      out += `${zero ? '零' : ''}${d[digit]}${unit}`;
-      zero = false;
-    }
-  }
-  return out;
 }
 
 /** Articles of the laws an owner cites that are on file. */

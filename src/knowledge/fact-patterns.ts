@@ -56,7 +56,7 @@ const PATTERNS: Array<{ rule: PatternMatch['rule']; pattern: RegExp; core?: (m: 
   {
     rule: 'name',
     // Common surnames that are not also common function words, before a title: 张律师, 李主任.
-    pattern: /[王李张刘陈杨黄赵吴徐孙马朱胡郭林罗梁宋郑谢韩唐冯邓曹彭曾萧田董潘袁蔡蒋杜叶魏苏吕丁沈姚卢姜崔钟谭陆汪廖邹熊陶邵龚孟赖贺侯温莫欧黎](?:律师|主任|科长|局长|所长|处长|站长|队长|部长|书记|镇长|村长|乡长|区长|院长|庭长|法官|检察官|警官|调解员|老师|医生|经理|同志|先生|女士|阿姨|师傅)/gu,
+    pattern: /[王李张刘陈杨黄赵吴徐孙马朱胡郭林罗梁宋郑韩唐冯邓曹彭曾萧田董潘袁蔡蒋杜叶魏苏吕丁沈姚卢姜崔钟谭陆汪廖邹熊陶邵龚孟赖侯温欧黎](?:律师|主任|科长|局长|所长|处长|站长|队长|部长|书记|镇长|村长|乡长|区长|院长|庭长|法官|检察官|警官|调解员|老师|医生|经理|同志|先生|女士|阿姨|师傅)/gu,
   },
   {
     rule: 'promise',
@@ -64,6 +64,10 @@ const PATTERNS: Array<{ rule: PatternMatch['rule']; pattern: RegExp; core?: (m: 
       /全部胜诉|无一败诉|零败诉|包(?:赢|胜|过|打赢)|稳(?:赢|胜)|必(?:胜|赢)|百分之?百|100%(?:胜诉|赢|成功|能)|(?<!不能|无法|不会|不敢|没法|不)保证(?!金|人|书|合同|期间|方式|责任|保险)|(?<!不|未必|并不)(?:一定|肯定|绝对)(?:能|会|可以)?(?:赢|胜诉|成功|打赢|要回|追回|拿回|拿到|解决)/gu,
   },
 ];
+
+/** A date written with dashes is not a phone number; "地址在哪里" states no address. */
+const DATE = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/u;
+const ASKING = /哪|什么|几|多少|没有|没写|不知道|\?|？/u;
 
 /** Every suspicious stretch of `text`, in order of position. */
 export function findPatterns(text: string): PatternMatch[] {
@@ -73,7 +77,8 @@ export function findPatterns(text: string): PatternMatch[] {
     for (const match of half.matchAll(pattern)) {
       const start = match.index;
       const end = start + match[0].length;
-      if (rule === 'phone' && match[0].replace(/\D/g, '').length < 7) continue;
+      if (rule === 'phone' && (match[0].replace(/\D/g, '').length < 7 || DATE.test(match[0]))) continue;
+      if (rule !== 'phone' && rule !== 'promise' && ASKING.test(match[0])) continue;
       if (found.some((other) => start < other.end && end > other.start)) continue;
       found.push({ rule, start, end, core: (core ? core(match) : match[0]).trim() });
     }

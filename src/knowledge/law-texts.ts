@@ -5,7 +5,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { KnowledgeProblem } from './knowledge-base.js';
-import { chineseValue } from './numbers.js';
 import { readYaml } from './read-files.js';
 import { LawFileSchema } from './schema.js';
 
@@ -53,11 +52,6 @@ export function compact(text: string): string {
   return text.replace(/\s+/g, '');
 }
 
-/** Article number as a number: 第三十一条 → 31. */
-export function articleNumber(article: string): number | undefined {
-  return chineseValue(article.replace(/^第|条$/g, ''));
-}
-
 /** Reads every law file; problems name the file and field. A missing folder is an empty library. */
 export function readLaws(dir: string, problems: KnowledgeProblem[]): LawLibrary {
   const byName = new Map<string, LawText>();
@@ -82,4 +76,33 @@ export function readLaws(dir: string, problems: KnowledgeProblem[]): LawLibrary 
     find: (name) => byName.get(name) ?? byName.get(`${PREFIX}${name}`),
     names,
   };
+}
+
+/** A law named just before a bare 第N条 in running text ("劳动争议调解仲裁法第四十八条"). */
+export function lawNamedBefore(text: string, at: number, laws: LawLibrary): LawText | undefined {
+  const before = text.slice(Math.max(0, at - 30), at);
+  const name = laws.names.find((candidate) => before.endsWith(candidate));
+  return name ? laws.find(name) : undefined;
+}
+
+/** 第48条 → 第四十八条, as the law files key their articles. */
+export function normalArticle(article: string): string {
+  const digits = /^第(\d+)条$/.exec(article)?.[1];
+  return digits ? `第${toChinese(Number(digits))}条` : article;
+}
+
+function toChinese(n: number): string {
+  const d = '零一二三四五六七八九';
+  if (n < 20) return n < 10 ? (d[n] as string) : `十${n % 10 ? d[n % 10] : ''}`;
+  let out = '';
+  let zero = false;
+  for (const [unit, size] of [['千', 1000], ['百', 100], ['十', 10], ['', 1]] as const) {
+    const digit = Math.floor(n / size) % 10;
+    if (digit === 0) zero = out !== '';
+    else {
+      out += `${zero ? '零' : ''}${d[digit]}${unit}`;
+      zero = false;
+    }
+  }
+  return out;
 }

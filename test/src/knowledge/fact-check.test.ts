@@ -101,6 +101,7 @@ describe('the fact check', () => {
     expect(said('请找李主任。')).toEqual(['name:李主任']);
     expect(said('保证能要回来。')).toEqual(['promise:保证']);
     expect(said('不能保证结果,也不一定能赢。')).toEqual([]);
+    expect(said('资料里没有写地址在哪里,办公时间是几点也没有写。')).toEqual([]);
     const sourced: SourceRef = { kind: 'report', ref: '二(二)1', quote: '以马坝镇、沙溪镇作为规范化建设试点' };
     expect(rulesOf(card({ first: '马坝镇、沙溪镇是规范化建设试点。' }, [sourced]))).toEqual([]);
   });
