@@ -18,9 +18,10 @@ export function createComposer(knowledge: KnowledgeBase) {
   const { messages } = knowledge.meta;
   const defaultReport = knowledge.meta.sources[0]?.title ?? '';
 
+  // Two quotes of one article (or one report section) are one source to the reader.
   const sourceLine = (sources: SourceRef[]) =>
     messages.sourcePrefix +
-    sources.map((source) => (source.kind === 'report' ? `${defaultReport}${source.ref}` : source.ref)).join(';');
+    [...new Set(sources.map((source) => (source.kind === 'report' ? `${defaultReport}${source.ref}` : source.ref)))].join(';');
 
   const numbered = (labels: string[]) => labels.map((label, index) => `${index + 1}. ${label}`).join('\n');
   const toChoices = (labels: string[], ids: string[]): ReplyChoice[] =>

@@ -24,12 +24,14 @@ describe('honesty of the knowledge base', () => {
     }
   });
 
-  it('ends every answer with its source line', () => {
+  it('ends every answer with its source line, each source once', () => {
     const compose = createComposer(knowledge);
     for (const entry of knowledge.entries) {
       const { reply } = compose.answer(entry, 1);
       expect(reply.text.split('\n').at(-1), entry.id).toMatch(/^来源:.+/);
-      expect(reply.source).toBeTruthy();
+      const sources = (reply.source ?? '').replace(/^来源:/, '').split(';');
+      expect(sources.length, entry.id).toBeGreaterThan(0);
+      expect(new Set(sources).size, entry.id).toBe(sources.length);
     }
   });
 });
