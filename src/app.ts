@@ -7,7 +7,6 @@
 import { createBot, type Bot } from './bot.js';
 import type { Config } from './config.js';
 import { createEngine, type Engine } from './engine.js';
-import { createSafeHandler } from './dialog/safe-handler.js';
 import type { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { loadKnowledge } from './knowledge/load-knowledge.js';
 import type { Logger } from './logger.js';
@@ -18,7 +17,9 @@ import { createStaffCommands } from './staff/staff-commands.js';
 import { createNoopStore, type MessageStore } from './store/message-store.js';
 import { startRetention } from './store/retention.js';
 import { openSqliteStore } from './store/sqlite-store.js';
-import type { MessageHandler } from './types.js';
+import type { InboundMessage, MessageHandler } from './types.js';
+import type { Run } from './bot.js';
+import { renderTrace } from './pipeline/render-trace.js';
 
 export interface App {
   config: Config;
@@ -26,8 +27,10 @@ export interface App {
   /** The segmenter of the engine in use (replaced when a reload changes the domain words). */
   readonly segmenter: Segmenter;
   logger: Logger;
-  /** The bot's handler wrapped for adapters: logs failures, never rejects. */
+  /** The bot's handler for adapters: never rejects (a failure is logged and gets the safe reply). */
   handler: MessageHandler;
+  /** How the bot reads `question`, as a new person asking it (nothing recorded or remembered). */
+  explain(question: string, as?: Partial<InboundMessage>): Promise<Run>;
   /** Where handled messages go (a no-op store unless recording). */
   store: MessageStore;
   /** Validates the knowledge directory and, if valid, serves it from the next message on. */
@@ -44,8 +47,8 @@ export interface AppOptions {
   record?: boolean;
   /** Conversations go on (chat, serve): answers offer typed 1 / 0 feedback where there are no buttons. */
   textFeedback?: boolean;
-  /** The staff `why` view; staff commands (for STAFF_IDS) are on only when it is given. */
-  explain?: (app: App, question: string) => string;
+  /** Staff commands (`/why`, `/reload`) for the senders in STAFF_IDS. */
+  staffCommands?: boolean;
   /** A store to use instead (tests); retention applies to it. */
   store?: MessageStore;
 }
@@ -76,8 +79,6 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     options.store ?? (options.record ? openSqliteStore({ dataDir: config.dataDir, logger }) : createNoopStore());
   const stopRetention = recording ? startRetention({ store, days: config.retentionDays, logger }) : () => undefined;
 
-  // Set before the first message can arrive; the staff view reads the app as it is then.
-  let app: App | undefined;
   const reloader = createReloader({
     knowledgeDir: config.knowledgeDir,
     logger,
@@ -92,12 +93,14 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     },
     swap: (next) => bot.swapEngine(next),
   });
-  const { explain } = options;
+  const explain = async (question: string, as: Partial<InboundMessage> = {}): Promise<Run> =>
+    bot.run({ adapter: 'cli', conversationId: 'why', senderId: 'staff', ...as, kind: 'text', text: question }, { dryRun: true });
   const staff =
-    explain && config.staffIds.length > 0
+    options.staffCommands && config.staffIds.length > 0
       ? createStaffCommands({
           staffIds: config.staffIds,
-          explain: (question) => (app ? explain(app, question) : ''),
+          explain: async (question, asker) =>
+            renderTrace((await explain(question, { adapter: asker.adapter, capabilities: asker.capabilities })).trace),
           reload: () => reloader.reload('staff'),
         })
       : undefined;
@@ -113,10 +116,10 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     feedbackWindowMs: options.textFeedback ? config.feedbackWindowMs : 0,
     staff,
   });
-  const handler = createSafeHandler((message) => bot.handle(message), logger, () => bot.engine.compose.error());
+  const handler: MessageHandler = (message) => bot.handle(message);
   const watches = new Set<() => void>();
 
-  app = {
+  return {
     config,
     bot,
     get segmenter() {
@@ -124,6 +127,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     },
     logger,
     handler,
+    explain,
     store,
     reload: (reason) => reloader.reload(reason),
     watchKnowledge(watchOptions = {}) {
@@ -146,5 +150,4 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       store.close();
     },
   };
-  return app;
 }

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { BotError, ErrorCodes } from './errors.js';
+import { packageRoot } from './paths.js';
 
 const optionalText = z
   .string()
@@ -25,8 +26,8 @@ const flag = (fallback: boolean) =>
   );
 
 const EnvSchema = z.object({
-  KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
-  DATA_DIR: z.string().trim().min(1).default('./data'),
+  KNOWLEDGE_DIR: optionalText,
+  DATA_DIR: optionalText,
   SEGMENTER: z.enum(['node-rs-jieba', 'nodejs-jieba']).default('node-rs-jieba'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_MESSAGE_CHARS: integer(500, 20, 100_000),
@@ -104,24 +105,27 @@ export interface Config {
 }
 
 /**
- * Parses and validates settings from an environment (by default `process.env`).
+ * Parses and validates settings from an environment (by default `process.env`). Paths given
+ * resolve from `cwd`; the defaults (knowledge, data) sit in the package, wherever the
+ * command runs. The result is frozen: nothing changes settings after start.
  * @throws BotError QLB_CONFIG_INVALID naming every bad key.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Readonly<Config> {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const details = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new BotError(ErrorCodes.CONFIG_INVALID, `invalid configuration: ${details.join('; ')}`, details);
+    throw new BotError(ErrorCodes.CONFIG_INVALID, `配置有误:${details.join(';')}`, details);
   }
   const e = parsed.data;
   if (e.CLARIFY_THRESHOLD > e.ANSWER_THRESHOLD) {
-    throw new BotError(ErrorCodes.CONFIG_INVALID, 'CLARIFY_THRESHOLD must not exceed ANSWER_THRESHOLD', [
+    throw new BotError(ErrorCodes.CONFIG_INVALID, '配置有误:CLARIFY_THRESHOLD 不能大于 ANSWER_THRESHOLD', [
       'CLARIFY_THRESHOLD',
     ]);
   }
-  return {
-    knowledgeDir: path.resolve(e.KNOWLEDGE_DIR),
-    dataDir: path.resolve(e.DATA_DIR),
+  const root = packageRoot();
+  return deepFreeze({
+    knowledgeDir: e.KNOWLEDGE_DIR ? path.resolve(cwd, e.KNOWLEDGE_DIR) : path.join(root, 'knowledge'),
+    dataDir: e.DATA_DIR ? path.resolve(cwd, e.DATA_DIR) : path.join(root, 'data'),
     segmenter: e.SEGMENTER,
     logLevel: e.LOG_LEVEL,
     maxMessageChars: e.MAX_MESSAGE_CHARS,
@@ -161,5 +165,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           },
         }
       : undefined,
-  };
+  });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
 }

@@ -9,15 +9,17 @@ import { createEmergencyDetector, type EmergencyHit } from './safety/detect-emer
 import type { Segmenter } from './segment/segmenter.js';
 import { createComposer, type Composer } from './compose/compose-reply.js';
 import { createNormalizer } from './text/normalize.js';
-import { createGreetingStripper, createGreetingTest } from './dialog/intents.js';
+import { createGreetingStripper, createGreetingTest, createOnlyWordsTest } from './dialog/intents.js';
 import { createElsewhereTest } from './dialog/elsewhere.js';
-import { stripPersonal } from './privacy/mask.js';
 import { sanitize, truncate } from './text/sanitize.js';
 
 /** A question this short naming no aspect ("法律援助", "公证呢") is a bare topic. */
 const BARE_TOPIC_CHARS = 6;
 
-/** A message as the pipeline reads it: cleaned, cut, personal data stripped, normalized. */
+/**
+ * A message as the pipeline reads it: cleaned, cut, normalized. Personal data is not masked
+ * here: masking changes meaning ("我是低保户"); it happens where text is logged or stored.
+ */
 export interface ReadMessage {
   /** Sanitized and cut, as the person wrote it. */
   text: string;
@@ -27,7 +29,7 @@ export interface ReadMessage {
 
 export interface Engine {
   knowledge: KnowledgeBase;
-  /** Sanitize, cut to `maxChars`, strip personal numbers and names, normalize. */
+  /** Sanitize, cut to `maxChars`, normalize. */
   read(raw: string, maxChars: number): ReadMessage;
   thresholds: Thresholds;
   compose: Composer;
@@ -37,6 +39,12 @@ export interface Engine {
   /** The other district or city a question asks about, if any. */
   elsewhere(normalized: string): string | undefined;
   stripGreeting(normalized: string): string;
+  /** The small-talk id ("thanks", "who"…) of a message that is nothing but small talk. */
+  smalltalk(normalized: string): { id: string; reply: string } | undefined;
+  /** The message asks for a person (转人工). */
+  asksForPerson(normalized: string): boolean;
+  /** The message rejects the last reply ("不是", "没用"): after a fallback, a request for a person. */
+  rejects(normalized: string): boolean;
   match(normalized: string): MatchResult;
   decide(match: MatchResult): Decision;
 }
@@ -46,11 +54,15 @@ export function createEngine(knowledge: KnowledgeBase, segmenter: Segmenter, thr
   const normalize = createNormalizer(knowledge.synonyms);
   const matcher = createMatcher(knowledge, segmenter, { correctBelow: thresholds.answer, normalize });
   const detectEmergency = createEmergencyDetector(knowledge.emergency);
+  const { greetings, smalltalk, handoff } = knowledge.meta;
+  const smalltalkTests = smalltalk.map((talk) => ({ ...talk, test: createOnlyWordsTest(talk.words, greetings) }));
+  const asksForPerson = createOnlyWordsTest(handoff.words, [...greetings, '请', '帮我', '我要', '我想', '给我']);
+  const rejects = createOnlyWordsTest(handoff.rejections);
   return {
     knowledge,
     read(raw, maxChars) {
       const { text, truncated } = truncate(sanitize(raw), maxChars);
-      return { text, truncated, normalized: normalize(stripPersonal(text)) };
+      return { text, truncated, normalized: normalize(text) };
     },
     thresholds,
     compose: createComposer(knowledge),
@@ -58,7 +70,13 @@ export function createEngine(knowledge: KnowledgeBase, segmenter: Segmenter, thr
     detectEmergency,
     isGreeting: createGreetingTest(knowledge.meta.greetings),
     elsewhere: createElsewhereTest(knowledge.meta.homePlaces, (text) => segmenter.cut(text)),
-    stripGreeting: createGreetingStripper(knowledge.meta.greetings),
+    stripGreeting: createGreetingStripper(greetings),
+    smalltalk(normalized) {
+      const hit = smalltalkTests.find((talk) => talk.test(normalized));
+      return hit ? { id: hit.id, reply: hit.reply } : undefined;
+    },
+    asksForPerson,
+    rejects,
     match: (normalized) => matcher.match(normalized),
     decide: (match) =>
       decide(match.candidates, thresholds, {

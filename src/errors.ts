@@ -1,6 +1,8 @@
 /**
- * Every error the bot raises on purpose, with a stable code, in one place
- * (the shape follows fastify's lib/errors). Log the code; show users a safe reply.
+ * Every error the bot raises or logs on purpose, with a stable code, in one registry (the
+ * shape follows fastify's lib/errors). Log the code; show people a safe reply. Each code has
+ * its meaning for staff here and a row in the README's error table (a test checks both, and
+ * that every code is used).
  */
 
 /** Stable error codes. Never renumber or reuse one. */
@@ -10,15 +12,50 @@ export const ErrorCodes = {
   KNOWLEDGE_NOT_FOUND: 'QLB_KNOWLEDGE_NOT_FOUND',
   SEGMENTER_UNAVAILABLE: 'QLB_SEGMENTER_UNAVAILABLE',
   HANDLER_FAILED: 'QLB_HANDLER_FAILED',
-  ADAPTER_FAILED: 'QLB_ADAPTER_FAILED',
+  TURN_TIMEOUT: 'QLB_TURN_TIMEOUT',
   EVAL_FILE_INVALID: 'QLB_EVAL_FILE_INVALID',
-  /** The message store could not open, write or purge (disk full, locked, read-only); answering goes on. */
   STORE_FAILED: 'QLB_STORE_FAILED',
-  /** Watching the knowledge directory for live updates failed; SIGHUP and /reload still work. */
   KNOWLEDGE_WATCH_FAILED: 'QLB_KNOWLEDGE_WATCH_FAILED',
+  SERVE_NOT_CONFIGURED: 'QLB_SERVE_NOT_CONFIGURED',
+  ADAPTER_ALREADY_STARTED: 'QLB_ADAPTER_ALREADY_STARTED',
+  TELEGRAM_CONNECT_FAILED: 'QLB_TELEGRAM_CONNECT_FAILED',
+  TELEGRAM_WEBHOOK_FAILED: 'QLB_TELEGRAM_WEBHOOK_FAILED',
+  TELEGRAM_POLLING_FAILED: 'QLB_TELEGRAM_POLLING_FAILED',
+  TELEGRAM_UPDATE_UNREADABLE: 'QLB_TELEGRAM_UPDATE_UNREADABLE',
+  TELEGRAM_SEND_FAILED: 'QLB_TELEGRAM_SEND_FAILED',
+  TELEGRAM_STOP_TIMEOUT: 'QLB_TELEGRAM_STOP_TIMEOUT',
+  WECHAT_PUPPET_INVALID: 'QLB_WECHAT_PUPPET_INVALID',
+  WECHAT_PUPPET_MISSING: 'QLB_WECHAT_PUPPET_MISSING',
+  WECHAT_PUPPET_UNCAUGHT: 'QLB_WECHAT_PUPPET_UNCAUGHT',
+  WECHAT_MESSAGE_FAILED: 'QLB_WECHAT_MESSAGE_FAILED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+
+/** What each code means, in Chinese for staff; the compiler refuses a code without one. */
+export const ErrorMeanings = {
+  QLB_CONFIG_INVALID: '配置有误:设置项缺失或取值无效,提示中列出了有问题的键',
+  QLB_KNOWLEDGE_INVALID: '知识库有误:提示中列出了文件、条目、字段和违反的规则;运行中的机器人继续使用原来的版本',
+  QLB_KNOWLEDGE_NOT_FOUND: '找不到知识库目录(KNOWLEDGE_DIR)',
+  QLB_SEGMENTER_UNAVAILABLE: '分词器无法加载(SEGMENTER 指定的包未安装或加载失败)',
+  QLB_HANDLER_FAILED: '处理一条消息时出现意外错误;对方收到了致歉回复',
+  QLB_TURN_TIMEOUT: '处理一条消息超过了时间上限;对方收到了致歉回复',
+  QLB_EVAL_FILE_INVALID: '评测集文件格式有误',
+  QLB_STORE_FAILED: '消息记录库无法打开、写入或清理(磁盘满、被锁、只读、损坏);回答照常进行',
+  QLB_KNOWLEDGE_WATCH_FAILED: '无法监视知识库目录的改动;SIGHUP 和 /reload 仍可重新加载',
+  QLB_SERVE_NOT_CONFIGURED: 'serve 没有可启动的渠道,也没有终端可进行控制台对话',
+  QLB_ADAPTER_ALREADY_STARTED: '同一个渠道被启动了两次',
+  QLB_TELEGRAM_CONNECT_FAILED: '连接 Telegram 失败(getMe):检查 TELEGRAM_BOT_TOKEN 和 TELEGRAM_API_ROOT',
+  QLB_TELEGRAM_WEBHOOK_FAILED: 'Telegram webhook 设置失败,或 TELEGRAM_WEBHOOK_URL 不是网址',
+  QLB_TELEGRAM_POLLING_FAILED: 'Telegram 轮询出错或已停止,收不到新消息',
+  QLB_TELEGRAM_UPDATE_UNREADABLE: '收到一条无法读取的 Telegram 更新,已跳过',
+  QLB_TELEGRAM_SEND_FAILED: '向 Telegram 发送回复失败(重试之后)',
+  QLB_TELEGRAM_STOP_TIMEOUT: '停止时有回复一直没有发完',
+  QLB_WECHAT_PUPPET_INVALID: 'WECHATY_PUPPET 不是合法的包名,或该包不是 wechaty puppet',
+  QLB_WECHAT_PUPPET_MISSING: 'WECHATY_PUPPET 指定的包没有安装',
+  QLB_WECHAT_PUPPET_UNCAUGHT: '微信 puppet 内部抛出未捕获的异常(进程继续运行)',
+  QLB_WECHAT_MESSAGE_FAILED: '读取或回复一条微信消息失败',
+} as const satisfies Record<ErrorCode, string>;
 
 /** An error the bot knows about; `details` lists what exactly is wrong (file, field...). */
 export class BotError extends Error {

@@ -11,8 +11,8 @@ export interface ConsoleAdapterOptions {
   output?: Writable;
   /** Prompt shown before each line; '' in pipes. */
   prompt?: string;
-  /** Sent to the handler once at start (e.g. "菜单") so the person sees what to ask. */
-  greet?: string;
+  /** Send the `start` command once at start, so the person sees what to ask. */
+  greet?: boolean;
   /** Called when the input ends (Ctrl-D, end of a pipe). */
   onClose?: () => void;
 }
@@ -38,7 +38,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions = {}): Adapt
     name: 'console',
     async start(handler: MessageHandler) {
       const reply = async (line: string) => say((await handler(toInbound(line))).text);
-      if (options.greet) await reply(options.greet);
+      if (options.greet) say((await handler({ ...toInbound(''), kind: 'command', command: 'start' })).text);
       rl = readline.createInterface({ input, output, prompt, terminal: false });
       rl.on('line', (line) => {
         queue = queue.then(async () => {

@@ -1,19 +1,26 @@
 /**
  * What inline buttons carry back. Telegram allows 1–64 bytes of callback data, so the
- * format is terse: a bare number is a menu / clarify pick, `fb:1:<entryId>` / `fb:0:<entryId>`
- * is 👍 / 👎 under an answer.
+ * format is terse: the choice's own id (`t:<topic>`, `e:<entry>`) for a menu or clarify
+ * button, so an old button answers what it showed; `fb:1:<entryId>` / `fb:0:<entryId>` is
+ * 👍 / 👎 under an answer; a bare number (buttons of earlier versions, or an id too long
+ * for 64 bytes) is the digit the person could have typed.
  */
 
 /** A decoded button press. */
-export type ButtonAction = { type: 'pick'; n: number } | { type: 'feedback'; useful: boolean; entryId?: string };
+export type ButtonAction =
+  | { type: 'choice'; id: string }
+  | { type: 'pick'; n: number }
+  | { type: 'feedback'; useful: boolean; entryId?: string };
 
 const MAX_BYTES = 64;
 const PICK = /^(\d{1,3})$/;
 const FEEDBACK = /^fb:([01]):(.*)$/s;
 
-/** Callback data for choice `n`: the digit itself, exactly what a person would type. */
-export function encodePick(n: number): string {
-  return String(n);
+const CHOICE = /^[te]:[a-z0-9][a-z0-9.-]*$/;
+
+/** Callback data for a choice: its id, or its number when the id does not fit in 64 bytes. */
+export function encodeChoice(choice: { n: number; id: string }): string {
+  return Buffer.byteLength(choice.id, 'utf8') <= MAX_BYTES && CHOICE.test(choice.id) ? choice.id : String(choice.n);
 }
 
 /**
@@ -28,6 +35,7 @@ export function encodeFeedback(useful: boolean, entryId?: string): string {
 
 /** Decodes callback data; undefined for anything this bot did not produce. */
 export function decodeButton(data: string): ButtonAction | undefined {
+  if (CHOICE.test(data)) return { type: 'choice', id: data };
   const pick = PICK.exec(data);
   if (pick?.[1]) {
     const n = Number(pick[1]);

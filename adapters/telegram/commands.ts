@@ -3,11 +3,9 @@
  * and its tests. Telegram usernames are [A-Za-z0-9_] and compared case-insensitively.
  */
 
-/** The commands the bot registers with setMyCommands; each reaches the core as {@link MENU_TEXT}. */
+/** The commands the bot registers with setMyCommands; each reaches the core as a `command` message. */
 export const MENU_COMMANDS = ['start', 'help', 'menu'] as const;
-
-/** What the core understands as "show me the menu" (it is in the knowledge base's greetings). */
-export const MENU_TEXT = '菜单';
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** A leading `/command` or `/command@botname`, as Telegram clients send them. */
 export interface Command {
@@ -33,7 +31,7 @@ export function isAddressedTo(command: Command, botUsername: string): boolean {
 }
 
 /** True for /start, /help and /menu. */
-export function isMenuCommand(command: Command): boolean {
+export function isMenuCommand(command: Command): command is Command & { name: MenuCommand } {
   return (MENU_COMMANDS as readonly string[]).includes(command.name);
 }
 

@@ -12,7 +12,7 @@ export {
 } from './telegram-options.js';
 export { toInbound, routeUpdate, kindOf, type RoutedUpdate } from './to-inbound.js';
 export { renderReply, splitText, escapeHtml, replyKeyboard, MAX_MESSAGE_LENGTH } from './render-reply.js';
-export { encodeFeedback, encodePick, decodeButton, type ButtonAction } from './callback-data.js';
-export { parseCommand, mentions, stripMention, MENU_COMMANDS, MENU_TEXT } from './commands.js';
+export { encodeFeedback, encodeChoice, decodeButton, type ButtonAction } from './callback-data.js';
+export { parseCommand, mentions, stripMention, MENU_COMMANDS } from './commands.js';
 export { createPacer, type Pacer } from './pacer.js';
 export { retryDelay, withRetry, isNetworkError } from './retry.js';

@@ -5,7 +5,7 @@
  */
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
 import type { Reply } from '../../src/types.js';
-import { encodeFeedback, encodePick } from './callback-data.js';
+import { encodeChoice, encodeFeedback } from './callback-data.js';
 
 /** Telegram's limit on a message's text after entity parsing, in UTF-16 code units. */
 export const MAX_MESSAGE_LENGTH = 4096;
@@ -87,7 +87,7 @@ function label(text: string): string {
 /** Inline buttons for a reply: one row per choice, then 👍 / 👎 under an answer; undefined if none. */
 export function replyKeyboard(reply: Reply, labels: FeedbackLabels): InlineKeyboardMarkup | undefined {
   const rows: InlineKeyboardButton[][] = (reply.choices ?? []).map((choice) => [
-    { text: label(`${choice.n}. ${choice.label}`), callback_data: encodePick(choice.n) },
+    { text: label(`${choice.n}. ${choice.label}`), callback_data: encodeChoice(choice) },
   ]);
   if (reply.kind === 'answer') {
     rows.push([

@@ -54,7 +54,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     // A person who blocked the bot (403) or a reply dropped at stop is expected; the rest is a fault.
     const expected = error instanceof DroppedError || (error instanceof TelegramError && error.code === 403);
     logger[expected ? 'warn' : 'error'](
-      { code: ErrorCodes.ADAPTER_FAILED, conv: convOf(chatId), ...describeError(error) },
+      { code: ErrorCodes.TELEGRAM_SEND_FAILED, conv: convOf(chatId), ...describeError(error) },
       'telegram: answering a message failed',
     );
   };
@@ -65,7 +65,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
       bot.botInfo = await bot.telegram.getMe();
     } catch (error) {
       throw new BotError(
-        ErrorCodes.ADAPTER_FAILED,
+        ErrorCodes.TELEGRAM_CONNECT_FAILED,
         `telegram: getMe failed, check TELEGRAM_BOT_TOKEN and TELEGRAM_API_ROOT (${(error as Error).message})`,
         [],
         { cause: error },
@@ -90,7 +90,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
         routed = routeUpdate(update, username);
       } catch (error) {
         // A malformed update must not take the process down (it arrives outside any try in webhook mode).
-        logger.error({ code: ErrorCodes.ADAPTER_FAILED, err: error, updateId: update.update_id }, 'telegram update unreadable');
+        logger.error({ code: ErrorCodes.TELEGRAM_UPDATE_UNREADABLE, err: error, updateId: update.update_id }, 'telegram update unreadable');
         return true;
       }
       // Every press gets an answer or the client spins; a vote gets its toast once the core thanked.
@@ -123,7 +123,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
 
     if (settings.webhookUrl) {
       const url = URL.canParse(settings.webhookUrl) ? new URL(settings.webhookUrl) : undefined;
-      if (!url) throw new BotError(ErrorCodes.ADAPTER_FAILED, 'telegram: TELEGRAM_WEBHOOK_URL is not a URL', ['TELEGRAM_WEBHOOK_URL']);
+      if (!url) throw new BotError(ErrorCodes.TELEGRAM_WEBHOOK_FAILED, 'telegram: TELEGRAM_WEBHOOK_URL is not a URL', ['TELEGRAM_WEBHOOK_URL']);
       const secret = settings.webhookSecret ?? randomBytes(32).toString('hex');
       state.webhook = await startWebhookServer({
         port: settings.webhookPort,
@@ -137,7 +137,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
         await bot.telegram.setWebhook(url.href, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
       } catch (error) {
         await state.webhook.close();
-        throw new BotError(ErrorCodes.ADAPTER_FAILED, `telegram: setWebhook failed (${(error as Error).message})`, [], { cause: error });
+        throw new BotError(ErrorCodes.TELEGRAM_WEBHOOK_FAILED, `telegram: setWebhook failed (${(error as Error).message})`, [], { cause: error });
       }
     } else {
       // A webhook left by an earlier deployment makes getUpdates fail with 409; fail start() loudly instead.
@@ -145,9 +145,9 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
       bot.use((ctx) => {
         accept(ctx.update);
       });
-      bot.catch((error) => logger.error({ code: ErrorCodes.ADAPTER_FAILED, err: error }, 'telegram update failed'));
+      bot.catch((error) => logger.error({ code: ErrorCodes.TELEGRAM_POLLING_FAILED, err: error }, 'telegram update failed'));
       state.polling = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }).catch((error: unknown) => {
-        logger.error({ code: ErrorCodes.ADAPTER_FAILED, ...describeError(error) }, 'telegram polling stopped; no more updates');
+        logger.error({ code: ErrorCodes.TELEGRAM_POLLING_FAILED, ...describeError(error) }, 'telegram polling stopped; no more updates');
       });
     }
     logger.info({ bot: username, mode: settings.webhookUrl ? 'webhook' : 'polling' }, 'telegram adapter connected');
@@ -164,7 +164,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
       state.abort.abort(); // cuts pacing and retry waits short; what is left fails fast
       if (!(await settledWithin(finished, 1_000))) {
         // Only a core call that never returns gets here; stopping must not hang on it.
-        logger.error({ code: ErrorCodes.ADAPTER_FAILED, pending: state.queues.pending }, 'telegram stop: a reply never finished');
+        logger.error({ code: ErrorCodes.TELEGRAM_STOP_TIMEOUT, pending: state.queues.pending }, 'telegram stop: a reply never finished');
       }
     }
     logger.info('telegram adapter stopped');
@@ -177,7 +177,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     },
     async start(handler) {
       if (stopping) await stopping;
-      if (running) throw new BotError(ErrorCodes.ADAPTER_FAILED, 'telegram adapter is already started');
+      if (running) throw new BotError(ErrorCodes.ADAPTER_ALREADY_STARTED, 'telegram adapter is already started');
       running = await connect(handler);
     },
     async stop() {

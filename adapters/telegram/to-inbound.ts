@@ -6,7 +6,7 @@
 import type { CallbackQuery, Message, Update } from 'telegraf/types';
 import type { InboundKind, InboundMessage } from '../../src/types.js';
 import { decodeButton } from './callback-data.js';
-import { commandText, isAddressedTo, isMenuCommand, mentions, MENU_TEXT, parseCommand, stripMention } from './commands.js';
+import { commandText, isAddressedTo, isMenuCommand, mentions, parseCommand, stripMention } from './commands.js';
 
 const ADAPTER = 'telegram';
 /** 👍 / 👎 are buttons here, so the core adds no "reply 1 / 0" line and never reads a bare digit as a vote. */
@@ -78,15 +78,15 @@ function fromMessage(message: Message, botUsername: string): RoutedUpdate | unde
   }
 
   let typed = '';
-  if (kind === 'text') typed = command ? (isMenuCommand(command) ? MENU_TEXT : commandText(command)) : stripMention(text, botUsername);
+  if (kind === 'text') typed = command ? commandText(command) : stripMention(text, botUsername);
+  const menuCommand = command && isMenuCommand(command) ? command.name : undefined;
   const editedAt = 'edit_date' in message ? message.edit_date : undefined;
   return {
     inbound: {
       adapter: ADAPTER,
       conversationId: String(message.chat.id),
       senderId: String(from.id),
-      kind,
-      text: typed,
+      ...(menuCommand ? { kind: 'command', command: menuCommand, text: '' } : { kind, text: typed }),
       isGroup,
       receivedAt: (editedAt ?? message.date) * 1000,
       capabilities: CAPABILITIES,
@@ -116,10 +116,13 @@ function fromCallback(query: CallbackQuery): RoutedUpdate | undefined {
     capabilities: CAPABILITIES,
   };
   const inbound: InboundMessage =
-    action.type === 'pick'
-      ? // A pressed choice is the digit the person could have typed; the core cannot tell them apart.
-        { ...base, kind: 'text', text: String(action.n) }
-      : {
+    action.type === 'choice'
+      ? // The button's own choice: an older menu's button answers what it showed.
+        { ...base, kind: 'choice', text: '', choiceId: action.id }
+      : action.type === 'pick'
+        ? // Buttons sent before choices carried ids: the digit the person could have typed.
+          { ...base, kind: 'text', text: String(action.n) }
+        : {
           ...base,
           kind: 'feedback',
           text: '',

@@ -16,11 +16,11 @@ const PACKAGE_NAME = /^(?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/i;
 
 /**
  * Imports puppet package `name` and creates its puppet, passing `token` when given
- * (puppet services, padlocal). @throws BotError QLB_ADAPTER_FAILED naming the fix.
+ * (puppet services, padlocal). @throws BotError QLB_WECHAT_PUPPET_INVALID or QLB_WECHAT_PUPPET_MISSING naming the fix.
  */
 export async function loadPuppet(name: string, token?: string, logger?: Logger): Promise<PuppetInstance> {
   if (!PACKAGE_NAME.test(name)) {
-    throw new BotError(ErrorCodes.ADAPTER_FAILED, `WECHATY_PUPPET must be an npm package name, got "${name}"`, [
+    throw new BotError(ErrorCodes.WECHAT_PUPPET_INVALID, `WECHATY_PUPPET must be an npm package name, got "${name}"`, [
       'WECHATY_PUPPET',
     ]);
   }
@@ -34,11 +34,12 @@ export async function loadPuppet(name: string, token?: string, logger?: Logger):
     const message = missing
       ? `WeChat puppet "${name}" is not installed: run \`npm install ${name}\` (see adapters/wechat/README.md)`
       : `WeChat puppet "${name}" failed to load: ${String(error)}`;
-    throw new BotError(ErrorCodes.ADAPTER_FAILED, message, ['WECHATY_PUPPET'], { cause: error });
+    const code = missing ? ErrorCodes.WECHAT_PUPPET_MISSING : ErrorCodes.WECHAT_PUPPET_INVALID;
+    throw new BotError(code, message, ['WECHATY_PUPPET'], { cause: error });
   }
   const Puppet = findPuppetClass(module);
   if (!Puppet) {
-    throw new BotError(ErrorCodes.ADAPTER_FAILED, `"${name}" does not export a wechaty puppet`, ['WECHATY_PUPPET']);
+    throw new BotError(ErrorCodes.WECHAT_PUPPET_INVALID, `"${name}" does not export a wechaty puppet`, ['WECHATY_PUPPET']);
   }
   return new Puppet(token ? { token } : {});
 }
@@ -66,7 +67,7 @@ export function routeUncaught(before: ReadonlySet<unknown>, logger: Logger): voi
   for (const listener of added) process.removeListener('uncaughtException', listener);
   process.on('uncaughtException', (error) => {
     logger.error(
-      { err: error, code: ErrorCodes.ADAPTER_FAILED },
+      { err: error, code: ErrorCodes.WECHAT_PUPPET_UNCAUGHT },
       'uncaught exception (kept running, as the WeChat puppet expects)',
     );
   });

@@ -105,8 +105,9 @@ export function createResponder(options: ResponderOptions): Responder {
         adapter: 'wechat',
         conversationId: contact.id,
         senderId: contact.id,
-        kind: 'text',
-        text: texts.greetQuestion,
+        kind: 'command',
+        command: 'start',
+        text: '',
         isGroup: false,
       };
       await inOrder(contact.id, async () => {

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { WechatyBuilder, type Message, type Room, type Wechaty } from 'wechaty';
+import { ErrorCodes } from '../../src/errors.js';
 import { ensureDir } from '../../src/fs/ensure-dir.js';
 import type { Adapter, MessageHandler } from '../../src/types.js';
 import { acceptFriend } from './auto-accept.js';
@@ -37,7 +38,9 @@ export function createWechatAdapter(options: WechatAdapterOptions): Adapter {
 
   // Handlers run detached from wechaty's emitter; `stop()` waits for the ones in progress.
   const track = (work: Promise<void>) => {
-    const tracked = work.catch((error: unknown) => logger.error({ err: error }, 'wechat message handling failed'));
+    const tracked = work.catch((error: unknown) =>
+      logger.error({ err: error, code: ErrorCodes.WECHAT_MESSAGE_FAILED }, 'wechat message handling failed'),
+    );
     inflight.add(tracked);
     void tracked.finally(() => inflight.delete(tracked));
   };

@@ -10,13 +10,10 @@ export interface WechatTexts {
   roomBusy: string;
   /** Sent when the handler fails outright (the core's safe handler normally answers first). */
   error: string;
-  /** Asked of the core to greet a newly accepted friend (the core answers it with the menu). */
-  greetQuestion: string;
 }
 
 export const defaultTexts: WechatTexts = {
   contactBusy: '您发得有点快,我一分钟内只能回复几条。请稍等一分钟再问,我会继续为您解答。急事请拨打 12348 公共法律服务热线。',
   roomBusy: '群里这会儿提问较多,请稍等一分钟再 @ 我。急事请拨打 12348 公共法律服务热线。',
   error: '抱歉,系统出了点问题,请稍后再试。急需法律帮助请拨打 12348 公共法律服务热线。',
-  greetQuestion: '菜单',
 };

@@ -1,34 +1,38 @@
 /**
  * Renders decisions as plain-text replies. Every text comes from the knowledge base's
- * messages or entries; every answer ends with its source line.
+ * messages or entries; every answer ends with its source line; every numbered list carries
+ * the ids of what it offers, so a button can pick by identity.
  */
 import type { Entry, KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { SourceRef } from '../knowledge/schema.js';
-import type { ChoiceTarget } from '../session/session-store.js';
 import type { Reply, ReplyChoice } from '../types.js';
 
-/** A reply plus the numbered targets a digit may pick next. */
-export interface Composed {
-  reply: Reply;
-  choices?: ChoiceTarget[];
+/** Numbers a reply in danger asks to call first, in the order the text gives them. */
+const CALL_FIRST = /(?<!\d)(110|119|120|122)(?!\d)/g;
+
+function callFirst(text: string): string[] {
+  return [...new Set([...text.matchAll(CALL_FIRST)].map((match) => match[1] as string))];
 }
 
 /** Builds all reply texts for one knowledge base. */
 export function createComposer(knowledge: KnowledgeBase) {
   const { messages } = knowledge.meta;
   const defaultReport = knowledge.meta.sources[0]?.title ?? '';
+  const topicTitle = (id: string) => knowledge.topics.find((topic) => topic.id === id)?.title ?? id;
 
   // Two quotes of one article (or one report section) are one source to the reader.
   const sourceLine = (sources: SourceRef[]) =>
     messages.sourcePrefix +
     [...new Set(sources.map((source) => (source.kind === 'report' ? `${defaultReport}${source.ref}` : source.ref)))].join(';');
 
-  const numbered = (labels: string[]) => labels.map((label, index) => `${index + 1}. ${label}`).join('\n');
-  const toChoices = (labels: string[], ids: string[]): ReplyChoice[] =>
-    labels.map((label, index) => ({ n: index + 1, label, id: ids[index] as string }));
+  const list = (items: { label: string; id: string }[]): ReplyChoice[] =>
+    items.map((item, index) => ({ n: index + 1, label: item.label, id: item.id }));
+  const numbered = (choices: ReplyChoice[]) => choices.map((choice) => `${choice.n}. ${choice.label}`).join('\n');
+  const entryChoices = (entries: Entry[]) => list(entries.map((entry) => ({ label: entry.title, id: `e:${entry.id}` })));
 
-  return {
-    answer(entry: Entry, score: number): Composed {
+  const composer = {
+    answer(entry: Entry, score: number): Reply {
+      if (entry.problem) return composer.route(entry, score);
       const source = sourceLine(entry.source);
       const related = entry.related
         .map((id) => knowledge.byId.get(id)?.title)
@@ -36,93 +40,121 @@ export function createComposer(knowledge: KnowledgeBase) {
       const parts = [`【${entry.title}】`, entry.answer.trim()];
       if (related.length > 0) parts.push(`${messages.relatedHeader}${related.join(' / ')}`);
       parts.push(source);
-      return { reply: { kind: 'answer', text: parts.join('\n'), entryId: entry.id, score, source } };
+      return { kind: 'answer', text: parts.join('\n'), entryId: entry.id, score, source };
     },
 
-    clarify(options: Entry[], score: number): Composed {
-      const labels = options.map((entry) => entry.title);
+    /** A problem's route, with its next steps as a numbered list. */
+    route(entry: Entry, score: number): Reply {
+      const source = sourceLine(entry.source);
+      const next = entry.related.map((id) => knowledge.byId.get(id)).filter((e): e is Entry => Boolean(e));
+      const choices = entryChoices(next);
+      const parts = [`【${entry.title}】`, entry.answer.trim()];
+      if (choices.length > 0) parts.push(messages.problemNext, numbered(choices));
+      parts.push(source);
+      const call = callFirst(entry.problem?.safety ?? '');
       return {
-        reply: {
-          kind: 'clarify',
-          text: `${messages.clarifyHeader}\n${numbered(labels)}\n${messages.clarifyFooter}`,
-          score,
-          choices: toChoices(labels, options.map((entry) => `e:${entry.id}`)),
-        },
-        choices: options.map((entry) => ({ type: 'entry', id: entry.id })),
+        kind: 'answer',
+        text: parts.join('\n'),
+        entryId: entry.id,
+        score,
+        source,
+        ...(choices.length > 0 ? { choices, awaits: 'pick' as const } : {}),
+        ...(call.length > 0 ? { call } : {}),
       };
     },
 
-    menu(prefix?: string): Composed {
-      const labels = knowledge.topics.map((topic) => topic.title);
-      const text = `${messages.menuHeader}\n${numbered(labels)}\n${messages.menuFooter}`;
+    clarify(options: Entry[], score: number): Reply {
+      const choices = entryChoices(options);
       return {
-        reply: {
-          kind: 'menu',
-          text: prefix ? `${prefix}\n\n${text}` : text,
-          choices: toChoices(labels, knowledge.topics.map((topic) => `t:${topic.id}`)),
-        },
-        choices: knowledge.topics.map((topic) => ({ type: 'topic', id: topic.id })),
+        kind: 'clarify',
+        text: `${messages.clarifyHeader}\n${numbered(choices)}\n${messages.clarifyFooter}`,
+        score,
+        choices,
+        awaits: 'pick',
       };
     },
 
-    topicMenu(topicId: string): Composed {
-      const topic = knowledge.topics.find((candidate) => candidate.id === topicId);
-      const entries = knowledge.entries.filter((entry) => entry.topic === topicId);
-      const labels = entries.map((entry) => entry.title);
+    menu(prefix?: string): Reply {
+      const choices = list(knowledge.topics.map((topic) => ({ label: topic.title, id: `t:${topic.id}` })));
+      const text = `${messages.menuHeader}\n${numbered(choices)}\n${messages.menuFooter}`;
+      return { kind: 'menu', text: prefix ? `${prefix}\n\n${text}` : text, choices, awaits: 'pick' };
+    },
+
+    topicMenu(topicId: string): Reply {
+      const choices = entryChoices(knowledge.entries.filter((entry) => entry.topic === topicId));
       return {
-        reply: {
-          kind: 'menu',
-          text: `【${topic?.title ?? topicId}】\n${numbered(labels)}\n${messages.topicMenuFooter}`,
-          choices: toChoices(labels, entries.map((entry) => `e:${entry.id}`)),
-        },
-        choices: entries.map((entry) => ({ type: 'entry', id: entry.id })),
+        kind: 'menu',
+        text: `【${topicTitle(topicId)}】\n${numbered(choices)}\n${messages.topicMenuFooter}`,
+        choices,
+        awaits: 'pick',
       };
     },
 
-    fallback(score: number): Composed {
-      return { reply: { kind: 'fallback', text: messages.fallback, score } };
+    fallback(score: number): Reply {
+      return { kind: 'fallback', text: messages.fallback, score };
     },
 
-    elsewhere(): Composed {
-      return { reply: { kind: 'fallback', text: messages.elsewhere } };
+    elsewhere(): Reply {
+      return { kind: 'fallback', text: messages.elsewhere };
     },
 
-    unknownAspect(topicId: string, aspectId: string): Composed {
-      const topic = knowledge.topics.find((candidate) => candidate.id === topicId)?.title ?? topicId;
+    unknownAspect(topicId: string, aspectId: string): Reply {
       const aspect = knowledge.aspects.find((candidate) => candidate.id === aspectId)?.title ?? aspectId;
       return {
-        reply: { kind: 'fallback', text: messages.unknownAspect.replace('{topic}', topic).replace('{aspect}', aspect) },
+        kind: 'fallback',
+        text: messages.unknownAspect.replace('{topic}', topicTitle(topicId)).replace('{aspect}', aspect),
       };
     },
 
-    emergency(text: string): Composed {
-      return { reply: { kind: 'emergency', text } };
+    emergency(text: string): Reply {
+      const call = callFirst(text);
+      return { kind: 'emergency', text, ...(call.length > 0 ? { call } : {}) };
     },
 
-    unsupported(): Composed {
-      return { reply: { kind: 'unsupported', text: messages.unsupported } };
+    smalltalk(text: string): Reply {
+      return { kind: 'smalltalk', text };
     },
 
-    empty(): Composed {
-      return this.menu(messages.empty);
+    /** A person asked for a human: handed over where the platform can, else referred to 12348. */
+    handoff(canHandOver: boolean): Reply {
+      return { kind: 'handoff', text: canHandOver ? messages.handoff : messages.noHandoff };
     },
 
-    noChoice(): Composed {
-      return { reply: { kind: 'fallback', text: messages.noChoice } };
+    unsupported(): Reply {
+      return { kind: 'unsupported', text: messages.unsupported };
     },
 
-    feedbackThanks(): Composed {
-      return { reply: { kind: 'menu', text: messages.feedbackThanks } };
+    empty(): Reply {
+      return composer.menu(messages.empty);
+    },
+
+    /** A number that picks nothing: says which numbers are valid, when a list is open. */
+    noChoice(count = 0): Reply {
+      const text = count > 0 ? messages.choiceOutOfRange.replace('{max}', String(count)) : messages.noChoice;
+      return { kind: 'fallback', text, ...(count > 0 ? { awaits: 'pick' as const } : {}) };
+    },
+
+    feedbackThanks(): Reply {
+      return { kind: 'menu', text: messages.feedbackThanks };
     },
 
     error(): Reply {
       return { kind: 'error', text: messages.error };
     },
 
+    limited(notice: boolean): Reply {
+      return { kind: 'limited', text: notice ? messages.rateLimited : '' };
+    },
+
     truncatedNote(max: number): string {
       return messages.truncated.replace('{max}', String(max));
     },
+
+    feedbackHint(): string {
+      return messages.feedbackHint;
+    },
   };
+  return composer;
 }
 
 export type Composer = ReturnType<typeof createComposer>;

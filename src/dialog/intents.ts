@@ -15,15 +15,36 @@ export function parsePick(normalized: string): number | undefined {
   return /\d/.test(raw) ? Number(raw) : CHINESE_DIGITS[raw];
 }
 
+/**
+ * Builds a test for "nothing but these words" (greetings, thanks, 转人工…), ignoring
+ * punctuation, spaces, modal particles and the `extra` words (e.g. a greeting before 谢谢).
+ */
+export function createOnlyWordsTest(
+  words: readonly string[],
+  extra: readonly string[] = [],
+): (normalized: string) => boolean {
+  const own = sortLongestFirst(words);
+  const all = sortLongestFirst([...words, ...extra]);
+  const strip = (text: string, list: string[]) => {
+    let rest = text;
+    for (const word of list) rest = rest.split(word).join('');
+    return rest.replace(/[啊呀呢吧哦嘛哈啦喔哇咯嗯噢先]/g, '');
+  };
+  return (normalized) => {
+    const text = normalized.replace(FILLER, '');
+    // At least one of its own words must be there: "你好" alone is no thanks.
+    if (text === '' || strip(text, own) === text.replace(/[啊呀呢吧哦嘛哈啦喔哇咯嗯噢先]/g, '')) return false;
+    return strip(text, all) === '';
+  };
+}
+
 /** Builds a test for "only a greeting or a menu command" from the knowledge base's list. */
 export function createGreetingTest(greetings: readonly string[]): (normalized: string) => boolean {
-  const words = [...greetings].map((word) => word.toLowerCase()).sort((a, b) => b.length - a.length);
-  return (normalized) => {
-    let rest = normalized.replace(FILLER, '');
-    if (rest === '') return false;
-    for (const word of words) rest = rest.split(word).join('');
-    return rest.replace(/[啊呀呢吧哦嘛哈啦喔]/g, '') === '';
-  };
+  return createOnlyWordsTest(greetings);
+}
+
+function sortLongestFirst(words: readonly string[]): string[] {
+  return [...new Set(words.map((word) => word.toLowerCase()))].sort((a, b) => b.length - a.length);
 }
 
 /** Strips a leading greeting ("你好,请问…") so the question itself is matched. */

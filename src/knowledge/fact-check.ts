@@ -9,39 +9,12 @@ import { findPatterns } from './fact-patterns.js';
 import type { KnowledgeProblem } from './knowledge-base.js';
 import { lawNamedBefore, normalArticle, type LawLibrary } from './law-texts.js';
 import { findFigures, findNumbers, sameNumber, toHalfWidth, type NumberMention } from './numbers.js';
-import { createStatistics, FIGURE_WORDS, type ReportDoc, type Statistics } from './report-stats.js';
-import type { Hotline, SourceRef } from './schema.js';
+import { createStatistics, FIGURE_WORDS, type ReportDoc } from './report-stats.js';
+import type { FactContext, FactOwner } from './fact-types.js';
+import type { Hotline } from './schema.js';
 import { checkSources } from './source-check.js';
 
-/** One user-visible text of an owner, e.g. `{ field: 'answer', text }`. */
-export interface FactText {
-  field: string;
-  text: string;
-}
-
-/** Something with texts and the sources they stand on: an entry, a problem card, a topic. */
-export interface FactOwner {
-  file: string;
-  /** Id shown as `id=<id>.` before each field; none for whole-file texts (meta messages). */
-  id?: string;
-  texts: FactText[];
-  sources: readonly SourceRef[];
-  /** Name of the sources field, for problems about a source; default `source`. */
-  sourcesField?: string;
-  /** Sample questions: an owner asked "能赢吗" must not let a district rate read as the odds. */
-  questions?: readonly string[];
-}
-
-/** What the check compares against. Build once per knowledge base with {@link createFactContext}. */
-export interface FactContext {
-  hotlines: readonly Hotline[];
-  laws: LawLibrary;
-  reports: readonly ReportDoc[];
-  statistics: Statistics;
-  hotlineNumbers: ReadonlySet<string>;
-  /** Numbers of a source text, remembered: the same quotes back many entries. */
-  numbersOf(text: string): NumberMention[];
-}
+export type { FactContext, FactOwner, FactText } from './fact-types.js';
 
 /** Builds the context of the check. */
 export function createFactContext(hotlines: readonly Hotline[], laws: LawLibrary, reports: readonly ReportDoc[]): FactContext {

@@ -1,9 +1,17 @@
 import type { DomainWord } from '../segment/segmenter.js';
-import type { Aspect, EmergencyData, EntryData, Meta, Topic } from './schema.js';
+import type { Aspect, EmergencyData, EntryData, Meta, ProblemData, Topic } from './schema.js';
 
-/** One answer of the knowledge base, with the file it came from. */
+/** The topic under which problems are listed and matched. */
+export const PROBLEMS_TOPIC = 'problems';
+
+/**
+ * One answer of the knowledge base, with the file it came from. A problem is an entry too
+ * (topic {@link PROBLEMS_TOPIC}: situations as questions, cues as keywords, its route as the
+ * answer, `next` as related), so every matcher and step serves both; `problem` keeps its parts.
+ */
 export interface Entry extends EntryData {
   file: string;
+  problem?: ProblemData;
 }
 
 /** The whole validated knowledge base, read-only once loaded. */

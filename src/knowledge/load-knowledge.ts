@@ -10,6 +10,7 @@ import { checkFacts, createFactContext, type FactContext } from './fact-check.js
 import { knowledgeOwners } from './fact-owners.js';
 import { formatProblem, type Entry, type KnowledgeBase, type KnowledgeProblem } from './knowledge-base.js';
 import { readLaws } from './law-texts.js';
+import { problemToEntry } from './problem-entries.js';
 import { listEntryFiles, readLines, readYaml } from './read-files.js';
 import { readReports } from './report-stats.js';
 import {
@@ -18,6 +19,7 @@ import {
   EntryFileSchema,
   HotlinesSchema,
   MetaSchema,
+  ProblemFileSchema,
   SynonymsSchema,
   TopicsSchema,
   type Meta,
@@ -50,6 +52,10 @@ export function checkKnowledge(dir: string): KnowledgeCheck {
   for (const file of entryFiles) {
     const list = readYaml(dir, file, EntryFileSchema, problems) ?? [];
     for (const entry of list) entries.push({ ...entry, file });
+  }
+  for (const file of listEntryFiles(dir, 'problems')) {
+    const list = readYaml(dir, file, ProblemFileSchema, problems) ?? [];
+    if (meta) for (const problem of list) entries.push(problemToEntry(problem, file, meta.messages));
   }
 
   checkEntries(entries, new Set(topics.map((t) => t.id)), new Set(aspects.map((a) => a.id)), problems);
@@ -106,6 +112,9 @@ export function readFactContext(dir: string, meta: Meta | undefined, problems: K
  * @throws BotError QLB_KNOWLEDGE_INVALID listing every problem as `file: field: message`.
  */
 export function loadKnowledge(dir: string): KnowledgeBase {
+  if (!fs.existsSync(dir)) {
+    throw new BotError(ErrorCodes.KNOWLEDGE_NOT_FOUND, `找不到知识库目录 ${dir}(KNOWLEDGE_DIR)`, ['KNOWLEDGE_DIR']);
+  }
   const { knowledge, problems } = checkKnowledge(path.resolve(dir));
   if (!knowledge) {
     const details = problems.map(formatProblem);

@@ -69,12 +69,12 @@ export function readLines(dir: string, relative: string, problems: KnowledgeProb
 }
 
 /** Entry files, sorted so that load order (and ranking ties) never depend on the disk. */
-export function listEntryFiles(dir: string): string[] {
-  const entriesDir = path.join(dir, 'entries');
+export function listEntryFiles(dir: string, folder = 'entries'): string[] {
+  const entriesDir = path.join(dir, folder);
   if (!fs.existsSync(entriesDir)) return [];
   return fs
     .readdirSync(entriesDir)
     .filter((name) => /\.ya?ml$/.test(name))
     .sort()
-    .map((name) => path.join('entries', name));
+    .map((name) => path.join(folder, name));
 }

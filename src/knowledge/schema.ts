@@ -31,6 +31,32 @@ export const EntrySchema = z.object({
 
 export const EntryFileSchema = z.array(EntrySchema);
 
+/** Fewest situations a problem lists: the matcher learns the problem from them. */
+export const MIN_SITUATIONS = 10;
+
+/**
+ * A life situation residents bring ("隔壁装修把我家墙震裂了"), answered with a route: the
+ * first step, what next if it fails, what to keep, the time limits, and entries to read next.
+ */
+export const ProblemSchema = z.object({
+  id: z.string().regex(/^problem\.[a-z0-9-]+$/, 'write problem.<name> in lowercase letters, digits and dashes'),
+  title: text,
+  /** Words and short phrases that signal the situation, as residents say them. */
+  cues: z.array(phrase).min(3, 'needs at least 3 cue words'),
+  situations: z.array(phrase).min(MIN_SITUATIONS, `needs at least ${MIN_SITUATIONS} situations`),
+  /** A line shown first where safety comes first (有危险马上打110). */
+  safety: text.optional(),
+  first: text,
+  then: z.array(text).default([]),
+  evidence: z.array(text).default([]),
+  deadlines: z.array(text).default([]),
+  source: z.array(SourceSchema).min(1, 'needs at least one source'),
+  /** Entries (or problems) offered as numbered next steps. */
+  next: z.array(id).default([]),
+});
+
+export const ProblemFileSchema = z.array(ProblemSchema);
+
 export const TopicsSchema = z.array(z.object({ id, title: text })).min(1);
 
 export const AspectsSchema = z.array(z.object({ id, title: text, words: z.array(phrase).min(1) })).min(1);
@@ -75,16 +101,32 @@ export const MetaSchema = z.object({
     empty: text,
     truncated: text,
     noChoice: text,
+    /** A number beyond the open list; `{max}` is its length. */
+    choiceOutOfRange: text,
+    /** The conversation goes to a person (platforms that can hand over). */
+    handoff: text,
+    /** Asked for a person where none can take over: where to reach one. */
+    noHandoff: text,
     relatedHeader: text,
     sourcePrefix: text,
     feedbackThanks: text,
     /** Ends answers on adapters without 👍 / 👎 buttons; a bare 1 / 0 then rates the answer. */
     feedbackHint: text,
+    /** Headings of a problem's answer: first step, if that fails, evidence, time limits, next steps. */
+    problemFirst: text,
+    problemThen: text,
+    problemEvidence: text,
+    problemDeadlines: text,
+    problemNext: text,
     /** Sent once when a conversation goes over the rate limit (RATE_LIMIT_PER_MINUTE). */
     rateLimited: text,
     error: text,
   }),
   greetings: z.array(text).min(1),
+  /** Small talk that is no question (thanks, who are you): answered politely, never "unanswered". */
+  smalltalk: z.array(z.object({ id, words: z.array(phrase).min(1), reply: text })).default([]),
+  /** Words asking for a person (转人工); after a fallback, `rejections` ("不是") ask the same. */
+  handoff: z.object({ words: z.array(phrase).min(1), rejections: z.array(phrase).default([]) }),
   homePlaces: z.array(text).default([]),
 });
 
@@ -119,6 +161,7 @@ export const LawFileSchema = z.object({
 
 export type SourceRef = z.infer<typeof SourceSchema>;
 export type EntryData = z.infer<typeof EntrySchema>;
+export type ProblemData = z.infer<typeof ProblemSchema>;
 export type Topic = z.infer<typeof TopicsSchema>[number];
 export type Aspect = z.infer<typeof AspectsSchema>[number];
 export type EmergencyData = z.infer<typeof EmergencySchema>;

@@ -3,7 +3,7 @@
  * report, a law source quotes an article on file word for word, a hotline source names a
  * listed national hotline.
  */
-import type { FactContext, FactOwner } from './fact-check.js';
+import type { FactContext, FactOwner } from './fact-types.js';
 import { FACT_RULES, type FactRule } from './fact-rules.js';
 import type { KnowledgeProblem } from './knowledge-base.js';
 import { compact, parseCitation } from './law-texts.js';

@@ -13,10 +13,24 @@ export interface Thresholds {
   clarify: number;
 }
 
+/**
+ * Why a decision was taken, as a stable code: `no-candidate` (no entry shares a word),
+ * `no-anchor` (entries share words but none names its topic), `low-confidence`,
+ * `bare-topic` (a topic named alone), `close-rivals`, `middle-band` (fairly covered), `confident`.
+ */
+export type DecisionReason =
+  | 'no-candidate'
+  | 'no-anchor'
+  | 'low-confidence'
+  | 'bare-topic'
+  | 'close-rivals'
+  | 'middle-band'
+  | 'confident';
+
 export type Decision =
-  | { kind: 'answer'; entry: Entry; confidence: number }
-  | { kind: 'clarify'; options: Entry[]; confidence: number }
-  | { kind: 'fallback'; confidence: number; closest?: Entry };
+  | { kind: 'answer'; entry: Entry; confidence: number; reason: 'confident' }
+  | { kind: 'clarify'; options: Entry[]; confidence: number; reason: 'bare-topic' | 'close-rivals' | 'middle-band' }
+  | { kind: 'fallback'; confidence: number; closest?: Entry; reason: 'no-candidate' | 'no-anchor' | 'low-confidence' };
 
 /** Candidates ranked within this of the best are "too close to call". */
 export const CLOSE_MARGIN = 0.02;
@@ -35,7 +49,8 @@ export function decide(
   const candidates = ranked.filter((candidate) => candidate.anchored);
   const top = candidates[0];
   if (!top || top.confidence < thresholds.clarify) {
-    return { kind: 'fallback', confidence: top?.confidence ?? 0, closest: top?.entry ?? ranked[0]?.entry };
+    const reason = top ? 'low-confidence' : ranked.length > 0 ? 'no-anchor' : 'no-candidate';
+    return { kind: 'fallback', confidence: top?.confidence ?? 0, closest: top?.entry ?? ranked[0]?.entry, reason };
   }
   const close = candidates
     .filter((candidate) => candidate.rank >= top.rank - CLOSE_MARGIN && candidate.confidence >= thresholds.clarify)
@@ -43,14 +58,20 @@ export function decide(
   // "法律援助" alone: several entries hold every word and nothing says which aspect is meant.
   const fullyCovered = candidates.filter((candidate) => candidate.coverage >= FULL_COVERAGE);
   if (question.bare && fullyCovered.length > 1 && top.coverage >= FULL_COVERAGE) {
-    return { kind: 'clarify', options: fullyCovered.slice(0, MAX_OPTIONS).map((c) => c.entry), confidence: top.confidence };
+    const options = fullyCovered.slice(0, MAX_OPTIONS).map((c) => c.entry);
+    return { kind: 'clarify', options, confidence: top.confidence, reason: 'bare-topic' };
   }
   if (top.confidence >= thresholds.answer && close.length === 1) {
-    return { kind: 'answer', entry: top.entry, confidence: top.confidence };
+    return { kind: 'answer', entry: top.entry, confidence: top.confidence, reason: 'confident' };
   }
   const options =
     close.length > 1
       ? close
       : candidates.filter((candidate) => candidate.confidence >= thresholds.clarify).slice(0, MAX_OPTIONS);
-  return { kind: 'clarify', options: options.map((candidate) => candidate.entry), confidence: top.confidence };
+  return {
+    kind: 'clarify',
+    options: options.map((candidate) => candidate.entry),
+    confidence: top.confidence,
+    reason: close.length > 1 ? 'close-rivals' : 'middle-band',
+  };
 }

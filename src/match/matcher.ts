@@ -7,7 +7,7 @@
 import type { Entry, KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Segmenter } from '../segment/segmenter.js';
 import { createTermCorrector, type Correction, type TermCorrector } from '../text/correct-terms.js';
-import { topicAnchors } from './topic-anchors.js';
+import { anchorKey, topicAnchors } from './topic-anchors.js';
 import { Bm25Index, type IndexInput } from './bm25-index.js';
 
 /** One ranked entry. */
@@ -60,6 +60,8 @@ const LONG_UNKNOWN_WEIGHT = 0.3;
 /** A follow-up naming only an aspect is short ("那要带什么材料呢?"); longer text is a question of its own. */
 const FOLLOW_UP_CHARS = 16;
 const WORD = /[\p{L}\p{N}]/u;
+/** Phone, ID and card numbers say nothing about what is asked (hotlines have 3–5 digits). */
+const LONG_NUMBER = /^\d{6,}$/;
 
 /** Builds the index over titles, sample questions and keywords of every entry. */
 export function createMatcher(
@@ -69,7 +71,9 @@ export function createMatcher(
 ): Matcher {
   const { stopwords } = knowledge;
   const terms = (text: string) =>
-    segmenter.cutForSearch(text).filter((token) => WORD.test(token) && !stopwords.has(token));
+    segmenter
+      .cutForSearch(text)
+      .filter((token) => WORD.test(token) && !stopwords.has(token) && !LONG_NUMBER.test(token));
   // Index text goes through the same normalizer as questions, so both sides meet in one form.
   const memo = new Map<string, string[]>();
   const indexTerms = (text: string) => {
@@ -173,7 +177,7 @@ export function createMatcher(
           bm25: hit.score,
           coverage: hit.coverage,
           nearest: near,
-          anchored: tokens.some((token) => anchors.get(entry.topic)?.has(token)),
+          anchored: tokens.some((token) => anchors.get(anchorKey(entry))?.has(token)),
           confidence: (1 - CONFIDENCE_NEAREST) * hit.coverage + CONFIDENCE_NEAREST * near,
           rank: WEIGHTS.coverage * hit.coverage + WEIGHTS.nearest * near + WEIGHTS.bm25 * (hit.score / best) + bonus,
         };

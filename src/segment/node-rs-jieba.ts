@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
-import { DOMAIN_WORD_FREQ, type DomainWord, type Segmenter } from './segmenter.js';
+import { DOMAIN_WORD_FREQ, type DomainWord, type Segmenter } from './segmenter-types.js';
 
 /**
  * The bundled dictionary, read directly: `@node-rs/jieba/dict.js` also reads the 6 MB IDF

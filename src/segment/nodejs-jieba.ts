@@ -1,4 +1,4 @@
-import type { DomainWord, Segmenter } from './segmenter.js';
+import type { DomainWord, Segmenter } from './segmenter-types.js';
 
 interface NodejsJiebaModule {
   load(options?: Record<string, string>): void;

@@ -4,26 +4,9 @@
  * prebuilt; nodejs-jieba (the design's choice) about 980 ms and 290 MB, compiled at install.
  */
 import { BotError, ErrorCodes } from '../errors.js';
+import type { DomainWord, Segmenter, SegmenterName } from './segmenter-types.js';
 
-/** A word the segmenter must keep whole; `freq` follows jieba's dictionary scale. */
-export interface DomainWord {
-  word: string;
-  freq?: number;
-}
-
-/** Splits Chinese text into words. */
-export interface Segmenter {
-  readonly name: SegmenterName;
-  /** Precise mode: each character belongs to exactly one word. */
-  cut(text: string): string[];
-  /** Search mode: long words are also split into their shorter known words. */
-  cutForSearch(text: string): string[];
-}
-
-export type SegmenterName = 'node-rs-jieba' | 'nodejs-jieba';
-
-/** Frequency that makes jieba prefer a domain word over splitting it. */
-export const DOMAIN_WORD_FREQ = 100_000;
+export { DOMAIN_WORD_FREQ, type DomainWord, type Segmenter, type SegmenterName } from './segmenter-types.js';
 
 /**
  * Loads the named segmenter with the domain words added. The binding is imported only

@@ -5,14 +5,14 @@
  */
 import { LRUCache } from 'lru-cache';
 
-/** What a numbered choice leads to. */
-export type ChoiceTarget = { type: 'entry'; id: string } | { type: 'topic'; id: string };
-
 /** What the bot remembers of one conversation. */
 export interface SessionState {
   topic?: string;
   entryId?: string;
-  choices?: ChoiceTarget[];
+  /** The ids of the numbered list last offered (`t:<topic>`, `e:<entry>`), in order. */
+  choices?: string[];
+  /** The kind of the last reply, where the next message depends on it (a rejected fallback). */
+  lastKind?: 'fallback';
   /** The last answer, while a 👍 / 👎 or a typed 1 / 0 may rate it (question masked). */
   lastAnswer?: { entryId: string; at: number; question?: string };
   /** The question a clarify list was offered for (masked), so a pick's answer knows it. */

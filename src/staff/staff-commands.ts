@@ -10,8 +10,8 @@ import type { InboundMessage, Reply } from '../types.js';
 export interface StaffOptions {
   /** Allowed senders, each `adapter:senderId` (e.g. `telegram:12345`, `wechat:wxid_abc`). */
   staffIds: readonly string[];
-  /** The `why` explanation of a question. */
-  explain(question: string): string;
+  /** The `why` explanation of a question (a dry run of the real pipeline, rendered). */
+  explain(question: string, asker: InboundMessage): Promise<string>;
   reload(): Promise<ReloadOutcome>;
 }
 
@@ -46,6 +46,6 @@ export function createStaffCommands(options: StaffOptions): StaffCommands {
     const rest = (command[2] ?? '').trim();
     if (name === 'reload') return { kind: 'staff', text: describeReload(await options.reload()) };
     if (rest === '') return { kind: 'staff', text: '用法:/why 问题  (例如 /why 法律援助在哪里申请)' };
-    return { kind: 'staff', text: options.explain(rest) };
+    return { kind: 'staff', text: await options.explain(rest, message) };
   };
 }

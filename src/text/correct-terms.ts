@@ -4,6 +4,9 @@
  * is replaced; a term of four or more characters with one character wrong is replaced too.
  */
 import { createRequire } from 'node:module';
+import type * as PinyinTypes from 'pinyin-pro';
+
+type PinyinModule = typeof PinyinTypes;
 
 /** One replacement made, for the staff `why` view. */
 export interface Correction {
@@ -106,7 +109,7 @@ function buildCorrector(terms: readonly string[]): TermCorrector {
 }
 
 const SOUNDS = new Map<string, string>();
-let pinyin: typeof import('pinyin-pro').pinyin | undefined;
+let pinyin: PinyinModule['pinyin'] | undefined;
 
 /** One toneless syllable a character, each character's reading computed once per process. */
 function syllables(text: string): string[] {
@@ -114,7 +117,7 @@ function syllables(text: string): string[] {
   for (const ch of text) {
     let sound = SOUNDS.get(ch);
     if (sound === undefined) {
-      pinyin ??= (createRequire(import.meta.url)('pinyin-pro') as typeof import('pinyin-pro')).pinyin;
+      pinyin ??= (createRequire(import.meta.url)('pinyin-pro') as PinyinModule).pinyin;
       SOUNDS.set(ch, (sound = pinyin(ch, { toneType: 'none', type: 'array', v: true })[0] ?? ch));
     }
     out.push(sound);

@@ -4,6 +4,8 @@
  */
 import { Converter } from 'opencc-js/t2cn';
 
+// Each mark is removed on its own (a joiner or variation selector without its emoji too).
+// eslint-disable-next-line no-misleading-character-class
 const EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u{1F3FB}-\u{1F3FF}\uFE0E\uFE0F\u20E3\u200D]/gu;
 const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
 const SPACE_IN_CJK = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'gu');
@@ -36,7 +38,7 @@ export function createNormalizer(synonyms: ReadonlyMap<string, string>): Normali
   return (text) => {
     let out = toSimplified(text.normalize('NFKC')).toLowerCase();
     out = out.replace(EMOJI, ' ');
-    out = out.replace(/[“”"'‘’「」『』【】《》〈〉()\[\]{}<>]/g, ' ');
+    out = out.replace(/[“”"'‘’「」『』【】《》〈〉()[\]{}<>]/g, ' ');
     out = out.replace(/\s+/g, ' ').replace(SPACE_IN_CJK, '').replace(SPACE_NEAR_PUNCT, '$1');
     out = out.replace(REPEATED_PUNCT, '$1').replace(PUNCT_RUN, (run: string) => run[run.length - 1] ?? '');
     // Twice, because one form may only appear once another is replaced (政府派嘅 → 政府派的 → …).

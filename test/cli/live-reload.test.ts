@@ -1,50 +1,51 @@
 /**
- * What a staff member does: with the bot running (`legal-bot chat`, the real binary), fix an
+ * What a staff member does: with the bot running (`legal-bot chat`, in-process), fix an
  * entry and see the next answer change without a restart; a broken edit, and SIGHUP, leave
  * the old knowledge serving and say why on stderr.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { EventEmitter } from 'node:events';
+import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runCli, tempDataDir } from '../doubles/cli.js';
 import { copyKnowledge } from '../doubles/knowledge-copy.js';
 
-const BIN = new URL('../../bin/legal-bot', import.meta.url).pathname;
 const MARK = '【已更新】法律援助请到区政务服务中心大厅的区公共法律服务窗口申请。';
-const running: Array<() => void> = [];
-afterEach(() => {
-  for (const stop of running.splice(0)) stop();
+const running: Array<() => void | Promise<unknown>> = [];
+afterEach(async () => {
+  for (const stop of running.splice(0)) await stop();
 });
 
 function startChat(knowledgeDir: string) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qlb-live-data-'));
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [BIN, '--no-env-file', 'chat'], {
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', KNOWLEDGE_DIR: knowledgeDir, DATA_DIR: dataDir, STAFF_IDS: 'console:console-user' },
-  });
+  const input = new PassThrough();
+  const signals = new EventEmitter();
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const done = runCli(['chat'], {
+    input,
+    signals,
+    env: { KNOWLEDGE_DIR: knowledgeDir, DATA_DIR: tempDataDir('qlb-live-data-'), STAFF_IDS: 'console:console-user', LOG_LEVEL: 'info' },
+    onStdout: (text) => (stdout = text),
+    onStderr: (text) => (stderr = text),
+  });
   running.push(() => {
-    child.kill('SIGKILL');
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    input.end();
+    return done;
   });
   const waitFor = async (check: () => boolean, ms = 10_000) => {
     const end = Date.now() + ms;
     while (!check()) {
-      if (Date.now() > end) throw new Error(`timed out; stdout:\n${stdout}\nstderr:\n${stderr}`);
+      if (Date.now() > end) throw new Error(`timed out; stdout:\n${stdout}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };
   /** Sends a line and resolves with the reply printed for it. */
   const say = async (line: string) => {
     const from = stdout.length;
-    child.stdin.write(`${line}\n`);
+    input.write(`${line}\n`);
     await waitFor(() => stdout.slice(from).includes('\n\n'));
     return stdout.slice(from).trim();
   };
-  return { child, say, waitFor, stderr: () => stderr, ready: () => waitFor(() => stdout.includes('\n\n')) };
+  return { signals, say, waitFor, stderr: () => stderr, ready: () => waitFor(() => stdout.includes('\n\n')) };
 }
 
 describe('legal-bot chat: live knowledge updates', () => {
@@ -72,7 +73,7 @@ describe('legal-bot chat: live knowledge updates', () => {
     expect(chat.stderr()).toContain('entries/broken.yaml: [0](id=Bad Id).id');
     expect(await chat.say('法律援助在哪里申请')).toContain(MARK);
 
-    chat.child.kill('SIGHUP');
+    chat.signals.emit('SIGHUP');
     await chat.waitFor(() => chat.stderr().includes('"reason":"SIGHUP"'));
     expect(await chat.say('法律援助在哪里申请')).toContain(MARK);
 

@@ -1,25 +1,19 @@
 /**
  * `review` and `stats`: the CSV format on its own, then both commands as a staff member runs
- * them, over a store filled by `ask` (the real `bin/legal-bot`, built by `npm test`'s pretest).
+ * them (in-process), over a store filled by `ask --record`.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { reviewCsv, toCsv } from '../../cli/review.js';
+import { runCli } from '../doubles/cli.js';
 
-const BIN = new URL('../../bin/legal-bot', import.meta.url).pathname;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'qlb-review-'));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 function run(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...(args[0] === '--env-file' ? [] : ['--no-env-file']), ...args], {
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', DATA_DIR: path.join(work, 'data'), ...env },
-    timeout: 30_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(args, { env: { DATA_DIR: path.join(work, 'data'), ...env } });
 }
 
 describe('CSV for Excel', () => {
@@ -50,17 +44,17 @@ describe('CSV for Excel', () => {
 });
 
 describe('legal-bot review and stats over what ask recorded', () => {
-  it('say there is nothing yet on a fresh data directory', () => {
-    expect(run(['review']).stdout).toMatch(/No records yet/);
-    expect(run(['stats']).stdout).toMatch(/No records yet/);
+  it('say there is nothing yet on a fresh data directory', async () => {
+    expect((await run(['review'])).stdout).toMatch(/No records yet/);
+    expect((await run(['stats'])).stdout).toMatch(/No records yet/);
   });
 
-  it('review groups the unanswered questions and writes the CSV; stats counts them', () => {
+  it('review groups the unanswered questions and writes the CSV; stats counts them', async () => {
     for (const question of ['今天天气怎么样', '今天天气怎么样?', '今天 天气怎么样!', '法律援助在哪里申请']) {
-      expect(run(['ask', question]).code).toBe(0);
+      expect((await run(['ask', '--record', question])).code).toBe(0);
     }
     const csvFile = path.join(work, 'review.csv');
-    const review = run(['review', '--csv', csvFile]);
+    const review = await run(['review', '--csv', csvFile]);
     expect(review.code).toBe(0);
     expect(review.stdout).toMatch(/1\. ×3 +今天天气怎么样/);
     expect(review.stdout).toMatch(/now: fallback/);
@@ -68,9 +62,9 @@ describe('legal-bot review and stats over what ask recorded', () => {
     expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(bytes.toString('utf8')).toMatch(/未答出,3,今天天气怎么样/);
 
-    const stats = run(['stats', '--json']);
+    const stats = await run(['stats', '--json']);
     const report = JSON.parse(stats.stdout);
     expect(report.total).toMatchObject({ total: 4, kinds: { fallback: 3, answer: 1 }, topics: { 'legal-aid': 1 } });
-    expect(run(['stats']).stdout).toMatch(/fallback rate/);
+    expect((await run(['stats'])).stdout).toMatch(/fallback rate/);
   });
 });

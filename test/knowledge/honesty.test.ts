@@ -19,7 +19,7 @@ describe('honesty of the knowledge base', () => {
   it('cites every law source by name and article', () => {
     for (const entry of knowledge.entries) {
       for (const source of entry.source.filter((s) => s.kind === 'law')) {
-        expect(source.ref, entry.id).toMatch(/《[^》]+》(\([^)]*\))?第[一二三四五六七八九十百零]+条/);
+        expect(source.ref, entry.id).toMatch(/《[^》]+》(\([^)]*\))?第[一二三四五六七八九十百千零]+条/);
       }
     }
   });
@@ -27,7 +27,7 @@ describe('honesty of the knowledge base', () => {
   it('ends every answer with its source line, each source once', () => {
     const compose = createComposer(knowledge);
     for (const entry of knowledge.entries) {
-      const { reply } = compose.answer(entry, 1);
+      const reply = compose.answer(entry, 1);
       expect(reply.text.split('\n').at(-1), entry.id).toMatch(/^来源:.+/);
       const sources = (reply.source ?? '').replace(/^来源:/, '').split(';');
       expect(sources.length, entry.id).toBeGreaterThan(0);

@@ -1,8 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createConsoleAdapter, toInbound } from '../../../adapters/console/console-adapter.js';
-import { createSafeHandler } from '../../../src/dialog/safe-handler.js';
-import { silentLogger } from '../../../src/logger.js';
+import { neverRejecting } from '../../doubles/never-rejecting.js';
 import type { MessageHandler } from '../../../src/types.js';
 import { runAdapterContract, type ContractDriver } from '../adapter-contract.js';
 
@@ -25,7 +24,7 @@ async function makeConsoleDriver(): Promise<ContractDriver> {
 }
 
 const wrap = (handler: MessageHandler) =>
-  createSafeHandler(handler, silentLogger(), () => ({ kind: 'error', text: '抱歉,系统出了点问题' }));
+  neverRejecting(handler);
 
 runAdapterContract('console', makeConsoleDriver, wrap);
 
@@ -46,11 +45,11 @@ describe('console adapter', () => {
     let printed = '';
     output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
     const closed = new Promise<void>((resolve) => {
-      const adapter = createConsoleAdapter({ input, output, greet: '菜单', onClose: resolve });
-      void adapter.start(async (message) => ({ kind: 'answer', text: `<${message.text}>` }));
+      const adapter = createConsoleAdapter({ input, output, greet: true, onClose: resolve });
+      void adapter.start(async (message) => ({ kind: 'answer', text: `<${message.command ?? message.text}>` }));
     });
     input.end('一\n二\n');
     await closed;
-    expect(printed).toBe('<菜单>\n\n<一>\n\n<二>\n\n');
+    expect(printed).toBe('<start>\n\n<一>\n\n<二>\n\n');
   });
 });

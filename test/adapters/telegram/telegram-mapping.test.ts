@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createPacer,
   decodeButton,
+  encodeChoice,
   encodeFeedback,
   escapeHtml,
   parseCommand,
@@ -68,8 +69,10 @@ describe('toInbound', () => {
     expect(inbound).toMatchObject({ kind: 'text', text: '改过的问题' });
   });
 
-  it('maps /start /help /menu (with or without @bot, with a payload) to 菜单; other commands pass without @bot', () => {
-    for (const text of ['/start', '/help', '/menu', '/START', `/menu@${BOT}`, '/start ref-42']) expect(map(textUpdate(alice, text))?.text).toBe('菜单');
+  it('maps /start /help /menu (with or without @bot, with a payload) to commands; other commands pass without @bot', () => {
+    for (const [text, command] of [['/start', 'start'], ['/help', 'help'], ['/menu', 'menu'], ['/START', 'start'], [`/menu@${BOT}`, 'menu'], ['/start ref-42', 'start']]) {
+      expect(map(textUpdate(alice, text as string))).toMatchObject({ kind: 'command', command, text: '' });
+    }
     expect(map(textUpdate(alice, `/foo@${BOT} 工资`))?.text).toBe('/foo 工资');
     expect(map(textUpdate(alice, '/menu@other_bot'))).toBeUndefined();
   });
@@ -88,7 +91,7 @@ describe('toInbound', () => {
     expect(map(textUpdate(alice, '2', { group: true, replyTo: reply }))?.text).toBe('2');
     const toPerson = { ...reply, from: { id: 5, is_bot: false, first_name: 'p' } };
     expect(map(textUpdate(alice, '2', { group: true, replyTo: toPerson }))).toBeUndefined();
-    expect(map(textUpdate(alice, '/menu', { group: true }))?.text).toBe('菜单');
+    expect(map(textUpdate(alice, '/menu', { group: true }))?.command).toBe('menu');
     expect(map(stickerUpdate(alice, { group: true }))).toBeUndefined();
     expect(map(messageUpdate(alice, { photo: [{ file_id: 'p' }], caption: `@${BOT} 看看` }, { group: true }))?.kind).toBe('image');
   });
@@ -127,6 +130,9 @@ describe('commands, buttons and rendering', () => {
     expect(encodeFeedback(true, 'a'.repeat(59))).toHaveLength(64);
     expect(encodeFeedback(true, 'a'.repeat(60))).toBe('fb:1:');
     expect(decodeButton('0')).toBeUndefined();
+    expect(encodeChoice({ n: 2, id: 'e:legal-aid.where' })).toBe('e:legal-aid.where');
+    expect(encodeChoice({ n: 2, id: `e:${'a'.repeat(70)}` })).toBe('2');
+    expect(decodeButton('t:legal-aid')).toEqual({ type: 'choice', id: 't:legal-aid' });
   });
 
   it('escapes HTML and splits only where it must', () => {

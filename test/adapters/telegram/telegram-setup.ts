@@ -37,6 +37,8 @@ export function scriptedCore(overrides: Record<string, Reply> = {}) {
   const handler: MessageHandler = async (message) => {
     received.push(message);
     if (message.kind === 'feedback') return { kind: 'menu', text: THANKS };
+    if (message.kind === 'command') return MENU;
+    if (message.kind === 'choice') return { kind: 'answer', text: `【${message.choiceId}】\n答复……\n来源:曲江区报告`, entryId: 'chosen' };
     if (message.kind !== 'text') return { kind: 'unsupported', text: UNSUPPORTED };
     const scripted = overrides[message.text];
     if (scripted) return scripted;

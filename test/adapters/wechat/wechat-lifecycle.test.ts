@@ -79,8 +79,8 @@ describe('wechat adapter lifecycle', () => {
     world.puppet.emit('friendship', { friendshipId: 'f-1' });
     const [greeting] = await world.waitForSent(0);
     expect(accepted).toBe('f-1');
-    expect(received[0]).toMatchObject({ text: '菜单', conversationId: carol.id, isGroup: false });
-    expect(greeting).toMatchObject({ to: carol.id, text: 'echo:菜单' });
+    expect(received[0]).toMatchObject({ kind: 'command', command: 'start', conversationId: carol.id, isGroup: false });
+    expect(greeting).toMatchObject({ to: carol.id, text: 'kind:command' });
   });
 
   it('stops cleanly: no answers after stop, unsent replies dropped with a log line', async () => {

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createWechatAdapter, type WechatAdapterOptions, type WechatPacing } from '../../../adapters/wechat/index.js';
-import { createSafeHandler } from '../../../src/dialog/safe-handler.js';
+import { neverRejecting } from '../../doubles/never-rejecting.js';
 import { silentLogger } from '../../../src/logger.js';
 import type { Adapter, MessageHandler } from '../../../src/types.js';
 import { createWechatWorld, type WechatWorld } from '../../doubles/wechat-world.js';
@@ -18,7 +18,7 @@ export const BOT = '曲江法律助手';
 
 /** How the adapter is started in production: behind the core's safe handler. */
 export const wrap = (handler: MessageHandler) =>
-  createSafeHandler(handler, silentLogger(), () => ({ kind: 'error', text: '抱歉,系统出了点问题' }));
+  neverRejecting(handler);
 
 export interface Setup {
   world: WechatWorld;

@@ -13,6 +13,7 @@ afterEach(() => {
 });
 
 /** A copy of the real knowledge base, edited by `change`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- edits arbitrary YAML on purpose
 function brokenCopy(file: string, change: (data: any) => void): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qlb-kb-'));
   temps.push(dir);
@@ -56,7 +57,7 @@ describe('knowledge base', () => {
   it('rejects a report quote that is not verbatim in the source (figures exactly)', () => {
     const file = firstEntryFile();
     const dir = brokenCopy(file, (entries) => {
-      const report = entries.flatMap((e: any) => e.source).find((s: any) => s.kind === 'report');
+      const report = entries.flatMap((e: { source: unknown[] }) => e.source).find((s: { kind: string }) => s.kind === 'report');
       report.quote = `${report.quote}9`;
     });
     expect(problemsOf(dir).join('\n')).toMatch(/找不到这句原文/);

@@ -48,7 +48,7 @@ describe('live knowledge reload', () => {
     expect((await ask()).text).not.toContain(MARK);
     markAnswer(copy);
     const outcome = await app.reload('test');
-    expect(outcome).toMatchObject({ ok: true, topics: 15 });
+    expect(outcome).toMatchObject({ ok: true, topics: 16 });
     const reply = await ask();
     expect(reply.entryId).toBe('legal-aid.where');
     expect(reply.text).toContain(MARK);

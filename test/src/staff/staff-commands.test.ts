@@ -9,7 +9,7 @@ beforeAll(async () => {
 
 function staffBot() {
   const reload = vi.fn(async () => ({ ok: true as const, topics: 15, entries: 48, ms: 3 }));
-  const explain = vi.fn((question: string) => `why: ${question}`);
+  const explain = vi.fn(async (question: string) => `why: ${question}`);
   const staff = createStaffCommands({ staffIds: ['console:boss', 'telegram:12345'], explain, reload });
   return { reload, explain, staff };
 }
@@ -20,7 +20,7 @@ describe('staff commands', () => {
     const b = await createStaffBot({ staff });
     const reply = await b.send('/why 法律援助在哪里', { senderId: 'boss' });
     expect(reply).toEqual({ kind: 'staff', text: 'why: 法律援助在哪里' });
-    expect(explain).toHaveBeenCalledWith('法律援助在哪里');
+    expect(explain).toHaveBeenCalledWith('法律援助在哪里', expect.objectContaining({ senderId: 'boss' }));
   });
 
   it('/reload reloads and says what it loaded', async () => {

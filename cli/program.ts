@@ -1,0 +1,170 @@
+/**
+ * `legal-bot`: the command line, as a commander program over an {@link CliIo}, so tests run
+ * it in-process against the sources. The composition root that wires the core to adapters,
+ * which is why it lives outside the platform-free `src/`.
+ */
+import { Command, CommanderError } from 'commander';
+import path from 'node:path';
+import { askLines, askOnce } from './ask.js';
+import { formatCheck, runCheck } from './check.js';
+import { loadEnvFile } from './env-file.js';
+import type { CliIo } from './io.js';
+import { review } from './review.js';
+import { chat, serve } from './serve.js';
+import { stats } from './stats.js';
+import { why } from './why.js';
+import { EXIT, openApp, reportFatal, setup } from './shared.js';
+import { formatEvalReport, readGoldSet, runEval } from '../src/eval/run-eval.js';
+import { isDialogueFile, readDialogues } from '../src/eval/gold-files.js';
+import { formatDialogueReport, runDialogues } from '../src/eval/run-dialogues.js';
+import { BotError, ErrorCodes } from '../src/errors.js';
+import { packageRoot } from '../src/paths.js';
+
+/** Running bots record, take typed 1 / 0 feedback and serve staff commands. */
+const LIVE = { record: true, textFeedback: true, staffCommands: true } as const;
+
+/** Builds the program; actions set `exit.code`. */
+function buildProgram(io: CliIo, exit: { code: number }): Command {
+  const out = (text: string) => io.stdout.write(`${text}\n`);
+  const program = new Command('legal-bot')
+    .description('曲江区公共法律服务问答机器人 / Qujiang legal-service Q&A bot')
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+    .showHelpAfterError()
+    .option('--env-file <file>', '从这个文件读取设置(默认:程序目录下的 .env,存在时)')
+    .option('--no-env-file', '不读取任何 env 文件')
+    .hook('preAction', () => {
+      loadEnvFile(io, program.opts<{ envFile?: string | false }>().envFile);
+    });
+
+  program
+    .command('ask')
+    .description('回答一个问题(或用 --jsonl 从标准输入每行读一个问题)')
+    .argument('[question...]', '问题')
+    .option('--json', '输出一个 JSON 对象 {kind,text,entry,score,choices,source,awaits,call}')
+    .option('--jsonl', '每行一个问题(或 {"conversation","text"} 对象,同一 conversation 连续对话),每行输出一个 JSON')
+    .option('--record', '记入消息记录库(默认不记,以免测试提问影响 review 和 stats)')
+    .action(async (words: string[], options: { json?: boolean; jsonl?: boolean; record?: boolean }) => {
+      if (!options.jsonl && words.length === 0) program.error('ask: 请给出问题,或使用 --jsonl');
+      const app = await openApp(io, { quiet: true, record: Boolean(options.record) });
+      try {
+        if (options.jsonl) await askLines(io, app);
+        else await askOnce(io, app, words.join(' '), Boolean(options.json));
+      } finally {
+        await app.close();
+      }
+    });
+
+  program
+    .command('why')
+    .description('供工作人员:一个问题的真实处理过程,逐步列出(规范化、分词、候选、作出决定的步骤和原因)')
+    .argument('<question...>', '问题')
+    .option('--json', '把处理记录输出为一个 JSON 对象')
+    .action(async (words: string[], options: { json?: boolean }) => {
+      const app = await openApp(io, { quiet: true });
+      try {
+        out(await why(app, words.join(' '), Boolean(options.json)));
+      } finally {
+        await app.close();
+      }
+    });
+
+  program
+    .command('check')
+    .description('检查知识库(格式、出处、数字、法条);逐条指出文件、条目、字段、出问题的文字和违反的规则')
+    .option('--json', '以 JSON 输出同样的结果')
+    .action((options: { json?: boolean }) => {
+      const { config } = setup(io, true);
+      const report = runCheck(config.knowledgeDir);
+      if (options.json) out(JSON.stringify(report));
+      else (report.ok ? io.stdout : io.stderr).write(`${formatCheck(report)}\n`);
+      if (!report.ok) exit.code = EXIT.invalid;
+    });
+
+  program
+    .command('eval')
+    .description('运行评测集(单句或多轮对话):按类别给出准确率和每个错例;低于门槛时以非零状态退出')
+    .argument('[file]', '评测集(YAML)', path.join(packageRoot(), 'test', 'gold', 'gold-set.yaml'))
+    .option('--json', '以 JSON 输出报告')
+    .action(async (file: string, options: { json?: boolean }) => {
+      const app = await openApp(io, { quiet: true });
+      const where = path.resolve(io.cwd, file);
+      try {
+        if (isDialogueFile(where)) {
+          const report = await runDialogues(app.bot, readDialogues(where));
+          out(options.json ? JSON.stringify(report) : formatDialogueReport(report));
+          if (report.dialogues.correct < report.dialogues.total) exit.code = EXIT.failed;
+          return;
+        }
+        const report = await runEval(app.bot, readGoldSet(where));
+        out(options.json ? JSON.stringify(report) : formatEvalReport(report, path.basename(where, '.yaml')));
+        if (!report.passed) exit.code = EXIT.failed;
+      } finally {
+        await app.close();
+      }
+    });
+
+  program
+    .command('chat')
+    .description('控制台对话(知识库改动即时生效;STAFF_IDS 含 console:console-user 时可用 /why、/reload)')
+    .action(async () => chat(io, await openApp(io, { quiet: true, ...LIVE })));
+
+  program
+    .command('review')
+    .description('供工作人员:最常见的未答出和被点踩的问题,分组列出,附最接近的条目')
+    .option('--days <n>', '往回看多少天', toCount, 30)
+    .option('--limit <n>', '每类最多列出多少组', toCount, 30)
+    .option('--csv <file>', '同时写出 Excel 可用的 CSV(UTF-8 带 BOM)')
+    .action(async (options: { days: number; limit: number; csv?: string }) => {
+      const { config, logger } = setup(io, true);
+      out(await review(config, logger, { ...options, csv: options.csv && path.resolve(io.cwd, options.csv) }));
+    });
+
+  program
+    .command('stats')
+    .description('供工作人员:按天统计各类回复、未答出率、各主题的回答数、点赞点踩')
+    .option('--days <n>', '往回看多少天', toCount, 14)
+    .option('--json', '以 JSON 输出数字')
+    .action((options: { days: number; json?: boolean }) => {
+      const { config } = setup(io, true);
+      out(stats(config, options));
+    });
+
+  program
+    .command('serve')
+    .description('启动已配置的所有渠道(Telegram、微信);都没配置时,在终端里进行控制台对话')
+    .action(async () => {
+      const { config } = setup(io, true);
+      if (!config.telegram && !config.wechat) {
+        if (!io.stdin.isTTY) {
+          throw new BotError(
+            ErrorCodes.SERVE_NOT_CONFIGURED,
+            'serve:没有配置任何渠道,也不在终端里运行。请设置 TELEGRAM_BOT_TOKEN 或 WECHATY_PUPPET(见 .env.example);要在终端里试用,请运行 chat。',
+            ['TELEGRAM_BOT_TOKEN', 'WECHATY_PUPPET'],
+          );
+        }
+        io.stderr.write('没有配置聊天平台(见 .env.example):启动控制台对话。按 Ctrl-D 或 Ctrl-C 结束。\n');
+        return chat(io, await openApp(io, { quiet: true, ...LIVE }));
+      }
+      return serve(io, await openApp(io, LIVE));
+    });
+
+  function toCount(value: string): number {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) program.error(`不是不小于 1 的整数:${value}`);
+    return n;
+  }
+  return program;
+}
+
+/** Runs the CLI with `args` (without node and the script); resolves with the exit code. */
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+  const exit = { code: EXIT.ok as number };
+  try {
+    await buildProgram(io, exit).parseAsync([...args], { from: 'user' });
+    return exit.code;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.invalid;
+    return reportFatal(io, error);
+  }
+}

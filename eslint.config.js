@@ -1,0 +1,44 @@
+// ESLint flat config: typescript-eslint's recommended rules over every TypeScript source,
+// plus the few house rules a reviewer would otherwise repeat. `npm test` runs it.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'docs/', '**/*.min.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'Only src/config.ts reads process.env (house style 5).',
+        },
+      ],
+      eqeqeq: ['error', 'always'],
+      // Sanitizing user text is exactly about control characters.
+      'no-control-regex': 'off',
+      'no-console': 'error',
+    },
+  },
+  {
+    files: ['src/config.ts', 'cli/io.ts', 'test/**/*.ts', 'bench/**'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['telegraf', 'telegraf/*', 'wechaty', 'wechaty-*', 'fastify', '@fastify/*'], message: 'src/ is platform-free: platform libraries live in adapters/.' }] },
+      ],
+    },
+  },
+  { files: ['**/*.mjs', '**/*.js', 'bin/*'], languageOptions: { globals: globals.node } },
+  { files: ['bench/**', 'bin/*'], rules: { 'no-console': 'off' } },
+);

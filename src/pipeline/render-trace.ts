@@ -1,0 +1,68 @@
+/**
+ * Renders a pipeline trace for staff, in Chinese: how the bot read the message, what it
+ * found, and which step decided, with the reason in words. `why` and `/why` print this.
+ */
+import type { Trace, TraceNote } from './trace.js';
+
+interface CandidateNote {
+  entry: string;
+  title: string;
+  confidence: number;
+  coverage: number;
+  nearest: number;
+  bm25: number;
+  rank: number;
+  anchored: boolean;
+}
+
+const label = (name: string) => `${name}:`.padEnd(8, ' ');
+const list = (items: unknown, empty = '(无)') =>
+  Array.isArray(items) && items.length > 0 ? items.join(' | ') : empty;
+
+/** The trace as lines of text for staff. */
+export function renderTrace(trace: Trace): string {
+  const by = (step: string): TraceNote | undefined => trace.notes.find((n) => n.step === step);
+  const lines = [`${label('问题')}${trace.input}`];
+  const read = by('read');
+  if (read) {
+    const cut = read.truncatedTo ? `  (只看前 ${String(read.truncatedTo)} 字)` : '';
+    lines.push(`${label('规范化')}${String(read.normalized)}${cut}`);
+  }
+  const emergency = by('emergency');
+  if (emergency) lines.push(`${label('紧急情况')}${emergency.category ? `是(${String(emergency.category)})` : '否'}`);
+  const input = by('input');
+  if (input?.choice !== undefined) lines.push(`${label('按钮')}${String(input.choice)}${input.known ? '' : '(未知)'}`);
+  const pick = by('pick');
+  if (pick) lines.push(`${label('选编号')}${String(pick.n)}(当前列表 ${String(pick.open)} 项)${pick.id ? ` → ${String(pick.id)}` : ''}`);
+  const followUp = by('follow-up');
+  if (followUp) lines.push(`${label('追问')}方面 ${list(followUp.aspects)},接着主题 ${String(followUp.topic ?? '(无)')}`);
+  const match = by('match');
+  if (match) lines.push(...renderMatch(match));
+  const decision = trace.decision;
+  if (decision) {
+    const entry = decision.entry ? ` ${decision.entry}` : '';
+    lines.push(`${label('决定')}${decision.kind}${entry} —— 由「${decision.step}」步骤作出(${decision.reason})`);
+    if (decision.detail) lines.push(`${label('原因')}${decision.detail}`);
+  }
+  lines.push(`${label('经过步骤')}${trace.notes.map((n) => n.step).join(' → ')}`);
+  return lines.join('\n');
+}
+
+function renderMatch(match: TraceNote): string[] {
+  const thresholds = match.thresholds as { answer: number; clarify: number };
+  const candidates = (match.candidates as CandidateNote[]) ?? [];
+  return [
+    `${label('匹配文本')}${String(match.matched)}`,
+    `${label('分词')}${list(match.tokens)}`,
+    `${label('纠错')}${list(match.corrections)}`,
+    `${label('方面')}${list(match.aspects)}`,
+    '候选:    把握度 (覆盖  相似)   bm25   排序  含主题词  条目',
+    ...candidates.map(
+      (c, i) =>
+        `  ${i + 1}.     ${c.confidence.toFixed(3)} (${c.coverage.toFixed(2)} ${c.nearest.toFixed(2)}) ${c.bm25
+          .toFixed(2)
+          .padStart(6)}  ${c.rank.toFixed(3)}  ${c.anchored ? '是' : '否'}        ${c.entry}(${c.title})`,
+    ),
+    `${label('门槛')}回答 ≥ ${thresholds.answer},追问 ≥ ${thresholds.clarify}`,
+  ];
+}

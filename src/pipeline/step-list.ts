@@ -1,0 +1,66 @@
+/**
+ * The order of the steps, in one place; README "How it answers" lists the same.
+ * A new capability is a new step inserted here, without editing the others.
+ */
+import type { RateLimiter } from '../limits/rate-limiter.js';
+import type { Logger } from '../logger.js';
+import type { SessionStore } from '../session/session-store.js';
+import type { StaffCommands } from '../staff/staff-commands.js';
+import type { MessageStore } from '../store/message-store.js';
+import type { Step } from './compose-steps.js';
+import { rateLimit, staffCommands } from './steps/admission.js';
+import { elsewhere, followUp, matchAndDecide } from './steps/answering.js';
+import { emergency, greeting, handoff, smalltalk } from './steps/conversation.js';
+import { answerFeedback, typedVote } from './steps/feedback.js';
+import { guard, type OnError } from './steps/guard.js';
+import { logTurn, recordTurn } from './steps/observe.js';
+import { pick } from './steps/pick.js';
+import { platformInput } from './steps/platform-input.js';
+import { readMessage } from './steps/read.js';
+import { session } from './steps/session.js';
+
+export interface StepOptions {
+  logger: Logger;
+  store: MessageStore;
+  sessions: SessionStore;
+  limiter: RateLimiter;
+  staff?: StaffCommands;
+  maxMessageChars: number;
+  feedbackWindowMs: number;
+  turnBudgetMs: number;
+  onError?: OnError;
+}
+
+/** Around every message: log, record, guard errors, load and save the session, then admit. */
+export function admissionSteps(options: StepOptions): Step[] {
+  return [
+    logTurn({ logger: options.logger, hash: (key) => options.store.hashConversation(key) }),
+    recordTurn({ store: options.store }),
+    guard({ budgetMs: options.turnBudgetMs, onError: options.onError }),
+    session({ sessions: options.sessions }),
+    rateLimit({ limiter: options.limiter }),
+    staffCommands({ commands: options.staff }),
+  ];
+}
+
+/**
+ * From the message to the reply. `beforeMatch` steps (problem triage…) run after the
+ * follow-up test, on the question and its match, and before the knowledge-base decision.
+ */
+export function answerSteps(options: StepOptions, beforeMatch: Step[]): Step[] {
+  return [
+    answerFeedback({ windowMs: options.feedbackWindowMs }),
+    platformInput(),
+    readMessage({ maxChars: options.maxMessageChars }),
+    emergency(),
+    greeting(),
+    smalltalk(),
+    handoff(),
+    typedVote({ windowMs: options.feedbackWindowMs }),
+    pick(),
+    elsewhere(),
+    followUp(),
+    ...beforeMatch,
+    matchAndDecide(),
+  ];
+}

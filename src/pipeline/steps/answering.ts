@@ -1,0 +1,139 @@
+/**
+ * The knowledge-base answer: a question about another district's office is declined; a
+ * follow-up naming only an aspect ("那收费吗?") is answered for the topic or list at hand;
+ * everything else is matched, and the decision is an answer, a clarify list or an honest
+ * fallback.
+ */
+import { idsOf, stateAfterAnswer } from '../../dialog/choices.js';
+import type { Entry } from '../../knowledge/knowledge-base.js';
+import { CLOSE_MARGIN, type Decision } from '../../match/decide.js';
+import { maskPersonal } from '../../privacy/mask.js';
+import type { MatchResult } from '../../match/matcher.js';
+import { step, type Step } from '../compose-steps.js';
+import type { TurnContext } from '../context.js';
+
+/** Words that open a follow-up ("那…", "还有…") without changing what is asked. */
+const FOLLOW_UP_LEAD = /^(?:那么|那(?![个些边里儿样时天年位家])|还有|另外|然后|再问一下|再问下|顺便问一下)[\s,]*/u;
+const TOP_NOTED = 5;
+
+export function elsewhere(): Step {
+  return step('elsewhere', async (ctx, next) => {
+    const place = ctx.engine.elsewhere(ctx.question ?? '');
+    if (!place) return next();
+    ctx.next = { topic: ctx.state.topic };
+    ctx.finish(ctx.engine.compose.elsewhere(), 'elsewhere', `问的是${place}的机构,知识库只有本区的`);
+  });
+}
+
+export function followUp(): Step {
+  return step('follow-up', async (ctx, next) => {
+    const question = ctx.question ?? '';
+    const match = ctx.engine.match(question.replace(FOLLOW_UP_LEAD, '') || question);
+    ctx.match = match;
+    if (!match.aspectOnly) return next();
+    const { byId, entries } = ctx.engine.knowledge;
+    const offered = (ctx.state.choices ?? [])
+      .filter((id) => id.startsWith('e:'))
+      .map((id) => byId.get(id.slice(2)))
+      .filter((entry): entry is Entry => Boolean(entry));
+    const topic = ctx.state.topic ?? sharedTopic(offered);
+    ctx.note({ aspects: match.aspects, topic: topic ?? null, offered: offered.length });
+    if (!topic && offered.length === 0) return next();
+    const wanted = (entry: Entry) => match.aspects.includes(entry.aspect);
+    const entry = offered.find(wanted) ?? entries.find((candidate) => candidate.topic === topic && wanted(candidate));
+    if (entry) {
+      const reply = ctx.engine.compose.answer(entry, 1);
+      ctx.next = stateAfterAnswer(entry, reply);
+      return ctx.finish(reply, 'follow-up.aspect');
+    }
+    const about = topic ?? (offered[0] as Entry).topic;
+    ctx.next = { topic: about };
+    ctx.finish(
+      ctx.engine.compose.unknownAspect(about, match.aspects[0] as string),
+      'follow-up.not-in-sources',
+      `「${about}」没有「${match.aspects[0]}」方面的答案:资料里没有`,
+    );
+  });
+}
+
+export function matchAndDecide(): Step {
+  return step('match', async (ctx) => {
+    const { engine } = ctx;
+    const match = ctx.match ?? engine.match(ctx.question ?? '');
+    const decision = engine.decide(match);
+    ctx.note(describeMatch(match, decision, engine.thresholds));
+    const detail = explainDecision(decision, match, engine.thresholds);
+    if (decision.kind === 'answer') {
+      const { entry } = decision;
+      const reply = engine.compose.answer(entry, decision.confidence);
+      ctx.next = stateAfterAnswer(entry, reply);
+      return ctx.finish(reply, `answer.${decision.reason}`, detail);
+    }
+    ctx.nearest = decision.kind === 'clarify' ? decision.options[0]?.id : decision.closest?.id;
+    if (decision.kind === 'clarify') {
+      const clarify = engine.compose.clarify(decision.options, decision.confidence);
+      ctx.next = { topic: ctx.state.topic, choices: idsOf(clarify), asked: maskForSession(ctx) };
+      return ctx.finish(clarify, `clarify.${decision.reason}`, detail);
+    }
+    ctx.next = { topic: ctx.state.topic, lastKind: 'fallback' };
+    ctx.finish(engine.compose.fallback(decision.confidence), `fallback.${decision.reason}`, detail);
+  });
+}
+
+function sharedTopic(entries: Entry[]): string | undefined {
+  const topics = new Set(entries.map((entry) => entry.topic));
+  return topics.size === 1 ? [...topics][0] : undefined;
+}
+
+/** The session may live in a shared store (Redis): it keeps the question masked. */
+function maskForSession(ctx: TurnContext): string | undefined {
+  return ctx.asked === undefined ? undefined : maskPersonal(ctx.asked);
+}
+
+const pct = (share: number) => `${Math.round(share * 100)}%`;
+
+function describeMatch(match: MatchResult, decision: Decision, thresholds: { answer: number; clarify: number }) {
+  return {
+    matched: match.question,
+    tokens: match.tokens,
+    corrections: match.corrections.map((c) => `${c.from}→${c.to}`),
+    aspects: match.aspects,
+    thresholds,
+    candidates: match.candidates.slice(0, TOP_NOTED).map((c) => ({
+      entry: c.entry.id,
+      title: c.entry.title,
+      confidence: round(c.confidence),
+      coverage: round(c.coverage),
+      nearest: round(c.nearest),
+      bm25: round(c.bm25),
+      rank: round(c.rank),
+      anchored: c.anchored,
+    })),
+    decided: decision.kind,
+  };
+}
+
+/** The decision in words for staff: what to change in the knowledge base to change it. */
+function explainDecision(decision: Decision, match: MatchResult, thresholds: { answer: number; clarify: number }): string {
+  const best = match.candidates.find((c) => c.anchored);
+  switch (decision.reason) {
+    case 'no-candidate':
+      return '没有任何答案与问题有共同的词:如果应该能答,请把这种问法加为某条答案的示例问题';
+    case 'no-anchor':
+      return `有共同的词,但没有候选答案含其主题的词(最接近:${match.candidates[0]?.entry.id}):如属该主题,请为主题加一个主题词或关键词`;
+    case 'low-confidence':
+      return `最接近的是 ${best?.entry.id},把握度 ${best?.confidence.toFixed(3)} 低于追问门槛 ${thresholds.clarify},只覆盖问题的 ${pct(best?.coverage ?? 0)}`;
+    case 'bare-topic':
+      return '只说了主题,没说想问哪方面:列出该主题的答案让对方选';
+    case 'close-rivals':
+      return `几个答案的得分相差不到 ${CLOSE_MARGIN},请对方选`;
+    case 'middle-band':
+      return `最接近的 ${best?.entry.id} 把握度 ${best?.confidence.toFixed(3)} 在追问门槛 ${thresholds.clarify} 和回答门槛 ${thresholds.answer} 之间`;
+    case 'confident':
+      return `把握度 ${best?.confidence.toFixed(3)} 达到回答门槛 ${thresholds.answer},覆盖问题的 ${pct(best?.coverage ?? 0)}`;
+  }
+}
+
+function round(value: number): number {
+  return Number(value.toFixed(3));
+}

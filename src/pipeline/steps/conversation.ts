@@ -1,0 +1,47 @@
+/**
+ * Messages that are no question for the knowledge base: danger now (answered first, before
+ * anything else is read), greetings and menu words, small talk, and asking for a person.
+ */
+import { idsOf } from '../../dialog/choices.js';
+import { step, type Step } from '../compose-steps.js';
+
+export function emergency(): Step {
+  return step('emergency', async (ctx, next) => {
+    const hit = ctx.engine.detectEmergency(ctx.read?.normalized ?? '');
+    ctx.note({ category: hit?.category ?? null });
+    if (!hit) return next();
+    ctx.next = { topic: ctx.state.topic };
+    ctx.finish(ctx.engine.compose.emergency(hit.reply), `emergency.${hit.category}`);
+  });
+}
+
+export function greeting(): Step {
+  return step('greeting', async (ctx, next) => {
+    const normalized = ctx.read?.normalized ?? '';
+    if (ctx.question !== '' && !ctx.engine.isGreeting(normalized)) return next();
+    const menu = ctx.engine.compose.menu();
+    ctx.next = { ...ctx.state, choices: idsOf(menu) };
+    ctx.finish(menu, 'greeting');
+  });
+}
+
+export function smalltalk(): Step {
+  return step('smalltalk', async (ctx, next) => {
+    const talk = ctx.engine.smalltalk(ctx.read?.normalized ?? '');
+    if (!talk) return next();
+    ctx.finish(ctx.engine.compose.smalltalk(talk.reply), `smalltalk.${talk.id}`);
+  });
+}
+
+/** "转人工", or "不是" right after the bot admitted it could not answer. */
+export function handoff(): Step {
+  return step('handoff', async (ctx, next) => {
+    const question = ctx.question ?? '';
+    const asked = ctx.engine.asksForPerson(question);
+    const rejected = !asked && ctx.state.lastKind === 'fallback' && ctx.engine.rejects(question);
+    if (!asked && !rejected) return next();
+    const canHandOver = ctx.message.capabilities?.handoff === true;
+    ctx.next = { topic: ctx.state.topic };
+    ctx.finish(ctx.engine.compose.handoff(canHandOver), asked ? 'handoff.asked' : 'handoff.after-fallback');
+  });
+}

@@ -1,0 +1,38 @@
+/**
+ * What arrives without text to read: a 👍 / 👎 button, a platform command (/start, /menu),
+ * a pressed choice button (picked by its id, whatever list is open now), or a sticker,
+ * photo or voice message the bot cannot read.
+ */
+import { idsOf, resolveChoice } from '../../dialog/choices.js';
+import { buttonVote } from '../../staff/text-feedback.js';
+import { step, type Step } from '../compose-steps.js';
+
+export function platformInput(): Step {
+  return step('input', async (ctx, next) => {
+    const { message, engine, state } = ctx;
+    const { compose } = engine;
+    switch (message.kind) {
+      case 'text':
+        return next();
+      case 'feedback': {
+        ctx.vote = buttonVote(message, state.lastAnswer);
+        ctx.next = { ...state, lastAnswer: undefined };
+        return ctx.finish(compose.feedbackThanks(), 'feedback.button');
+      }
+      case 'command': {
+        const menu = compose.menu();
+        ctx.next = { ...state, choices: idsOf(menu) };
+        return ctx.finish(menu, `command.${message.command ?? 'menu'}`);
+      }
+      case 'choice': {
+        const chosen = message.choiceId ? resolveChoice(engine, message.choiceId) : undefined;
+        ctx.note({ choice: message.choiceId ?? null, known: Boolean(chosen) });
+        if (!chosen) return ctx.finish(compose.noChoice(), 'choice.unknown');
+        ctx.next = chosen.next;
+        return ctx.finish(chosen.reply, 'choice.button');
+      }
+      default:
+        return ctx.finish(compose.unsupported(), `unsupported.${message.kind}`);
+    }
+  });
+}

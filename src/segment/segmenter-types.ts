@@ -1,0 +1,24 @@
+/**
+ * The segmenter interface and its data, apart from the loader, so each binding can import
+ * them without importing the loader that imports it (no cycle).
+ */
+
+/** A word the segmenter must keep whole; `freq` follows jieba's dictionary scale. */
+export interface DomainWord {
+  word: string;
+  freq?: number;
+}
+
+/** Splits Chinese text into words. */
+export interface Segmenter {
+  readonly name: SegmenterName;
+  /** Precise mode: each character belongs to exactly one word. */
+  cut(text: string): string[];
+  /** Search mode: long words are also split into their shorter known words. */
+  cutForSearch(text: string): string[];
+}
+
+export type SegmenterName = 'node-rs-jieba' | 'nodejs-jieba';
+
+/** Frequency that makes jieba prefer a domain word over splitting it. */
+export const DOMAIN_WORD_FREQ = 100_000;
