@@ -11,13 +11,13 @@ import { loadEnvFile } from './env-file.js';
 import type { CliIo } from './io.js';
 import { review } from './review.js';
 import { chat, serve } from './serve.js';
+import { createMetrics } from '../adapters/http/metrics.js';
 import { stats } from './stats.js';
 import { why } from './why.js';
 import { EXIT, openApp, reportFatal, setup } from './shared.js';
 import { formatEvalReport, readGoldSet, runEval } from '../src/eval/run-eval.js';
 import { isDialogueFile, readDialogues } from '../src/eval/gold-files.js';
 import { formatDialogueReport, runDialogues } from '../src/eval/run-dialogues.js';
-import { BotError, ErrorCodes } from '../src/errors.js';
 import { packageRoot } from '../src/paths.js';
 
 /** Running bots record, take typed 1 / 0 feedback and serve staff commands. */
@@ -132,21 +132,12 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
 
   program
     .command('serve')
-    .description('启动已配置的所有渠道(Telegram、微信);都没配置时,在终端里进行控制台对话')
+    .description('启动 HTTP 服务(网页聊天、API;设置了 HTTP_PORT,或没有配置任何聊天平台时在 127.0.0.1:3000)、已配置的所有渠道(Telegram、微信),在终端里还有控制台对话')
     .action(async () => {
-      const { config } = setup(io, true);
-      if (!config.telegram && !config.wechat) {
-        if (!io.stdin.isTTY) {
-          throw new BotError(
-            ErrorCodes.SERVE_NOT_CONFIGURED,
-            'serve:没有配置任何渠道,也不在终端里运行。请设置 TELEGRAM_BOT_TOKEN 或 WECHATY_PUPPET(见 .env.example);要在终端里试用,请运行 chat。',
-            ['TELEGRAM_BOT_TOKEN', 'WECHATY_PUPPET'],
-          );
-        }
-        io.stderr.write('没有配置聊天平台(见 .env.example):启动控制台对话。按 Ctrl-D 或 Ctrl-C 结束。\n');
-        return chat(io, await openApp(io, { quiet: true, ...LIVE }));
-      }
-      return serve(io, await openApp(io, LIVE));
+      const metrics = createMetrics();
+      // Beside the console chat in a terminal only warnings are logged, so they do not interleave.
+      const app = await openApp(io, { quiet: Boolean(io.stdin.isTTY), ...LIVE, hooks: metrics.hooks });
+      return serve(io, app, metrics);
     });
 
   function toCount(value: string): number {

@@ -2,6 +2,10 @@ import type { App } from '../src/app.js';
 import type { Adapter } from '../src/types.js';
 import { createConfiguredAdapters } from '../adapters/registry.js';
 import { createConsoleAdapter } from '../adapters/console/console-adapter.js';
+import { appReadiness } from '../adapters/http/app-readiness.js';
+import { createHttpAdapter } from '../adapters/http/http-adapter.js';
+import type { Metrics } from '../adapters/http/metrics.js';
+import { BotError, ErrorCodes } from '../src/errors.js';
 import type { CliIo } from './io.js';
 
 /** `chat`: console chat until the input ends or Ctrl-C. */
@@ -23,17 +27,58 @@ export async function chat(io: CliIo, app: App): Promise<void> {
   await app.close();
 }
 
-/** `serve`: every configured adapter until SIGINT / SIGTERM. */
-export async function serve(io: CliIo, app: App): Promise<void> {
-  const stopLive = goLive(io, app);
-  const adapters = await createConfiguredAdapters(app.config, app.logger);
-  for (const adapter of adapters) {
-    await adapter.start(app.handler);
-    app.logger.info({ adapter: adapter.name }, 'adapter started');
+/**
+ * `serve`: the HTTP server (when enabled; first, so a taken port stops everything before a
+ * platform connects), every configured adapter, and in a terminal the console chat, until
+ * SIGINT / SIGTERM or the end of the console's input.
+ */
+export async function serve(io: CliIo, app: App, metrics?: Metrics): Promise<void> {
+  const planned: Adapter[] = [];
+  if (app.config.http.enabled) {
+    metrics?.watchStore(() => app.store.health());
+    const { config, logger } = app;
+    const onListening = (address: string) => announce(io, address);
+    planned.push(createHttpAdapter({ config, logger, readiness: appReadiness(app), metrics, onListening }));
   }
-  await new Promise<void>((resolve) => stopOnSignals(io, adapters, app, resolve));
+  planned.push(...(await createConfiguredAdapters(app.config, app.logger)));
+  const interactive = Boolean(io.stdin.isTTY);
+  if (planned.length === 0 && !interactive) {
+    // Unreachable while the HTTP server starts whenever no platform is configured; kept so a
+    // deployment with nothing to serve can never look healthy.
+    throw new BotError(ErrorCodes.SERVE_NOT_CONFIGURED, 'serve:没有可启动的渠道,也不在终端里运行。请设置 HTTP_PORT、TELEGRAM_BOT_TOKEN 或 WECHATY_PUPPET(见 .env.example)。', [
+      'HTTP_PORT',
+      'TELEGRAM_BOT_TOKEN',
+      'WECHATY_PUPPET',
+    ]);
+  }
+  const stopLive = goLive(io, app);
+  const started: Adapter[] = [];
+  let failure: unknown;
+  await new Promise<void>((resolve) => {
+    const stop = stopOnSignals(io, started, app, resolve);
+    if (interactive) {
+      const onClose = () => void stop('end of input');
+      planned.push(createConsoleAdapter({ input: io.stdin, output: io.stdout, prompt: '您> ', greet: true, onClose }));
+    }
+    void (async () => {
+      for (const adapter of planned) {
+        await adapter.start(app.handler);
+        started.push(adapter);
+        app.logger.info({ adapter: adapter.name }, 'adapter started');
+      }
+    })().catch((error: unknown) => {
+      failure = error;
+      void stop('start failed');
+    });
+  });
   stopLive();
   await app.close();
+  if (failure) throw failure;
+}
+
+function announce(io: CliIo, address: string): void {
+  io.stdout.write(`网页聊天 / web chat: ${address}  (API ${address}api/v1/messages; ${address}healthz)\n`);
+  if (io.stdin.isTTY) io.stdout.write('下面也可以直接打字提问;Ctrl-D 或 Ctrl-C 结束。\n\n');
 }
 
 /** Live knowledge updates while a bot runs: reload when the directory changes and on SIGHUP. */
@@ -47,8 +92,11 @@ function goLive(io: CliIo, app: App): () => void {
   };
 }
 
-/** On SIGINT / SIGTERM stop every adapter (finishing in-flight replies), then resolve. */
-function stopOnSignals(io: CliIo, adapters: Adapter[], app: App, done: () => void): void {
+/**
+ * On SIGINT / SIGTERM stop every adapter (finishing in-flight replies), then resolve;
+ * returns the same stop for other reasons.
+ */
+function stopOnSignals(io: CliIo, adapters: Adapter[], app: App, done: () => void): (reason: string) => Promise<void> {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -62,4 +110,5 @@ function stopOnSignals(io: CliIo, adapters: Adapter[], app: App, done: () => voi
   };
   io.signals.once('SIGINT', () => void stop('SIGINT'));
   io.signals.once('SIGTERM', () => void stop('SIGTERM'));
+  return stop;
 }

@@ -4,6 +4,7 @@
  * Loading is explicit (no side effects on import) so every CLI command and test controls it;
  * nothing is watched and nothing is written unless the caller asks.
  */
+import { observeHandler, observeReloads, type AppHooks } from './app-hooks.js';
 import { createBot, type Bot } from './bot.js';
 import type { Config } from './config.js';
 import { createEngine, type Engine } from './engine.js';
@@ -51,6 +52,8 @@ export interface AppOptions {
   staffCommands?: boolean;
   /** A store to use instead (tests); retention applies to it. */
   store?: MessageStore;
+  /** Observers of handled messages and reloads (metrics). */
+  hooks?: AppHooks;
 }
 
 /** Builds an engine for a knowledge directory with an already loaded segmenter. */
@@ -79,7 +82,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     options.store ?? (options.record ? openSqliteStore({ dataDir: config.dataDir, logger }) : createNoopStore());
   const stopRetention = recording ? startRetention({ store, days: config.retentionDays, logger }) : () => undefined;
 
-  const reloader = createReloader({
+  const hooks = options.hooks ?? {};
+  const reloader = observeReloads(createReloader({
     knowledgeDir: config.knowledgeDir,
     logger,
     async build(next: KnowledgeBase) {
@@ -92,7 +96,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       return built;
     },
     swap: (next) => bot.swapEngine(next),
-  });
+  }), hooks, logger);
   const explain = async (question: string, as: Partial<InboundMessage> = {}): Promise<Run> =>
     bot.run({ adapter: 'cli', conversationId: 'why', senderId: 'staff', ...as, kind: 'text', text: question }, { dryRun: true });
   const staff =
@@ -116,7 +120,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     feedbackWindowMs: options.textFeedback ? config.feedbackWindowMs : 0,
     staff,
   });
-  const handler: MessageHandler = (message) => bot.handle(message);
+  const handler: MessageHandler = observeHandler((message) => bot.handle(message), hooks, logger);
   const watches = new Set<() => void>();
 
   return {

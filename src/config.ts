@@ -62,7 +62,23 @@ const EnvSchema = z.object({
   WECHAT_CONTACT_PER_MINUTE: integer(5, 1, 60),
   WECHAT_ROOM_PER_MINUTE: integer(10, 1, 60),
   WECHAT_DAILY_CAP: integer(500, 1, 100_000),
+  HTTP_PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(65_535).optional()),
+  HTTP_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  HTTP_TRUST_PROXY: optionalText,
+  HTTP_RATE_PER_MINUTE: integer(120, 0, 100_000),
+  HTTP_BODY_LIMIT_BYTES: integer(16_384, 1_024, 1_048_576),
 });
+
+/** Port of the HTTP server when `HTTP_PORT` is unset. */
+export const DEFAULT_HTTP_PORT = 3000;
+
+/** `HTTP_TRUST_PROXY`: false/true, a number of proxy hops, or addresses and CIDRs (fastify's forms). */
+function trustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || /^(false|0|no|off)$/i.test(value)) return false;
+  if (/^(true|yes|on)$/i.test(value)) return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
 
 /** Validated settings of one bot process. */
 export interface Config {
@@ -101,6 +117,18 @@ export interface Config {
     autoAccept: boolean;
     maxReplyChars: number;
     pacing: { minGapMs: number; jitterMs: number; contactPerMinute: number; roomPerMinute: number; dailyCap: number };
+  };
+  http: {
+    /** `serve` starts the HTTP server: `HTTP_PORT` is set, or no chat platform is configured. */
+    enabled: boolean;
+    /** 0 = any free port (tests). */
+    port: number;
+    host: string;
+    /** Whose X-Forwarded-For to believe for the client address (rate limits). */
+    trustProxy: boolean | number | string;
+    /** API requests per client address per minute; 0 = no limit. */
+    ratePerMinute: number;
+    bodyLimitBytes: number;
   };
 }
 
@@ -165,6 +193,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
           },
         }
       : undefined,
+    http: {
+      enabled: e.HTTP_PORT !== undefined || (!e.TELEGRAM_BOT_TOKEN && !e.WECHATY_PUPPET),
+      port: e.HTTP_PORT ?? DEFAULT_HTTP_PORT,
+      host: e.HTTP_HOST,
+      trustProxy: trustProxy(e.HTTP_TRUST_PROXY),
+      ratePerMinute: e.HTTP_RATE_PER_MINUTE,
+      bodyLimitBytes: e.HTTP_BODY_LIMIT_BYTES,
+    },
   });
 }
 

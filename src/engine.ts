@@ -4,7 +4,7 @@
  */
 import type { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { decide, type Decision, type Thresholds } from './match/decide.js';
-import { createMatcher, type MatchResult } from './match/matcher.js';
+import { createMatcher, type MatchResult, type MatchTuning } from './match/matcher.js';
 import { createEmergencyDetector, type EmergencyHit } from './safety/detect-emergency.js';
 import type { Segmenter } from './segment/segmenter.js';
 import { createComposer, type Composer } from './compose/compose-reply.js';
@@ -50,9 +50,15 @@ export interface Engine {
 }
 
 /** Builds the engine: normalizer, emergency detector, index and composer. */
-export function createEngine(knowledge: KnowledgeBase, segmenter: Segmenter, thresholds: Thresholds): Engine {
+export function createEngine(
+  knowledge: KnowledgeBase,
+  segmenter: Segmenter,
+  thresholds: Thresholds,
+  /** How the matching signals are fused; the measured default unless a benchmark sweeps it. */
+  tuning?: MatchTuning,
+): Engine {
   const normalize = createNormalizer(knowledge.synonyms);
-  const matcher = createMatcher(knowledge, segmenter, { correctBelow: thresholds.answer, normalize });
+  const matcher = createMatcher(knowledge, segmenter, { correctBelow: thresholds.answer, normalize, tuning });
   const detectEmergency = createEmergencyDetector(knowledge.emergency);
   const { greetings, smalltalk, handoff } = knowledge.meta;
   const smalltalkTests = smalltalk.map((talk) => ({ ...talk, test: createOnlyWordsTest(talk.words, greetings) }));

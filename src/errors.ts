@@ -28,6 +28,14 @@ export const ErrorCodes = {
   WECHAT_PUPPET_MISSING: 'QLB_WECHAT_PUPPET_MISSING',
   WECHAT_PUPPET_UNCAUGHT: 'QLB_WECHAT_PUPPET_UNCAUGHT',
   WECHAT_MESSAGE_FAILED: 'QLB_WECHAT_MESSAGE_FAILED',
+  HOOK_FAILED: 'QLB_HOOK_FAILED',
+  HTTP_LISTEN_FAILED: 'QLB_HTTP_LISTEN_FAILED',
+  HTTP_BAD_REQUEST: 'QLB_HTTP_BAD_REQUEST',
+  HTTP_BODY_TOO_LARGE: 'QLB_HTTP_BODY_TOO_LARGE',
+  HTTP_UNSUPPORTED_MEDIA_TYPE: 'QLB_HTTP_UNSUPPORTED_MEDIA_TYPE',
+  HTTP_NOT_FOUND: 'QLB_HTTP_NOT_FOUND',
+  HTTP_RATE_LIMITED: 'QLB_HTTP_RATE_LIMITED',
+  HTTP_INTERNAL: 'QLB_HTTP_INTERNAL',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
@@ -55,6 +63,14 @@ export const ErrorMeanings = {
   QLB_WECHAT_PUPPET_MISSING: 'WECHATY_PUPPET 指定的包没有安装',
   QLB_WECHAT_PUPPET_UNCAUGHT: '微信 puppet 内部抛出未捕获的异常(进程继续运行)',
   QLB_WECHAT_MESSAGE_FAILED: '读取或回复一条微信消息失败',
+  QLB_HOOK_FAILED: '一个观察者(如指标统计)出错;回答照常进行',
+  QLB_HTTP_LISTEN_FAILED: 'HTTP 服务无法监听端口(已被占用、无权限或地址有误):检查 HTTP_PORT 和 HTTP_HOST',
+  QLB_HTTP_BAD_REQUEST: 'API 请求不是 JSON,或内容不符合接口要求(HTTP 400)',
+  QLB_HTTP_BODY_TOO_LARGE: 'API 请求体超过 HTTP_BODY_LIMIT_BYTES(HTTP 413)',
+  QLB_HTTP_UNSUPPORTED_MEDIA_TYPE: 'API 请求没有以 application/json 发送(HTTP 415)',
+  QLB_HTTP_NOT_FOUND: '没有这个网址或请求方法(HTTP 404)',
+  QLB_HTTP_RATE_LIMITED: '同一地址每分钟请求超过 HTTP_RATE_PER_MINUTE(HTTP 429)',
+  QLB_HTTP_INTERNAL: '处理网页请求时出现意外错误(HTTP 500);原因只写入日志',
 } as const satisfies Record<ErrorCode, string>;
 
 /** An error the bot knows about; `details` lists what exactly is wrong (file, field...). */

@@ -27,6 +27,8 @@ export interface KnowledgeBase {
   /** Colloquial or variant form → standard form. */
   synonyms: ReadonlyMap<string, string>;
   stopwords: ReadonlySet<string>;
+  /** Questions the bot must decline (out-of-scope.yaml), by group; the matcher learns each group as a class. */
+  declines: ReadonlyMap<string, readonly string[]>;
   /** Report title by report source id, for source lines. */
   reportTitles: ReadonlyMap<string, string>;
 }

@@ -19,6 +19,7 @@ import {
   EntryFileSchema,
   HotlinesSchema,
   MetaSchema,
+  OutOfScopeSchema,
   ProblemFileSchema,
   SynonymsSchema,
   TopicsSchema,
@@ -43,6 +44,7 @@ export function checkKnowledge(dir: string): KnowledgeCheck {
   const emergency = readYaml(dir, 'emergency.yaml', EmergencySchema, problems);
   const synonyms = readYaml(dir, 'lexicon/synonyms.yaml', SynonymsSchema, problems) ?? {};
   const stopwords = readLines(dir, 'lexicon/stopwords.txt', problems);
+  const outOfScope = readYaml(dir, 'out-of-scope.yaml', OutOfScopeSchema, problems);
   const domainWords = readLines(dir, 'lexicon/domain-words.txt', problems).map(parseDomainWord);
   const facts = readFactContext(dir, meta, problems);
 
@@ -93,6 +95,7 @@ export function checkKnowledge(dir: string): KnowledgeCheck {
       domainWords,
       synonyms: new Map(Object.entries(synonyms)),
       stopwords: new Set(stopwords),
+      declines: new Map(Object.entries(outOfScope?.declines ?? {})),
       reportTitles: new Map(meta.sources.map((source) => [source.id, source.title])),
     },
   };

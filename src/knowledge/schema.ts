@@ -130,6 +130,11 @@ export const MetaSchema = z.object({
   homePlaces: z.array(text).default([]),
 });
 
+/** Questions the bot must decline, in groups (weather, shopping…); the matcher learns each group as a class. */
+export const OutOfScopeSchema = z.object({
+  declines: z.record(id, z.array(phrase).min(3, 'a group needs at least 3 questions')),
+});
+
 export const SynonymsSchema = z.record(z.string().min(1), z.string());
 
 /** hotlines.yaml: the national hotlines, the only phone numbers an answer may give. */

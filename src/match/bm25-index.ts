@@ -93,6 +93,11 @@ export class Bm25Index {
     return this.idfs.has(term);
   }
 
+  /** How many documents hold `term`. */
+  documentFrequency(term: string): number {
+    return this.postings.get(term)?.length ?? 0;
+  }
+
   /** IDF of a term; unknown terms get {@link unknownIdf}. */
   idf(term: string): number {
     return this.idfs.get(term) ?? this.unknownIdf;

@@ -9,6 +9,8 @@ import type { Segmenter } from '../segment/segmenter.js';
 import { createTermCorrector, type Correction, type TermCorrector } from '../text/correct-terms.js';
 import { anchorKey, topicAnchors } from './topic-anchors.js';
 import { Bm25Index, type IndexInput } from './bm25-index.js';
+import { createNearest } from './sample-similarity.js';
+import { bigrams, DEFAULT_CLASSIFIER, entryTexts, trainClassifier, type ClassifierOptions } from './classifier.js';
 
 /** One ranked entry. */
 export interface Candidate {
@@ -23,7 +25,9 @@ export interface Candidate {
   rank: number;
   /** True when the question shares a word that characterizes the entry's topic (see anchors). */
   anchored: boolean;
-  /** What the thresholds are applied to: coverage blended with the nearest-question overlap. */
+  /** The classifier's posterior probability of this entry, in [0, 1]. */
+  classifier: number;
+  /** What the thresholds are applied to: coverage and the nearest-question overlap, blended with the classifier. */
   confidence: number;
 }
 
@@ -63,24 +67,56 @@ const WORD = /[\p{L}\p{N}]/u;
 /** Phone, ID and card numbers say nothing about what is asked (hotlines have 3–5 digits). */
 const LONG_NUMBER = /^\d{6,}$/;
 
+/**
+ * How the two signals are fused, chosen by measurement on the gold and dev sets (regression
+ * sets; see README "Matching"). The classifier adds to the ranking key and to the confidence
+ * in proportion to the share of the question's features it knows.
+ */
+export interface MatchTuning {
+  /** Weight of the classifier's posterior in the ranking key. */
+  classifierRank: number;
+  /** Share of the confidence given to the classifier (times the known share of features). */
+  classifierConfidence: number;
+  /** Entries the classifier may add as candidates beyond BM25's, and the least posterior to do so. */
+  classifierCandidates: number;
+  classifierFloor: number;
+  /** How much the decline class's posterior shrinks every entry's confidence, in [0, 1]. */
+  declineWeight: number;
+  classifier: ClassifierOptions;
+}
+
+export const DEFAULT_TUNING: MatchTuning = {
+  classifierRank: 0.3,
+  classifierConfidence: 0.3,
+  classifierCandidates: 3,
+  classifierFloor: 0.05,
+  declineWeight: 0.8,
+  classifier: DEFAULT_CLASSIFIER,
+};
+
 /** Builds the index over titles, sample questions and keywords of every entry. */
 export function createMatcher(
   knowledge: KnowledgeBase,
   segmenter: Segmenter,
-  options: { correctBelow: number; normalize: (text: string) => string },
+  options: { correctBelow: number; normalize: (text: string) => string; tuning?: MatchTuning },
 ): Matcher {
+  const tuning = options.tuning ?? DEFAULT_TUNING;
   const { stopwords } = knowledge;
   const terms = (text: string) =>
     segmenter
       .cutForSearch(text)
       .filter((token) => WORD.test(token) && !stopwords.has(token) && !LONG_NUMBER.test(token));
   // Index text goes through the same normalizer as questions, so both sides meet in one form.
-  const memo = new Map<string, string[]>();
-  const indexTerms = (text: string) => {
+  const memo = new Map<string, { normalized: string; terms: string[] }>();
+  const indexed = (text: string) => {
     let out = memo.get(text);
-    if (!out) memo.set(text, (out = terms(options.normalize(text))));
+    if (!out) {
+      const normalized = options.normalize(text);
+      memo.set(text, (out = { normalized, terms: terms(normalized) }));
+    }
     return out;
   };
+  const indexTerms = (text: string) => indexed(text).terms;
 
   const docs: IndexInput[] = knowledge.entries.map((entry) => ({
     id: entry.id,
@@ -91,49 +127,32 @@ export function createMatcher(
     ],
   }));
   const index = new Bm25Index(docs);
-  /** Per entry: which of its samples (title + questions; bit i of a word) hold each token, and each sample's IDF total. */
-  const samples = new Map(
-    knowledge.entries.map((entry) => {
-      const masks = new Map<string, number>();
-      const texts = [entry.title, ...entry.questions].slice(0, 31);
-      const totals = new Float64Array(texts.length);
-      texts.forEach((text, i) => {
-        for (const token of new Set(indexTerms(text))) {
-          masks.set(token, (masks.get(token) ?? 0) | (1 << i));
-          totals[i] = (totals[i] ?? 0) + index.idf(token);
-        }
-      });
-      return [entry.id, { masks, totals }];
-    }),
+  const nearest = createNearest(knowledge.entries, indexTerms, (token) => index.idf(token));
+  // One class per entry, then one per group of questions to decline (out-of-scope.yaml).
+  const firstDecline = knowledge.entries.length;
+  const classifier = trainClassifier(
+    [
+      ...knowledge.entries.map((entry) => entryTexts(entry, tuning.classifier.nameWeight)),
+      ...[...knowledge.declines.values()].map((texts) => texts.map((text) => ({ text, weight: 1 }))),
+    ],
+    (text) => {
+      const { normalized, terms: words } = indexed(text);
+      return [...words, ...bigrams(normalized)];
+    },
+    tuning.classifier,
   );
-  const shared = new Float64Array(32);
-  /** IDF-weighted Jaccard of the query to the closest sample: shared / (query + sample - shared). */
-  const nearest = (entryId: string, query: ReadonlyMap<string, number>, queryTotal: number) => {
-    const entry = samples.get(entryId);
-    if (!entry) return 0;
-    shared.fill(0, 0, entry.totals.length);
-    for (const [token, weight] of query) {
-      let mask = entry.masks.get(token) ?? 0;
-      while (mask !== 0) {
-        const bit = 31 - Math.clz32(mask);
-        shared[bit] = (shared[bit] ?? 0) + weight;
-        mask &= ~(1 << bit);
-      }
-    }
-    let best = 0;
-    for (let i = 0; i < entry.totals.length; i += 1) {
-      const common = shared[i] ?? 0;
-      const union = queryTotal + (entry.totals[i] ?? 0) - common;
-      if (union > 0 && common / union > best) best = common / union;
-    }
-    return best;
-  };
+  const entryIndex = new Map(knowledge.entries.map((entry, i) => [entry.id, i]));
   const aspectWords = knowledge.aspects.map((aspect) => ({ id: aspect.id, words: aspect.words.map(options.normalize) }));
   const allAspectWords = [...new Set(aspectWords.flatMap((aspect) => aspect.words))].sort((a, b) => b.length - a.length);
   /** What is left of a question once its aspect words are taken out ("要带什么材料" → "要"). */
   const withoutAspectWords = (normalized: string) =>
     allAspectWords.reduce((rest, word) => rest.split(word).join(' '), normalized);
-  const anchors = topicAnchors(knowledge, indexTerms, new Set(aspectWords.flatMap((aspect) => aspect.words)));
+  const aspectSet = new Set(aspectWords.flatMap((aspect) => aspect.words));
+  const anchors = topicAnchors(knowledge, indexTerms, aspectSet);
+  /** Words that name a topic or a problem: a follow-up has none left once its aspect words are out. */
+  const subjectWords = new Set([...anchors.values()].flatMap((words) => [...words]));
+  /** A question names an entry when it shares a word of the entry's topic (its anchors). */
+  const names = (entry: Entry, tokens: readonly string[]) => tokens.some((token) => anchors.get(anchorKey(entry))?.has(token));
   const corrector: TermCorrector = createTermCorrector([
     ...knowledge.domainWords.map((word) => word.word),
     ...knowledge.entries.flatMap((entry) => entry.keywords),
@@ -160,26 +179,49 @@ export function createMatcher(
     const aspectOnly =
       aspects.length > 0 &&
       normalized.length <= FOLLOW_UP_CHARS &&
-      tokenize(withoutAspectWords(normalized)).every((token) => token.length === 1);
+      tokenize(withoutAspectWords(normalized)).every((token) => token.length === 1 || !subjectWords.has(token));
     // A long story is mostly narrative the knowledge base never needs: its unknown words count less.
     const hits = index.search(tokens, 12, normalized.length > LONG_MESSAGE ? LONG_UNKNOWN_WEIGHT : 1);
     const best = hits[0]?.score ?? 1;
+    const { posterior, known } = classifier.classify([...tokens, ...bigrams(normalized)]);
+    // Reads like a question to decline: every entry's confidence shrinks accordingly.
+    let declined = 0;
+    for (let c = firstDecline; c < posterior.length; c += 1) declined += posterior[c] ?? 0;
+    const keep = 1 - tuning.declineWeight * declined;
+    const proposed = new Set(hits.map((hit) => hit.id));
+    for (const i of topIndices(posterior.subarray(0, firstDecline), tuning.classifierCandidates)) {
+      const entry = knowledge.entries[i];
+      if (entry && (posterior[i] ?? 0) >= tuning.classifierFloor && !proposed.has(entry.id)) {
+        hits.push({ id: entry.id, score: 0, coverage: 0 });
+        proposed.add(entry.id);
+      }
+    }
     const query = new Map(tokens.map((token) => [token, index.idf(token)]));
     let queryTotal = 0;
     for (const weight of query.values()) queryTotal += weight;
     const candidates = hits
       .map((hit) => {
         const entry = knowledge.byId.get(hit.id) as Entry;
-        const bonus = aspects.includes(entry.aspect) ? ASPECT_BONUS : 0;
+        // A problem's aspect is nominal: "是什么" says nothing for a life situation.
+        const bonus = !entry.problem && aspects.includes(entry.aspect) ? ASPECT_BONUS : 0;
         const near = nearest(hit.id, query, queryTotal);
+        const learned = posterior[entryIndex.get(hit.id) ?? -1] ?? 0;
+        const lexical = (1 - CONFIDENCE_NEAREST) * hit.coverage + CONFIDENCE_NEAREST * near;
+        const share = tuning.classifierConfidence * known;
         return {
           entry,
           bm25: hit.score,
           coverage: hit.coverage,
           nearest: near,
-          anchored: tokens.some((token) => anchors.get(anchorKey(entry))?.has(token)),
-          confidence: (1 - CONFIDENCE_NEAREST) * hit.coverage + CONFIDENCE_NEAREST * near,
-          rank: WEIGHTS.coverage * hit.coverage + WEIGHTS.nearest * near + WEIGHTS.bm25 * (hit.score / best) + bonus,
+          classifier: learned,
+          anchored: names(entry, tokens),
+          confidence: keep * ((1 - share) * lexical + share * learned),
+          rank:
+            WEIGHTS.coverage * hit.coverage +
+            WEIGHTS.nearest * near +
+            WEIGHTS.bm25 * (hit.score / best) +
+            tuning.classifierRank * learned +
+            bonus,
         };
       })
       .sort((a, b) => b.rank - a.rank || a.entry.id.localeCompare(b.entry.id));
@@ -222,4 +264,17 @@ function lastClauses(text: string, chars: number): string {
   let tail = '';
   for (let i = clauses.length - 1; i >= 0 && tail.length < chars; i -= 1) tail = `${clauses[i]}${tail}`;
   return tail;
+}
+
+/** Indices of the `k` largest values, largest first. */
+function topIndices(values: Float64Array, k: number): number[] {
+  const top: number[] = [];
+  for (let i = 0; i < values.length; i += 1) {
+    if (top.length < k || (values[i] ?? 0) > (values[top[top.length - 1] as number] ?? 0)) {
+      top.push(i);
+      top.sort((a, b) => (values[b] ?? 0) - (values[a] ?? 0));
+      if (top.length > k) top.pop();
+    }
+  }
+  return top;
 }

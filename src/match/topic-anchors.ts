@@ -2,6 +2,8 @@ import type { Entry, KnowledgeBase } from '../knowledge/knowledge-base.js';
 
 /** A word found in at least this share of a topic's sample questions characterizes it. */
 const ANCHOR_SHARE = 0.25;
+/** A common word counts as an anchor only for this many groups at most. */
+const MAX_SPREAD = 2;
 
 /** The key an entry's anchors are found under: its topic, or the problem itself. */
 export function anchorKey(entry: Entry): string {
@@ -27,24 +29,45 @@ export function topicAnchors(
     if (entry.problem) groups.set(key, { title: entry.title, entries: [entry] });
     else groups.get(key)?.entries.push(entry);
   }
+  const named = new Map<string, Set<string>>();
+  const common = new Map<string, Set<string>>();
+  for (const [key, group] of groups) {
+    named.set(key, namedWords(group.title, group.entries, indexTerms, aspectWords));
+    common.set(key, commonWords(group.entries, indexTerms, aspectWords));
+  }
+  // A word common to many groups' questions (家里, 现在) characterizes none of them.
+  const spread = new Map<string, number>();
+  for (const words of common.values()) for (const word of words) spread.set(word, (spread.get(word) ?? 0) + 1);
   const anchors = new Map<string, Set<string>>();
-  for (const [key, group] of groups) anchors.set(key, anchorsOf(group.title, group.entries, indexTerms, aspectWords));
+  for (const [key, words] of named) {
+    const own = [...(common.get(key) ?? [])].filter((word) => (spread.get(word) ?? 0) <= MAX_SPREAD);
+    anchors.set(key, new Set([...words, ...own]));
+  }
   return anchors;
 }
 
-function anchorsOf(
+/** Words of the title and keywords (cues), which name the group by design. */
+function namedWords(
   titleText: string,
   entries: Entry[],
   indexTerms: (text: string) => string[],
   aspectWords: ReadonlySet<string>,
 ): Set<string> {
+  const title = new Set(indexTerms(titleText));
+  const words = new Set([...title, ...entries.flatMap((entry) => entry.keywords.flatMap(indexTerms))]);
+  // An aspect word names a topic only where the topic is about it (热线 for the hotlines).
+  for (const word of words) if (word.length < 2 || (aspectWords.has(word) && !title.has(word))) words.delete(word);
+  return words;
+}
+
+/** Words found in at least {@link ANCHOR_SHARE} of the group's sample questions. */
+function commonWords(entries: Entry[], indexTerms: (text: string) => string[], aspectWords: ReadonlySet<string>): Set<string> {
   const questions = entries.flatMap((entry) => entry.questions.map((question) => new Set(indexTerms(question))));
   const frequency = new Map<string, number>();
   for (const question of questions) for (const token of question) frequency.set(token, (frequency.get(token) ?? 0) + 1);
-  const title = new Set(indexTerms(titleText));
-  const words = new Set([...title, ...entries.flatMap((entry) => entry.keywords.flatMap(indexTerms))]);
-  for (const [token, count] of frequency) if (count / questions.length >= ANCHOR_SHARE) words.add(token);
-  // An aspect word names a topic only where the topic is about it (热线 for the hotlines).
-  for (const word of words) if (word.length < 2 || (aspectWords.has(word) && !title.has(word))) words.delete(word);
+  const words = new Set<string>();
+  for (const [token, count] of frequency) {
+    if (count / questions.length >= ANCHOR_SHARE && token.length >= 2 && !aspectWords.has(token)) words.add(token);
+  }
   return words;
 }

@@ -36,6 +36,13 @@ export interface FeedbackRecord {
   question?: string;
 }
 
+/** Whether the store can write now, for readiness checks and metrics. */
+export interface StoreHealth {
+  writable: boolean;
+  /** Failed opens, writes and purges since the store was created. */
+  failures: number;
+}
+
 /** Where records go. No method throws: a failing store must never stop answering. */
 export interface MessageStore {
   /** Hashes a conversation key with this store's salt. */
@@ -48,6 +55,8 @@ export interface MessageStore {
   purge(before: number): number | undefined;
   /** Flushes and releases the store. */
   close(): void;
+  /** Can it write (opening it if not yet open), and how often it failed. */
+  health(): StoreHealth;
 }
 
 /** Salted SHA-256 of a conversation key, shortened: enough to group, useless to look up. */
@@ -65,6 +74,7 @@ export function createNoopStore(): MessageStore {
     flush: () => true,
     purge: () => 0,
     close: () => undefined,
+    health: () => ({ writable: true, failures: 0 }),
   };
 }
 
@@ -94,5 +104,6 @@ export function createMemoryStore(): MemoryStore {
     flush: () => true,
     purge: (before) => purgeList(messages, before) + purgeList(feedback, before),
     close: () => undefined,
+    health: () => ({ writable: true, failures: 0 }),
   };
 }

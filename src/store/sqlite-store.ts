@@ -72,8 +72,10 @@ export function openSqliteStore(options: SqliteStoreOptions): MessageStore {
   let retryAt = 0;
   let retryMs = baseRetry;
   let closed = false;
+  let failures = 0;
 
   const fail = (operation: string, error: unknown) => {
+    failures += 1;
     retryAt = now() + retryMs;
     retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
     if (failing) return logger.debug({ code: ErrorCodes.STORE_FAILED, operation, err: error }, 'store still failing');
@@ -167,6 +169,9 @@ export function openSqliteStore(options: SqliteStoreOptions): MessageStore {
         fail('purge', error);
         return undefined;
       }
+    },
+    health() {
+      return { writable: !closed && !failing && connect() !== undefined, failures };
     },
     close() {
       if (closed) return;

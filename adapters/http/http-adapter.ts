@@ -1,0 +1,44 @@
+/**
+ * The HTTP server as the `web` {@link Adapter}, so `serve` starts and stops it like any chat
+ * platform: the resident page and API on it, readiness and metrics as the composition root
+ * gives them, other adapters' routes mounted before it listens, the address announced.
+ */
+import type { Config } from '../../src/config.js';
+import type { Logger } from '../../src/logger.js';
+import type { Adapter } from '../../src/types.js';
+import { WEB_ADAPTER } from '../web/to-inbound.js';
+import { createHttpServer, type HttpServer } from './create-http-server.js';
+import type { Readiness } from './health.js';
+import type { Metrics } from './metrics.js';
+
+export interface HttpAdapterOptions {
+  config: Pick<Config, 'http' | 'retentionDays'>;
+  logger: Logger;
+  readiness: Readiness;
+  /** The metrics whose hooks the app was created with. */
+  metrics?: Metrics;
+  /** Mounts other adapters' routes before the server starts. */
+  mount?: (server: HttpServer) => void;
+  /** Called with the address to open once the server listens. */
+  onListening?: (address: string) => void;
+}
+
+/** Creates the adapter; nothing listens before `start()`. */
+export function createHttpAdapter(options: HttpAdapterOptions): Adapter {
+  let server: HttpServer | undefined;
+  return {
+    name: WEB_ADAPTER,
+    async start(handler) {
+      const { config, logger, readiness, metrics } = options;
+      server = createHttpServer({ config, logger, handler, readiness, metrics });
+      options.mount?.(server);
+      const address = await server.start();
+      logger.info({ address }, 'HTTP server listening');
+      options.onListening?.(address);
+    },
+    async stop() {
+      await server?.stop();
+      server = undefined;
+    },
+  };
+}

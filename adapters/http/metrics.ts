@@ -1,0 +1,96 @@
+/**
+ * Prometheus metrics of one bot process (prom-client, a registry of its own so nothing is
+ * global): messages by reply kind, reply latency, the fallback rate, knowledge reloads and
+ * store failures, plus the process defaults (memory, CPU, event loop lag). Fed by the app's
+ * hooks ({@link AppHooks}), so every adapter's messages count, not only the web's.
+ */
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { AppHooks } from '../../src/app-hooks.js';
+import type { StoreHealth } from '../../src/store/message-store.js';
+
+/** Reply kinds that answer a question: the denominator of the fallback rate. */
+const QUESTION_KINDS: ReadonlySet<string> = new Set(['answer', 'clarify', 'fallback']);
+
+export interface Metrics {
+  readonly registry: Registry;
+  /** Pass to `createApp` so handled messages and reloads are counted. */
+  readonly hooks: AppHooks;
+  /** Where store failures are read from at each scrape (the app's store, once it exists). */
+  watchStore(health: () => StoreHealth): void;
+  /** The exposition text and its content type. */
+  render(): Promise<{ contentType: string; body: string }>;
+}
+
+/** Creates the metrics; `defaults: false` leaves out the process metrics (tests). */
+export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
+  const registry = new Registry();
+  const registers = [registry];
+  if (options.defaults !== false) collectDefaultMetrics({ register: registry });
+  let storeHealth: (() => StoreHealth) | undefined;
+  let questions = 0;
+  let fallbacks = 0;
+  let storeFailuresSeen = 0;
+
+  const messages = new Counter({
+    name: 'qlb_messages_total',
+    help: 'Messages handled, by adapter, inbound kind and reply kind.',
+    labelNames: ['adapter', 'inbound', 'kind'] as const,
+    registers,
+  });
+  const latency = new Histogram({
+    name: 'qlb_reply_duration_seconds',
+    help: 'Time from receiving a message to its reply, by adapter.',
+    labelNames: ['adapter'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers,
+  });
+  new Gauge({
+    name: 'qlb_fallback_ratio',
+    help: 'Share of questions (answer, clarify, fallback replies) answered with fallback since start.',
+    registers,
+    collect() {
+      this.set(questions === 0 ? 0 : fallbacks / questions);
+    },
+  });
+  const reloads = new Counter({
+    name: 'qlb_knowledge_reloads_total',
+    help: 'Knowledge reloads, by outcome (ok, refused).',
+    labelNames: ['outcome'] as const,
+    registers,
+  });
+  new Counter({
+    name: 'qlb_store_failures_total',
+    help: 'Failed opens, writes and purges of the message store.',
+    registers,
+    collect() {
+      const failures = storeHealth?.().failures ?? 0;
+      if (failures > storeFailuresSeen) this.inc(failures - storeFailuresSeen);
+      storeFailuresSeen = Math.max(storeFailuresSeen, failures);
+    },
+  });
+  reloads.inc({ outcome: 'ok' }, 0);
+  reloads.inc({ outcome: 'refused' }, 0);
+
+  return {
+    registry,
+    hooks: {
+      onHandled({ message, reply, latencyMs }) {
+        messages.inc({ adapter: message.adapter, inbound: message.kind, kind: reply.kind });
+        latency.observe({ adapter: message.adapter }, latencyMs / 1000);
+        if (QUESTION_KINDS.has(reply.kind)) {
+          questions += 1;
+          if (reply.kind === 'fallback') fallbacks += 1;
+        }
+      },
+      onReload(outcome) {
+        reloads.inc({ outcome: outcome.ok ? 'ok' : 'refused' });
+      },
+    },
+    watchStore(health) {
+      storeHealth = health;
+    },
+    async render() {
+      return { contentType: registry.contentType, body: await registry.metrics() };
+    },
+  };
+}

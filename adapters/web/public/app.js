@@ -1,0 +1,214 @@
+/*
+ * The resident chat page. Plain ES2017, no framework, no external request, so it runs in
+ * WeChat's in-app browser and old Android WebViews. Talks to /api/v1/*; keeps the
+ * conversation id and the transcript in localStorage so a reload shows the same chat.
+ */
+(function () {
+  'use strict';
+
+  var STORE_KEY = 'qlb.web.v1';
+  var MAX_ITEMS = 200;
+  var TIMEOUT_MS = 20000;
+  var view = window.qlbView;
+  var el = view.el;
+  var log = document.getElementById('log');
+  var form = document.getElementById('ask');
+  var input = document.getElementById('q');
+  var offline = document.getElementById('offline');
+  var busy = document.getElementById('busy');
+  var sizeButton = document.getElementById('size-btn');
+
+  var handlers = {
+    choose: function (choice) { send('/api/v1/choices', { choice: choice.id }, choice.label); },
+    vote: function (item, useful) { vote(item, useful); }
+  };
+  var state = load();
+  var nodes = new WeakMap();
+  var queue = Promise.resolve();
+  var failed = [];
+
+  function newId() {
+    var alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
+    var bytes = new Uint8Array(22);
+    var crypto = window.crypto || window.msCrypto;
+    if (crypto && crypto.getRandomValues) crypto.getRandomValues(bytes);
+    else for (var i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+    var id = '';
+    for (var j = 0; j < bytes.length; j++) id += alphabet.charAt(bytes[j] & 63);
+    return id;
+  }
+
+  function load() {
+    try {
+      var saved = JSON.parse(window.localStorage.getItem(STORE_KEY) || 'null');
+      if (saved && /^[A-Za-z0-9_-]{8,64}$/.test(saved.conversation) && Array.isArray(saved.items)) return saved;
+    } catch (e) { /* storage blocked or corrupt: start afresh */ }
+    return { conversation: newId(), items: [], large: false };
+  }
+
+  function save() {
+    if (state.items.length > MAX_ITEMS) state.items = state.items.slice(-MAX_ITEMS);
+    try { window.localStorage.setItem(STORE_KEY, JSON.stringify(state)); } catch (e) { /* private mode: keep in memory */ }
+  }
+
+  function scrollDown() { log.scrollTop = log.scrollHeight; }
+
+  function request(path, body) {
+    return new Promise(function (resolve, reject) {
+      var xhr = new XMLHttpRequest();
+      xhr.open('POST', path);
+      xhr.setRequestHeader('content-type', 'application/json');
+      xhr.timeout = TIMEOUT_MS;
+      xhr.onload = function () {
+        var json = null;
+        try { json = JSON.parse(xhr.responseText); } catch (e) { /* a proxy's HTML error page */ }
+        if (xhr.status === 200 && json) resolve(json);
+        else reject({ status: xhr.status, json: json });
+      };
+      xhr.onerror = xhr.ontimeout = function () { reject({ status: 0 }); };
+      xhr.send(JSON.stringify(body));
+    });
+  }
+
+  function renderItem(item) {
+    if (item.who === 'bot') return view.reply(item, handlers);
+    var node = el('div', 'msg me' + (item.failed ? ' failed' : ''), item.text);
+    if (item.failed) node.appendChild(el('span', 'note', '未发出'));
+    return node;
+  }
+
+  function append(item) {
+    var node = renderItem(item);
+    nodes.set(item, node);
+    log.appendChild(node);
+    scrollDown();
+  }
+
+  function replaceNode(item) {
+    var old = nodes.get(item);
+    var next = renderItem(item);
+    if (old && old.parentNode) old.parentNode.replaceChild(next, old);
+    nodes.set(item, next);
+    save();
+  }
+
+  function pushItem(item) {
+    state.items.push(item);
+    append(item);
+    save();
+  }
+
+  /* Requests that could not reach the server wait here, in order, for 重试 or the network. */
+  function showOffline(retry) {
+    failed.push(retry);
+    offline.hidden = false;
+    scrollDown();
+  }
+
+  function clearOffline() {
+    offline.hidden = true;
+  }
+
+  function retryFailed() {
+    var waiting = failed;
+    failed = [];
+    clearOffline();
+    waiting.forEach(function (retry) { retry(); });
+  }
+
+  function problem(error) {
+    if (error && error.status === 429) return '您发得有点快,请稍等一分钟再问。急事请拨打 12348 公共法律服务热线。';
+    if (error && error.status >= 400 && error.status < 500) return '这条消息没能发送,请换个说法再试。';
+    return null;
+  }
+
+  /* One request at a time, in order; the shown text of a typed message or pressed button. */
+  function send(path, fields, shown) {
+    var mine = shown ? { who: 'me', text: shown } : null;
+    if (mine) pushItem(mine);
+    var body = { conversation: state.conversation };
+    Object.keys(fields).forEach(function (k) { body[k] = fields[k]; });
+    var attempt = function () {
+      busy.hidden = false;
+      return request(path, body).then(function (reply) {
+        busy.hidden = true;
+        if (failed.length) retryFailed(); else clearOffline();
+        if (mine && mine.failed) { mine.failed = false; replaceNode(mine); }
+        if (reply.text) pushItem({ who: 'bot', reply: reply });
+      }, function (error) {
+        busy.hidden = true;
+        var text = problem(error);
+        if (text) { pushItem({ who: 'bot', reply: { kind: 'error', text: text } }); return; }
+        if (mine && !mine.failed) { mine.failed = true; replaceNode(mine); }
+        showOffline(function () { queue = queue.then(attempt); });
+      });
+    };
+    queue = queue.then(attempt);
+    return queue;
+  }
+
+  function vote(item, useful) {
+    var attempt = function () {
+      return request('/api/v1/feedback', { conversation: state.conversation, useful: useful, entry: item.reply.entry }).then(function (reply) {
+        clearOffline();
+        item.thanks = (useful ? '👍 ' : '👎 ') + (reply.text || '谢谢您的反馈!');
+        replaceNode(item);
+      }, function (error) {
+        if (problem(error)) return;
+        showOffline(function () { queue = queue.then(attempt); });
+      });
+    };
+    queue = queue.then(attempt);
+  }
+
+  function setLarge(large) {
+    state.large = large;
+    document.documentElement.className = large ? 'large' : '';
+    sizeButton.setAttribute('aria-pressed', large ? 'true' : 'false');
+  }
+
+  function start() {
+    setLarge(Boolean(state.large));
+    state.items.forEach(append);
+    if (state.items.length === 0) send('/api/v1/messages', { command: 'start' });
+  }
+
+  function submitText() {
+    var text = input.value.replace(/^\s+|\s+$/g, '');
+    input.value = '';
+    input.focus();
+    if (text) send('/api/v1/messages', { text: text }, text);
+  }
+
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    submitText();
+  });
+  input.addEventListener('keydown', function (event) {
+    // Enter sends; Shift+Enter is a new line; Enter that confirms a Chinese IME word does neither.
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && event.keyCode !== 229) {
+      event.preventDefault();
+      submitText();
+    }
+  });
+  document.getElementById('menu-btn').addEventListener('click', function () {
+    send('/api/v1/messages', { command: 'menu' }, '菜单');
+  });
+  sizeButton.addEventListener('click', function () {
+    setLarge(!state.large);
+    save();
+  });
+  document.getElementById('clear-btn').addEventListener('click', function () {
+    if (!window.confirm('清空本机的对话记录,开始新的对话?')) return;
+    state = { conversation: newId(), items: [], large: state.large };
+    log.textContent = '';
+    failed = [];
+    clearOffline();
+    save();
+    send('/api/v1/messages', { command: 'start' });
+  });
+  document.getElementById('retry-btn').addEventListener('click', retryFailed);
+  window.addEventListener('online', retryFailed);
+
+  start();
+})();

@@ -1,0 +1,102 @@
+/**
+ * JSON schemas of the API's requests and replies: fastify validates bodies and serializes
+ * replies with them, and the OpenAPI document is built from them.
+ */
+
+/** A client-made random id: 8 to 64 letters, digits, `_` or `-`. */
+export const CONVERSATION = {
+  type: 'string',
+  pattern: '^[A-Za-z0-9_-]{8,64}$',
+  description: 'Random id the client generates once per conversation (8-64 of A-Z a-z 0-9 _ -).',
+} as const;
+
+/** Longest text accepted; the core still cuts at MAX_MESSAGE_CHARS and says so. */
+export const MAX_TEXT_CHARS = 5_000;
+
+export const MessageRequest = {
+  $id: 'MessageRequest',
+  type: 'object',
+  oneOf: [
+    {
+      type: 'object',
+      required: ['conversation', 'text'],
+      additionalProperties: false,
+      properties: { conversation: CONVERSATION, text: { type: 'string', minLength: 1, maxLength: MAX_TEXT_CHARS } },
+    },
+    {
+      type: 'object',
+      required: ['conversation', 'command'],
+      additionalProperties: false,
+      properties: { conversation: CONVERSATION, command: { type: 'string', enum: ['start', 'help', 'menu'] } },
+    },
+  ],
+} as const;
+
+export const ChoiceRequest = {
+  $id: 'ChoiceRequest',
+  type: 'object',
+  required: ['conversation', 'choice'],
+  additionalProperties: false,
+  properties: {
+    conversation: CONVERSATION,
+    choice: {
+      type: 'string',
+      pattern: '^[te]:[A-Za-z0-9._-]{1,120}$',
+      description: 'The `id` of a choice a reply offered: `t:<topic>` or `e:<entry>`.',
+    },
+  },
+} as const;
+
+export const FeedbackRequest = {
+  $id: 'FeedbackRequest',
+  type: 'object',
+  required: ['conversation', 'useful'],
+  additionalProperties: false,
+  properties: {
+    conversation: CONVERSATION,
+    useful: { type: 'boolean', description: 'true for 👍, false for 👎' },
+    entry: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,120}$', description: 'The `entry` of the answer rated.' },
+  },
+} as const;
+
+const nullable = (type: string) => ({ type: [type, 'null'] });
+
+/** The reply as `toReplyJson` gives it (src/reply-json.ts): every key present, null when empty. */
+export const ReplyJsonSchema = {
+  $id: 'Reply',
+  type: 'object',
+  required: ['kind', 'text', 'entry', 'score', 'choices', 'source', 'awaits', 'call'],
+  properties: {
+    kind: {
+      type: 'string',
+      enum: ['answer', 'clarify', 'menu', 'fallback', 'emergency', 'unsupported', 'error', 'limited', 'staff', 'smalltalk', 'handoff'],
+    },
+    text: { type: 'string', description: "Plain text to show; '' for `limited` after its first notice (show nothing)." },
+    entry: nullable('string'),
+    score: nullable('number'),
+    choices: {
+      type: ['array', 'null'],
+      items: {
+        type: 'object',
+        required: ['n', 'label', 'id'],
+        properties: { n: { type: 'integer' }, label: { type: 'string' }, id: { type: 'string' } },
+      },
+    },
+    source: nullable('string'),
+    awaits: { type: ['string', 'null'], enum: ['pick', 'vote', null] },
+    call: { type: ['array', 'null'], items: { type: 'string' }, description: 'Numbers to call first (tel: links).' },
+  },
+} as const;
+
+export const ErrorSchema = {
+  $id: 'Error',
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: { code: { type: 'string', description: 'Stable code, e.g. QLB_HTTP_BAD_REQUEST' }, message: { type: 'string' } },
+    },
+  },
+} as const;

@@ -1,0 +1,54 @@
+/**
+ * How close a question comes to an entry's single closest sample (its title or one sample
+ * question): IDF-weighted Jaccard, shared / (question + sample − shared). Bitmasks of the
+ * samples holding each token keep it to one pass over the question's tokens.
+ */
+import type { Entry } from '../knowledge/knowledge-base.js';
+
+/** Samples compared per entry (title + questions); one bit each in a 32-bit mask. */
+const MAX_SAMPLES = 31;
+
+/** Similarity of a weighted query (token → IDF, and its IDF total) to an entry's closest sample. */
+export type Nearest = (entryId: string, query: ReadonlyMap<string, number>, queryTotal: number) => number;
+
+export function createNearest(
+  entries: readonly Entry[],
+  indexTerms: (text: string) => string[],
+  idf: (token: string) => number,
+): Nearest {
+  const samples = new Map(
+    entries.map((entry) => {
+      const masks = new Map<string, number>();
+      const texts = [entry.title, ...entry.questions].slice(0, MAX_SAMPLES);
+      const totals = new Float64Array(texts.length);
+      texts.forEach((text, i) => {
+        for (const token of new Set(indexTerms(text))) {
+          masks.set(token, (masks.get(token) ?? 0) | (1 << i));
+          totals[i] = (totals[i] ?? 0) + idf(token);
+        }
+      });
+      return [entry.id, { masks, totals }];
+    }),
+  );
+  const shared = new Float64Array(32);
+  return (entryId, query, queryTotal) => {
+    const entry = samples.get(entryId);
+    if (!entry) return 0;
+    shared.fill(0, 0, entry.totals.length);
+    for (const [token, weight] of query) {
+      let mask = entry.masks.get(token) ?? 0;
+      while (mask !== 0) {
+        const bit = 31 - Math.clz32(mask);
+        shared[bit] = (shared[bit] ?? 0) + weight;
+        mask &= ~(1 << bit);
+      }
+    }
+    let best = 0;
+    for (let i = 0; i < entry.totals.length; i += 1) {
+      const common = shared[i] ?? 0;
+      const union = queryTotal + (entry.totals[i] ?? 0) - common;
+      if (union > 0 && common / union > best) best = common / union;
+    }
+    return best;
+  };
+}
