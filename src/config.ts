@@ -29,7 +29,7 @@ const EnvSchema = z.object({
   KNOWLEDGE_DIR: optionalText,
   DATA_DIR: optionalText,
   SEGMENTER: z.enum(['node-rs-jieba', 'nodejs-jieba']).default('node-rs-jieba'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z.preprocess(blankAsUnset, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   MAX_MESSAGE_CHARS: integer(500, 20, 100_000),
   SESSION_IDLE_MINUTES: integer(10, 1, 24 * 60),
   ANSWER_THRESHOLD: z.preprocess(blankAsUnset, z.coerce.number().min(0).max(1).default(0.3)),

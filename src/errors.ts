@@ -36,6 +36,12 @@ export const ErrorCodes = {
   HTTP_NOT_FOUND: 'QLB_HTTP_NOT_FOUND',
   HTTP_RATE_LIMITED: 'QLB_HTTP_RATE_LIMITED',
   HTTP_INTERNAL: 'QLB_HTTP_INTERNAL',
+  STORE_RECORDS_DROPPED: 'QLB_STORE_RECORDS_DROPPED',
+  STORE_CORRUPT: 'QLB_STORE_CORRUPT',
+  STORE_UNREADABLE: 'QLB_STORE_UNREADABLE',
+  STORE_DISK_FULL: 'QLB_STORE_DISK_FULL',
+  STORE_LOCKED: 'QLB_STORE_LOCKED',
+  OUTPUT_FAILED: 'QLB_OUTPUT_FAILED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
@@ -71,6 +77,12 @@ export const ErrorMeanings = {
   QLB_HTTP_NOT_FOUND: '没有这个网址或请求方法(HTTP 404)',
   QLB_HTTP_RATE_LIMITED: '同一地址每分钟请求超过 HTTP_RATE_PER_MINUTE(HTTP 429)',
   QLB_HTTP_INTERNAL: '处理网页请求时出现意外错误(HTTP 500);原因只写入日志',
+  QLB_STORE_RECORDS_DROPPED: '数据库写不进时内存队列已满,丢弃了新的记录(已计数,每分钟最多记一次日志);回答照常进行',
+  QLB_STORE_CORRUPT: 'stats / review:数据库文件已损坏或不是数据库;从备份恢复,或移走后由机器人重建',
+  QLB_STORE_UNREADABLE: 'stats / review:无法读取数据目录或数据库(路径、权限;只读目录里 SQLite 无法建 -shm 文件)',
+  QLB_STORE_DISK_FULL: 'stats / review:磁盘已满,无法读取数据库或写出 CSV',
+  QLB_STORE_LOCKED: 'stats / review:数据库被其他进程锁住超过等待时间;稍后再试',
+  QLB_OUTPUT_FAILED: 'review --csv:无法写出 CSV 文件(路径或权限)',
 } as const satisfies Record<ErrorCode, string>;
 
 /** An error the bot knows about; `details` lists what exactly is wrong (file, field...). */

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { KnowledgeProblem } from './knowledge-base.js';
+import type { ReadBudget } from './read-budget.js';
 import { readYaml } from './read-files.js';
 import { LawFileSchema } from './schema.js';
 
@@ -52,14 +53,22 @@ export function compact(text: string): string {
   return text.replace(/\s+/g, '');
 }
 
-/** Reads every law file; problems name the file and field. A missing folder is an empty library. */
-export function readLaws(dir: string, problems: KnowledgeProblem[]): LawLibrary {
-  const byName = new Map<string, LawText>();
+/** The law files of a knowledge folder, relative to it, sorted. */
+export function listLawFiles(dir: string): string[] {
   const folder = path.join(dir, LAWS_DIR);
-  const files = fs.existsSync(folder) ? fs.readdirSync(folder).filter((name) => /\.ya?ml$/.test(name)).sort() : [];
-  for (const name of files) {
-    const file = path.join(LAWS_DIR, name);
-    const data = readYaml(dir, file, LawFileSchema, problems);
+  if (!fs.existsSync(folder)) return [];
+  return fs
+    .readdirSync(folder)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => path.join(LAWS_DIR, name));
+}
+
+/** Reads every law file within `budget`; problems name the file and field. No folder is an empty library. */
+export function readLaws(budget: ReadBudget, dir: string, problems: KnowledgeProblem[]): LawLibrary {
+  const byName = new Map<string, LawText>();
+  for (const file of listLawFiles(dir)) {
+    const data = readYaml(budget, file, LawFileSchema, problems);
     if (!data) continue;
     const twin = byName.get(data.law);
     if (twin) {

@@ -8,11 +8,13 @@ import { BotError, ErrorCodes } from '../errors.js';
 import type { DomainWord } from '../segment/segmenter.js';
 import { checkFacts, createFactContext, type FactContext } from './fact-check.js';
 import { knowledgeOwners } from './fact-owners.js';
-import { formatProblem, type Entry, type KnowledgeBase, type KnowledgeProblem } from './knowledge-base.js';
-import { readLaws } from './law-texts.js';
+import { briefProblems, formatProblem, type Entry, type KnowledgeBase, type KnowledgeProblem } from './knowledge-base.js';
+import { listLawFiles, readLaws } from './law-texts.js';
 import { problemToEntry } from './problem-entries.js';
 import { listEntryFiles, readLines, readYaml } from './read-files.js';
 import { readReports } from './report-stats.js';
+import { createReadBudget, DEFAULT_KNOWLEDGE_LIMITS, type KnowledgeLimits, type ReadBudget } from './read-budget.js';
+import { linearPatternProblem } from '../safety/linear-pattern.js';
 import {
   AspectsSchema,
   EmergencySchema,
@@ -32,31 +34,56 @@ export interface KnowledgeCheck {
   problems: KnowledgeProblem[];
 }
 
-/** Validates the directory; `knowledge` is set only when there is no problem. */
-export function checkKnowledge(dir: string): KnowledgeCheck {
+const FIXED_FILES = [
+  'meta.yaml',
+  'topics.yaml',
+  'aspects.yaml',
+  'emergency.yaml',
+  'out-of-scope.yaml',
+  'hotlines.yaml',
+  'lexicon/synonyms.yaml',
+  'lexicon/stopwords.txt',
+  'lexicon/domain-words.txt',
+];
+
+/**
+ * Validates the directory; `knowledge` is set only when there is no problem. Sizes are
+ * checked against `limits` before any file is parsed: a folder over them is refused whole.
+ */
+export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KNOWLEDGE_LIMITS): KnowledgeCheck {
   const problems: KnowledgeProblem[] = [];
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    return { problems: [{ file: dir, field: '(目录)', message: '找不到知识库目录' }] };
+    return { problems: [{ file: dir, field: '(directory)', message: '找不到知识库目录' }] };
   }
-  const meta = readYaml(dir, 'meta.yaml', MetaSchema, problems);
-  const topics = readYaml(dir, 'topics.yaml', TopicsSchema, problems) ?? [];
-  const aspects = readYaml(dir, 'aspects.yaml', AspectsSchema, problems) ?? [];
-  const emergency = readYaml(dir, 'emergency.yaml', EmergencySchema, problems);
-  const synonyms = readYaml(dir, 'lexicon/synonyms.yaml', SynonymsSchema, problems) ?? {};
-  const stopwords = readLines(dir, 'lexicon/stopwords.txt', problems);
-  const outOfScope = readYaml(dir, 'out-of-scope.yaml', OutOfScopeSchema, problems);
-  const domainWords = readLines(dir, 'lexicon/domain-words.txt', problems).map(parseDomainWord);
-  const facts = readFactContext(dir, meta, problems);
-
+  const budget = createReadBudget(dir, limits);
   const entryFiles = listEntryFiles(dir);
-  if (entryFiles.length === 0) problems.push({ file: 'entries/', field: '(目录)', message: '没有答案文件' });
+  const problemFiles = listEntryFiles(dir, 'problems');
+  for (const [folder, files] of [['entries/', entryFiles], ['problems/', problemFiles]] as const) {
+    if (files.length > limits.maxEntryFiles) {
+      return { problems: [{ file: folder, field: '(directory)', message: `${files.length} files, over the limit of ${limits.maxEntryFiles}` }] };
+    }
+  }
+  const oversize = budget.precheck([...FIXED_FILES, ...entryFiles, ...problemFiles, ...listLawFiles(dir)]);
+  if (oversize.length > 0) return { problems: oversize.map(({ file, message }) => ({ file, field: '(size)', message })) };
+
+  const meta = readYaml(budget, 'meta.yaml', MetaSchema, problems);
+  const topics = readYaml(budget, 'topics.yaml', TopicsSchema, problems) ?? [];
+  const aspects = readYaml(budget, 'aspects.yaml', AspectsSchema, problems) ?? [];
+  const emergency = readYaml(budget, 'emergency.yaml', EmergencySchema, problems);
+  const synonyms = readYaml(budget, 'lexicon/synonyms.yaml', SynonymsSchema, problems) ?? {};
+  const stopwords = readLines(budget, 'lexicon/stopwords.txt', problems);
+  const outOfScope = readYaml(budget, 'out-of-scope.yaml', OutOfScopeSchema, problems);
+  const domainWords = readLines(budget, 'lexicon/domain-words.txt', problems).map(parseDomainWord);
+  const facts = readFactContext(dir, meta, problems, budget);
+
+  if (entryFiles.length === 0) problems.push({ file: 'entries/', field: '(directory)', message: '没有答案文件' });
   const entries: Entry[] = [];
   for (const file of entryFiles) {
-    const list = readYaml(dir, file, EntryFileSchema, problems) ?? [];
+    const list = readYaml(budget, file, EntryFileSchema, problems) ?? [];
     for (const entry of list) entries.push({ ...entry, file });
   }
-  for (const file of listEntryFiles(dir, 'problems')) {
-    const list = readYaml(dir, file, ProblemFileSchema, problems) ?? [];
+  for (const file of problemFiles) {
+    const list = readYaml(budget, file, ProblemFileSchema, problems) ?? [];
     if (meta) for (const problem of list) entries.push(problemToEntry(problem, file, meta.messages));
   }
 
@@ -69,14 +96,9 @@ export function checkKnowledge(dir: string): KnowledgeCheck {
   problems.push(...checkFacts(knowledgeOwners({ entries, topics, aspects, meta, emergency }), facts));
   emergency?.categories.forEach((category, index) =>
     category.patterns.forEach((pattern, p) => {
-      try {
-        new RegExp(pattern, 'u');
-      } catch (error) {
-        problems.push({
-          file: 'emergency.yaml',
-          field: `categories[${index}](id=${category.id}).patterns[${p}]`,
-          message: `不是有效的正则表达式:${(error as Error).message}`,
-        });
+      const problem = linearPatternProblem(pattern);
+      if (problem) {
+        problems.push({ file: 'emergency.yaml', field: `categories[${index}](id=${category.id}).patterns[${p}]`, message: problem });
       }
     }),
   );
@@ -103,24 +125,30 @@ export function checkKnowledge(dir: string): KnowledgeCheck {
 
 /**
  * Reads what the fact check compares against: hotlines.yaml, the law texts in sources/laws/,
- * the report documents meta.yaml lists. Problems with those files go to `problems`.
+ * the report documents meta.yaml lists (within `budget`: a fresh one of `dir` by default).
+ * Problems with those files go to `problems`.
  */
-export function readFactContext(dir: string, meta: Meta | undefined, problems: KnowledgeProblem[]): FactContext {
-  const hotlines = readYaml(dir, 'hotlines.yaml', HotlinesSchema, problems) ?? [];
-  return createFactContext(hotlines, readLaws(dir, problems), meta ? readReports(dir, meta, problems) : []);
+export function readFactContext(
+  dir: string,
+  meta: Meta | undefined,
+  problems: KnowledgeProblem[],
+  budget: ReadBudget = createReadBudget(dir),
+): FactContext {
+  const hotlines = readYaml(budget, 'hotlines.yaml', HotlinesSchema, problems) ?? [];
+  return createFactContext(hotlines, readLaws(budget, dir, problems), meta ? readReports(budget, meta, problems) : []);
 }
 
 /**
  * Loads the knowledge base.
  * @throws BotError QLB_KNOWLEDGE_INVALID listing every problem as `file: field: message`.
  */
-export function loadKnowledge(dir: string): KnowledgeBase {
+export function loadKnowledge(dir: string, limits?: KnowledgeLimits): KnowledgeBase {
   if (!fs.existsSync(dir)) {
     throw new BotError(ErrorCodes.KNOWLEDGE_NOT_FOUND, `找不到知识库目录 ${dir}(KNOWLEDGE_DIR)`, ['KNOWLEDGE_DIR']);
   }
-  const { knowledge, problems } = checkKnowledge(path.resolve(dir));
+  const { knowledge, problems } = checkKnowledge(path.resolve(dir), limits);
   if (!knowledge) {
-    const details = problems.map(formatProblem);
+    const details = briefProblems(problems.map(formatProblem));
     throw new BotError(
       ErrorCodes.KNOWLEDGE_INVALID,
       `knowledge base at ${dir} is invalid (${problems.length} problem(s)) / 知识库有 ${problems.length} 个问题:\n  ${details.join('\n  ')}`,

@@ -4,10 +4,10 @@
  * ordinal) or says 全覆盖; its year is the one the report gives it with ("2023年以来",
  * "截至2023年12月31日"), else the report's own year.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { KnowledgeProblem } from './knowledge-base.js';
 import { findNumbers, type NumberMention } from './numbers.js';
+import type { ReadBudget } from './read-budget.js';
+import { readSource } from './read-files.js';
 import type { Meta } from './schema.js';
 
 /** A source document of kind report, read. */
@@ -87,14 +87,13 @@ export function createStatistics(reports: readonly ReportDoc[], hotlines: Readon
 export type Statistics = ReturnType<typeof createStatistics>;
 
 /** Reads the report documents meta.yaml lists; a report's year is its `year`, else the year in its title. */
-export function readReports(dir: string, meta: Meta, problems: KnowledgeProblem[]): ReportDoc[] {
+export function readReports(budget: ReadBudget, meta: Meta, problems: KnowledgeProblem[]): ReportDoc[] {
   const reports: ReportDoc[] = [];
   meta.sources.forEach((source, index) => {
-    let text: string;
-    try {
-      text = fs.readFileSync(path.join(dir, source.file), 'utf8');
-    } catch {
-      problems.push({ file: 'meta.yaml', field: `sources[${index}].file`, message: `读不到来源文件 ${source.file}` });
+    const unread: KnowledgeProblem[] = [];
+    const text = readSource(budget, source.file, unread);
+    if (text === undefined) {
+      problems.push({ file: 'meta.yaml', field: `sources[${index}].file`, message: `读不到来源文件 ${source.file}:${unread[0]?.message ?? ''}` });
       return;
     }
     const year = source.year ?? Number(/(\d{4})年/u.exec(source.title)?.[1]);

@@ -11,6 +11,7 @@ import { anchorKey, topicAnchors } from './topic-anchors.js';
 import { Bm25Index, type IndexInput } from './bm25-index.js';
 import { createNearest } from './sample-similarity.js';
 import { bigrams, DEFAULT_CLASSIFIER, entryTexts, trainClassifier, type ClassifierOptions } from './classifier.js';
+import { dropContainedUnknowns } from './contained-tokens.js';
 
 /** One ranked entry. */
 export interface Candidate {
@@ -164,11 +165,7 @@ export function createMatcher(
    */
   const tokenize = (normalized: string) => {
     const raw = terms(normalized).filter((token) => token.length > 1 || index.has(token) || /\d/.test(token));
-    return raw.filter(
-      (token) =>
-        index.has(token) ||
-        !raw.some((other) => other !== token && other.length > token.length && other.includes(token)),
-    );
+    return dropContainedUnknowns(raw, (token) => index.has(token));
   };
 
   const rankOnce = (normalized: string): Omit<MatchResult, 'corrections'> => {
