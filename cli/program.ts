@@ -14,6 +14,7 @@ import { chat, serve } from './serve.js';
 import { createMetrics } from '../adapters/http/metrics.js';
 import { stats } from './stats.js';
 import { why } from './why.js';
+import { registerWechatMpCommand } from './wechat-mp.js';
 import { EXIT, openApp, reportFatal, setup } from './shared.js';
 import { formatEvalReport, readGoldSet, runEval } from '../src/eval/run-eval.js';
 import { isDialogueFile, readDialogues } from '../src/eval/gold-files.js';
@@ -139,6 +140,8 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
       const app = await openApp(io, { quiet: Boolean(io.stdin.isTTY), ...LIVE, hooks: metrics.hooks });
       return serve(io, app, metrics);
     });
+
+  registerWechatMpCommand(program, io);
 
   function toCount(value: string): number {
     const n = Number(value);

@@ -12,6 +12,7 @@ import type { Logger } from '../src/logger.js';
 import { openStoreForReading, reviewRows, type ReviewRow } from '../src/store/reports.js';
 import { STORE_FILE } from '../src/store/sqlite-store.js';
 import { storeReadError } from '../src/store/store-errors.js';
+import { DAY_MS } from '../src/time/durations.js';
 
 export interface ReviewOptions {
   days: number;
@@ -26,7 +27,6 @@ export interface ReviewLine extends ReviewRow {
   now?: string;
 }
 
-const DAY_MS = 24 * 60 * 60_000;
 
 /** Local `YYYY-MM-DD HH:mm`. */
 export function localTime(at: number): string {

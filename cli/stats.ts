@@ -8,13 +8,13 @@ import { dailyStats, fallbackRate, feedbackByEntry, openStoreForReading, type Da
 import { STORE_FILE } from '../src/store/sqlite-store.js';
 import { storeReadError } from '../src/store/store-errors.js';
 import { storeStatus, type StoreStatus } from '../src/store/store-status.js';
+import { DAY_MS } from '../src/time/durations.js';
 
 export interface StatsOptions {
   days: number;
   json?: boolean;
 }
 
-const DAY_MS = 24 * 60 * 60_000;
 /** Always shown, in this order; other kinds follow when they occur. */
 const MAIN_KINDS = ['answer', 'clarify', 'fallback', 'menu', 'emergency', 'feedback'];
 

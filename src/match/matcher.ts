@@ -28,6 +28,8 @@ export interface Candidate {
   anchored: boolean;
   /** The classifier's posterior probability of this entry, in [0, 1]. */
   classifier: number;
+  /** Coverage blended with the nearest-question overlap: the words the question shares. */
+  lexical: number;
   /** What the thresholds are applied to: coverage and the nearest-question overlap, blended with the classifier. */
   confidence: number;
 }
@@ -83,6 +85,8 @@ export interface MatchTuning {
   classifierFloor: number;
   /** How much the decline class's posterior shrinks every entry's confidence, in [0, 1]. */
   declineWeight: number;
+  /** Ranking penalty of a problem when the question asks one aspect (where, cost, materials…). */
+  problemAspectPenalty: number;
   classifier: ClassifierOptions;
 }
 
@@ -92,6 +96,7 @@ export const DEFAULT_TUNING: MatchTuning = {
   classifierCandidates: 3,
   classifierFloor: 0.05,
   declineWeight: 0.8,
+  problemAspectPenalty: 0.1,
   classifier: DEFAULT_CLASSIFIER,
 };
 
@@ -199,8 +204,15 @@ export function createMatcher(
     const candidates = hits
       .map((hit) => {
         const entry = knowledge.byId.get(hit.id) as Entry;
-        // A problem's aspect is nominal: "是什么" says nothing for a life situation.
-        const bonus = !entry.problem && aspects.includes(entry.aspect) ? ASPECT_BONUS : 0;
+        // A problem's aspect is nominal; a question asking one aspect ("要带哪些证件",
+        // "能不能申请") asks about a service rather than telling a situation.
+        const bonus = entry.problem
+          ? aspects.length > 0
+            ? -tuning.problemAspectPenalty
+            : 0
+          : aspects.includes(entry.aspect)
+            ? ASPECT_BONUS
+            : 0;
         const near = nearest(hit.id, query, queryTotal);
         const learned = posterior[entryIndex.get(hit.id) ?? -1] ?? 0;
         const lexical = (1 - CONFIDENCE_NEAREST) * hit.coverage + CONFIDENCE_NEAREST * near;
@@ -211,6 +223,7 @@ export function createMatcher(
           coverage: hit.coverage,
           nearest: near,
           classifier: learned,
+          lexical,
           anchored: names(entry, tokens),
           confidence: keep * ((1 - share) * lexical + share * learned),
           rank:
@@ -227,6 +240,9 @@ export function createMatcher(
 
   const bestConfidence = (result: Omit<MatchResult, 'corrections'>) =>
     result.candidates.find((candidate) => candidate.anchored)?.confidence ?? 0;
+  /** Few shared words: the sign of a typo, whatever the classifier makes of the rest. */
+  const bestLexical = (result: Omit<MatchResult, 'corrections'>) =>
+    result.candidates.find((candidate) => candidate.anchored)?.lexical ?? 0;
 
   /** The whole message, or for a long story its closing question when that reads clearer. */
   const rankMessage = (normalized: string) => {
@@ -244,7 +260,7 @@ export function createMatcher(
       const first = rankMessage(normalized);
       const firstConfidence = bestConfidence(first);
       // A long story is not rescued by fixing one typo, and correcting it costs the most there.
-      if (firstConfidence >= options.correctBelow || normalized.length > LONG_MESSAGE) return { ...first, corrections: [] };
+      if (bestLexical(first) >= options.correctBelow || normalized.length > LONG_MESSAGE) return { ...first, corrections: [] };
       const { text, corrections } = corrector(normalized);
       if (corrections.length === 0) return { ...first, corrections };
       const second = rankMessage(text);
