@@ -9,6 +9,7 @@ import type { DomainWord } from '../segment/segmenter.js';
 import { formatProblem, type Entry, type KnowledgeBase, type KnowledgeProblem } from './knowledge-base.js';
 import { problemToEntry } from './problem-entries.js';
 import { listEntryFiles, readLines, readYaml } from './read-files.js';
+import { linearPatternProblem } from '../safety/linear-pattern.js';
 import {
   AspectsSchema,
   EmergencySchema,
@@ -63,14 +64,9 @@ export function checkKnowledge(dir: string): KnowledgeCheck {
   const reportTitles = meta ? checkQuotes(dir, meta, entries, problems) : new Map<string, string>();
   emergency?.categories.forEach((category, index) =>
     category.patterns.forEach((pattern, p) => {
-      try {
-        new RegExp(pattern, 'u');
-      } catch (error) {
-        problems.push({
-          file: 'emergency.yaml',
-          field: `categories[${index}](id=${category.id}).patterns[${p}]`,
-          message: `not a valid regular expression: ${(error as Error).message}`,
-        });
+      const problem = linearPatternProblem(pattern);
+      if (problem) {
+        problems.push({ file: 'emergency.yaml', field: `categories[${index}](id=${category.id}).patterns[${p}]`, message: problem });
       }
     }),
   );

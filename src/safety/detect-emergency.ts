@@ -1,8 +1,10 @@
 /**
  * Spots messages about danger now (violence, self-harm) before any matching, so they get
- * 110 / 120 first. Patterns live in the knowledge base (emergency.yaml), not in code.
+ * 110 / 120 first. Patterns live in the knowledge base (emergency.yaml), not in code, and
+ * run on a linear-time engine (see linear-pattern.ts).
  */
 import type { EmergencyData } from '../knowledge/schema.js';
+import { compileLinear } from './linear-pattern.js';
 
 /** The category found and the reply it prescribes. */
 export interface EmergencyHit {
@@ -17,7 +19,8 @@ export function createEmergencyDetector(data: EmergencyData): EmergencyDetector 
   const compiled = data.categories.map((category) => ({
     category: category.id,
     reply: category.reply,
-    pattern: new RegExp(category.patterns.map((pattern) => `(?:${pattern})`).join('|'), 'u'),
+    // Each pattern was checked on its own at load; their alternation may be larger than one.
+    pattern: compileLinear(category.patterns.map((pattern) => `(?:${pattern})`).join('|'), Infinity),
   }));
   return (normalized) => {
     const hit = compiled.find(({ pattern }) => pattern.test(normalized));

@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatProblem } from '../../../src/knowledge/knowledge-base.js';
+import { checkKnowledge, loadKnowledge } from '../../../src/knowledge/load-knowledge.js';
+import { createEmergencyDetector } from '../../../src/safety/detect-emergency.js';
+import { compileLinear, linearPatternProblem, MAX_PROGRAM_SIZE } from '../../../src/safety/linear-pattern.js';
+import { KNOWLEDGE_DIR } from '../../doubles/harness.js';
+import { copyKnowledge, type KnowledgeCopy } from '../../doubles/knowledge-copy.js';
+
+const copies: KnowledgeCopy[] = [];
+afterEach(() => {
+  for (const copy of copies.splice(0)) copy.cleanup();
+});
+
+/** A knowledge copy whose violence category gets one more pattern, as an editor would add it. */
+function withViolencePattern(pattern: string): KnowledgeCopy {
+  const copy = copyKnowledge();
+  copies.push(copy);
+  const text = fs.readFileSync(path.join(copy.dir, 'emergency.yaml'), 'utf8');
+  copy.write('emergency.yaml', text.replace(/( {2}- id: violence\n {4}patterns:\n)/, `$1      - '${pattern}'\n`));
+  return copy;
+}
+
+const BACKTRACKER = '([^,。]*)*打我';
+/** 29 characters that never reach 打我: on a backtracking engine this took 76 s. */
+const MESSAGE_29 = `${'老公'.repeat(14)}x`;
+
+describe('emergency patterns run in linear time', () => {
+  it('the nested-star pattern an editor added is accepted and harmless on a 29-character message', () => {
+    expect(MESSAGE_29).toHaveLength(29);
+    const copy = withViolencePattern(BACKTRACKER);
+    const checked = checkKnowledge(copy.dir);
+    expect(checked.problems.map(formatProblem)).toEqual([]);
+    const detect = createEmergencyDetector(checked.knowledge!.emergency);
+    const started = performance.now();
+    expect(detect(MESSAGE_29)).toBeUndefined();
+    expect(detect(`${'我'.repeat(100_000)},`)).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(1_000);
+    // The pattern still means what its editor meant.
+    expect(detect('他们一直打我')?.category).toBe('violence');
+  });
+
+  it('the shipped patterns keep working', () => {
+    const detect = createEmergencyDetector(loadKnowledge(KNOWLEDGE_DIR).emergency);
+    expect(detect('老公正在打我')?.category).toBe('violence');
+    expect(detect('我不想活了')?.category).toBe('self-harm');
+    expect(detect('站在楼顶,我撑不住了')?.category).toBe('self-harm');
+    expect(detect('家暴受害人能申请法律援助吗')).toBeUndefined();
+    // (?<!不)打紧, rewritten without lookbehind: the same matches.
+    expect(detect('打紧')?.category).toBe('violence');
+    expect(detect('这个很打紧')?.category).toBe('violence');
+    expect(detect('不打紧')).toBeUndefined();
+  });
+
+  it('check refuses what RE2 cannot run, naming file, field and a hint', () => {
+    const copy = withViolencePattern('(?<!不)要命');
+    const problems = checkKnowledge(copy.dir).problems.map(formatProblem);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^emergency\.yaml: categories\[1\]\(id=violence\)\.patterns\[0\]: .*lookbehind.*\(\?:\^\|\[\^不\]\)/);
+  });
+
+  it('refuses backreferences, invalid syntax and oversized programs', () => {
+    expect(linearPatternProblem('(打)\\1')).toMatch(/backreferences/);
+    expect(linearPatternProblem('打(')).toMatch(/not a valid pattern/);
+    expect(linearPatternProblem('[^,。]{0,1000}打我')).toMatch(new RegExp(`at most ${MAX_PROGRAM_SIZE}`));
+    expect(linearPatternProblem('(楼顶|天台).{0,12}跳')).toBeUndefined();
+    expect(compileLinear('a{0,600}', Infinity).test('aaa')).toBe(true);
+  });
+});
