@@ -9,7 +9,8 @@ import { createComposer } from '../../src/compose/compose-reply.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { KNOWLEDGE_DIR } from '../doubles/harness.js';
 
-const HOTLINES = new Set(['110', '120', '12345', '12348', '12333', '12338', '12356']);
+/** The national hotlines of the brief: the only phone numbers the bot may give. */
+const HOTLINES = new Set(['110', '119', '120', '122', '12345', '12348', '12333', '12338', '12356', '12309', '12315', '12355', '12368', '96110', '12351']);
 const knowledge = loadKnowledge(KNOWLEDGE_DIR);
 const sources = knowledge.meta.sources.map((source) => fs.readFileSync(path.join(KNOWLEDGE_DIR, source.file), 'utf8'));
 const everyText = [
