@@ -34,7 +34,7 @@ export function compileLinear(source: string, maxProgramSize = MAX_PROGRAM_SIZE)
     compiled = RE2JS.compile(source);
   } catch (error) {
     const hint = HINTS.find(([test]) => test.test(source))?.[1];
-    throw new Error(hint ?? `not a valid pattern for the linear-time engine (RE2): ${(error as Error).message}`);
+    throw new Error(hint ?? `not a valid pattern for the linear-time engine (RE2): ${(error as Error).message}`, { cause: error });
   }
   const size = compiled.programSize();
   if (size > maxProgramSize) {
