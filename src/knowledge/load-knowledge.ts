@@ -9,7 +9,7 @@ import type { DomainWord } from '../segment/segmenter.js';
 import { formatProblem, type Entry, type KnowledgeBase, type KnowledgeProblem } from './knowledge-base.js';
 import { problemToEntry } from './problem-entries.js';
 import { listEntryFiles, readLines, readYaml } from './read-files.js';
-import { linearPatternProblem } from '../safety/linear-pattern.js';
+import { emergencyPatternProblems } from '../safety/check-emergency.js';
 import {
   AspectsSchema,
   EmergencySchema,
@@ -62,14 +62,9 @@ export function checkKnowledge(dir: string): KnowledgeCheck {
     }
   }
   const reportTitles = meta ? checkQuotes(dir, meta, entries, problems) : new Map<string, string>();
-  emergency?.categories.forEach((category, index) =>
-    category.patterns.forEach((pattern, p) => {
-      const problem = linearPatternProblem(pattern);
-      if (problem) {
-        problems.push({ file: 'emergency.yaml', field: `categories[${index}](id=${category.id}).patterns[${p}]`, message: problem });
-      }
-    }),
-  );
+  if (emergency) {
+    for (const { field, message } of emergencyPatternProblems(emergency)) problems.push({ file: 'emergency.yaml', field, message });
+  }
 
   if (problems.length > 0 || !meta || !emergency) return { problems };
   return {
