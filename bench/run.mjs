@@ -80,6 +80,9 @@ try {
     r.throughput[`c${c}`] = round((await worker('throughput', { args: { concurrency: c, messages } })).result.perSecond, 0);
   }
 
+  log('reliability: long messages, answering with a healthy and a locked store');
+  r.reliability = (await worker('faults', { args: { messages: 2_000 }, timeoutMs: 300_000 })).result;
+
   log('baseline: fuse.js');
   const base = (await worker('baseline', { args: { messages: Math.min(messages, 1_500) } })).result;
   r.baseline = { top1: round(base.top1, 4), p50Us: round(base.p50Us), p99Us: round(base.p99Us) };

@@ -13,6 +13,7 @@ import { chat, serve } from './serve.js';
 import { createMetrics } from '../adapters/http/metrics.js';
 import { stats } from './stats.js';
 import { why } from './why.js';
+import { registerWechatMpCommand } from './wechat-mp.js';
 import { EXIT, openApp, reportFatal, setup } from './shared.js';
 import { checkKnowledge } from '../src/knowledge/load-knowledge.js';
 import { formatProblem } from '../src/knowledge/knowledge-base.js';
@@ -144,6 +145,8 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
       const app = await openApp(io, { quiet: Boolean(io.stdin.isTTY), ...LIVE, hooks: metrics.hooks });
       return serve(io, app, metrics);
     });
+
+  registerWechatMpCommand(program, io);
 
   function toCount(value: string): number {
     const n = Number(value);

@@ -11,6 +11,8 @@ import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
 import { openStoreForReading, reviewRows, type ReviewRow } from '../src/store/reports.js';
 import { STORE_FILE } from '../src/store/sqlite-store.js';
+import { storeReadError } from '../src/store/store-errors.js';
+import { DAY_MS } from '../src/time/durations.js';
 
 export interface ReviewOptions {
   days: number;
@@ -25,7 +27,6 @@ export interface ReviewLine extends ReviewRow {
   now?: string;
 }
 
-const DAY_MS = 24 * 60 * 60_000;
 
 /** Local `YYYY-MM-DD HH:mm`. */
 export function localTime(at: number): string {
@@ -34,15 +35,22 @@ export function localTime(at: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** Reads the groups and, when the knowledge base loads, asks the bot each question again. */
+/**
+ * Reads the groups and, when the knowledge base loads, asks the bot each question again.
+ * @throws BotError (QLB_STORE_*) with a one-line message when the store cannot be read.
+ */
 export async function collectReview(config: Config, logger: Logger, options: ReviewOptions, now = Date.now()): Promise<ReviewLine[] | undefined> {
-  const db = openStoreForReading(config.dataDir);
-  if (!db) return undefined;
   let rows: ReviewRow[];
   try {
-    rows = reviewRows(db, { since: now - options.days * DAY_MS, limit: options.limit });
-  } finally {
-    db.close();
+    const db = openStoreForReading(config.dataDir);
+    if (!db) return undefined;
+    try {
+      rows = reviewRows(db, { since: now - options.days * DAY_MS, limit: options.limit });
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    throw storeReadError(error, path.join(config.dataDir, STORE_FILE));
   }
   let app: App | undefined;
   try {
@@ -123,7 +131,11 @@ export async function review(config: Config, logger: Logger, options: ReviewOpti
   const lines = await collectReview(config, logger, options);
   if (!lines) return `No records yet in ${path.join(config.dataDir, STORE_FILE)}: they appear once the bot has answered (ask, chat, serve).`;
   if (options.csv) {
-    fs.writeFileSync(options.csv, reviewCsv(lines), 'utf8');
+    try {
+      fs.writeFileSync(options.csv, reviewCsv(lines), 'utf8');
+    } catch (error) {
+      throw storeReadError(error, options.csv, { output: true });
+    }
     return `${formatReview(lines, options)}\n\nCSV written to ${path.resolve(options.csv)} (${lines.length} rows).`;
   }
   return formatReview(lines, options);

@@ -1,9 +1,10 @@
 import type { App } from '../src/app.js';
 import type { Adapter } from '../src/types.js';
-import { createConfiguredAdapters } from '../adapters/registry.js';
+import { createConfiguredAdapters, createConfiguredWechatMp } from '../adapters/registry.js';
 import { createConsoleAdapter } from '../adapters/console/console-adapter.js';
 import { appReadiness } from '../adapters/http/app-readiness.js';
 import { createHttpAdapter } from '../adapters/http/http-adapter.js';
+import type { HttpServer } from '../adapters/http/create-http-server.js';
 import type { Metrics } from '../adapters/http/metrics.js';
 import { BotError, ErrorCodes } from '../src/errors.js';
 import type { CliIo } from './io.js';
@@ -19,6 +20,7 @@ export async function chat(io: CliIo, app: App): Promise<void> {
       prompt: interactive ? '您> ' : '',
       greet: true,
       onClose: resolve,
+      logger: app.logger,
     });
     void adapter.start(app.handler);
     stopOnSignals(io, [adapter], app, resolve);
@@ -38,9 +40,12 @@ export async function serve(io: CliIo, app: App, metrics?: Metrics): Promise<voi
     metrics?.watchStore(() => app.store.health());
     const { config, logger } = app;
     const onListening = (address: string) => announce(io, address);
-    planned.push(createHttpAdapter({ config, logger, readiness: appReadiness(app), metrics, onListening }));
+    const mp = await createConfiguredWechatMp(config, logger);
+    const mount = mp && ((server: HttpServer) => server.mount(mp.plugin));
+    planned.push(createHttpAdapter({ config, logger, readiness: appReadiness(app), metrics, onListening, mount }));
+    if (mp) planned.push(mp);
   }
-  planned.push(...(await createConfiguredAdapters(app.config, app.logger)));
+  planned.push(...(await createConfiguredAdapters(app.config, app.logger, { hashConversation: app.hashConversation })));
   const interactive = Boolean(io.stdin.isTTY);
   if (planned.length === 0 && !interactive) {
     // Unreachable while the HTTP server starts whenever no platform is configured; kept so a
@@ -58,7 +63,7 @@ export async function serve(io: CliIo, app: App, metrics?: Metrics): Promise<voi
     const stop = stopOnSignals(io, started, app, resolve);
     if (interactive) {
       const onClose = () => void stop('end of input');
-      planned.push(createConsoleAdapter({ input: io.stdin, output: io.stdout, prompt: '您> ', greet: true, onClose }));
+      planned.push(createConsoleAdapter({ input: io.stdin, output: io.stdout, prompt: '您> ', greet: true, onClose, logger: app.logger }));
     }
     void (async () => {
       for (const adapter of planned) {

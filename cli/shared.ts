@@ -27,8 +27,12 @@ export async function openApp(io: CliIo, options: { quiet?: boolean } & AppOptio
   return createApp(config, logger, appOptions);
 }
 
-/** Prints an error the way a person can act on, with its code; returns the exit code. */
+/** Prints an error the way a person can act on, with its code (one line when it has no details); returns the exit code. */
 export function reportFatal(io: CliIo, error: unknown): number {
+  if (error instanceof BotError && error.details.length === 0 && !error.message.includes('\n')) {
+    io.stderr.write(`legal-bot: ${error.message} (${error.code})\n`);
+    return EXIT.invalid;
+  }
   if (error instanceof BotError) {
     io.stderr.write(`legal-bot: ${error.message}\n`);
     if (!error.message.includes('\n')) for (const detail of error.details) io.stderr.write(`  ${detail}\n`);

@@ -6,13 +6,15 @@ import path from 'node:path';
 import type { Config } from '../src/config.js';
 import { dailyStats, fallbackRate, feedbackByEntry, openStoreForReading, type DayStats } from '../src/store/reports.js';
 import { STORE_FILE } from '../src/store/sqlite-store.js';
+import { storeReadError } from '../src/store/store-errors.js';
+import { storeStatus, type StoreStatus } from '../src/store/store-status.js';
+import { DAY_MS } from '../src/time/durations.js';
 
 export interface StatsOptions {
   days: number;
   json?: boolean;
 }
 
-const DAY_MS = 24 * 60 * 60_000;
 /** Always shown, in this order; other kinds follow when they occur. */
 const MAIN_KINDS = ['answer', 'clarify', 'fallback', 'menu', 'emergency', 'feedback'];
 
@@ -21,28 +23,46 @@ export interface StatsReport {
   days: DayStats[];
   total: DayStats;
   disliked: Array<{ entry: string | null; useful: number; notUseful: number }>;
+  /** `degraded` when a running bot cannot write, or the disk is nearly full. */
+  store: StoreStatus;
 }
 
-/** Reads the report; undefined when nothing was recorded yet. */
+/**
+ * Reads the report; undefined when nothing was recorded yet.
+ * @throws BotError (QLB_STORE_CORRUPT, _UNREADABLE, _DISK_FULL, _LOCKED) with a one-line message.
+ */
 export function collectStats(config: Config, options: StatsOptions, now = Date.now()): StatsReport | undefined {
-  const db = openStoreForReading(config.dataDir);
-  if (!db) return undefined;
+  const file = path.join(config.dataDir, STORE_FILE);
   try {
-    const since = now - options.days * DAY_MS;
-    const days = dailyStats(db, { since });
-    const total: DayStats = { day: 'all', total: 0, kinds: {}, topics: {}, useful: 0, notUseful: 0 };
-    for (const day of days) {
-      total.total += day.total;
-      total.useful += day.useful;
-      total.notUseful += day.notUseful;
-      for (const [kind, n] of Object.entries(day.kinds)) total.kinds[kind] = (total.kinds[kind] ?? 0) + n;
-      for (const [topic, n] of Object.entries(day.topics)) total.topics[topic] = (total.topics[topic] ?? 0) + n;
+    const db = openStoreForReading(config.dataDir);
+    if (!db) return undefined;
+    try {
+      return { ...readReport(db, now - options.days * DAY_MS), store: storeStatus(config.dataDir) };
+    } finally {
+      db.close();
     }
-    const disliked = feedbackByEntry(db, { since, limit: 10 }).filter((row) => row.notUseful > 0);
-    return { days, total, disliked };
-  } finally {
-    db.close();
+  } catch (error) {
+    throw storeReadError(error, file);
   }
+}
+
+function readReport(db: NonNullable<ReturnType<typeof openStoreForReading>>, since: number): Omit<StatsReport, 'store'> {
+  const days = dailyStats(db, { since });
+  const total: DayStats = { day: 'all', total: 0, kinds: {}, topics: {}, useful: 0, notUseful: 0 };
+  for (const day of days) {
+    total.total += day.total;
+    total.useful += day.useful;
+    total.notUseful += day.notUseful;
+    for (const [kind, n] of Object.entries(day.kinds)) total.kinds[kind] = (total.kinds[kind] ?? 0) + n;
+    for (const [topic, n] of Object.entries(day.topics)) total.topics[topic] = (total.topics[topic] ?? 0) + n;
+  }
+  const disliked = feedbackByEntry(db, { since, limit: 10 }).filter((row) => row.notUseful > 0);
+  return { days, total, disliked };
+}
+
+/** The store line of the report: 正常, or 降级 and why. */
+export function formatStoreStatus(status: StoreStatus): string {
+  return status.state === 'ok' ? '存储:正常' : `存储:降级 — ${status.reasons.join(';')}`;
 }
 
 const percent = (rate: number | undefined) => (rate === undefined ? '-' : `${Math.round(rate * 100)}%`);
@@ -61,6 +81,8 @@ export function formatStats(report: StatsReport, options: StatsOptions): string 
       .map(([topic, n]) => `${topic} ${n}`)
       .join(' · ');
   return [
+    formatStoreStatus(report.store),
+    '',
     `Messages per day and reply kind, last ${options.days} days (local time):`,
     ...lines.map((line) => `  ${line}`),
     '  fallback rate = fallback ÷ (answer + clarify + fallback); feedback = 👍/👎 and typed 1/0',
@@ -78,6 +100,10 @@ export function formatStats(report: StatsReport, options: StatsOptions): string 
 /** Runs `stats`; returns the text to print. */
 export function stats(config: Config, options: StatsOptions): string {
   const report = collectStats(config, options);
-  if (!report) return `No records yet in ${path.join(config.dataDir, STORE_FILE)}: they appear once the bot has answered (ask, chat, serve).`;
+  if (!report) {
+    const status = storeStatus(config.dataDir);
+    const none = `No records yet in ${path.join(config.dataDir, STORE_FILE)}: they appear once the bot has answered (ask, chat, serve).`;
+    return status.state === 'ok' ? none : `${formatStoreStatus(status)}\n${none}`;
+  }
   return options.json ? JSON.stringify(report) : formatStats(report, options);
 }

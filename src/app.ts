@@ -34,6 +34,11 @@ export interface App {
   explain(question: string, as?: Partial<InboundMessage>): Promise<Run>;
   /** Where handled messages go (a no-op store unless recording). */
   store: MessageStore;
+  /**
+   * The salted hash of a conversation key that the core logs as `conv` (the store's), for
+   * adapters' log lines to join up with the core's without revealing the chat id.
+   */
+  hashConversation(key: string): string;
   /** Validates the knowledge directory and, if valid, serves it from the next message on. */
   reload(reason: string): Promise<ReloadOutcome>;
   /** Reloads whenever the knowledge directory changes; returns a function that stops watching. */
@@ -133,6 +138,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     handler,
     explain,
     store,
+    hashConversation: (key) => store.hashConversation(key),
     reload: (reason) => reloader.reload(reason),
     watchKnowledge(watchOptions = {}) {
       const watch = watchKnowledge(

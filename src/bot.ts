@@ -73,7 +73,7 @@ export function createBot(options: BotOptions): Bot {
     store,
     sessions:
       options.sessions ?? createMemorySessionStore({ idleMs: options.sessionIdleMs, max: options.sessionMax, now }),
-    limiter: createRateLimiter({ perMinute: options.ratePerMinute ?? 0, maxConversations: options.sessionMax, now }),
+    limiter: createRateLimiter({ limit: options.ratePerMinute ?? 0, maxKeys: options.sessionMax, now }),
     staff: options.staff,
     maxMessageChars: options.maxMessageChars,
     feedbackWindowMs: options.feedbackWindowMs ?? 0,

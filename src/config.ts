@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { BotError, ErrorCodes } from './errors.js';
+import { TELEGRAM_PACING, WECHAT_PACING } from './limits/pacing.js';
 import { packageRoot } from './paths.js';
 
 const optionalText = z
@@ -25,11 +26,15 @@ const flag = (fallback: boolean) =>
     z.stringbool().default(fallback),
   );
 
+/** Unset when empty; otherwise must match `pattern` (the message names the expected form, never the value). */
+const optionalMatching = (pattern: RegExp, message: string) =>
+  z.preprocess(blankAsUnset, z.string().trim().regex(pattern, message).optional());
+
 const EnvSchema = z.object({
   KNOWLEDGE_DIR: optionalText,
   DATA_DIR: optionalText,
   SEGMENTER: z.enum(['node-rs-jieba', 'nodejs-jieba']).default('node-rs-jieba'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z.preprocess(blankAsUnset, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   MAX_MESSAGE_CHARS: integer(500, 20, 100_000),
   SESSION_IDLE_MINUTES: integer(10, 1, 24 * 60),
   ANSWER_THRESHOLD: z.preprocess(blankAsUnset, z.coerce.number().min(0).max(1).default(0.3)),
@@ -49,19 +54,25 @@ const EnvSchema = z.object({
   TELEGRAM_WEBHOOK_SECRET: optionalText,
   TELEGRAM_API_ROOT: optionalText,
   TELEGRAM_WEBHOOK_HOST: optionalText,
-  TELEGRAM_MIN_GAP_MS: integer(1_000, 0, 60_000),
-  TELEGRAM_GROUP_PER_MINUTE: integer(20, 1, 60),
+  TELEGRAM_MIN_GAP_MS: integer(TELEGRAM_PACING.chatGapMs, 0, 60_000),
+  TELEGRAM_GROUP_PER_MINUTE: integer(TELEGRAM_PACING.groupPerMinute, 1, 60),
   WECHATY_PUPPET: optionalText,
   WECHATY_PUPPET_SERVICE_TOKEN: optionalText,
   WECHAT_ROOMS: optionalText,
   WECHAT_BOT_NAME: optionalText,
   WECHAT_AUTO_ACCEPT: flag(false),
   WECHAT_MAX_REPLY_CHARS: integer(600, 100, 5_000),
-  WECHAT_MIN_GAP_MS: integer(2_000, 500, 60_000),
-  WECHAT_JITTER_MS: integer(1_500, 0, 60_000),
-  WECHAT_CONTACT_PER_MINUTE: integer(5, 1, 60),
-  WECHAT_ROOM_PER_MINUTE: integer(10, 1, 60),
-  WECHAT_DAILY_CAP: integer(500, 1, 100_000),
+  WECHAT_MIN_GAP_MS: integer(WECHAT_PACING.minGapMs, 500, 60_000),
+  WECHAT_JITTER_MS: integer(WECHAT_PACING.jitterMs, 0, 60_000),
+  WECHAT_ROOM_PER_MINUTE: integer(WECHAT_PACING.roomPerMinute, 1, 60),
+  WECHAT_DAILY_CAP: integer(WECHAT_PACING.dailyCap, 1, 100_000),
+  WECHAT_MP_TOKEN: optionalMatching(/^[A-Za-z0-9]{3,32}$/, '3 到 32 个字母或数字,与公众号后台填写的令牌(Token)相同'),
+  WECHAT_MP_APPID: optionalMatching(/^wx[0-9a-f]{16}$/i, '公众号后台的 AppID:wx 加 16 个字符'),
+  WECHAT_MP_SECRET: optionalText,
+  WECHAT_MP_AES_KEY: optionalMatching(/^[A-Za-z0-9]{43}$/, 'EncodingAESKey:43 个字母或数字'),
+  WECHAT_MP_PATH: z.preprocess(blankAsUnset, z.string().trim().regex(/^\/[A-Za-z0-9/_-]*$/, '网址路径,例如 /wechat-mp').default('/wechat-mp')),
+  WECHAT_MP_API_ROOT: z.preprocess(blankAsUnset, z.url().default('https://api.weixin.qq.com')),
+  WECHAT_MP_HANDOFF: flag(true),
   HTTP_PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(65_535).optional()),
   HTTP_HOST: z.string().trim().min(1).default('127.0.0.1'),
   HTTP_TRUST_PROXY: optionalText,
@@ -116,10 +127,22 @@ export interface Config {
     botName?: string;
     autoAccept: boolean;
     maxReplyChars: number;
-    pacing: { minGapMs: number; jitterMs: number; contactPerMinute: number; roomPerMinute: number; dailyCap: number };
+    pacing: { minGapMs: number; jitterMs: number; roomPerMinute: number; dailyCap: number };
+  };
+  /** The official account (公众号), served on the HTTP server at `path`. */
+  wechatMp?: {
+    token: string;
+    appId: string;
+    secret: string;
+    /** EncodingAESKey: needed for the safe and compatible modes. */
+    aesKey?: string;
+    path: string;
+    apiRoot: string;
+    /** Hand conversations to the account's human customer service when asked. */
+    handoff: boolean;
   };
   http: {
-    /** `serve` starts the HTTP server: `HTTP_PORT` is set, or no chat platform is configured. */
+    /** `serve` starts the HTTP server: `HTTP_PORT` is set, the official account is on (it lives there), or no chat platform is configured. */
     enabled: boolean;
     /** 0 = any free port (tests). */
     port: number;
@@ -149,6 +172,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new BotError(ErrorCodes.CONFIG_INVALID, '配置有误:CLARIFY_THRESHOLD 不能大于 ANSWER_THRESHOLD', [
       'CLARIFY_THRESHOLD',
     ]);
+  }
+  const mpMissing = (['WECHAT_MP_APPID', 'WECHAT_MP_SECRET'] as const).filter((key) => !e[key]);
+  if (e.WECHAT_MP_TOKEN && mpMissing.length > 0) {
+    const keys = mpMissing.join('、');
+    throw new BotError(ErrorCodes.CONFIG_INVALID, `配置有误:设置了 WECHAT_MP_TOKEN,公众号还需要 ${keys}`, mpMissing);
   }
   const root = packageRoot();
   return deepFreeze({
@@ -187,14 +215,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
           pacing: {
             minGapMs: e.WECHAT_MIN_GAP_MS,
             jitterMs: e.WECHAT_JITTER_MS,
-            contactPerMinute: e.WECHAT_CONTACT_PER_MINUTE,
             roomPerMinute: e.WECHAT_ROOM_PER_MINUTE,
             dailyCap: e.WECHAT_DAILY_CAP,
           },
         }
       : undefined,
+    wechatMp:
+      e.WECHAT_MP_TOKEN && e.WECHAT_MP_APPID && e.WECHAT_MP_SECRET
+        ? { token: e.WECHAT_MP_TOKEN, appId: e.WECHAT_MP_APPID, secret: e.WECHAT_MP_SECRET, aesKey: e.WECHAT_MP_AES_KEY,
+            path: e.WECHAT_MP_PATH, apiRoot: e.WECHAT_MP_API_ROOT.replace(/\/+$/, ''), handoff: e.WECHAT_MP_HANDOFF }
+        : undefined,
     http: {
-      enabled: e.HTTP_PORT !== undefined || (!e.TELEGRAM_BOT_TOKEN && !e.WECHATY_PUPPET),
+      enabled: e.HTTP_PORT !== undefined || Boolean(e.WECHAT_MP_TOKEN) || (!e.TELEGRAM_BOT_TOKEN && !e.WECHATY_PUPPET),
       port: e.HTTP_PORT ?? DEFAULT_HTTP_PORT,
       host: e.HTTP_HOST,
       trustProxy: trustProxy(e.HTTP_TRUST_PROXY),

@@ -11,7 +11,11 @@ function maskDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return maskPersonal(value);
   if (depth > 4 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item) => maskDeep(item, depth + 1));
-  if (value instanceof Error) return value;
+  // An error's message may quote what a person wrote: kept as a plain object, masked.
+  if (value instanceof Error) {
+    const { code } = value as Error & { code?: unknown };
+    return { type: value.name, message: maskPersonal(value.message), stack: value.stack && maskPersonal(value.stack), ...(code === undefined ? {} : { code }) };
+  }
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) out[key] = maskDeep(inner, depth + 1);
   return out;

@@ -4,6 +4,9 @@
  */
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { createKeyedQueue } from '../../src/concurrency/keyed-queue.js';
+import { ErrorCodes } from '../../src/errors.js';
+import type { Logger } from '../../src/logger.js';
 import type { Adapter, InboundMessage, MessageHandler } from '../../src/types.js';
 
 export interface ConsoleAdapterOptions {
@@ -15,6 +18,8 @@ export interface ConsoleAdapterOptions {
   greet?: boolean;
   /** Called when the input ends (Ctrl-D, end of a pipe). */
   onClose?: () => void;
+  /** Where a handler that rejects anyway (the core never does) is reported; stderr by default. */
+  logger?: Logger;
 }
 
 const CONVERSATION = 'console';
@@ -30,7 +35,13 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions = {}): Adapt
   const output = options.output ?? process.stdout;
   const prompt = options.prompt ?? '';
   let rl: readline.Interface | undefined;
-  let queue: Promise<void> = Promise.resolve();
+  // Lines are answered one after another: a "2" must not overtake the menu it picks from.
+  const lines = createKeyedQueue({
+    onError: (error) =>
+      options.logger
+        ? options.logger.error({ err: error, code: ErrorCodes.CONSOLE_REPLY_FAILED }, 'console: answering a line failed')
+        : process.stderr.write(`${ErrorCodes.CONSOLE_REPLY_FAILED}: ${(error as Error).message}\n`),
+  });
 
   const say = (text: string) => output.write(`${text}\n\n`);
 
@@ -41,20 +52,20 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions = {}): Adapt
       if (options.greet) say((await handler({ ...toInbound(''), kind: 'command', command: 'start' })).text);
       rl = readline.createInterface({ input, output, prompt, terminal: false });
       rl.on('line', (line) => {
-        queue = queue.then(async () => {
+        lines.push(CONVERSATION, async () => {
           await reply(line);
           if (prompt) rl?.prompt();
         });
       });
       rl.on('close', () => {
-        void queue.then(() => options.onClose?.());
+        void lines.idle().then(() => options.onClose?.());
       });
       if (prompt) rl.prompt();
     },
     async stop() {
       rl?.close();
       rl = undefined;
-      await queue;
+      await lines.idle();
     },
   };
 }

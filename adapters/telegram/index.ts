@@ -11,8 +11,9 @@ export {
   type TelegramTexts,
 } from './telegram-options.js';
 export { toInbound, routeUpdate, kindOf, type RoutedUpdate } from './to-inbound.js';
-export { renderReply, splitText, escapeHtml, replyKeyboard, MAX_MESSAGE_LENGTH } from './render-reply.js';
+export { renderReply, replyKeyboard, MAX_MESSAGE_LENGTH } from './render-reply.js';
 export { encodeFeedback, encodeChoice, decodeButton, type ButtonAction } from './callback-data.js';
 export { parseCommand, mentions, stripMention, MENU_COMMANDS } from './commands.js';
-export { createPacer, type Pacer } from './pacer.js';
+export { createThrottle, type Throttle } from './throttle.js';
+export { asUpdate, createWebhookHandler, type WebhookHandler, type WebhookRequest, type WebhookResponse } from './webhook.js';
 export { retryDelay, withRetry, isNetworkError } from './retry.js';

@@ -1,14 +1,24 @@
 /**
  * Retrying Bot API calls: on 429 wait the `retry_after` Telegram asks for; on network
  * errors and 5xx back off exponentially; everything else (400 bad request, 403 blocked by
- * the user...) fails at once, since repeating it cannot help. Always bounded.
+ * the user...) fails at once, since repeating it cannot help. Always bounded, and every
+ * wait ends at once when the adapter's stop deadline aborts it.
  */
-import { TelegramError } from 'telegraf';
+import { TelegramError, type Telegram } from 'telegraf';
+import type { Clock } from '../../src/time/clock.js';
 import type { TelegramPacing } from './telegram-options.js';
 
 export type RetryPolicy = Pick<TelegramPacing, 'attempts' | 'backoffMs' | 'maxRetryAfterMs'>;
 
-/** Raised instead of sending once the adapter gave up waiting at stop. */
+/**
+ * The options of telegraf's `callApi` for a standard AbortSignal: its typings name the
+ * abort-controller shim, and node-fetch underneath takes either.
+ */
+export function cancelledBy(signal: AbortSignal): Parameters<Telegram['callApi']>[2] {
+  return { signal } as unknown as Parameters<Telegram['callApi']>[2];
+}
+
+/** Raised instead of sending once the adapter's stop deadline has passed. */
 export class DroppedError extends Error {
   constructor() {
     super('dropped: the adapter is stopping');
@@ -43,38 +53,25 @@ function backoff(attempt: number, policy: RetryPolicy): number {
   return Math.min(policy.backoffMs * 2 ** (attempt - 1), 30_000);
 }
 
-/** Resolves after `ms`, or at once when `signal` aborts (the caller then checks it). */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (ms <= 0 || signal?.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}
-
 /**
  * Calls `call` until it succeeds or {@link retryDelay} gives up, then rethrows the last
- * error. `onRetry` is told about each wait (for logging).
+ * error; {@link DroppedError} once `signal` aborted. `onRetry` is told about each wait.
  */
 export async function withRetry<T>(
   call: () => Promise<T>,
   policy: RetryPolicy,
-  options: { signal?: AbortSignal; onRetry?: (error: unknown, waitMs: number, attempt: number) => void } = {},
+  options: { clock: Clock; signal: AbortSignal; onRetry?: (error: unknown, waitMs: number, attempt: number) => void },
 ): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
-    if (options.signal?.aborted) throw new DroppedError();
+    if (options.signal.aborted) throw new DroppedError();
     try {
       return await call();
     } catch (error) {
+      if (options.signal.aborted) throw new DroppedError();
       const wait = retryDelay(error, attempt, policy);
-      if (wait === undefined || options.signal?.aborted) throw error;
+      if (wait === undefined) throw error;
       options.onRetry?.(error, wait, attempt);
-      await sleep(wait, options.signal);
+      await options.clock.sleep(wait, options.signal);
     }
   }
 }

@@ -1,9 +1,11 @@
 /**
- * Options of the Telegram adapter and their defaults. The defaults follow Telegram's
- * published limits (https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this);
- * tests shrink them so they run fast.
+ * Options of the Telegram adapter and their defaults. Pacing defaults are Telegram's
+ * published limits with a margin ({@link TELEGRAM_PACING}); tests shrink them to run fast.
  */
 import type { Logger } from '../../src/logger.js';
+import { TELEGRAM_PACING } from '../../src/limits/pacing.js';
+import { systemClock, type Clock } from '../../src/time/clock.js';
+import { processHash, type HashConversation } from '../shared/conversation-hash.js';
 import type { FeedbackLabels } from './render-reply.js';
 
 /** How fast the bot sends, and how it retries. */
@@ -45,17 +47,24 @@ export interface TelegramAdapterOptions {
   logger: Logger;
   pacing?: Partial<TelegramPacing>;
   texts?: Partial<TelegramTexts>;
-  /** Messages waiting per chat at most; more are dropped (logged) so one flooder cannot pile up work. */
+  /** Updates waiting per chat at most; more are not acknowledged, so Telegram delivers them later. */
   maxPendingPerChat?: number;
-  /** How long `stop()` waits for queued replies before dropping them. */
+  /** Updates accepted and not yet answered at most, over all chats; more are not acknowledged. */
+  maxInFlight?: number;
+  /** How long `stop()` finishes accepted updates before cancelling what is left. */
   stopTimeoutMs?: number;
+  /** Where webhook updates still unanswered at stop are kept for the next start; unset = not kept. */
+  dataDir?: string;
+  /** The core's salted conversation hash for the `conv` log field (a process-salted one by default). */
+  hashConversation?: HashConversation;
+  /** Seconds a long poll waits for updates (Telegram allows up to 50). */
+  pollTimeoutSeconds?: number;
+  clock?: Clock;
 }
 
-/** Telegram's limits, with a margin. */
+/** Telegram's limits, with a margin, and a bounded retry policy. */
 export const defaultPacing: TelegramPacing = {
-  chatGapMs: 1_000,
-  groupPerMinute: 20,
-  globalPerSecond: 25,
+  ...TELEGRAM_PACING,
   attempts: 5,
   backoffMs: 1_000,
   maxRetryAfterMs: 60_000,
@@ -66,20 +75,27 @@ export const defaultTexts: TelegramTexts = {
   commands: { start: '开始,查看能问的问题', help: '怎么使用', menu: '问题目录' },
 };
 
-/** Options with every default filled in. */
-export type ResolvedOptions = Required<Omit<TelegramAdapterOptions, 'webhookUrl' | 'webhookHost' | 'webhookSecret' | 'apiRoot'>> &
-  Pick<TelegramAdapterOptions, 'webhookUrl' | 'webhookHost' | 'webhookSecret' | 'apiRoot'> & {
-    pacing: TelegramPacing;
-    texts: TelegramTexts;
-  };
+type Optional = 'webhookUrl' | 'webhookHost' | 'webhookSecret' | 'apiRoot' | 'dataDir';
 
-/** Fills in the defaults. */
+/** Options with every default filled in. */
+export type ResolvedOptions = Required<Omit<TelegramAdapterOptions, Optional>> &
+  Pick<TelegramAdapterOptions, Optional> & { pacing: TelegramPacing; texts: TelegramTexts };
+
+/** Fills in the defaults; a key given as undefined keeps its default. */
 export function resolveOptions(options: TelegramAdapterOptions): ResolvedOptions {
+  const pacing = { ...defaultPacing };
+  for (const [key, value] of Object.entries(options.pacing ?? {})) {
+    if (value !== undefined) pacing[key as keyof TelegramPacing] = value;
+  }
   return {
     ...options,
-    pacing: { ...defaultPacing, ...options.pacing },
+    pacing,
     texts: { ...defaultTexts, ...options.texts },
     maxPendingPerChat: options.maxPendingPerChat ?? 20,
+    maxInFlight: options.maxInFlight ?? 500,
     stopTimeoutMs: options.stopTimeoutMs ?? 15_000,
+    hashConversation: options.hashConversation ?? processHash(),
+    pollTimeoutSeconds: options.pollTimeoutSeconds ?? 30,
+    clock: options.clock ?? systemClock,
   };
 }

@@ -1,21 +1,20 @@
 /**
- * The adapter's own webhook listener (node:http, no framework). Telegram posts each update
- * with the secret given to setWebhook in the X-Telegram-Bot-Api-Secret-Token header; anything
- * without it is refused before the body is read, so strangers cannot inject updates.
+ * The adapter's own webhook listener (node:http, no framework), until the webhook is
+ * mounted on the shared HTTP server: it serves one path and hands each call to the
+ * {@link WebhookHandler}. A wrong secret is refused before the body is read.
  */
-import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Update } from 'telegraf/types';
+import { ErrorCodes } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
+import type { WebhookHandler } from './webhook.js';
 
-const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 /** Updates are small JSON; anything larger is not from Telegram. */
 const MAX_BODY_BYTES = 1_000_000;
 
 export interface WebhookServer {
   readonly port: number;
-  /** Stops accepting requests and closes idle connections. */
+  /** Stops accepting connections and closes idle ones. */
   close(): Promise<void>;
 }
 
@@ -24,61 +23,48 @@ export interface WebhookServerOptions {
   host?: string;
   /** Only this path is served (the path of the public webhook URL). */
   path: string;
-  secret: string;
-  /**
-   * Takes an update and returns at once (replies are queued, so a slow reply never makes
-   * Telegram resend); false when no longer accepting, answered 503 so Telegram redelivers later.
-   */
-  onUpdate: (update: Update) => boolean;
+  handler: WebhookHandler;
   logger: Logger;
 }
 
-function sameSecret(given: string | string[] | undefined, expected: string): boolean {
-  if (typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function finish(response: http.ServerResponse, status: number): void {
-  response.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? '' : http.STATUS_CODES[status]);
+function finish(response: http.ServerResponse, status: number, body = http.STATUS_CODES[status] ?? ''): void {
+  if (response.writableEnded) return;
+  response.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? '' : body);
 }
 
 /** Starts listening; rejects when the port cannot be bound. */
 export async function startWebhookServer(options: WebhookServerOptions): Promise<WebhookServer> {
-  const { logger } = options;
+  const { logger, handler } = options;
   const server = http.createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path !== options.path) return finish(response, 404);
     if (request.method !== 'POST') return finish(response, 405);
-    const secret = request.headers[SECRET_HEADER];
-    if (secret === undefined || !sameSecret(secret, options.secret)) {
-      // 401 without the header, 403 with a wrong one: two different mistakes to tell apart in logs.
-      const status = secret === undefined ? 401 : 403;
-      logger.warn({ status, remote: request.socket.remoteAddress }, 'telegram webhook request refused: bad secret');
+    const refused = handler.refuse(request.headers);
+    if (refused) {
       request.resume();
-      return finish(response, status);
+      return finish(response, refused);
     }
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        finish(response, 413);
-        request.destroy();
-      } else chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      finish(response, 413);
+      request.destroy();
     });
     request.on('end', () => {
       if (response.writableEnded) return;
-      let update: Update;
+      let body: unknown;
       try {
-        update = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Update;
+        body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
       } catch (error) {
         logger.warn({ err: error }, 'telegram webhook body is not JSON');
         return finish(response, 400);
       }
-      finish(response, options.onUpdate(update) ? 200 : 503);
+      const answer = handler.handle({ headers: request.headers, body });
+      finish(response, answer.status, answer.body);
     });
+    request.on('error', (error) => logger.warn({ err: error }, 'telegram webhook request failed'));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -87,7 +73,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
       resolve();
     });
   });
-  server.on('error', (error) => logger.error({ err: error }, 'telegram webhook listener error'));
+  server.on('error', (error) => logger.error({ err: error, code: ErrorCodes.TELEGRAM_WEBHOOK_FAILED }, 'telegram webhook listener error'));
   return {
     port: (server.address() as AddressInfo).port,
     close: () =>

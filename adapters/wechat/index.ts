@@ -7,7 +7,6 @@ export { defaultPacing, type WechatAdapterOptions, type WechatPacing } from './w
 export { defaultTexts, type WechatTexts } from './wechat-texts.js';
 export { toInbound, kindOf, type MessageLike } from './to-inbound.js';
 export { decideRoute, type MessageFacts, type IgnoreReason } from './route-message.js';
-export { splitReply } from './split-reply.js';
+export { isBareAnswer, AWAIT_WINDOW_MS } from './awaited-answers.js';
 export { mentionsName, stripMentions } from './mention.js';
-export { systemClock, type Clock } from './clock.js';
 export type { PuppetInstance } from './load-puppet.js';

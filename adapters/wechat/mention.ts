@@ -4,6 +4,7 @@
  * is checked too. WeChat puts a four-per-em space (U+2005) after a mention picked from the
  * member list, and a plain space when typed by hand.
  */
+import { escapeRegex } from '../../src/text/escape-regex.js';
 
 /** What may follow a name for it to count as the whole mention (not a prefix of a longer name). */
 const AFTER_NAME = '(?=[\\s\\u2005\\u00a0\\p{P}]|$)';
@@ -26,9 +27,5 @@ function usable(names: readonly string[]): string[] {
 }
 
 function pattern(name: string, flags = ''): RegExp {
-  return new RegExp(`@${escape(name)}${AFTER_NAME}[\\u2005\\u0020]?`, `u${flags}`);
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`@${escapeRegex(name)}${AFTER_NAME}[\\u2005\\u0020]?`, `u${flags}`);
 }

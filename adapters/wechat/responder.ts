@@ -1,26 +1,31 @@
 /**
- * Turns a routed question into sends: limits first, then the core, then the reply split into
- * parts and queued. Each conversation (a person, or a whole room) is answered in arrival
- * order: the core keeps state such as the last numbered menu, so a digit must not overtake
- * the menu it picks from, and a room's "please wait" must follow the answers before it.
- * Serializing a room costs little: the core takes milliseconds, sends take seconds anyway.
+ * Turns a routed question into sends: the account's limits first, then the core, then the
+ * reply split into parts and queued. Each conversation (a person, or a whole room) is
+ * answered in arrival order on the shared keyed queue: the core keeps state such as the
+ * open list, so a digit must not overtake the menu it picks from, and a room's "please
+ * wait" must follow the answers before it. Serializing a room costs little: the core takes
+ * milliseconds, sends take seconds anyway.
  */
 import type { Contact, Room } from 'wechaty';
+import { createKeyedQueue } from '../../src/concurrency/keyed-queue.js';
+import { ErrorCodes } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
+import { splitReply } from '../../src/text/split-reply.js';
 import type { InboundMessage, MessageHandler, Reply } from '../../src/types.js';
-import type { RateLimiter } from './rate-limiter.js';
+import { convOf, type HashConversation } from '../shared/conversation-hash.js';
+import type { AccountLimits, Verdict } from './account-limits.js';
 import type { Send, SendQueue } from './send-queue.js';
-import { splitReply } from './split-reply.js';
 import type { WechatTexts } from './wechat-texts.js';
 
 export interface ResponderOptions {
   handler: MessageHandler;
-  limiter: RateLimiter;
+  limits: AccountLimits;
   queue: SendQueue;
   texts: WechatTexts;
   maxReplyChars: number;
-  /** Told when a numbered list went to a person in a group, so their bare digit is taken. */
-  onListInRoom?(roomId: string, talkerId: string): void;
+  /** Told of every reply to a person in a room, with what it awaits (see awaited-answers). */
+  onReplyInRoom?(roomId: string, talkerId: string, reply: Reply): void;
+  hash: HashConversation;
   logger: Logger;
 }
 
@@ -33,74 +38,51 @@ export interface Target {
 export interface Responder {
   /** Answers one question; resolves once the reply is queued (not yet sent). Never rejects. */
   answer(inbound: InboundMessage, target: Target): Promise<void>;
-  /** Greets a newly accepted friend with what the core answers to the greeting question. */
+  /** Greets a newly accepted friend with what the core answers to the `start` command. */
   greet(contact: Contact): Promise<void>;
 }
 
-/** Creates the responder. */
 export function createResponder(options: ResponderOptions): Responder {
-  const { limiter, queue, texts, logger } = options;
-  const chains = new Map<string, Promise<void>>();
-  let cappedDay = '';
-
-  // Runs `task` after the previous task of the same conversation; the map forgets idle chains.
-  const inOrder = (key: string, task: () => Promise<void>) => {
-    const next = (chains.get(key) ?? Promise.resolve()).then(task);
-    chains.set(key, next);
-    return next.finally(() => {
-      if (chains.get(key) === next) chains.delete(key);
-    });
-  };
-
-  const ask = async (inbound: InboundMessage): Promise<Reply> => {
-    try {
-      return await options.handler(inbound);
-    } catch (error) {
-      // The safe handler normally prevents this; a reply is still owed to the person.
-      logger.error({ err: error, inbound: inbound.kind }, 'wechat handler failed');
-      return { kind: 'error', text: texts.error };
-    }
-  };
+  const { limits, queue, texts, logger } = options;
+  const conversations = createKeyedQueue({
+    onError: (error) => logger.error({ err: error, code: ErrorCodes.WECHAT_MESSAGE_FAILED }, 'wechat: answering a message failed'),
+  });
 
   const sendsFor = (text: string, target: Target): Send[] =>
-    splitReply(text, options.maxReplyChars).map((part, index) => async () => {
+    splitReply(text, { max: options.maxReplyChars, numbered: true }).map((part, index) => async () => {
       if (!target.room) await target.talker.say(part);
       // Mention the asker on the first part only: the parts follow one another anyway.
       else if (index === 0) await target.room.say(part, target.talker);
       else await target.room.say(part);
     });
 
-  const logCapped = () => {
-    const today = new Date().toDateString();
-    if (today === cappedDay) return;
-    cappedDay = today;
-    logger.warn('wechat daily cap reached: no more replies today (WECHAT_DAILY_CAP)');
+  /** False when the account may not send; the cap is logged the first time it stops a message. */
+  const allowed = (verdict: Verdict) => {
+    if (verdict === 'capped-first') logger.warn('wechat daily cap reached: no more replies until older ones age out of 24 hours (WECHAT_DAILY_CAP)');
+    return verdict !== 'capped' && verdict !== 'capped-first' && verdict !== 'silent';
   };
 
   return {
     async answer(inbound, target) {
       // Decided on arrival, so a burst is measured as it came, not as the core got through it.
-      const { verdict, scope } = limiter.admit(target.talker.id, target.room?.id);
-      if (verdict === 'capped') return logCapped();
-      if (verdict === 'silent') return;
-      await inOrder(inbound.conversationId, async () => {
-        if (verdict === 'notice') {
-          // Queued behind the answers already owed in this chat, so it reads as "wait", not as an answer.
-          logger.info({ scope }, 'wechat rate limit reached: notice sent, then silence for a minute');
-          void queue.push('notice', sendsFor(scope === 'room' ? texts.roomBusy : texts.contactBusy, target));
+      const verdict = limits.admit(target.room?.id);
+      if (!allowed(verdict)) return;
+      const log = logger.child({ conv: convOf(options.hash, inbound) });
+      await conversations.push(inbound.conversationId, async () => {
+        if (verdict === 'room-notice') {
+          // Queued behind the answers already owed in this room, so it reads as "wait", not as an answer.
+          log.info('wechat room limit reached: notice sent, then silence for a minute');
+          void queue.push('notice', sendsFor(texts.roomBusy, target));
           return;
         }
-        const reply = await ask(inbound);
-        // A numbered list, or an answer that asks "有用回复1,没用回复0": a bare digit may follow.
-        if (target.room && (reply.choices?.length || reply.kind === 'answer')) {
-          options.onListInRoom?.(target.room.id, target.talker.id);
-        }
+        const reply = await options.handler(inbound);
+        if (target.room) options.onReplyInRoom?.(target.room.id, target.talker.id, reply);
         void queue.push(reply.kind, sendsFor(reply.text, target));
       });
     },
 
     async greet(contact) {
-      if (!limiter.admitExtra()) return logCapped();
+      if (!allowed(limits.admitExtra())) return;
       const inbound: InboundMessage = {
         adapter: 'wechat',
         conversationId: contact.id,
@@ -110,8 +92,8 @@ export function createResponder(options: ResponderOptions): Responder {
         text: '',
         isGroup: false,
       };
-      await inOrder(contact.id, async () => {
-        const reply = await ask(inbound);
+      await conversations.push(contact.id, async () => {
+        const reply = await options.handler(inbound);
         void queue.push('greeting', sendsFor(reply.text, { talker: contact }));
       });
     },

@@ -21,7 +21,7 @@ export interface MessageFacts {
   inRoom: boolean;
   /** The room's topic or id is on the configured list (`WECHAT_ROOMS`). */
   roomListed: boolean;
-  /** The bot is @-mentioned (mention list or "@name" in the text), or picked from its list. */
+  /** The bot is @-mentioned (mention list or "@name" in the text), or given an answer it awaits. */
   mentioned: boolean;
 }
 
@@ -52,8 +52,8 @@ export interface RouteContext {
   rooms: readonly string[];
   /** Names the bot may be @-mentioned by in `room` (configured name, account name, room alias). */
   botNames(room: Room): Promise<string[]>;
-  /** True when `text` picks from a list the bot just sent `talkerId` in `roomId` (no @ needed). */
-  acceptsPick(roomId: string, talkerId: string, text: string): boolean;
+  /** True when `text` is the bare answer the bot's last reply to `talkerId` in `roomId` awaits (no @ needed). */
+  awaitedAnswer(roomId: string, talkerId: string, text: string): boolean;
   maxAgeMs: number;
   now(): number;
 }
@@ -93,8 +93,8 @@ export async function routeMessage(message: Message, context: RouteContext): Pro
   const text = message.text();
   const byList = await message.mentionSelf().catch(() => false);
   const byText = mentionsName(text, names);
-  const byPick = context.acceptsPick(room.id, talker.id, text);
-  const reason = decideRoute({ ...base, roomListed, mentioned: byList || byText || byPick }, context.maxAgeMs);
+  const awaited = !byList && !byText && context.awaitedAnswer(room.id, talker.id, text);
+  const reason = decideRoute({ ...base, roomListed, mentioned: byList || byText || awaited }, context.maxAgeMs);
   if (reason) return { answer: false, reason };
 
   let question = stripMentions(text, names);

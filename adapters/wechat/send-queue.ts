@@ -4,7 +4,7 @@
  * here: one at a time, at least `minGapMs` plus a random jitter apart.
  */
 import type { Logger } from '../../src/logger.js';
-import { sleep, type Clock } from './clock.js';
+import { settlesWithin, type Clock } from '../../src/time/clock.js';
 
 export interface SendQueueOptions {
   /** Smallest pause between the end of one send and the start of the next. */
@@ -52,7 +52,8 @@ export function createSendQueue(options: SendQueueOptions): SendQueue {
   let lastSentAt = Number.NEGATIVE_INFINITY;
   let closed = false;
   let pumping: Promise<void> | undefined;
-  let pause: ReturnType<typeof sleep> | undefined;
+  /** Cuts the pause before the next send short when the queue closes. */
+  const closing = new AbortController();
 
   const nextDelay = () => {
     const jitter = options.jitterMs > 0 ? Math.floor(random() * (options.jitterMs + 1)) : 0;
@@ -62,11 +63,7 @@ export function createSendQueue(options: SendQueueOptions): SendQueue {
   const pump = async () => {
     while (jobs.length > 0) {
       const wait = nextDelay();
-      if (wait > 0) {
-        pause = sleep(clock, wait);
-        await pause.done;
-        pause = undefined;
-      }
+      if (wait > 0) await clock.sleep(wait, closing.signal);
       const job = jobs.shift();
       if (!job) break; // dropped while we waited
       try {
@@ -109,14 +106,10 @@ export function createSendQueue(options: SendQueueOptions): SendQueue {
 
     async close(timeoutMs) {
       closed = true;
-      if (pumping) {
-        const limit = sleep(clock, timeoutMs);
-        await Promise.race([pumping, limit.done]);
-        limit.cancel();
-      }
+      if (pumping) await settlesWithin(pumping, timeoutMs, clock);
       const dropped = jobs.splice(0);
       for (const job of dropped) job.settle(false);
-      pause?.cancel();
+      closing.abort();
       // A send already in progress cannot be recalled; let it finish before the bot stops.
       await pumping;
       if (dropped.length > 0) logger.warn({ dropped: dropped.length }, 'wechat stopping: unsent replies dropped');

@@ -6,15 +6,15 @@ import path from 'node:path';
 import { WechatyBuilder, type Message, type Room, type Wechaty } from 'wechaty';
 import { ErrorCodes } from '../../src/errors.js';
 import { ensureDir } from '../../src/fs/ensure-dir.js';
+import { settlesWithin } from '../../src/time/clock.js';
 import type { Adapter, MessageHandler } from '../../src/types.js';
+import { createAccountLimits } from './account-limits.js';
 import { acceptFriend } from './auto-accept.js';
-import { sleep } from './clock.js';
+import { createAwaitedAnswers } from './awaited-answers.js';
 import { keepWechat4uSession } from './keep-session.js';
 import { logLifecycle } from './lifecycle-log.js';
 import { loadPuppet, type PuppetInstance } from './load-puppet.js';
 import { drawQr } from './qr-terminal.js';
-import { createPendingPicks } from './pending-picks.js';
-import { createRateLimiter } from './rate-limiter.js';
 import { createResponder, type Responder } from './responder.js';
 import { routeMessage, type RouteContext } from './route-message.js';
 import { createSendQueue, type SendQueue } from './send-queue.js';
@@ -69,9 +69,7 @@ export function createWechatAdapter(options: WechatAdapterOptions): Adapter {
     accepting = false;
     if (!bot) return;
     // Answers being computed are finished, but a puppet call that hangs must not block the exit.
-    const limit = sleep(settings.clock, settings.stopDrainMs);
-    await Promise.race([Promise.allSettled([...inflight]), limit.done]);
-    limit.cancel();
+    await settlesWithin(Promise.allSettled([...inflight]), settings.stopDrainMs, settings.clock);
     const dropped = (await queue?.close(settings.stopDrainMs)) ?? 0;
     if (settings.keepSession && keepWechat4uSession(puppetOf(bot))) logger.info('wechat stopping without logging out');
     await bot.stop().catch((error: unknown) => logger.warn({ err: error }, 'wechat stop failed'));
@@ -99,12 +97,13 @@ export function createWechatAdapter(options: WechatAdapterOptions): Adapter {
         random: settings.random,
         logger,
       });
-      const picks = createPendingPicks(clock);
+      const awaited = createAwaitedAnswers(clock);
       const responder = createResponder({
         handler,
-        onListInRoom: (roomId, talkerId) => picks.remember(roomId, talkerId),
-        limiter: createRateLimiter(pacing, clock),
+        onReplyInRoom: (roomId, talkerId, reply) => awaited.replied(roomId, talkerId, reply.awaits),
+        limits: createAccountLimits(pacing, clock),
         queue,
+        hash: settings.hash,
         texts: settings.texts,
         maxReplyChars: settings.maxReplyChars,
         logger,
@@ -112,7 +111,7 @@ export function createWechatAdapter(options: WechatAdapterOptions): Adapter {
       const context: RouteContext = {
         rooms: settings.rooms,
         botNames: (room) => botNames(running, room),
-        acceptsPick: (roomId, talkerId, text) => picks.accepts(roomId, talkerId, text),
+        awaitedAnswer: (roomId, talkerId, text) => awaited.take(roomId, talkerId, text),
         maxAgeMs: settings.maxMessageAgeMs,
         now: () => clock.now(),
       };

@@ -1,10 +1,12 @@
 /**
- * Options of the WeChat adapter and their safe defaults. The defaults are deliberately slow:
- * WeChat restricts personal accounts that send fast or much, and a blocked account cuts a
- * village off from the bot for days.
+ * Options of the WeChat adapter and their safe defaults. The pacing defaults
+ * ({@link WECHAT_PACING}) are deliberately slow: WeChat restricts personal accounts that
+ * send fast or much, and a blocked account cuts a village off from the bot for days.
  */
+import { WECHAT_PACING } from '../../src/limits/pacing.js';
 import type { Logger } from '../../src/logger.js';
-import { systemClock, type Clock } from './clock.js';
+import { systemClock, type Clock } from '../../src/time/clock.js';
+import { processHash, type HashConversation } from '../shared/conversation-hash.js';
 import type { PuppetInstance } from './load-puppet.js';
 import { defaultTexts, type WechatTexts } from './wechat-texts.js';
 
@@ -14,21 +16,13 @@ export interface WechatPacing {
   minGapMs: number;
   /** Up to this many random extra ms per send (WECHAT_JITTER_MS). */
   jitterMs: number;
-  /** Answers per person per minute (WECHAT_CONTACT_PER_MINUTE). */
-  contactPerMinute: number;
   /** Answers per room per minute (WECHAT_ROOM_PER_MINUTE). */
   roomPerMinute: number;
-  /** Replies per day for the whole account (WECHAT_DAILY_CAP). */
+  /** Messages of the whole account in any 24 hours (WECHAT_DAILY_CAP). */
   dailyCap: number;
 }
 
-export const defaultPacing: WechatPacing = {
-  minGapMs: 2_000,
-  jitterMs: 1_500,
-  contactPerMinute: 5,
-  roomPerMinute: 10,
-  dailyCap: 500,
-};
+export const defaultPacing: WechatPacing = { ...WECHAT_PACING };
 
 export interface WechatAdapterOptions {
   /** Puppet npm package name (loaded at `start()`), or a puppet instance (tests, custom setups). */
@@ -48,6 +42,8 @@ export interface WechatAdapterOptions {
   pacing?: Partial<WechatPacing>;
   logger: Logger;
   texts?: Partial<WechatTexts>;
+  /** The core's salted conversation hash for the `conv` log field (a process-salted one by default). */
+  hashConversation?: HashConversation;
   clock?: Clock;
   /** Random numbers in [0, 1) for the jitter; `Math.random` by default. */
   random?: () => number;
@@ -74,6 +70,7 @@ export interface WechatSettings {
   maxReplyChars: number;
   pacing: WechatPacing;
   texts: WechatTexts;
+  hash: HashConversation;
   clock: Clock;
   random: () => number;
   maxQueue: number;
@@ -91,6 +88,7 @@ export function resolveSettings(options: WechatAdapterOptions): WechatSettings {
     maxReplyChars: options.maxReplyChars ?? 600,
     pacing: withDefaults(defaultPacing, options.pacing),
     texts: withDefaults(defaultTexts, options.texts),
+    hash: options.hashConversation ?? processHash(),
     clock: options.clock ?? systemClock,
     random: options.random ?? Math.random,
     maxQueue: options.maxQueue ?? 50,

@@ -41,7 +41,22 @@ export function formatReport(r, extra) {
     `Top-1 on the gold set's ${extra.inScope} in-scope cases (an answer with the right entry):`,
     `  ours ${pct(r.top1)}, baseline ${pct(b.top1)} (${((r.top1 - b.top1) * 100).toFixed(1)} points)`,
     '',
+    ...reliability(r.reliability),
     'Targets (issue 5)',
     ...r.targets.map((t) => `  ${t.met ? 'met   ' : 'MISSED'}  ${t.target.padEnd(44)} ${t.limit.padEnd(13)} ${t.value}`),
   ].join('\n');
+}
+
+/** Issue 16: the whole pipeline on long messages, and answering while the store is locked. */
+function reliability(f) {
+  if (!f) return [];
+  const rate = (x) => `${num(x.perSecond)} messages/s (store ${x.state}${x.lastError ? `, ${x.lastError}` : ''}, ${num(x.queued)} queued at the end)`;
+  return [
+    'Reliability (issue 16): handle() on one long message, median ms',
+    `  1,000 chars ${num(f.longMessageMs[1000], 1)} · 10,000 chars ${num(f.longMessageMs[10000], 1)} · 100,000 chars (MAX_MESSAGE_CHARS's maximum) ${num(f.longMessageMs[100000], 1)}`,
+    `Answering ${num(f.store.messages)} recorded fallbacks through the full app:`,
+    `  healthy store  ${rate(f.store.healthy)}`,
+    `  locked store   ${rate(f.store.locked)} (another connection holds BEGIN EXCLUSIVE throughout)`,
+    '',
+  ];
 }

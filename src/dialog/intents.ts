@@ -2,6 +2,7 @@
  * Recognizes the few messages that are not questions: greetings and menu commands, and a
  * bare number picking from the last list.
  */
+import { escapeRegex } from '../text/escape-regex.js';
 
 const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 const PICK = /^(?:第|选|选择)?\s*(\d{1,3}|[一二两三四五六七八九十])\s*(?:个|项|条|号)?$/u;
@@ -50,7 +51,7 @@ function sortLongestFirst(words: readonly string[]): string[] {
 /** Strips a leading greeting ("你好,请问…") so the question itself is matched. */
 export function createGreetingStripper(greetings: readonly string[]): (normalized: string) => string {
   const words = [...greetings, '请问', '麻烦问一下', '问一下', '想问一下', '想问下', '问下']
-    .map((word) => word.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .map((word) => escapeRegex(word.toLowerCase()))
     .sort((a, b) => b.length - a.length);
   const lead = new RegExp(`^(?:(?:${words.join('|')})[\\s,.!?。~啊呀]*)+`, 'u');
   return (normalized) => normalized.replace(lead, '').trim();

@@ -58,3 +58,11 @@ export function outcomeOf(reply: { kind: string; entryId?: string }): string {
 export function meets(expect: string | string[], got: string): boolean {
   return Array.isArray(expect) ? expect.includes(got) : expect === got;
 }
+
+let runs = 0;
+
+/** A conversation-id prefix of its own for each evaluation run, so runs on one bot never share a session. */
+export function runPrefix(kind: string): string {
+  runs += 1;
+  return `${kind}-${runs}`;
+}

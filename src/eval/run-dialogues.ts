@@ -3,7 +3,7 @@
  * each turn and each dialogue (right only when every turn is).
  */
 import type { Bot } from '../bot.js';
-import { meets, outcomeOf, type Dialogue } from './gold-files.js';
+import { meets, outcomeOf, runPrefix, type Dialogue } from './gold-files.js';
 
 export interface DialogueMiss {
   name: string;
@@ -22,10 +22,11 @@ export interface DialogueReport {
 /** Scores every dialogue. */
 export async function runDialogues(bot: Bot, dialogues: readonly Dialogue[]): Promise<DialogueReport> {
   const report: DialogueReport = { dialogues: { total: 0, correct: 0 }, turns: { total: 0, correct: 0 }, misses: [] };
+  const prefix = runPrefix('dialogue');
   for (const [n, dialogue] of dialogues.entries()) {
     let right = true;
     for (const [turn, step] of dialogue.turns.entries()) {
-      const reply = await bot.handle({ adapter: 'eval', conversationId: `dialogue-${n}`, senderId: 'eval', kind: 'text', text: step.say });
+      const reply = await bot.handle({ adapter: 'eval', conversationId: `${prefix}-${n}`, senderId: 'eval', kind: 'text', text: step.say });
       const got = outcomeOf(reply);
       report.turns.total += 1;
       if (meets(step.expect, got)) report.turns.correct += 1;

@@ -3,7 +3,7 @@
  * scores it per category. Used by `legal-bot eval` and by the test suite.
  */
 import type { Bot } from '../bot.js';
-import { meets, outcomeOf, type GoldCase, type GoldCategory } from './gold-files.js';
+import { meets, outcomeOf, runPrefix, type GoldCase, type GoldCategory } from './gold-files.js';
 
 export { readGoldSet, type GoldCase, type GoldCategory } from './gold-files.js';
 
@@ -43,8 +43,9 @@ export async function runEval(bot: Bot, cases: readonly GoldCase[]): Promise<Eva
     smalltalk: { total: 0, correct: 0 },
   };
   const misses: EvalMiss[] = [];
+  const prefix = runPrefix('eval');
   for (const [n, goldCase] of cases.entries()) {
-    const reply = await bot.handle({ adapter: 'eval', conversationId: `eval-${n}`, senderId: 'eval', kind: 'text', text: goldCase.q });
+    const reply = await bot.handle({ adapter: 'eval', conversationId: `${prefix}-${n}`, senderId: 'eval', kind: 'text', text: goldCase.q });
     const got = outcomeOf(reply);
     const bucket = byCategory[goldCase.category];
     bucket.total += 1;

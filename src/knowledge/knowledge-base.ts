@@ -44,3 +44,17 @@ export interface KnowledgeProblem {
 export function formatProblem(problem: KnowledgeProblem): string {
   return `${problem.file}: ${problem.field}: ${problem.message}`;
 }
+
+/** Problems shown at most in a log line or an error message; `check` lists them all. */
+export const BRIEF_PROBLEMS = 20;
+const BRIEF_CHARS = 300;
+
+/**
+ * The first {@link BRIEF_PROBLEMS} formatted problems, each cut to a few hundred characters,
+ * and a last line saying how many more there are: a log line stays short however broken the
+ * folder (a 10 MB file once made a 56 MB log line).
+ */
+export function briefProblems(formatted: string[]): string[] {
+  const cut = formatted.slice(0, BRIEF_PROBLEMS).map((line) => (line.length > BRIEF_CHARS ? `${line.slice(0, BRIEF_CHARS)}…` : line));
+  return formatted.length > BRIEF_PROBLEMS ? [...cut, `… and ${formatted.length - BRIEF_PROBLEMS} more (run legal-bot check)`] : cut;
+}

@@ -6,9 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BotError, ErrorCodes } from '../errors.js';
 import type { DomainWord } from '../segment/segmenter.js';
-import { formatProblem, type Entry, type KnowledgeBase, type KnowledgeProblem } from './knowledge-base.js';
+import { briefProblems, formatProblem, type Entry, type KnowledgeBase, type KnowledgeProblem } from './knowledge-base.js';
 import { problemToEntry } from './problem-entries.js';
-import { listEntryFiles, readLines, readYaml } from './read-files.js';
+import { listEntryFiles, readLines, readSource, readYaml } from './read-files.js';
+import { createReadBudget, DEFAULT_KNOWLEDGE_LIMITS, type KnowledgeLimits, type ReadBudget } from './read-budget.js';
 import { emergencyPatternProblems } from '../safety/check-emergency.js';
 import {
   AspectsSchema,
@@ -28,30 +29,54 @@ export interface KnowledgeCheck {
   problems: KnowledgeProblem[];
 }
 
-/** Validates the directory; `knowledge` is set only when there is no problem. */
-export function checkKnowledge(dir: string): KnowledgeCheck {
+const FIXED_FILES = [
+  'meta.yaml',
+  'topics.yaml',
+  'aspects.yaml',
+  'emergency.yaml',
+  'out-of-scope.yaml',
+  'lexicon/synonyms.yaml',
+  'lexicon/stopwords.txt',
+  'lexicon/domain-words.txt',
+];
+
+/**
+ * Validates the directory; `knowledge` is set only when there is no problem. Sizes are
+ * checked against `limits` before any file is parsed: a folder over them is refused whole.
+ */
+export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KNOWLEDGE_LIMITS): KnowledgeCheck {
   const problems: KnowledgeProblem[] = [];
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     return { problems: [{ file: dir, field: '(directory)', message: 'knowledge directory not found' }] };
   }
-  const meta = readYaml(dir, 'meta.yaml', MetaSchema, problems);
-  const topics = readYaml(dir, 'topics.yaml', TopicsSchema, problems) ?? [];
-  const aspects = readYaml(dir, 'aspects.yaml', AspectsSchema, problems) ?? [];
-  const emergency = readYaml(dir, 'emergency.yaml', EmergencySchema, problems);
-  const synonyms = readYaml(dir, 'lexicon/synonyms.yaml', SynonymsSchema, problems) ?? {};
-  const stopwords = readLines(dir, 'lexicon/stopwords.txt', problems);
-  const outOfScope = readYaml(dir, 'out-of-scope.yaml', OutOfScopeSchema, problems);
-  const domainWords = readLines(dir, 'lexicon/domain-words.txt', problems).map(parseDomainWord);
-
+  const budget = createReadBudget(dir, limits);
   const entryFiles = listEntryFiles(dir);
+  const problemFiles = listEntryFiles(dir, 'problems');
+  for (const [folder, files] of [['entries/', entryFiles], ['problems/', problemFiles]] as const) {
+    if (files.length > limits.maxEntryFiles) {
+      return { problems: [{ file: folder, field: '(directory)', message: `${files.length} files, over the limit of ${limits.maxEntryFiles}` }] };
+    }
+  }
+  const oversize = budget.precheck([...FIXED_FILES, ...entryFiles, ...problemFiles]);
+  if (oversize.length > 0) return { problems: oversize.map(({ file, message }) => ({ file, field: '(size)', message })) };
+
+  const meta = readYaml(budget, 'meta.yaml', MetaSchema, problems);
+  const topics = readYaml(budget, 'topics.yaml', TopicsSchema, problems) ?? [];
+  const aspects = readYaml(budget, 'aspects.yaml', AspectsSchema, problems) ?? [];
+  const emergency = readYaml(budget, 'emergency.yaml', EmergencySchema, problems);
+  const synonyms = readYaml(budget, 'lexicon/synonyms.yaml', SynonymsSchema, problems) ?? {};
+  const stopwords = readLines(budget, 'lexicon/stopwords.txt', problems);
+  const outOfScope = readYaml(budget, 'out-of-scope.yaml', OutOfScopeSchema, problems);
+  const domainWords = readLines(budget, 'lexicon/domain-words.txt', problems).map(parseDomainWord);
+
   if (entryFiles.length === 0) problems.push({ file: 'entries/', field: '(directory)', message: 'no entry files' });
   const entries: Entry[] = [];
   for (const file of entryFiles) {
-    const list = readYaml(dir, file, EntryFileSchema, problems) ?? [];
+    const list = readYaml(budget, file, EntryFileSchema, problems) ?? [];
     for (const entry of list) entries.push({ ...entry, file });
   }
-  for (const file of listEntryFiles(dir, 'problems')) {
-    const list = readYaml(dir, file, ProblemFileSchema, problems) ?? [];
+  for (const file of problemFiles) {
+    const list = readYaml(budget, file, ProblemFileSchema, problems) ?? [];
     if (meta) for (const problem of list) entries.push(problemToEntry(problem, file, meta.messages));
   }
 
@@ -61,7 +86,7 @@ export function checkKnowledge(dir: string): KnowledgeCheck {
       problems.push({ file: 'topics.yaml', field: `id=${topic.id}`, message: 'topic has no entry' });
     }
   }
-  const reportTitles = meta ? checkQuotes(dir, meta, entries, problems) : new Map<string, string>();
+  const reportTitles = meta ? checkQuotes(budget, meta, entries, problems) : new Map<string, string>();
   if (emergency) {
     for (const { field, message } of emergencyPatternProblems(emergency)) problems.push({ file: 'emergency.yaml', field, message });
   }
@@ -90,13 +115,13 @@ export function checkKnowledge(dir: string): KnowledgeCheck {
  * Loads the knowledge base.
  * @throws BotError QLB_KNOWLEDGE_INVALID listing every problem as `file: field: message`.
  */
-export function loadKnowledge(dir: string): KnowledgeBase {
+export function loadKnowledge(dir: string, limits?: KnowledgeLimits): KnowledgeBase {
   if (!fs.existsSync(dir)) {
     throw new BotError(ErrorCodes.KNOWLEDGE_NOT_FOUND, `找不到知识库目录 ${dir}(KNOWLEDGE_DIR)`, ['KNOWLEDGE_DIR']);
   }
-  const { knowledge, problems } = checkKnowledge(path.resolve(dir));
+  const { knowledge, problems } = checkKnowledge(path.resolve(dir), limits);
   if (!knowledge) {
-    const details = problems.map(formatProblem);
+    const details = briefProblems(problems.map(formatProblem));
     throw new BotError(
       ErrorCodes.KNOWLEDGE_INVALID,
       `knowledge base at ${dir} is invalid (${problems.length} problem(s)):\n  ${details.join('\n  ')}`,
@@ -152,16 +177,15 @@ function checkEntries(
 }
 
 /** Every `report` quote must stand verbatim in a source document: figures exactly as given. */
-function checkQuotes(dir: string, meta: Meta, entries: Entry[], problems: KnowledgeProblem[]): Map<string, string> {
+function checkQuotes(budget: ReadBudget, meta: Meta, entries: Entry[], problems: KnowledgeProblem[]): Map<string, string> {
   const texts: string[] = [];
   const titles = new Map<string, string>();
   meta.sources.forEach((source, index) => {
     titles.set(source.id, source.title);
-    try {
-      texts.push(fs.readFileSync(path.join(dir, source.file), 'utf8'));
-    } catch {
-      problems.push({ file: 'meta.yaml', field: `sources[${index}].file`, message: `cannot read ${source.file}` });
-    }
+    const unread: KnowledgeProblem[] = [];
+    const text = readSource(budget, source.file, unread);
+    if (text !== undefined) texts.push(text);
+    else problems.push({ file: 'meta.yaml', field: `sources[${index}].file`, message: `cannot read ${source.file}: ${unread[0]?.message ?? ''}` });
   });
   for (const entry of entries) {
     entry.source.forEach((source, index) => {

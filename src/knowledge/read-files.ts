@@ -3,27 +3,50 @@ import path from 'node:path';
 import YAML from 'yaml';
 import type { z } from 'zod';
 import type { KnowledgeProblem } from './knowledge-base.js';
+import { TooLargeError, type ReadBudget } from './read-budget.js';
+
+/** Aliases expanded at most per file (the yaml library's guard against "billion laughs"). */
+const MAX_ALIAS_COUNT = 100;
+
+/** Reads a file within the budget; records a problem (file and limit) and returns undefined when it cannot. */
+function readText(budget: ReadBudget, relative: string, problems: KnowledgeProblem[]): string | undefined {
+  try {
+    return budget.read(relative);
+  } catch (error) {
+    const message = error instanceof TooLargeError ? error.message : 'missing or unreadable';
+    problems.push({ file: relative, field: error instanceof TooLargeError ? '(size)' : '(file)', message });
+    return undefined;
+  }
+}
+
+/**
+ * Parses YAML strictly: the core schema only, duplicate keys refused, and any tag the schema
+ * does not know (`!include /etc/passwd`) refused instead of silently read as a string.
+ * Anchors and aliases work, within the library's alias limit.
+ */
+export function parseStrictYaml(raw: string): { data?: unknown; error?: string } {
+  const doc = YAML.parseDocument(raw, { schema: 'core', uniqueKeys: true, strict: true, prettyErrors: false });
+  const fault = doc.errors[0] ?? doc.warnings[0];
+  if (fault) return { error: fault.message.split('\n')[0] ?? 'bad YAML' };
+  try {
+    return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (error) {
+    return { error: (error as Error).message.split('\n')[0] ?? 'bad YAML' };
+  }
+}
 
 /** Reads and schema-checks one YAML file; records problems instead of throwing. */
 export function readYaml<T extends z.ZodType>(
-  dir: string,
+  budget: ReadBudget,
   relative: string,
   schema: T,
   problems: KnowledgeProblem[],
 ): z.infer<T> | undefined {
-  const full = path.join(dir, relative);
-  let raw: string;
-  try {
-    raw = fs.readFileSync(full, 'utf8');
-  } catch {
-    problems.push({ file: relative, field: '(file)', message: 'missing or unreadable' });
-    return undefined;
-  }
-  let data: unknown;
-  try {
-    data = YAML.parse(raw);
-  } catch (error) {
-    problems.push({ file: relative, field: '(yaml)', message: (error as Error).message.split('\n')[0] ?? 'bad YAML' });
+  const raw = readText(budget, relative, problems);
+  if (raw === undefined) return undefined;
+  const { data, error } = parseStrictYaml(raw);
+  if (error !== undefined) {
+    problems.push({ file: relative, field: '(yaml)', message: error });
     return undefined;
   }
   const parsed = schema.safeParse(data);
@@ -51,17 +74,18 @@ function describePath(data: unknown, issuePath: PropertyKey[]): string {
 }
 
 /** Reads a one-item-a-line list; `#` starts a comment. */
-export function readLines(dir: string, relative: string, problems: KnowledgeProblem[]): string[] {
-  try {
-    return fs
-      .readFileSync(path.join(dir, relative), 'utf8')
-      .split(/\r?\n/)
-      .map((line) => line.replace(/#.*$/, '').trim())
-      .filter(Boolean);
-  } catch {
-    problems.push({ file: relative, field: '(file)', message: 'missing or unreadable' });
-    return [];
-  }
+export function readLines(budget: ReadBudget, relative: string, problems: KnowledgeProblem[]): string[] {
+  const raw = readText(budget, relative, problems);
+  if (raw === undefined) return [];
+  return raw
+    .split(/\r?\n/)
+    .map((line) => line.replace(/#.*$/, '').trim())
+    .filter(Boolean);
+}
+
+/** Reads a source document within the budget; undefined (and a problem) when it cannot. */
+export function readSource(budget: ReadBudget, relative: string, problems: KnowledgeProblem[]): string | undefined {
+  return readText(budget, relative, problems);
 }
 
 /** Entry files, sorted so that load order (and ranking ties) never depend on the disk. */

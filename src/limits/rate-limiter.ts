@@ -1,51 +1,61 @@
 /**
- * Per-conversation rate limit of the core, for every adapter: at most `perMinute` messages
- * in any 60 seconds. The first message over the limit gets one polite notice, the rest
- * silence until the window has room again. Memory stays flat: at most `maxConversations`
- * are tracked (least recently seen dropped first), each forgotten a minute after its last
- * message.
+ * The one sliding-window rate limiter: at most `limit` hits per key in any `windowMs`. The
+ * first hit over the limit gets `notice` (say so once), the rest `silent` until the window
+ * has room again. The core limits each conversation with it; the WeChat adapter limits
+ * rooms and the account's daily volume with it. Memory stays flat: at most `maxKeys` keys
+ * are tracked (least recently seen dropped first), each forgotten a window after its last hit.
  */
 import { LRUCache } from 'lru-cache';
+import { MINUTE_MS } from '../time/durations.js';
 
-/** `ok`: answer; `notice`: send the one notice; `silent`: send nothing. */
+/** `ok`: go ahead (counted); `notice`: over the limit, say so once; `silent`: over, already said. */
 export type Admission = 'ok' | 'notice' | 'silent';
 
 export interface RateLimiter {
-  /** Counts a message of `key` and says how to treat it. */
+  /** Counts a hit of `key` and says how to treat it. */
   admit(key: string): Admission;
+  /** True when a hit of `key` would be admitted now; counts nothing. */
+  hasRoom(key: string): boolean;
 }
 
 export interface RateLimiterOptions {
-  perMinute: number;
-  maxConversations?: number;
+  /** Hits per key per window; 0 (or less) admits everything. */
+  limit: number;
+  /** The window's length; a minute by default. */
+  windowMs?: number;
+  /** Keys tracked at most (least recently seen forgotten first); 50,000 by default. */
+  maxKeys?: number;
   now?: () => number;
 }
 
-const WINDOW_MS = 60_000;
-
 interface Track {
-  /** Times of the admitted messages within the window, oldest first. */
+  /** Times of the admitted hits within the window, oldest first. */
   times: number[];
   noticed: boolean;
 }
 
-/** Creates a limiter; `perMinute` 0 (or less) admits everything. */
+/** Creates a limiter with empty windows. */
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const now = options.now ?? Date.now;
-  if (options.perMinute <= 0) return { admit: () => 'ok' };
+  const windowMs = options.windowMs ?? MINUTE_MS;
+  if (options.limit <= 0) return { admit: () => 'ok', hasRoom: () => true };
   const tracks = new LRUCache<string, Track>({
-    max: options.maxConversations ?? 50_000,
-    ttl: WINDOW_MS,
+    max: options.maxKeys ?? 50_000,
+    ttl: windowMs,
     ttlResolution: 0,
     perf: { now },
   });
+  const current = (key: string, at: number): Track => {
+    const track = tracks.get(key) ?? { times: [], noticed: false };
+    while (track.times.length > 0 && (track.times[0] as number) <= at - windowMs) track.times.shift();
+    return track;
+  };
   return {
     admit(key) {
       const at = now();
-      const track = tracks.get(key) ?? { times: [], noticed: false };
-      while (track.times.length > 0 && (track.times[0] as number) <= at - WINDOW_MS) track.times.shift();
+      const track = current(key, at);
       let verdict: Admission;
-      if (track.times.length < options.perMinute) {
+      if (track.times.length < options.limit) {
         track.times.push(at);
         track.noticed = false;
         verdict = 'ok';
@@ -55,6 +65,10 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       }
       tracks.set(key, track);
       return verdict;
+    },
+    hasRoom(key) {
+      const track = tracks.get(key);
+      return !track || current(key, now()).times.length < options.limit;
     },
   };
 }

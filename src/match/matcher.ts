@@ -11,6 +11,7 @@ import { anchorKey, topicAnchors } from './topic-anchors.js';
 import { Bm25Index, type IndexInput } from './bm25-index.js';
 import { createNearest } from './sample-similarity.js';
 import { bigrams, DEFAULT_CLASSIFIER, entryTexts, trainClassifier, type ClassifierOptions } from './classifier.js';
+import { dropContainedUnknowns } from './contained-tokens.js';
 
 /** One ranked entry. */
 export interface Candidate {
@@ -27,6 +28,8 @@ export interface Candidate {
   anchored: boolean;
   /** The classifier's posterior probability of this entry, in [0, 1]. */
   classifier: number;
+  /** Coverage blended with the nearest-question overlap: the words the question shares. */
+  lexical: number;
   /** What the thresholds are applied to: coverage and the nearest-question overlap, blended with the classifier. */
   confidence: number;
 }
@@ -82,6 +85,8 @@ export interface MatchTuning {
   classifierFloor: number;
   /** How much the decline class's posterior shrinks every entry's confidence, in [0, 1]. */
   declineWeight: number;
+  /** Ranking penalty of a problem when the question asks one aspect (where, cost, materials…). */
+  problemAspectPenalty: number;
   classifier: ClassifierOptions;
 }
 
@@ -91,6 +96,7 @@ export const DEFAULT_TUNING: MatchTuning = {
   classifierCandidates: 3,
   classifierFloor: 0.05,
   declineWeight: 0.8,
+  problemAspectPenalty: 0.1,
   classifier: DEFAULT_CLASSIFIER,
 };
 
@@ -149,6 +155,8 @@ export function createMatcher(
     allAspectWords.reduce((rest, word) => rest.split(word).join(' '), normalized);
   const aspectSet = new Set(aspectWords.flatMap((aspect) => aspect.words));
   const anchors = topicAnchors(knowledge, indexTerms, aspectSet);
+  /** Words that name a topic or a problem: a follow-up has none left once its aspect words are out. */
+  const subjectWords = new Set([...anchors.values()].flatMap((words) => [...words]));
   /** A question names an entry when it shares a word of the entry's topic (its anchors). */
   const names = (entry: Entry, tokens: readonly string[]) => tokens.some((token) => anchors.get(anchorKey(entry))?.has(token));
   const corrector: TermCorrector = createTermCorrector([
@@ -162,11 +170,7 @@ export function createMatcher(
    */
   const tokenize = (normalized: string) => {
     const raw = terms(normalized).filter((token) => token.length > 1 || index.has(token) || /\d/.test(token));
-    return raw.filter(
-      (token) =>
-        index.has(token) ||
-        !raw.some((other) => other !== token && other.length > token.length && other.includes(token)),
-    );
+    return dropContainedUnknowns(raw, (token) => index.has(token));
   };
 
   const rankOnce = (normalized: string): Omit<MatchResult, 'corrections'> => {
@@ -177,7 +181,7 @@ export function createMatcher(
     const aspectOnly =
       aspects.length > 0 &&
       normalized.length <= FOLLOW_UP_CHARS &&
-      tokenize(withoutAspectWords(normalized)).every((token) => token.length === 1);
+      tokenize(withoutAspectWords(normalized)).every((token) => token.length === 1 || !subjectWords.has(token));
     // A long story is mostly narrative the knowledge base never needs: its unknown words count less.
     const hits = index.search(tokens, 12, normalized.length > LONG_MESSAGE ? LONG_UNKNOWN_WEIGHT : 1);
     const best = hits[0]?.score ?? 1;
@@ -200,8 +204,15 @@ export function createMatcher(
     const candidates = hits
       .map((hit) => {
         const entry = knowledge.byId.get(hit.id) as Entry;
-        // A problem's aspect is nominal: "是什么" says nothing for a life situation.
-        const bonus = !entry.problem && aspects.includes(entry.aspect) ? ASPECT_BONUS : 0;
+        // A problem's aspect is nominal; a question asking one aspect ("要带哪些证件",
+        // "能不能申请") asks about a service rather than telling a situation.
+        const bonus = entry.problem
+          ? aspects.length > 0
+            ? -tuning.problemAspectPenalty
+            : 0
+          : aspects.includes(entry.aspect)
+            ? ASPECT_BONUS
+            : 0;
         const near = nearest(hit.id, query, queryTotal);
         const learned = posterior[entryIndex.get(hit.id) ?? -1] ?? 0;
         const lexical = (1 - CONFIDENCE_NEAREST) * hit.coverage + CONFIDENCE_NEAREST * near;
@@ -212,6 +223,7 @@ export function createMatcher(
           coverage: hit.coverage,
           nearest: near,
           classifier: learned,
+          lexical,
           anchored: names(entry, tokens),
           confidence: keep * ((1 - share) * lexical + share * learned),
           rank:
@@ -228,6 +240,9 @@ export function createMatcher(
 
   const bestConfidence = (result: Omit<MatchResult, 'corrections'>) =>
     result.candidates.find((candidate) => candidate.anchored)?.confidence ?? 0;
+  /** Few shared words: the sign of a typo, whatever the classifier makes of the rest. */
+  const bestLexical = (result: Omit<MatchResult, 'corrections'>) =>
+    result.candidates.find((candidate) => candidate.anchored)?.lexical ?? 0;
 
   /** The whole message, or for a long story its closing question when that reads clearer. */
   const rankMessage = (normalized: string) => {
@@ -245,7 +260,7 @@ export function createMatcher(
       const first = rankMessage(normalized);
       const firstConfidence = bestConfidence(first);
       // A long story is not rescued by fixing one typo, and correcting it costs the most there.
-      if (firstConfidence >= options.correctBelow || normalized.length > LONG_MESSAGE) return { ...first, corrections: [] };
+      if (bestLexical(first) >= options.correctBelow || normalized.length > LONG_MESSAGE) return { ...first, corrections: [] };
       const { text, corrections } = corrector(normalized);
       if (corrections.length === 0) return { ...first, corrections };
       const second = rankMessage(text);

@@ -1,31 +1,50 @@
 /**
- * Masks personal numbers and self-introduced names in free text. Used wherever user text
- * could reach a log line or the store: these are legal matters of real people.
+ * Masks personal data in free text wherever it is kept: log lines and the store (review,
+ * CSV). The text is NFKC-normalized first, so full-width digits and letters are caught too;
+ * then e-mail addresses, personal numbers in any spacing or in Chinese numerals
+ * (number-runs.ts), street addresses, and names people give for themselves or their family.
  */
+import { maskNumberRuns, NUMBER_LABELS } from './number-runs.js';
 
-const ID_CARD = /(?<!\d)[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?!\d)/g;
-const ID_CARD_OLD = /(?<!\d)[1-9]\d{7}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}(?!\d)/g;
-const BANK_CARD = /(?<!\d)\d(?:[ -]?\d){15,18}(?!\d)/g;
-const MOBILE = /(?<!\d)(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d){8}(?!\d)/g;
-const LANDLINE = /(?<!\d)0\d{2,3}[ -]?\d{7,8}(?!\d)/g;
-const SELF_NAME = /(我叫|我的名字是|本人叫|我是)([\u4e00-\u9fa5·]{2,4})/g;
+const HAN = '\\u4e00-\\u9fa5';
+/** Bounded and anchored at the start of the local part, so a long run cannot backtrack. */
+const EMAIL = /(?<![\w.%+-])[\w.%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}/g;
+/** …路/街/巷 + a house number + 号, with building, unit and room; not the words before the road name. */
+const ADDRESS = new RegExp(
+  `(?:(?![在住于到去从是的我你他她省市县区镇乡])[${HAN}]){0,6}(?:大道|大街|胡同|路|街|巷|弄)\\s*` +
+    `[0-9一二三四五六七八九十百零〇]{1,6}(?:-[0-9]{1,4})?\\s*号(?:之[0-9一二三四五六七八九十]{1,3})?` +
+    `(?:\\s*[0-9A-Za-z一二三四五六七八九十-]{1,6}\\s*(?:号楼|栋|幢|座|单元|楼|层|室|房)){0,4}`,
+  'g',
+);
+const SELF_NAME = new RegExp(`(我叫|我的名字是|我的名字叫|本人叫|我名叫|我是)\\s*[${HAN}·]{2,4}`, 'g');
+const SURNAME = new RegExp(`(我姓|本人姓)\\s*[${HAN}](?:\\s*[名叫]\\s*[${HAN}]{1,2})?`, 'g');
+/**
+ * Common surnames (with Guangdong's): a family member's name must start with one, so that
+ * "老公叫人打我" keeps its meaning while "我老婆叫黄丽丽" loses the name.
+ */
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱丘江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤温赖巫麦岑翁古利骆凌伍庞邝冼甘练植欧司';
+const RELATIVE_NAME = new RegExp(
+  `(老婆|老公|妻子|丈夫|爱人|媳妇|儿子|女儿|孩子|爸爸|妈妈|父亲|母亲|哥哥|姐姐|弟弟|妹妹|前夫|前妻|男朋友|女朋友|对象|朋友|同事|老板|邻居|房东|对方)` +
+    `(的名字|的名字是)?\\s*(叫做|名叫|叫)\\s*[${SURNAMES}][${HAN}·]{1,3}`,
+  'g',
+);
 
-/** Replaces ID-card, bank-card, mobile and landline numbers with placeholders. */
+/** Replaces e-mail addresses and ID-card, bank-card, mobile and landline numbers with placeholders. */
 export function maskNumbers(text: string): string {
-  return text
-    .replace(ID_CARD, '[身份证号]')
-    .replace(ID_CARD_OLD, '[身份证号]')
-    .replace(MOBILE, '[手机号]')
-    .replace(BANK_CARD, '[银行卡号]')
-    .replace(LANDLINE, '[电话]');
+  return maskNumberRuns(text.normalize('NFKC').replace(EMAIL, '[邮箱]'));
 }
 
-/** {@link maskNumbers}, and a name given after 我叫 / 我是 too. */
+/** {@link maskNumbers}, and street addresses and the names people give (我叫…, 我姓张名伟, 我老婆叫…) too. */
 export function maskPersonal(text: string): string {
-  return maskNumbers(text).replace(SELF_NAME, (_all, lead: string) => `${lead}[姓名]`);
+  return maskNumbers(text)
+    .replace(ADDRESS, '[地址]')
+    .replace(SELF_NAME, (_all, lead: string) => `${lead}[姓名]`)
+    .replace(SURNAME, (_all, lead: string) => `${lead}[姓名]`)
+    .replace(RELATIVE_NAME, (_all, who: string, name = '', verb: string) => `${who}${name}${verb}[姓名]`);
 }
 
-const PLACEHOLDER = /\[(?:身份证号|手机号|银行卡号|电话|姓名)\]/g;
+const PLACEHOLDER = new RegExp(`\\[(?:${[...NUMBER_LABELS, '邮箱', '地址', '姓名'].join('|')})\\]`, 'g');
 
 /**
  * Removes personal numbers and self-introduced names altogether: they say nothing about

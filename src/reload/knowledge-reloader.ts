@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { Engine } from '../engine.js';
 import { ErrorCodes } from '../errors.js';
-import { formatProblem, type KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { briefProblems, formatProblem, type KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { checkKnowledge } from '../knowledge/load-knowledge.js';
 import type { Logger } from '../logger.js';
 
@@ -39,7 +39,7 @@ export function createReloader(options: ReloaderOptions): Reloader {
 
   const refuse = (reason: string, problems: string[]): ReloadOutcome => {
     logger.error(
-      { code: ErrorCodes.KNOWLEDGE_INVALID, reason, dir, problems },
+      { code: ErrorCodes.KNOWLEDGE_INVALID, reason, dir, count: problems.length, problems: briefProblems(problems) },
       `knowledge reload refused (${problems.length} problem(s)); the old knowledge keeps serving`,
     );
     return { ok: false, problems };

@@ -5,6 +5,9 @@
  * could not answer or the answer was disliked.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import type { StoreHealth } from './store-health.js';
+
+export type { StoreHealth } from './store-health.js';
 
 /** One handled message. */
 export interface MessageRecord {
@@ -36,13 +39,6 @@ export interface FeedbackRecord {
   question?: string;
 }
 
-/** Whether the store can write now, for readiness checks and metrics. */
-export interface StoreHealth {
-  writable: boolean;
-  /** Failed opens, writes and purges since the store was created. */
-  failures: number;
-}
-
 /** Where records go. No method throws: a failing store must never stop answering. */
 export interface MessageStore {
   /** Hashes a conversation key with this store's salt. */
@@ -55,9 +51,11 @@ export interface MessageStore {
   purge(before: number): number | undefined;
   /** Flushes and releases the store. */
   close(): void;
-  /** Can it write (opening it if not yet open), and how often it failed. */
+  /** `ok`, or `degraded` with the error and since when; queued and dropped counts (for stats and /readyz). */
   health(): StoreHealth;
 }
+
+const okHealth = (): StoreHealth => ({ state: 'ok', writable: true, failures: 0, queued: 0, dropped: 0, written: 0 });
 
 /** Salted SHA-256 of a conversation key, shortened: enough to group, useless to look up. */
 export function saltedHash(salt: string, key: string): string {
@@ -74,7 +72,7 @@ export function createNoopStore(): MessageStore {
     flush: () => true,
     purge: () => 0,
     close: () => undefined,
-    health: () => ({ writable: true, failures: 0 }),
+    health: okHealth,
   };
 }
 
@@ -104,6 +102,6 @@ export function createMemoryStore(): MemoryStore {
     flush: () => true,
     purge: (before) => purgeList(messages, before) + purgeList(feedback, before),
     close: () => undefined,
-    health: () => ({ writable: true, failures: 0 }),
+    health: () => ({ ...okHealth(), written: messages.length + feedback.length }),
   };
 }

@@ -81,13 +81,13 @@ function group(type: ReviewRow['type'], occurrences: Occurrence[], limit: number
 /** The most frequent unanswered (fallback, clarify) and disliked questions since `since`. */
 export function reviewRows(db: Db, options: { since: number; limit: number }): ReviewRow[] {
   const unanswered = db
-    .prepare<Occurrence>(
+    .prepare<unknown[], Occurrence>(
       `SELECT at, kind, entry, question FROM messages
        WHERE question IS NOT NULL AND kind IN ('fallback', 'clarify') AND at >= ?`,
     )
     .all(options.since);
   const disliked = db
-    .prepare<Occurrence>(`SELECT at, '👎' AS kind, entry, question FROM feedback WHERE useful = 0 AND at >= ?`)
+    .prepare<unknown[], Occurrence>(`SELECT at, '👎' AS kind, entry, question FROM feedback WHERE useful = 0 AND at >= ?`)
     .all(options.since);
   return [...group('unanswered', unanswered, options.limit), ...group('disliked', disliked, options.limit)];
 }
@@ -121,7 +121,7 @@ export function dailyStats(db: Db, options: { since: number }): DayStats[] {
     return stats;
   };
   const kinds = db
-    .prepare<{ day: string; kind: string; n: number }>(
+    .prepare<unknown[], { day: string; kind: string; n: number }>(
       `SELECT ${DAY} AS day, kind, COUNT(*) AS n FROM messages WHERE at >= ? GROUP BY day, kind`,
     )
     .all(options.since);
@@ -131,13 +131,13 @@ export function dailyStats(db: Db, options: { since: number }): DayStats[] {
     stats.total += n;
   }
   const topics = db
-    .prepare<{ day: string; topic: string | null; n: number }>(
+    .prepare<unknown[], { day: string; topic: string | null; n: number }>(
       `SELECT ${DAY} AS day, topic, COUNT(*) AS n FROM messages WHERE kind = 'answer' AND at >= ? GROUP BY day, topic`,
     )
     .all(options.since);
   for (const { day, topic, n } of topics) dayOf(day).topics[topic ?? '(none)'] = n;
   const votes = db
-    .prepare<{ day: string; useful: number; n: number }>(
+    .prepare<unknown[], { day: string; useful: number; n: number }>(
       `SELECT ${DAY} AS day, useful, COUNT(*) AS n FROM feedback WHERE at >= ? GROUP BY day, useful`,
     )
     .all(options.since);
@@ -148,7 +148,7 @@ export function dailyStats(db: Db, options: { since: number }): DayStats[] {
 /** 👍 / 👎 per entry since `since`, most disliked first. */
 export function feedbackByEntry(db: Db, options: { since: number; limit: number }) {
   return db
-    .prepare<{ entry: string | null; useful: number; notUseful: number }>(
+    .prepare<unknown[], { entry: string | null; useful: number; notUseful: number }>(
       `SELECT entry, SUM(useful) AS useful, SUM(1 - useful) AS notUseful FROM feedback
        WHERE at >= ? GROUP BY entry ORDER BY notUseful DESC, useful ASC LIMIT ?`,
     )

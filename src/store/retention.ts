@@ -5,8 +5,8 @@
 import { ErrorCodes } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { MessageStore } from './message-store.js';
+import { DAY_MS } from '../time/durations.js';
 
-const DAY_MS = 24 * 60 * 60_000;
 
 export interface RetentionOptions {
   store: MessageStore;

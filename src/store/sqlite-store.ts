@@ -1,151 +1,176 @@
 /**
  * The production {@link MessageStore}: SQLite (better-sqlite3) in `DATA_DIR/legal-bot.sqlite`.
- * Records are queued in memory and written in one transaction every few seconds, so answering
- * never waits for the disk. When the database cannot be opened or written (read-only or
- * missing directory, disk full, locked file) the failure is logged once with
- * QLB_STORE_FAILED, the records stay queued (up to a bound; the oldest are dropped beyond)
- * and the write is retried with a growing pause. Answering is never affected.
+ * Recording a message only queues it: nothing on the answering path touches the database.
+ * A timer writes the queue in chunks (one transaction each), so part of it lands when only
+ * part fits. When the database cannot be opened or written (read-only or missing directory,
+ * disk full, locked file) the failure is logged once with QLB_STORE_FAILED, the store turns
+ * `degraded` and the timer tries again after a pause that doubles up to 5 minutes; never one
+ * retry per message. The queue is bounded: records beyond it are dropped, counted, and the
+ * count logged once per interval (QLB_STORE_RECORDS_DROPPED).
  */
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import type BetterSqlite3 from 'better-sqlite3';
 import { ErrorCodes } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { saltedHash, type FeedbackRecord, type MessageRecord, type MessageStore } from './message-store.js';
-import { migrate } from './migrations.js';
-import { ensureDir } from '../fs/ensure-dir.js';
+import { saltedHash, type MessageStore } from './message-store.js';
+import { openStoreDatabase, prepareWrite, type Db, type Queued } from './sqlite-database.js';
 import { readOrCreateSalt } from './salt.js';
+import { errorCode, writeHealthFile, type StoreHealth } from './store-health.js';
+import { createWriteQueue } from './write-queue.js';
 
-/** The database file's name inside the data directory. */
-export const STORE_FILE = 'legal-bot.sqlite';
-
-type Db = BetterSqlite3.Database;
-type Queued = { type: 'message'; record: MessageRecord } | { type: 'feedback'; record: FeedbackRecord };
+export { openStoreDatabase, STORE_FILE } from './sqlite-database.js';
 
 export interface SqliteStoreOptions {
   dataDir: string;
   logger: Logger;
-  /** Records kept at most while the database cannot be written; the oldest are dropped beyond. */
+  /** Records kept at most while the database cannot be written; newer ones are dropped (and counted) beyond. */
   maxQueued?: number;
   /** How often queued records are written, in ms. */
   flushEveryMs?: number;
-  /** A queue this long is written at once. */
+  /** A queue this long is written soon (on the next turn of the event loop, never inside recordMessage). */
   flushAt?: number;
+  /** Records per transaction at most; halved down to 1 while the disk is full. */
+  chunkSize?: number;
   /** First pause after a failure before the next try, in ms; doubled up to 5 minutes. */
   retryMs?: number;
+  /** Dropped records are logged at most once per this many ms. */
+  dropLogEveryMs?: number;
   now?: () => number;
   /** Opens the database of the data directory; replaced by tests to simulate failures. */
   openDatabase?: (dataDir: string) => Db;
 }
 
 const MAX_RETRY_MS = 5 * 60_000;
-
-/** Opens the database of a data directory for writing, creating it and its schema if needed. */
-export function openStoreDatabase(dataDir: string): Db {
-  ensureDir(dataDir);
-  // A short busy timeout: a locked file must not hold up answering; the write is retried later.
-  const db = new Database(path.join(dataDir, STORE_FILE), { timeout: 200 });
-  try {
-    db.pragma('journal_mode = WAL');
-    migrate(db);
-    return db;
-  } catch (error) {
-    db.close();
-    throw error;
-  }
-}
+/** One write pass holds the main thread at most about this long; the rest goes on the next turn. */
+const FLUSH_BUDGET_MS = 50;
 
 /** Creates the store. Nothing is opened until the first write; this never throws. */
 export function openSqliteStore(options: SqliteStoreOptions): MessageStore {
-  const { logger } = options;
+  const { logger, dataDir } = options;
   const now = options.now ?? Date.now;
-  const maxQueued = options.maxQueued ?? 10_000;
   const flushAt = options.flushAt ?? 200;
+  const maxChunk = options.chunkSize ?? 500;
   const baseRetry = options.retryMs ?? 5_000;
+  const dropLogEveryMs = options.dropLogEveryMs ?? 60_000;
   const openDatabase = options.openDatabase ?? openStoreDatabase;
-  const salt = readOrCreateSalt(options.dataDir, logger);
-  const queue: Queued[] = [];
+  const salt = readOrCreateSalt(dataDir, logger);
+  const queue = createWriteQueue<Queued>(options.maxQueued ?? 10_000);
   let db: Db | undefined;
   let write: ((items: Queued[]) => void) | undefined;
-  let failing = false;
-  let dropped = 0;
+  let chunk = maxChunk;
+  let written = 0;
+  let since: number | undefined;
+  let lastError: StoreHealth['lastError'];
   let retryAt = 0;
   let retryMs = baseRetry;
+  let lastDropLog = 0;
+  let scheduled = false;
   let closed = false;
+
   let failures = 0;
+  const health = (): StoreHealth => ({
+    state: closed ? 'closed' : since === undefined ? 'ok' : 'degraded',
+    writable: !closed && since === undefined,
+    failures,
+    queued: queue.size,
+    dropped: queue.droppedTotal,
+    written,
+    ...(since === undefined ? {} : { since }),
+    ...(lastError ? { lastError } : {}),
+  });
 
   const fail = (operation: string, error: unknown) => {
     failures += 1;
     retryAt = now() + retryMs;
     retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
-    if (failing) return logger.debug({ code: ErrorCodes.STORE_FAILED, operation, err: error }, 'store still failing');
-    failing = true;
+    lastError = { code: errorCode(error), message: (error as Error)?.message ?? String(error), at: now() };
+    if (since !== undefined) return logger.debug({ code: ErrorCodes.STORE_FAILED, operation, err: error }, 'store still failing');
+    since = now();
     logger.error(
-      { code: ErrorCodes.STORE_FAILED, operation, err: error, dataDir: options.dataDir, queued: queue.length },
+      { code: ErrorCodes.STORE_FAILED, operation, err: error, dataDir, queued: queue.size },
       'message store failed; answering goes on, records are kept in memory and retried',
     );
+    writeHealthFile(dataDir, health(), now());
   };
   const recovered = () => {
     retryMs = baseRetry;
-    if (!failing) return;
-    failing = false;
-    logger.info({ dropped }, 'message store recovered');
-    dropped = 0;
+    if (since === undefined) return;
+    since = undefined;
+    logger.info({ dropped: queue.droppedTotal, queued: queue.size }, 'message store recovered');
+    writeHealthFile(dataDir, health(), now());
+  };
+  const reportDrops = (force = false) => {
+    if (!force && now() - lastDropLog < dropLogEveryMs) return;
+    const dropped = queue.takeDroppedSinceReport();
+    if (dropped === 0) return;
+    lastDropLog = now();
+    logger.warn(
+      { code: ErrorCodes.STORE_RECORDS_DROPPED, dropped, droppedTotal: queue.droppedTotal, queued: queue.size },
+      `message store queue full: ${dropped} record(s) dropped`,
+    );
   };
 
-  const connect = (): Db | undefined => {
-    if (db) return db;
-    if (now() < retryAt) return undefined;
+  const connect = (): boolean => {
+    if (db) return true;
     try {
-      const opened = openDatabase(options.dataDir);
-      const insertMessage = opened.prepare(
-        'INSERT INTO messages (at, adapter, conversation, kind, topic, entry, score, latency_ms, question) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      );
-      const insertFeedback = opened.prepare(
-        'INSERT INTO feedback (at, adapter, conversation, useful, entry, question) VALUES (?, ?, ?, ?, ?, ?)',
-      );
-      write = opened.transaction((items: Queued[]) => {
-        for (const item of items) {
-          if (item.type === 'message') {
-            const m = item.record;
-            insertMessage.run(m.at, m.adapter, m.conversation, m.kind, m.topic ?? null, m.entry ?? null, m.score ?? null, m.latencyMs, m.question ?? null);
-          } else {
-            const f = item.record;
-            insertFeedback.run(f.at, f.adapter, f.conversation, f.useful ? 1 : 0, f.entry ?? null, f.question ?? null);
-          }
-        }
-      });
+      const opened = openDatabase(dataDir);
+      write = prepareWrite(opened);
       db = opened;
-      return db;
+      return true;
     } catch (error) {
       fail('open', error);
-      return undefined;
+      return false;
     }
   };
+
+  /** Writes chunk after chunk within the time budget; true when the queue is empty. */
+  function flush(): boolean {
+    if (closed && !db) return queue.size === 0;
+    if (queue.size === 0) return true;
+    if (!connect() || !write) return false;
+    const started = performance.now();
+    while (queue.size > 0) {
+      const items = queue.peek(chunk);
+      try {
+        write(items);
+      } catch (error) {
+        // A full disk may still take a smaller chunk: try it at once; anything else waits.
+        if (errorCode(error) === 'SQLITE_FULL' && chunk > 1) {
+          chunk = Math.max(1, Math.floor(chunk / 2));
+          continue;
+        }
+        fail('write', error);
+        return false;
+      }
+      queue.remove(items.length);
+      written += items.length;
+      chunk = Math.min(maxChunk, chunk * 2);
+      recovered();
+      if (performance.now() - started > FLUSH_BUDGET_MS && queue.size > 0) {
+        schedule();
+        return false;
+      }
+    }
+    return true;
+  }
+
+  function schedule(): void {
+    if (scheduled || closed) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      if (now() >= retryAt) flush();
+    }).unref();
+  }
 
   const enqueue = (item: Queued) => {
     if (closed) return;
     queue.push(item);
-    if (queue.length > maxQueued) dropped += queue.splice(0, queue.length - maxQueued).length;
-    if (queue.length >= flushAt) flush();
+    if (queue.size >= flushAt && since === undefined) schedule();
   };
 
-  function flush(): boolean {
-    if (queue.length === 0) return true;
-    if (!connect() || !write) return false;
-    const batch = queue.slice();
-    try {
-      write(batch);
-    } catch (error) {
-      fail('write', error);
-      return false;
-    }
-    queue.splice(0, batch.length);
-    recovered();
-    return true;
-  }
-
-  const timer = setInterval(flush, options.flushEveryMs ?? 2_000);
+  const timer = setInterval(() => {
+    reportDrops();
+    if (now() >= retryAt) flush();
+  }, options.flushEveryMs ?? 2_000);
   timer.unref();
 
   return {
@@ -153,10 +178,10 @@ export function openSqliteStore(options: SqliteStoreOptions): MessageStore {
     recordMessage: (record) => enqueue({ type: 'message', record }),
     recordFeedback: (record) => enqueue({ type: 'feedback', record }),
     flush,
+    health,
     purge(before) {
-      retryAt = Math.min(retryAt, now());
-      const handle = connect();
-      if (!handle) return undefined;
+      if (!connect() || !db) return undefined;
+      const handle = db;
       try {
         const removed = handle.transaction(
           () =>
@@ -170,14 +195,13 @@ export function openSqliteStore(options: SqliteStoreOptions): MessageStore {
         return undefined;
       }
     },
-    health() {
-      return { writable: !closed && !failing && connect() !== undefined, failures };
-    },
     close() {
       if (closed) return;
       clearInterval(timer);
-      retryAt = 0;
-      if (!flush()) logger.warn({ code: ErrorCodes.STORE_FAILED, lost: queue.length }, 'message store closed with records unwritten');
+      let done = flush();
+      while (!done && since === undefined && queue.size > 0) done = flush();
+      reportDrops(true);
+      if (!done) logger.warn({ code: ErrorCodes.STORE_FAILED, lost: queue.size, dropped: queue.droppedTotal }, 'message store closed with records unwritten');
       closed = true;
       try {
         db?.close();

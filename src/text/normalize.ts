@@ -3,6 +3,7 @@
  * lowercase, no emoji, tidy punctuation and spaces, colloquial words replaced by standard ones.
  */
 import { Converter } from 'opencc-js/t2cn';
+import { escapeRegex } from './escape-regex.js';
 
 // Each mark is removed on its own (a joiner or variation selector without its emoji too).
 // eslint-disable-next-line no-misleading-character-class
@@ -29,7 +30,7 @@ export function createNormalizer(synonyms: ReadonlyMap<string, string>): Normali
       ? new RegExp(
           [...new Set(forms)]
             .sort((a, b) => b.length - a.length)
-            .map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+            .map(escapeRegex)
             .join('|'),
           'g',
         )

@@ -43,7 +43,7 @@ export function runAdapterContract(
       const { handler, received } = createRecordingHandler();
       await driver.adapter.start(wrap(handler));
       const replies = await driver.sendText('法律援助在哪里');
-      expect(driver.adapter.name).toMatch(/^[a-z]+$/);
+      expect(driver.adapter.name).toMatch(/^[a-z]+(-[a-z]+)*$/);
       expect(received).toHaveLength(1);
       expect(received[0]).toMatchObject({ adapter: driver.adapter.name, kind: 'text' });
       expect(received[0]?.text).toContain('法律援助在哪里');

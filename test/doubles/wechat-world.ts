@@ -15,7 +15,7 @@ export interface SentMessage {
   to?: string;
   /** The room it went to. */
   room?: string;
-  /** Date.now() when it was sent (fake time under fake timers). */
+  /** When it was sent, on the world's clock (Date.now by default). */
   at: number;
 }
 
@@ -40,8 +40,8 @@ export interface WechatWorld {
   waitForSent(from: number, count?: number, settleMs?: number): Promise<SentMessage[]>;
 }
 
-/** Creates the fake WeChat; pass `world.puppet` to the adapter. */
-export function createWechatWorld(botName = '曲江法律助手'): WechatWorld {
+/** Creates the fake WeChat; pass `world.puppet` to the adapter. `now` times the sends. */
+export function createWechatWorld(botName = '曲江法律助手', now: () => number = Date.now): WechatWorld {
   const mocker = new mock.Mocker();
   const puppet = new PuppetMock({ mocker });
   const user = mocker.createContact({ name: botName });
@@ -54,7 +54,7 @@ export function createWechatWorld(botName = '曲江法律助手'): WechatWorld {
     const payload = mocker.messagePayload(messageId);
     if (payload.talkerId !== user.id) return;
     const where = 'roomId' in payload && payload.roomId ? { room: payload.roomId } : { to: payload.listenerId };
-    sent.push({ text: payload.text ?? '', at: Date.now(), ...where });
+    sent.push({ text: payload.text ?? '', at: now(), ...where });
   });
 
   const world: WechatWorld = {

@@ -1,27 +1,39 @@
 /**
- * The gold set, through the whole bot: answers right at top-1 ≥ 95% (answer + robustness),
- * out-of-scope declined ≥ 95%, emergencies 100%. `./bin/legal-bot eval` prints the misses.
+ * Every evaluation set through the whole bot, its figures printed in `npm test`'s output.
+ * The gate: the gold set (answers right at top-1 ≥ 95%, out-of-scope declined ≥ 95%,
+ * emergencies 100%) and the dialogue gold (every dialogue right). The dev sets are printed,
+ * not gated: they measure generalization. The sealed set is never run here (measured once).
  */
 import fs from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { createBot } from '../../src/bot.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createBot, type Bot } from '../../src/bot.js';
 import { silentLogger } from '../../src/logger.js';
-import { EVAL_THRESHOLDS, formatEvalReport, readGoldSet, runEval } from '../../src/eval/run-eval.js';
+import { readDialogues, readGoldSet } from '../../src/eval/gold-files.js';
+import { EVAL_THRESHOLDS, formatEvalReport, formatEvalSummary, runEval } from '../../src/eval/run-eval.js';
+import { formatDialogueReport, runDialogues } from '../../src/eval/run-dialogues.js';
 import { realEngine } from '../doubles/harness.js';
 
-const GOLD = new URL('./gold-set.yaml', import.meta.url).pathname;
+const file = (name: string) => new URL(`./${name}`, import.meta.url).pathname;
+const GOLD = readGoldSet(file('gold-set.yaml'));
+const DEV_SETS = ['dev-set.yaml', 'dev2-set.yaml', 'problems-dev-set.yaml'];
+
+let bot: Bot;
+beforeAll(async () => {
+  const { engine } = await realEngine();
+  bot = createBot({ engine, logger: silentLogger(), maxMessageChars: 500, sessionIdleMs: 600_000 });
+});
+const print = (text: string) => fs.writeSync(2, `${text}\n`);
 
 describe('gold set', () => {
-  const cases = readGoldSet(GOLD);
-
   it('is large and varied enough to mean something', async () => {
     const { engine } = await realEngine();
-    const count = (category: string) => cases.filter((c) => c.category === category).length;
-    expect(cases.length).toBeGreaterThanOrEqual(200);
+    const count = (category: string) => GOLD.filter((c) => c.category === category).length;
+    expect(GOLD.length).toBeGreaterThanOrEqual(200);
     expect(count('out-of-scope')).toBeGreaterThanOrEqual(40);
     expect(count('emergency')).toBeGreaterThanOrEqual(10);
     expect(count('robustness')).toBeGreaterThanOrEqual(25);
-    const expected = new Set(cases.map((c) => c.expect));
+    // Service entries are each asked in the gold set, problems in the problem-first dev set.
+    const expected = new Set([...GOLD, ...readGoldSet(file('problems-dev-set.yaml'))].flatMap((c) => [c.expect].flat()));
     for (const entry of engine.knowledge.entries) expect(expected.has(entry.id), entry.id).toBe(true);
   });
 
@@ -29,17 +41,33 @@ describe('gold set', () => {
     const { engine } = await realEngine();
     const key = (text: string) => text.replace(/[\s\p{P}]/gu, '');
     const samples = new Set(engine.knowledge.entries.flatMap((entry) => entry.questions.map(key)));
-    expect(cases.filter((c) => samples.has(key(c.q))).map((c) => c.q)).toEqual([]);
+    // The older dev sets were written before this check and are kept as they are.
+    const sets = [GOLD, readGoldSet(file('problems-dev-set.yaml'))];
+    expect(sets.flat().filter((c) => samples.has(key(c.q))).map((c) => c.q)).toEqual([]);
   });
 
   it('meets the thresholds', async () => {
-    const { engine } = await realEngine();
-    const bot = createBot({ engine, logger: silentLogger(), maxMessageChars: 500, sessionIdleMs: 600_000 });
-    const report = await runEval(bot, cases);
+    const report = await runEval(bot, GOLD);
     const rate = (b: { total: number; correct: number }) => b.correct / b.total;
-    if (!report.passed) fs.writeSync(2, `${formatEvalReport(report)}\n`);
+    print(report.passed ? formatEvalSummary(report, 'gold-set').join('\n') : formatEvalReport(report, 'gold-set'));
     expect(rate(report.answers)).toBeGreaterThanOrEqual(EVAL_THRESHOLDS.answers);
     expect(rate(report.byCategory['out-of-scope'])).toBeGreaterThanOrEqual(EVAL_THRESHOLDS.outOfScope);
     expect(rate(report.byCategory.emergency)).toBe(1);
+  });
+});
+
+describe('dialogue gold', () => {
+  it('gets every turn of every dialogue right', async () => {
+    const report = await runDialogues(bot, readDialogues(file('dialogues.yaml')));
+    print(formatDialogueReport(report, 'dialogues'));
+    expect(report.misses).toEqual([]);
+  });
+});
+
+describe('dev sets (printed, not gated)', () => {
+  it.each(DEV_SETS)('%s', async (name) => {
+    const report = await runEval(bot, readGoldSet(file(name)));
+    print(formatEvalSummary(report, name.replace('.yaml', '')).join('\n'));
+    expect(report.total).toBeGreaterThan(0);
   });
 });

@@ -17,7 +17,7 @@ describe('metrics', () => {
     onReload?.({ ok: true, topics: 1, entries: 2, ms: 3 }, 'watch');
     onReload?.({ ok: false, problems: ['x'] }, 'SIGHUP');
     let failures = 2;
-    metrics.watchStore(() => ({ writable: false, failures }));
+    metrics.watchStore(() => ({ state: 'degraded', writable: false, failures, queued: 0, dropped: 0, written: 0 }));
 
     const text = (await metrics.render()).body;
     expect(text).toContain('qlb_messages_total{adapter="web",inbound="text",kind="answer"} 2');

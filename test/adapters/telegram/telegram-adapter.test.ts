@@ -33,14 +33,14 @@ describe('telegram adapter over a fake Bot API', () => {
     t = undefined;
   });
 
-  it('answers a private question in HTML, with typing first and 👍 / 👎 under the answer', async () => {
+  it('answers a private question in plain text, with typing first and 👍 / 👎 under the answer', async () => {
     const core = scriptedCore({ '<b>': { kind: 'answer', text: 'a < b & c > d', entryId: 'x' } });
     t = await startTelegram(core.handler);
     t.api.push(textUpdate(alice, '法律援助在哪里'));
     expect(await repliesAfter(t.api, alice.id, 0)).toEqual(['答:法律援助在哪里']);
     expect(core.received[0]).toMatchObject({ adapter: 'telegram', kind: 'text', conversationId: '1001', senderId: '1001', isGroup: false });
     const body = lastSent(t, alice.id);
-    expect(body.parse_mode).toBe('HTML');
+    expect(body.parse_mode).toBeUndefined(); // plain text: nothing in it is markup
     expect(keyboardOf(body)?.inline_keyboard).toEqual([
       [
         { text: '👍 有用', callback_data: 'fb:1:legal-aid.where' },
@@ -52,7 +52,7 @@ describe('telegram adapter over a fake Bot API', () => {
     expect(order[0]?.body.action).toBe('typing');
 
     t.api.push(textUpdate(alice, '<b>'));
-    expect(await repliesAfter(t.api, alice.id, 1)).toEqual(['a &lt; b &amp; c &gt; d']);
+    expect(await repliesAfter(t.api, alice.id, 1)).toEqual(['a < b & c > d']);
   });
 
   it('registers /start /help /menu; /start shows the menu as buttons; a press carries the choice id', async () => {

@@ -2,15 +2,13 @@ import { TelegramError } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import { describe, expect, it } from 'vitest';
 import {
-  createPacer,
+  createThrottle,
   decodeButton,
   encodeChoice,
   encodeFeedback,
-  escapeHtml,
   parseCommand,
   renderReply,
   retryDelay,
-  splitText,
   stripMention,
   toInbound,
 } from '../../../adapters/telegram/index.js';
@@ -135,22 +133,15 @@ describe('commands, buttons and rendering', () => {
     expect(decodeButton('t:legal-aid')).toEqual({ type: 'choice', id: 't:legal-aid' });
   });
 
-  it('escapes HTML and splits only where it must', () => {
-    expect(escapeHtml('<a href="x">&</a>')).toBe('&lt;a href="x"&gt;&amp;&lt;/a&gt;');
-    expect(splitText('短')).toEqual(['短']);
-    expect(splitText('')).toEqual([]);
-    const lines = ['a'.repeat(6), 'b'.repeat(6), '', 'c'.repeat(6)];
-    expect(splitText(lines.join('\n'), 14)).toEqual(['aaaaaa\nbbbbbb', 'cccccc']);
-    expect(splitText('一二三四五,六七八九十', 8)).toEqual(['一二三四五,', '六七八九十']);
-    expect(splitText('x'.repeat(7) + '😀' + 'y', 8)).toEqual(['x'.repeat(7), '😀y']);
-  });
-
-  it('escapes after splitting so a part never exceeds the limit as displayed', () => {
-    const text = `${'&'.repeat(3900)}\n${'<'.repeat(100)}`;
-    const parts = renderReply({ kind: 'fallback', text }, { useful: 'y', notUseful: 'n' });
-    expect(parts).toHaveLength(1);
-    expect(parts[0]?.html.startsWith('&amp;')).toBe(true);
+  it('renders plain text as is, split within 4096 UTF-16 units, buttons on the last part', () => {
+    const markupLike = 'a < b & <b>c</b>';
+    expect(renderReply({ kind: 'fallback', text: markupLike }, { useful: 'y', notUseful: 'n' })).toEqual([{ text: markupLike }]);
+    const text = `${'法'.repeat(4000)}\n${'😀'.repeat(100)}`;
+    const parts = renderReply({ kind: 'answer', text, entryId: 'x' }, { useful: 'y', notUseful: 'n' });
+    expect(parts.map((part) => part.text.length)).toEqual([4000, 200]);
     expect(parts[0]?.keyboard).toBeUndefined();
+    expect(parts[1]?.keyboard?.inline_keyboard.flat().map((b) => ('callback_data' in b ? b.callback_data : ''))).toEqual(['fb:1:x', 'fb:0:x']);
+    expect(renderReply({ kind: 'limited', text: '' }, { useful: 'y', notUseful: 'n' })).toEqual([]);
   });
 });
 
@@ -170,21 +161,19 @@ describe('retry and pacing rules', () => {
     expect(retryDelay(telegramError(429, 1), 3, policy)).toBeUndefined();
   });
 
-  it('paces a chat, caps a group per minute and all chats per second', () => {
-    let now = 0;
-    const pacer = createPacer({ chatGapMs: 1_000, groupPerMinute: 3, globalPerSecond: 4 }, () => now);
-    expect(pacer.delay('a', false)).toBe(0);
-    pacer.record('a', false);
-    expect(pacer.delay('a', false)).toBe(1_000);
-    expect(pacer.delay('b', false)).toBe(0);
-    for (let i = 0; i < 3; i += 1) {
-      now = 10_000 + i * 1_000;
-      pacer.record('g', true);
-    }
-    now = 13_000;
-    expect(pacer.delay('g', true)).toBe(57_000);
-    now = 20_000;
-    for (const chat of ['p', 'q', 'r', 's']) pacer.record(chat, false);
-    expect(pacer.delay('t', false)).toBe(1_000);
+  it('paces a chat, caps a group per minute and all chats per second, and drops what waits at stop', async () => {
+    const throttle = createThrottle({ chatGapMs: 150, groupPerMinute: 2, globalPerSecond: 4 });
+    const started = Date.now();
+    const at = (chatId: number, isGroup = false) => throttle.schedule(chatId, isGroup, async () => Date.now() - started);
+    const [a1, a2, g1, g2, g3, b1, c1] = [at(1), at(1), at(-5, true), at(-5, true), at(-5, true), at(2), at(3)];
+    const sent = await Promise.all([a1, a2, g1, g2, b1, c1]);
+    expect((await a2) - (await a1)).toBeGreaterThanOrEqual(140); // one chat: the gap
+    expect((await g2) - (await g1)).toBeGreaterThanOrEqual(140);
+    // Four a second over all chats: two of the six wait for the next second.
+    expect(sent.filter((ms) => ms < 900)).toHaveLength(4);
+    // The group's third message waits for the next minute, beyond this test: stop drops it.
+    const third = g3.then(() => 'sent', () => 'dropped');
+    await throttle.stop();
+    expect(await third).toBe('dropped');
   });
 });

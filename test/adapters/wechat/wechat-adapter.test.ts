@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { types } from 'wechaty';
 import type { WechatAdapterOptions } from '../../../adapters/wechat/index.js';
+import { ErrorCodes } from '../../../src/errors.js';
 import type { InboundMessage, MessageHandler } from '../../../src/types.js';
+import { createLogSink } from '../../doubles/log-sink.js';
 import { createRecordingHandler } from '../../doubles/recording-handler.js';
 import { runAdapterContract, type ContractDriver } from '../adapter-contract.js';
 import { BOT, setup, wrap, type Setup } from './wechat-setup.js';
@@ -138,12 +140,12 @@ describe('wechat adapter', () => {
     expect(inRoom[0]?.text).toMatch(/^@alice\s+婚姻家庭:\n1. 离婚/);
   });
 
-  it('after an answer in a room, the asker may rate it with a bare 1 / 0, without the @', async () => {
+  it('after a reply that awaits a vote in a room, the asker may answer with a bare 1 / 0, without the @', async () => {
     const received: InboundMessage[] = [];
     const handler: MessageHandler = async (message) => {
       received.push(message);
       if (message.text === '0') return { kind: 'menu', text: '谢谢您的反馈!' };
-      return { kind: 'answer', text: '答:去窗口申请。\n有用回复1,没用回复0', entryId: 'legal-aid.where' };
+      return { kind: 'answer', text: '答:去窗口申请。\n有用回复1,没用回复0', entryId: 'legal-aid.where', awaits: 'vote' };
     };
     const world = await start(handler);
     const alice = world.person('alice');
@@ -161,6 +163,9 @@ describe('wechat adapter', () => {
       [true, '法律援助在哪里申请'],
       [true, '0'],
     ]);
+    alice.say('1').to(room);
+    await quiet();
+    expect(received).toHaveLength(2); // the thanks awaits nothing: a bare digit needs the @ again
   });
 
   it('answers voice and image in private chats politely, and ignores them in rooms', async () => {
@@ -203,12 +208,35 @@ describe('wechat adapter', () => {
     expect(inRoom.filter((part) => part.startsWith('@alice'))).toHaveLength(1);
   });
 
-  it('answers politely by itself when an unwrapped handler throws', async () => {
+  it('logs a handler that rejects anyway (the core never does) with its code, and keeps serving', async () => {
+    const sink = createLogSink();
     const { handler } = createRecordingHandler({ failOn: 'boom' });
-    const world = await start(handler);
-    world.person('alice').say('boom').to(world.user);
-    const [reply] = await world.waitForSent(0);
-    expect(reply?.text).toContain('12348');
-    expect(reply?.text).not.toContain('exploded');
+    const world = await start(handler, { logger: sink.logger });
+    const alice = world.person('alice');
+    alice.say('boom').to(world.user);
+    alice.say('还在吗').to(world.user);
+    expect((await world.waitForSent(0)).map((message) => message.text)).toEqual(['echo:还在吗']);
+    const failure = sink.lines().find((line) => line.code === ErrorCodes.WECHAT_MESSAGE_FAILED);
+    expect(failure?.msg).toBe('wechat: answering a message failed');
+    expect(sink.text()).not.toContain('boom');
+  });
+
+  it('logs the conversation with the salted hash it is given, as the core does', async () => {
+    const sink = createLogSink();
+    const hashes: string[] = [];
+    const hashConversation = (key: string) => {
+      hashes.push(key);
+      return `h-${key.length}`;
+    };
+    const world = await start(createRecordingHandler().handler, { logger: sink.logger, hashConversation, pacing: { roomPerMinute: 1 } });
+    const alice = world.person('alice');
+    const room = world.room('石角村群', [alice]);
+    alice.say(`@${BOT} 一`, [world.user]).to(room);
+    alice.say(`@${BOT} 二`, [world.user]).to(room);
+    await world.waitForSent(0, 2);
+    expect(hashes[0]).toBe(`wechat:${room.id}:${alice.id}`); // the core's conversation key
+    const notice = sink.lines().find((line) => line.msg === 'wechat room limit reached: notice sent, then silence for a minute');
+    expect(notice?.conv).toBe(`h-${hashes[0]?.length}`);
+    expect(sink.text()).not.toContain(alice.id);
   });
 });

@@ -87,7 +87,7 @@ describe('wechat adapter lifecycle', () => {
     const { logger, messages } = captureLogger();
     current = await setup({
       logger,
-      pacing: { minGapMs: 60_000, jitterMs: 0, contactPerMinute: 10, roomPerMinute: 10, dailyCap: 100 },
+      pacing: { minGapMs: 60_000, jitterMs: 0, roomPerMinute: 10, dailyCap: 100 },
       stopDrainMs: 20,
     });
     const { world } = current;
@@ -137,7 +137,7 @@ describe('wechat puppet loading and configuration', () => {
       botName: undefined,
       autoAccept: false,
       maxReplyChars: 600,
-      pacing: { minGapMs: 2_000, jitterMs: 1_500, contactPerMinute: 5, roomPerMinute: 10, dailyCap: 500 },
+      pacing: { minGapMs: 2_000, jitterMs: 1_500, roomPerMinute: 10, dailyCap: 500 },
     });
     const custom = loadConfig({ WECHATY_PUPPET: 'x', WECHAT_AUTO_ACCEPT: 'true', WECHAT_MIN_GAP_MS: '3000', WECHAT_BOT_NAME: '小曲' });
     expect(custom.wechat).toMatchObject({ autoAccept: true, botName: '小曲', pacing: { minGapMs: 3_000 } });

@@ -1,20 +1,19 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { types } from 'wechaty';
-import { systemClock } from '../../../adapters/wechat/clock.js';
+import { createAccountLimits } from '../../../adapters/wechat/account-limits.js';
+import { createAwaitedAnswers } from '../../../adapters/wechat/awaited-answers.js';
 import {
   decideRoute,
   kindOf,
   mentionsName,
-  splitReply,
   stripMentions,
   toInbound,
   type MessageFacts,
   type MessageLike,
 } from '../../../adapters/wechat/index.js';
-import { createPendingPicks } from '../../../adapters/wechat/pending-picks.js';
-import { createRateLimiter } from '../../../adapters/wechat/rate-limiter.js';
 import { createSendQueue } from '../../../adapters/wechat/send-queue.js';
 import { silentLogger } from '../../../src/logger.js';
+import { createManualClock } from '../../doubles/manual-clock.js';
 
 const message = (type: number, text: string, room?: string): MessageLike => ({
   type: () => type,
@@ -85,31 +84,6 @@ describe('mentions', () => {
   });
 });
 
-describe('splitReply', () => {
-  it('keeps a short reply whole', () => {
-    expect(splitReply('  你好  ', 10)).toEqual(['你好']);
-    expect(splitReply('', 10)).toEqual([]);
-  });
-  it('numbers the parts of a long reply, each within the limit, cutting at lines then sentences', () => {
-    const text = ['【劳动报酬】', '用人单位应当按时足额支付工资。'.repeat(12), '来源:劳动合同法第三十条'].join('\n');
-    const parts = splitReply(text, 60);
-    expect(parts.length).toBeGreaterThan(2);
-    parts.forEach((part, index) => {
-      expect(part.startsWith(`(${index + 1}/${parts.length}) `)).toBe(true);
-      expect(Array.from(part).length).toBeLessThanOrEqual(60);
-    });
-    const rejoined = parts.map((part) => part.replace(/^\(\d+\/\d+\) /, '')).join('');
-    expect(rejoined.replace(/\n/g, '')).toBe(text.replace(/\n/g, ''));
-    expect(parts[0]).toContain('【劳动报酬】\n'); // the title line stays on its own line
-    expect(parts.at(-1)).toContain('来源:劳动合同法第三十条');
-  });
-  it('cuts a line with no punctuation hard, counting characters not bytes', () => {
-    const parts = splitReply('法'.repeat(50), 20);
-    expect(parts.every((part) => Array.from(part).length <= 20)).toBe(true);
-    expect(parts.join('').replace(/\(\d+\/\d+\) /g, '')).toBe('法'.repeat(50));
-  });
-});
-
 describe('decideRoute', () => {
   const facts = (over: Partial<MessageFacts>): MessageFacts => ({
     self: false,
@@ -139,88 +113,80 @@ describe('decideRoute', () => {
   });
 });
 
-describe('rate limiter', () => {
-  let now = Date.parse('2024-05-01T10:00:00');
-  const clock = { ...systemClock, now: () => now };
-
-  it('allows N answers per person per minute, then one notice, then silence until the window passes', () => {
-    const limiter = createRateLimiter({ contactPerMinute: 2, roomPerMinute: 10, dailyCap: 100 }, clock);
-    expect(limiter.admit('alice').verdict).toBe('ok');
-    expect(limiter.admit('alice').verdict).toBe('ok');
-    expect(limiter.admit('alice')).toEqual({ verdict: 'notice', scope: 'contact' });
-    expect(limiter.admit('alice').verdict).toBe('silent');
-    expect(limiter.admit('bob').verdict).toBe('ok');
-    now += 60_000;
-    expect(limiter.admit('alice').verdict).toBe('ok');
+describe('account limits', () => {
+  it('limits a room whoever asks (one notice, then silence) while private chats are the core’s to limit', async () => {
+    const clock = createManualClock();
+    const limits = createAccountLimits({ roomPerMinute: 2, dailyCap: 100 }, clock);
+    expect(['a', 'b', 'c', 'd'].map(() => limits.admit('room'))).toEqual(['ok', 'ok', 'room-notice', 'silent']);
+    expect(limits.admit('other-room')).toBe('ok');
+    expect(Array.from({ length: 10 }, () => limits.admit()).every((verdict) => verdict === 'ok')).toBe(true);
+    await clock.advance(60_000);
+    expect(limits.admit('room')).toBe('ok');
   });
 
-  it('limits a room whoever asks, and counts the daily cap until the next day', () => {
-    const limiter = createRateLimiter({ contactPerMinute: 10, roomPerMinute: 2, dailyCap: 4 }, clock);
-    expect(limiter.admit('a', 'room').verdict).toBe('ok');
-    expect(limiter.admit('b', 'room').verdict).toBe('ok');
-    expect(limiter.admit('c', 'room')).toEqual({ verdict: 'notice', scope: 'room' });
-    expect(limiter.admit('d', 'room').verdict).toBe('silent');
-    expect(limiter.admitExtra()).toBe(true);
-    expect(limiter.admit('e').verdict).toBe('capped');
-    expect(limiter.admitExtra()).toBe(false);
-    now += 24 * 60 * 60_000;
-    expect(limiter.admit('e').verdict).toBe('ok');
+  it('caps the account in any 24 hours, counting notices and greetings, and says so once', async () => {
+    const clock = createManualClock();
+    const limits = createAccountLimits({ roomPerMinute: 1, dailyCap: 4 }, clock);
+    expect([limits.admit('room'), limits.admit('room'), limits.admit('room')]).toEqual(['ok', 'room-notice', 'silent']);
+    expect(limits.admitExtra()).toBe('ok');
+    await clock.advance(60 * 60_000);
+    expect(limits.admit()).toBe('ok'); // the fourth message
+    expect([limits.admit(), limits.admit(), limits.admitExtra()]).toEqual(['capped-first', 'capped', 'capped']);
+    await clock.advance(23 * 60 * 60_000); // the first messages age out of the 24 hours
+    expect(limits.admit()).toBe('ok');
   });
 });
 
-describe('pending picks in rooms', () => {
-  it('takes a bare pick without @ only from the person who got the list, for five minutes', () => {
-    let now = 0;
-    const picks = createPendingPicks({ ...systemClock, now: () => now });
-    expect(picks.accepts('room', 'alice', '2')).toBe(false);
-    picks.remember('room', 'alice');
-    expect(picks.accepts('room', 'alice', '2')).toBe(true);
-    expect(picks.accepts('room', 'alice', '第二个')).toBe(true);
-    expect(picks.accepts('room', 'alice', '３')).toBe(true);
-    expect(picks.accepts('room', 'alice', '2号楼漏水怎么办')).toBe(false);
-    expect(picks.accepts('room', 'bob', '2')).toBe(false);
-    expect(picks.accepts('other-room', 'alice', '2')).toBe(false);
-    now += 5 * 60_000;
-    expect(picks.accepts('room', 'alice', '2')).toBe(false);
+describe('awaited answers in rooms', () => {
+  it('takes the bare answer a reply awaits, without @, once, from that person, within its window', async () => {
+    const clock = createManualClock();
+    const awaited = createAwaitedAnswers(clock);
+    expect(awaited.take('room', 'alice', '2')).toBe(false);
+    awaited.replied('room', 'alice', 'pick');
+    expect(awaited.take('room', 'bob', '2')).toBe(false);
+    expect(awaited.take('other-room', 'alice', '2')).toBe(false);
+    expect(awaited.take('room', 'alice', '2号楼漏水怎么办')).toBe(false); // a new question needs the @
+    expect(awaited.take('room', 'alice', '好的')).toBe(false);
+    expect(awaited.take('room', 'alice', '第二个')).toBe(true);
+    expect(awaited.take('room', 'alice', '3')).toBe(false); // once
+
+    awaited.replied('room', 'alice', 'pick');
+    expect(awaited.take('room', 'alice', '３')).toBe(true); // full width
+    awaited.replied('room', 'alice', 'vote');
+    await clock.advance(2 * 60_000);
+    expect(awaited.take('room', 'alice', '1')).toBe(false); // a vote's window is shorter
+
+    awaited.replied('room', 'alice', 'pick');
+    awaited.replied('room', 'alice', undefined); // a reply awaiting nothing closes it
+    expect(awaited.take('room', 'alice', '1')).toBe(false);
   });
 });
 
 describe('send queue', () => {
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
   it('sends one at a time with the minimum gap plus jitter, first send at once', async () => {
-    vi.useFakeTimers();
+    const clock = createManualClock();
     const times: number[] = [];
-    const queue = createSendQueue({
-      minGapMs: 1_000,
-      jitterMs: 500,
-      maxLength: 10,
-      clock: systemClock,
-      random: () => 0.5,
-      logger: silentLogger(),
-    });
-    const start = Date.now();
+    const queue = createSendQueue({ minGapMs: 1_000, jitterMs: 500, maxLength: 10, clock, random: () => 0.5, logger: silentLogger() });
+    const start = clock.now();
     const done = Promise.all([
-      queue.push('a', [async () => void times.push(Date.now() - start)]),
-      queue.push('b', [async () => void times.push(Date.now() - start), async () => void times.push(Date.now() - start)]),
+      queue.push('a', [async () => void times.push(clock.now() - start)]),
+      queue.push('b', [async () => void times.push(clock.now() - start), async () => void times.push(clock.now() - start)]),
     ]);
-    await vi.advanceTimersByTimeAsync(10_000);
+    await clock.advance(10_000);
     await expect(done).resolves.toEqual([true, true]);
     expect(times).toEqual([0, 1_250, 2_500]);
   });
 
   it('refuses a reply that does not fit, and drops what is left on close after the timeout', async () => {
-    vi.useFakeTimers();
+    const clock = createManualClock();
     const sent: string[] = [];
-    const queue = createSendQueue({ minGapMs: 10_000, jitterMs: 0, maxLength: 3, clock: systemClock, logger: silentLogger() });
+    const queue = createSendQueue({ minGapMs: 10_000, jitterMs: 0, maxLength: 3, clock, logger: silentLogger() });
     const send = (label: string) => async () => void sent.push(label);
     const first = queue.push('a', [send('a')]);
     const second = queue.push('b', [send('b1'), send('b2')]);
     await expect(queue.push('c', [send('c1'), send('c2')])).resolves.toBe(false);
     const closing = queue.close(15_000);
-    await vi.advanceTimersByTimeAsync(15_000);
+    await clock.advance(15_000);
     await expect(closing).resolves.toBe(1);
     await expect(first).resolves.toBe(true);
     await expect(second).resolves.toBe(false);
@@ -229,7 +195,7 @@ describe('send queue', () => {
   });
 
   it('logs a failed send and goes on', async () => {
-    const queue = createSendQueue({ minGapMs: 0, jitterMs: 0, maxLength: 5, clock: systemClock, logger: silentLogger() });
+    const queue = createSendQueue({ minGapMs: 0, jitterMs: 0, maxLength: 5, clock: createManualClock(), logger: silentLogger() });
     const failed = queue.push('x', [async () => Promise.reject(new Error('network'))]);
     const next = queue.push('y', [async () => undefined]);
     await expect(failed).resolves.toBe(false);

@@ -12,7 +12,7 @@ import type { Adapter, MessageHandler } from '../../../src/types.js';
 import { createWechatWorld, type WechatWorld } from '../../doubles/wechat-world.js';
 
 /** Pacing small enough for tests; pacing itself is tested with fake timers. */
-export const FAST: WechatPacing = { minGapMs: 1, jitterMs: 0, contactPerMinute: 100, roomPerMinute: 100, dailyCap: 10_000 };
+export const FAST: WechatPacing = { minGapMs: 1, jitterMs: 0, roomPerMinute: 100, dailyCap: 10_000 };
 /** The bot account's name. */
 export const BOT = '曲江法律助手';
 
@@ -30,7 +30,7 @@ export interface Setup {
 
 /** Creates a fake WeChat and an adapter on it (not started). */
 export async function setup(options: Partial<WechatAdapterOptions> = {}): Promise<Setup> {
-  const world = createWechatWorld(BOT);
+  const world = createWechatWorld(BOT, options.clock ? () => options.clock?.now() ?? 0 : undefined);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'qlb-wechat-'));
   const real = createWechatAdapter({
     puppet: world.puppet,

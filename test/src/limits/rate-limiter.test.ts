@@ -10,7 +10,7 @@ beforeAll(async () => {
 describe('rate limiter', () => {
   it('admits perMinute messages, then one notice, then silence, then admits again after a minute', () => {
     let now = 0;
-    const limiter = createRateLimiter({ perMinute: 3, now: () => now });
+    const limiter = createRateLimiter({ limit: 3, now: () => now });
     expect([1, 2, 3].map(() => limiter.admit('a'))).toEqual(['ok', 'ok', 'ok']);
     expect(limiter.admit('a')).toBe('notice');
     expect(limiter.admit('a')).toBe('silent');
@@ -21,7 +21,7 @@ describe('rate limiter', () => {
 
   it('is a sliding window: room comes back as the oldest message ages out', () => {
     let now = 0;
-    const limiter = createRateLimiter({ perMinute: 2, now: () => now });
+    const limiter = createRateLimiter({ limit: 2, now: () => now });
     limiter.admit('a');
     now = 30_000;
     limiter.admit('a');
@@ -32,16 +32,31 @@ describe('rate limiter', () => {
   });
 
   it('0 means no limit', () => {
-    const limiter = createRateLimiter({ perMinute: 0 });
+    const limiter = createRateLimiter({ limit: 0 });
     expect(Array.from({ length: 1_000 }, () => limiter.admit('a')).every((v) => v === 'ok')).toBe(true);
   });
 
   it('tracks a bounded number of conversations', () => {
-    const limiter = createRateLimiter({ perMinute: 1, maxConversations: 2, now: () => 0 });
+    const limiter = createRateLimiter({ limit: 1, maxKeys: 2, now: () => 0 });
     limiter.admit('a');
     limiter.admit('b');
     limiter.admit('c'); // drops a
     expect(limiter.admit('a')).toBe('ok');
+  });
+
+  it('takes any window (a day for an account cap) and says whether a key has room without counting', () => {
+    let now = 0;
+    const limiter = createRateLimiter({ limit: 2, windowMs: 24 * 60 * 60_000, now: () => now });
+    expect(limiter.hasRoom('account')).toBe(true);
+    limiter.admit('account');
+    now = 12 * 60 * 60_000;
+    expect(limiter.hasRoom('account')).toBe(true);
+    expect(limiter.hasRoom('account')).toBe(true); // asking counts nothing
+    limiter.admit('account');
+    expect(limiter.hasRoom('account')).toBe(false);
+    expect(limiter.admit('account')).toBe('notice');
+    now = 24 * 60 * 60_000 + 1; // the first message aged out of the 24 hours
+    expect(limiter.hasRoom('account')).toBe(true);
   });
 });
 

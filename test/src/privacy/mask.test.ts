@@ -27,3 +27,39 @@ describe('stripPersonal', () => {
     expect(stripPersonal('我叫张三,电话13812345678,工资被拖欠').replace(/\s/g, '')).toBe('我叫,电话,工资被拖欠');
   });
 });
+
+describe('mask: as people really type it', () => {
+  it('phones in full width, with spaces or dashes, and in Chinese numerals', () => {
+    expect(maskNumbers('电话１３８１２３４５６７８')).toBe('电话[手机号]');
+    expect(maskNumbers('电话 138 1234 5678 / 138-1234-5678 / １３８－１２３４－５６７８')).toBe('电话 [手机号] / [手机号] / [手机号]');
+    expect(maskNumbers('电话一三八一二三四五六七八,或 幺三八 一二三四 五六七八')).toBe('电话[手机号],或 [手机号]');
+    expect(maskNumbers('座机(0751)8888888')).toBe('座机[电话]');
+    expect(maskNumbers('两个电话13812345678 13987654321')).toBe('两个电话[手机号] [手机号]');
+  });
+  it('ID numbers with spaces, and e-mail addresses', () => {
+    expect(maskNumbers('身份证 4402 0519 9001 0112 3X')).toBe('身份证 [身份证号]');
+    expect(maskNumbers('身份证440205 19900101 123x')).toBe('身份证[身份证号]');
+    expect(maskNumbers('邮箱 zhang.wei@example.com,QQ邮箱12345678@qq.com')).toBe('邮箱 [邮箱],QQ邮箱[邮箱]');
+  });
+  it('street addresses, not the words before them', () => {
+    expect(maskPersonal('我住在人民路88号')).toBe('我住在[地址]');
+    expect(maskPersonal('我家在曲江区马坝镇南华街12号3栋201房,漏水')).toBe('我家在曲江区马坝镇[地址],漏水');
+    expect(maskPersonal('下个月3号开庭')).toBe('下个月3号开庭');
+  });
+  it('names: after 我叫 with a space, 我姓张名伟, a family member\'s', () => {
+    expect(maskPersonal('我叫 张伟,想问')).toBe('我叫[姓名],想问');
+    expect(maskPersonal('我姓张名伟')).toBe('我姓[姓名]');
+    expect(maskPersonal('我老婆叫黄丽丽,她')).toBe('我老婆叫[姓名],她');
+    expect(maskPersonal('老板的名字叫王大明')).toBe('老板的名字叫[姓名]');
+  });
+  it('keeps what a message means: numbers that are no personal data, 叫 as a verb', () => {
+    expect(maskPersonal('老公叫人打我')).toBe('老公叫人打我');
+    expect(maskPersonal('一二三四五六七')).toBe('一二三四五六七');
+    expect(maskPersonal('2023年办了1,234件,占比12.5%,打12348')).toBe('2023年办了1,234件,占比12.5%,打12348');
+  });
+  it('stays fast on 100,000 characters of digits, letters and @', () => {
+    const started = performance.now();
+    maskPersonal(`${'1 '.repeat(30_000)}${'a'.repeat(20_000)}@${'b'.repeat(20_000)}${'路'.repeat(10_000)}`);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});

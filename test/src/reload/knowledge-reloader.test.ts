@@ -48,7 +48,7 @@ describe('live knowledge reload', () => {
     expect((await ask()).text).not.toContain(MARK);
     markAnswer(copy);
     const outcome = await app.reload('test');
-    expect(outcome).toMatchObject({ ok: true, topics: 15 });
+    expect(outcome).toMatchObject({ ok: true, topics: 16 });
     const reply = await ask();
     expect(reply.entryId).toBe('legal-aid.where');
     expect(reply.text).toContain(MARK);
@@ -70,6 +70,36 @@ describe('live knowledge reload', () => {
     // Fixed again: the next reload goes through.
     copy.remove('entries/broken.yaml');
     expect((await app.reload('test')).ok).toBe(true);
+  });
+
+  it('a 50 MB file in entries/ is refused in seconds; the old knowledge serves; the log line is short', async () => {
+    const { app, copy, log, ask } = await setUp();
+    const before = app.bot.engine;
+    const chunk = Buffer.from('- a: 1\n  b: [x, y]\n'.repeat(4096));
+    const fd = fs.openSync(path.join(copy.dir, 'entries', 'huge.yaml'), 'w');
+    for (let written = 0; written < 50 * 1024 * 1024; written += chunk.length) fs.writeSync(fd, chunk);
+    fs.closeSync(fd);
+    const started = performance.now();
+    const [outcome, reply] = await Promise.all([app.reload('watch'), ask()]);
+    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.problems.join('\n')).toMatch(/^entries\/huge\.yaml: \(size\): .*over the limit of 512 KB per file$/m);
+    expect(reply.entryId).toBe('legal-aid.where');
+    expect(app.bot.engine).toBe(before);
+    expect((await ask()).entryId).toBe('legal-aid.where');
+    const refusal = log.text().split('\n').find((line) => line.includes(ErrorCodes.KNOWLEDGE_INVALID)) ?? '';
+    expect(refusal).toMatch(/huge\.yaml/);
+    expect(refusal.length).toBeLessThan(1_000);
+  });
+
+  it('a refusal with thousands of problems logs the first few and how many more', async () => {
+    const { app, copy, log } = await setUp();
+    copy.write('entries/many.yaml', '- id: Bad Id\n'.repeat(5_000));
+    expect((await app.reload('test')).ok).toBe(false);
+    const refusal = log.lines().find((line) => line.code === ErrorCodes.KNOWLEDGE_INVALID);
+    expect(refusal?.count).toBeGreaterThan(5_000);
+    expect((refusal?.problems as string[]).at(-1)).toMatch(/^(…|\.\.\.) and \d+ more \(run legal-bot check\)$/); // the log is NFKC-normalized
+    expect(JSON.stringify(refusal).length).toBeLessThan(8_000);
   });
 
   it('a YAML syntax error is refused too, naming the file', async () => {

@@ -56,9 +56,10 @@ describe('typed feedback (WeChat, console): 有用回复1,没用回复0', () => 
     const { engine } = await realEngine();
     await b.send(QUESTION);
     await b.send('菜单');
-    const topic = await b.send('1');
+    // Topic 2: a service topic, whose answers end without a numbered list of next steps.
+    const topic = await b.send('2');
     expect(topic.kind).toBe('menu');
-    expect(topic.text).toContain(engine.knowledge.topics[0]?.title);
+    expect(topic.text).toContain(engine.knowledge.topics[1]?.title);
     const answer = await b.send('1');
     expect(answer.kind).toBe('answer');
     expect(b.store.feedback).toHaveLength(0);

@@ -126,7 +126,7 @@ describe('sqlite store', () => {
     db.close();
   });
 
-  it('keeps at most maxQueued records while failing, dropping the oldest', () => {
+  it('keeps at most maxQueued records while failing; the newest are dropped and counted', () => {
     const dataDir = tempDir();
     let failures = 3;
     const store = openSqliteStore({
@@ -144,10 +144,12 @@ describe('sqlite store', () => {
       store.recordMessage(message(at));
       expect(store.flush()).toBe(false);
     }
+    expect(store.health()).toMatchObject({ state: 'degraded', queued: 2, dropped: 1, lastError: { code: 'SQLITE_FULL' } });
     expect(store.flush()).toBe(true);
+    expect(store.health()).toMatchObject({ state: 'ok', queued: 0, dropped: 1, written: 2 });
     store.close();
     const db = new Database(path.join(dataDir, STORE_FILE), { readonly: true });
-    expect(db.prepare('SELECT at FROM messages ORDER BY at').all()).toEqual([{ at: 2 }, { at: 3 }]);
+    expect(db.prepare('SELECT at FROM messages ORDER BY at').all()).toEqual([{ at: 1 }, { at: 2 }]);
     db.close();
   });
 

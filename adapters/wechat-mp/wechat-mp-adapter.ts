@@ -1,0 +1,123 @@
+/**
+ * The official-account (公众号) adapter. `plugin` serves WeChat's requests on the HTTP
+ * server; `start(handler)` opens it to messages and `stop()` closes it again, finishing
+ * the replies still owed. Until started, requests are answered 503 and WeChat retries.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import { LRUCache } from 'lru-cache';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { BotError, ErrorCodes } from '../../src/errors.js';
+import type { Adapter, MessageHandler } from '../../src/types.js';
+import { createMpApi } from './mp-api.js';
+import { createMsgCrypt } from './msg-crypt.js';
+import type { Passive } from './plan-reply.js';
+import { createResponder, type Responder } from './responder.js';
+import { wechatMpRoutes } from './routes.js';
+import { routeMessage } from './to-inbound.js';
+import { resolveOptions, type WechatMpAdapterOptions } from './wechat-mp-options.js';
+import type { XmlFields } from './xml.js';
+
+export interface WechatMpAdapter extends Adapter {
+  /** Where the plugin serves WeChat (WECHAT_MP_PATH). */
+  readonly path: string;
+  /**
+   * The fastify plugin serving GET (handshake) and POST (messages) on `path`; register it
+   * without a prefix (on the web server: `server.mount(adapter.plugin)`).
+   */
+  readonly plugin: FastifyPluginAsync;
+}
+
+interface Running {
+  responder: Responder;
+  /** Cuts API waits short when stop gives up on owed replies. */
+  abort: AbortController;
+  /** Answers per message, kept while WeChat may retry it, so a retry gets the same answer. */
+  answers: LRUCache<string, Promise<Passive | undefined>>;
+}
+
+/** Creates the adapter; nothing is served before `start()`. */
+export function createWechatMpAdapter(options: WechatMpAdapterOptions): WechatMpAdapter {
+  const settings = resolveOptions(options);
+  const { logger } = settings;
+  const crypt = settings.aesKey ? createMsgCrypt({ token: settings.token, encodingAesKey: settings.aesKey, appId: settings.appId }) : undefined;
+  const salt = randomBytes(16);
+  const conv = (openId: string) => createHash('sha256').update(salt).update(openId).digest('hex').slice(0, 12);
+  let running: Running | undefined;
+  let stopping: Promise<void> | undefined;
+
+  const onMessage = (fields: XmlFields): Promise<Passive | undefined> | undefined => {
+    const state = running;
+    if (!state) return undefined;
+    const routed = routeMessage(fields, { handoff: settings.handoff });
+    const known = state.answers.get(routed.dedupKey);
+    if (known) {
+      logger.info({ conv: conv(fields.FromUserName ?? '') }, 'wechat-mp: WeChat retried a message; answered once');
+      return known;
+    }
+    const answer = 'ignored' in routed ? Promise.resolve(undefined) : state.responder.answer(routed.inbound, routed.userMessage);
+    if ('ignored' in routed) logger.debug({ reason: routed.ignored }, 'wechat-mp: nothing to answer');
+    state.answers.set(routed.dedupKey, answer);
+    return answer;
+  };
+
+  const plugin = wechatMpRoutes({
+    path: settings.path,
+    token: settings.token,
+    crypt,
+    replayWindowSeconds: settings.replayWindowSeconds,
+    now: settings.now,
+    logger,
+    onMessage,
+  });
+
+  async function finish(state: Running): Promise<void> {
+    const done = state.responder.idle().then(() => true);
+    // Unreferenced timers: a quick stop must not keep the process alive for the whole timeout.
+    const timeout = sleep(settings.stopTimeoutMs, false, { ref: false });
+    if (!(await Promise.race([done, timeout]))) {
+      logger.warn({ code: ErrorCodes.WECHAT_MP_STOP_TIMEOUT }, 'wechat-mp stop: replies still owed are dropped');
+      state.abort.abort();
+      await Promise.race([done, sleep(1_000, false, { ref: false })]);
+    }
+    logger.info('wechat-mp adapter stopped');
+  }
+
+  return {
+    name: 'wechat-mp',
+    path: settings.path,
+    plugin,
+    async start(handler: MessageHandler) {
+      if (stopping) await stopping;
+      if (running) throw new BotError(ErrorCodes.ADAPTER_ALREADY_STARTED, 'wechat-mp adapter is already started');
+      const abort = new AbortController();
+      const api = createMpApi({ ...settings, signal: abort.signal });
+      const { handoff, replyBudgetMs: budgetMs, errorText } = settings;
+      running = {
+        abort,
+        responder: createResponder({ handler, api, handoff, budgetMs, errorText, logger, conv }),
+        answers: new LRUCache({ max: 10_000, ttl: settings.dedupMs }),
+      };
+      logger.info({ path: settings.path, mode: crypt ? 'plaintext or encrypted' : 'plaintext', handoff: settings.handoff }, 'wechat-mp adapter started');
+    },
+    async stop() {
+      if (running) {
+        const state = running;
+        running = undefined;
+        stopping = finish(state).finally(() => {
+          stopping = undefined;
+        });
+      }
+      await stopping;
+    },
+  };
+}
+
+/** Any fastify instance, whatever its logger type (a pino logger as `loggerInstance` changes it). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyFastify = FastifyInstance<any, any, any, any, any>;
+
+/** Registers the adapter's routes on `server` (the HTTP server of `serve`), before it listens. */
+export function registerWechatMp(server: AnyFastify, adapter: WechatMpAdapter): void {
+  void server.register(adapter.plugin);
+}

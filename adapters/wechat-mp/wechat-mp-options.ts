@@ -1,0 +1,58 @@
+/**
+ * Options of the official-account adapter and their defaults. The keys of `config.wechatMp`
+ * fit as they are; the rest are for tests and tuning.
+ */
+import type { Logger } from '../../src/logger.js';
+
+export interface WechatMpAdapterOptions {
+  /** Token of the server configuration (WECHAT_MP_TOKEN). */
+  token: string;
+  appId: string;
+  secret: string;
+  /** EncodingAESKey; without it only plaintext mode works. */
+  aesKey?: string;
+  /** Path served (WECHAT_MP_PATH). */
+  path: string;
+  /** API host (WECHAT_MP_API_ROOT), default https://api.weixin.qq.com. */
+  apiRoot?: string;
+  /** Transfer "转人工" to customer service (WECHAT_MP_HANDOFF). */
+  handoff: boolean;
+  logger: Logger;
+  /** How long a request waits for the core before answering `success` (default 4000 ms; WeChat gives up at 5 s). */
+  replyBudgetMs?: number;
+  /** Seconds a request's timestamp may differ from our clock (default 300). */
+  replayWindowSeconds?: number;
+  /** How long a message's answer is kept for WeChat's retries (default 60 s; retries come within ~15 s). */
+  dedupMs?: number;
+  /** How long stop() waits for owed replies (default 5 s). */
+  stopTimeoutMs?: number;
+  /** API request timeout (default 5 s). */
+  timeoutMs?: number;
+  /** Tries per API call (default 3) and the first wait between them (default 500 ms, doubled each time). */
+  attempts?: number;
+  backoffMs?: number;
+  /** Said when the handler fails anyway (it is normally wrapped so it cannot). */
+  errorText?: string;
+  /** Clock in ms (tests). */
+  now?: () => number;
+}
+
+export type ResolvedOptions = Required<Omit<WechatMpAdapterOptions, 'aesKey'>> & Pick<WechatMpAdapterOptions, 'aesKey'>;
+
+/** Fills in the defaults. */
+export function resolveOptions(options: WechatMpAdapterOptions): ResolvedOptions {
+  return {
+    apiRoot: 'https://api.weixin.qq.com',
+    replyBudgetMs: 4_000,
+    replayWindowSeconds: 300,
+    dedupMs: 60_000,
+    stopTimeoutMs: 5_000,
+    timeoutMs: 5_000,
+    attempts: 3,
+    backoffMs: 500,
+    errorText: '抱歉,系统暂时出了点问题,请稍后再试。紧急情况请拨打110;法律问题可拨打12348公共法律服务热线。',
+    now: Date.now,
+    // A key given as undefined keeps its default.
+    ...(Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as WechatMpAdapterOptions),
+  };
+}

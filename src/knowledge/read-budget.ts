@@ -1,0 +1,87 @@
+/**
+ * Size limits of the knowledge folder, checked before anything is parsed: a 50 MB file saved
+ * into entries/ once made YAML parsing exhaust the heap and kill the running bot. Files are
+ * read through an open descriptor and never past the limit, so a file that grows after its
+ * size was checked cannot slip through either.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** How much the knowledge folder may hold. */
+export interface KnowledgeLimits {
+  /** Largest single file, in bytes. */
+  maxFileBytes: number;
+  /** All files the loader reads, together, in bytes. */
+  maxTotalBytes: number;
+  /** Most entry files in entries/. */
+  maxEntryFiles: number;
+}
+
+/**
+ * The defaults: many times the shipped folder (about 180 KB, the largest file 16 KB), small
+ * enough that parsing all of it stays around a second (the yaml library reads ~1 MB/s).
+ */
+export const DEFAULT_KNOWLEDGE_LIMITS: KnowledgeLimits = {
+  maxFileBytes: 512 * 1024,
+  maxTotalBytes: 2 * 1024 * 1024,
+  maxEntryFiles: 500,
+};
+
+/** A file refused for its size (the message names the limit) or its place outside the folder. */
+export class TooLargeError extends Error {}
+
+const kb = (bytes: number) => `${Math.ceil(bytes / 1024).toLocaleString('en')} KB`;
+
+/** Tracks what has been read so far against the limits. */
+export interface ReadBudget {
+  readonly limits: KnowledgeLimits;
+  /** Checks sizes of `relatives` (files that do not exist are skipped) before any is read; one problem per file over. */
+  precheck(relatives: string[]): Array<{ file: string; message: string }>;
+  /** Reads a file as UTF-8. @throws TooLargeError over a limit; the fs error when unreadable. */
+  read(relative: string): string;
+}
+
+/** Creates the budget of one load of `dir`. */
+export function createReadBudget(dir: string, limits: KnowledgeLimits = DEFAULT_KNOWLEDGE_LIMITS): ReadBudget {
+  let used = 0;
+  const overFile = (size: number) => `${kb(size)}, over the limit of ${kb(limits.maxFileBytes)} per file`;
+  const overTotal = (total: number) => `the knowledge files add up to ${kb(total)}, over the limit of ${kb(limits.maxTotalBytes)}`;
+  return {
+    limits,
+    precheck(relatives) {
+      const problems: Array<{ file: string; message: string }> = [];
+      let total = 0;
+      for (const relative of relatives) {
+        let size: number;
+        try {
+          size = fs.statSync(path.join(dir, relative)).size;
+        } catch {
+          continue;
+        }
+        total += size;
+        if (size > limits.maxFileBytes) problems.push({ file: relative, message: overFile(size) });
+      }
+      if (total > limits.maxTotalBytes) problems.push({ file: '(knowledge folder)', message: overTotal(total) });
+      return problems;
+    },
+    read(relative) {
+      const full = path.resolve(dir, relative);
+      if (path.relative(dir, full).startsWith('..')) throw new TooLargeError(`outside the knowledge folder: ${relative}`);
+      const fd = fs.openSync(full, 'r');
+      try {
+        const { size } = fs.fstatSync(fd);
+        if (size > limits.maxFileBytes) throw new TooLargeError(overFile(size));
+        if (used + size > limits.maxTotalBytes) throw new TooLargeError(overTotal(used + size));
+        // One byte more than allowed tells a file that grew since fstat.
+        const buffer = Buffer.alloc(Math.min(limits.maxFileBytes, limits.maxTotalBytes - used) + 1);
+        let length = 0;
+        for (let n = 1; n > 0 && length < buffer.length; length += n) n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+        if (length === buffer.length) throw new TooLargeError(`grew while being read: ${overFile(length)}`);
+        used += length;
+        return buffer.toString('utf8', 0, length);
+      } finally {
+        fs.closeSync(fd);
+      }
+    },
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * Personal data as people really type it (issue 16): sent through `legal-bot ask --record`
+ * (in-process) at LOG_LEVEL=debug, then looked for in the log (stderr), the store (every row
+ * and the raw database files) and `review --csv`. None of it may be found; the placeholders must be.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STORE_FILE } from '../../src/store/sqlite-store.js';
+import { runCli } from '../doubles/cli.js';
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'qlb-privacy-'));
+const DATA_DIR = path.join(work, 'data');
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+const run = (args: string[], env: Record<string, string> = {}) => runCli(args, { env: { DATA_DIR, ...env } });
+
+/** Each message (out of scope, so its masked text is kept) and what must never be found of it. */
+const CASES: Array<{ text: string; secrets: string[]; placeholder: string }> = [
+  { text: '我的电话是１３８１２３４５６７８,今天天气怎么样', secrets: ['１３８１２３４５６７８', '13812345678'], placeholder: '[手机号]' },
+  { text: '电话 139 8765 4321 ,今天天气怎么样', secrets: ['139 8765 4321', '13987654321', '8765 4321'], placeholder: '[手机号]' },
+  { text: '电话一三六一二三四五六七八,今天天气怎么样', secrets: ['一三六一二三四五六七八', '13612345678'], placeholder: '[手机号]' },
+  { text: '邮箱 zhang.wei@example.com ,今天天气怎么样', secrets: ['zhang.wei@example.com', 'zhang.wei'], placeholder: '[邮箱]' },
+  { text: '身份证 4402 0519 9001 0112 3X ,今天天气怎么样', secrets: ['44020519900101123X', '4402 0519', '0112 3X'], placeholder: '[身份证号]' },
+  { text: '我家在人民路88号,今天天气怎么样', secrets: ['人民路88号', '88号'], placeholder: '[地址]' },
+  { text: '我叫 张伟,今天天气怎么样', secrets: ['张伟'], placeholder: '[姓名]' },
+  { text: '我姓李名娜,今天天气怎么样', secrets: ['李名娜', '名娜'], placeholder: '[姓名]' },
+  { text: '我老婆叫黄丽丽,今天天气怎么样', secrets: ['黄丽丽', '丽丽'], placeholder: '[姓名]' },
+];
+const SECRETS = CASES.flatMap((c) => c.secrets);
+
+let logs = '';
+beforeAll(async () => {
+  for (const { text } of CASES) {
+    const result = await run(['ask', '--record', text], { LOG_LEVEL: 'debug' });
+    expect(result.code).toBe(0);
+    logs += result.stderr;
+  }
+}, 120_000);
+
+describe('personal data is never kept: log, store and CSV', () => {
+  it('ask honours LOG_LEVEL: the debug log is there, with none of the personal data', () => {
+    expect(logs).toMatch(/"msg":"message text"/);
+    for (const secret of SECRETS) expect(logs, secret).not.toContain(secret);
+    expect(logs).toContain('[手机号]');
+  });
+
+  it('the store keeps each question masked, and the database file holds none of it', () => {
+    const db = new Database(path.join(DATA_DIR, STORE_FILE), { readonly: true });
+    const questions = (db.prepare('SELECT question FROM messages ORDER BY id').all() as Array<{ question: string | null }>).map((r) => r.question ?? '');
+    db.close();
+    expect(questions).toHaveLength(CASES.length);
+    CASES.forEach((c, i) => {
+      expect(questions[i]).toContain(c.placeholder);
+      for (const secret of c.secrets) expect(questions[i], secret).not.toContain(secret);
+    });
+    for (const file of fs.readdirSync(DATA_DIR)) {
+      const bytes = fs.readFileSync(path.join(DATA_DIR, file));
+      for (const secret of SECRETS) expect(bytes.includes(Buffer.from(secret)), `${file}: ${secret}`).toBe(false);
+    }
+  });
+
+  it('review --csv lists the masked questions and none of the personal data', async () => {
+    const csvFile = path.join(work, 'review.csv');
+    const result = await run(['review', '--csv', csvFile], { LOG_LEVEL: 'debug' });
+    expect(result.code).toBe(0);
+    const csv = fs.readFileSync(csvFile, 'utf8');
+    for (const c of CASES) expect(csv).toContain(c.placeholder);
+    for (const secret of SECRETS) {
+      expect(csv, secret).not.toContain(secret);
+      expect(result.stdout + result.stderr, secret).not.toContain(secret);
+    }
+  });
+
+  it('without LOG_LEVEL, ask logs only warnings (nothing here)', async () => {
+    const result = await run(['ask', '--record', CASES[0]?.text ?? ''], { LOG_LEVEL: '' });
+    expect(result.stderr).toBe('');
+  });
+});
