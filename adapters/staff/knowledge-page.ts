@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { App } from '../../src/app.js';
 import { formatProblem, type Entry } from '../../src/knowledge/knowledge-base.js';
+import { FACT_RULES } from '../../src/knowledge/fact-rules.js';
 import { checkKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { describeReload } from '../../src/staff/staff-commands.js';
 import { sendPage, type ConsoleContext } from './console-context.js';
@@ -62,7 +63,9 @@ export function knowledgeRoutes(fastify: FastifyInstance, ctx: ConsoleContext, a
     const notice = knowledge
       ? { kind: 'ok' as const, lines: [`检查通过:${knowledge.topics.length} 个主题,${knowledge.entries.length} 条答案。`] }
       : { kind: 'error' as const, lines: [`发现 ${problems.length} 个问题,改动不会生效,机器人仍在用上一个通过检查的版本:`] };
-    const body = html`<p><a href="/staff/knowledge">← 知识库</a></p>${problems.length ? html`<ol class="problems">${problems.map((p) => html`<li><code>${formatProblem(p)}</code></li>`)}</ol>` : ''}`;
+    const rule = (id: string | undefined) => (id && id in FACT_RULES ? html`<br><span class="meta">规则:${FACT_RULES[id as keyof typeof FACT_RULES]}</span>` : '');
+    const listed = problems.map((p) => html`<li><code>${formatProblem(p)}</code>${rule(p.rule)}</li>`);
+    const body = html`<p><a href="/staff/knowledge">← 知识库</a></p>${problems.length ? html`<ol class="problems">${listed}</ol>` : ''}`;
     return sendPage(reply, page({ ...frameOf(request.staff ?? undefined, '检查知识库'), notice }, body));
   });
 

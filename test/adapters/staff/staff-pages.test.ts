@@ -121,6 +121,14 @@ describe('试问, 统计, 知识库, 审计', () => {
 
   it('知识库 checks the folder and reloads it, audited', async () => {
     expect(text((await get('/staff/knowledge/check')).body)).toMatch(/检查通过:\d+ 个主题/);
+    const file = path.join('entries', 'legal-aid.yaml');
+    const good = fs.readFileSync(path.join(world.knowledge.dir, file), 'utf8');
+    world.knowledge.write(file, good.replace('先拨打12348公共法律服务热线问清楚。', '先拨打0751-8888888问清楚。'));
+    const broken = text((await get('/staff/knowledge/check')).body);
+    world.knowledge.write(file, good);
+    expect(broken).toMatch(/发现 1 个问题/);
+    expect(broken).toMatch(/entries\/legal-aid\.yaml: .*0751-8888888/);
+    expect(broken).toMatch(/规则:不能给出来源里没有的电话号码/);
     const reloaded = await post('/staff/knowledge/reload', {});
     expect(reloaded.headers.location).toBe('/staff/knowledge?done=reloaded');
     expect((await world.store.auditLog({ limit: 1 }))[0]).toMatchObject({ action: 'knowledge.reload', detail: expect.stringMatching(/^成功/) });
