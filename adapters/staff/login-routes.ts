@@ -80,7 +80,9 @@ export function loginRoutes(fastify: FastifyInstance, ctx: ConsoleContext, optio
       return retry(randomToken(), `登录失败次数过多,已暂时锁定。请 ${minutes} 分钟后再试 (${ErrorCodes.STAFF_LOCKED_OUT})`, 429);
     }
     const account = await ctx.store.getAccount(name);
-    const ok = account ? await verifyPassword(password, account.passwordHash) : (await verifyPassword(password, await standIn)) && false;
+    let ok = false;
+    if (account) ok = await verifyPassword(password, account.passwordHash);
+    else await verifyPassword(password, await standIn); // the same work, so timing tells no names
     if (!ok || !account) {
       const lockedNow = [byName.fail(nameKey), byAddress.fail(addressKey)].some(Boolean);
       if (lockedNow) {

@@ -141,5 +141,5 @@ export function createMemoryStaffStore(): StaffStore {
 
 /** The error of a name already taken. */
 export function staffExists(name: string): BotError {
-  return new BotError(ErrorCodes.STAFF_EXISTS, `工作人员账号“${name}”已经存在`, [], {});
+  return new BotError(ErrorCodes.STAFF_EXISTS, `工作人员账号“${name}”已经存在`);
 }
