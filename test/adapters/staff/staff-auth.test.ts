@@ -8,7 +8,12 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCodes } from '../../../src/errors.js';
 import { LOCKOUT } from '../../../adapters/staff/login-routes.js';
-import { BROWSER, FORM, cookiesOf, csrfOf, form, login, startStaffWorld, type StaffWorld } from '../../doubles/staff-console.js';
+import { createHttpServer } from '../../../adapters/http/create-http-server.js';
+import { staffConsole } from '../../../adapters/staff/staff-console.js';
+import { silentLogger } from '../../../src/logger.js';
+import { createMemoryStaffStore } from '../../../src/staff/staff-store.js';
+import { DAY_MS } from '../../../src/time/durations.js';
+import { BROWSER, CHEAP_SCRYPT, FORM, cookiesOf, csrfOf, form, login, startStaffWorld, type StaffWorld } from '../../doubles/staff-console.js';
 
 let world: StaffWorld;
 const inject = (options: InjectOptions) => world.server.fastify.inject(options);
@@ -161,5 +166,24 @@ describe('lock-out', () => {
     expect((await login(world, '王芳', undefined, { 'x-forwarded-for': '198.51.100.7' })).response.statusCode).toBe(303);
     world.clock.offset += LOCKOUT.perAddress.lockMs;
     expect((await login(world, '王芳', undefined, from)).response.statusCode).toBe(303);
+  });
+});
+
+describe('keeping the staff store small', () => {
+  it('purges expired sessions, and audit records and review actions past RETENTION_DAYS, when the console starts', async () => {
+    const store = createMemoryStaffStore();
+    const old = Date.now() - (world.app.config.retentionDays + 1) * DAY_MS;
+    await store.audit({ at: old, actor: 'x', action: 'login' });
+    await store.audit({ at: Date.now(), actor: 'x', action: 'logout' });
+    await store.recordReviewAction({ type: 'unanswered', key: 'k', action: 'dismissed', actor: 'x', at: old });
+    await store.createSession({ id: 's', name: 'x', csrf: 'c', createdAt: old, expiresAt: old + 1, lastSeenAt: old });
+    const server = createHttpServer({ config: world.app.config, logger: silentLogger(), handler: world.app.handler, readiness: () => ({}), cookieSecret: 'k'.repeat(40) });
+    server.mount(staffConsole, { app: world.app, store, logger: silentLogger(), sessionMs: 3_600_000, scrypt: CHEAP_SCRYPT });
+    await server.fastify.ready();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect((await store.auditLog({ limit: 5 })).map((r) => r.action)).toEqual(['logout']);
+    expect(await store.reviewActions()).toEqual([]);
+    expect(await store.getSession('s')).toBeUndefined();
+    await server.stop();
   });
 });
