@@ -7,6 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { reviewCsv, toCsv } from '../../cli/review.js';
+import { openSqliteStaffStore } from '../../src/staff/sqlite-staff-store.js';
+import { groupKey } from '../../src/store/reports.js';
 import { runCli } from '../doubles/cli.js';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'qlb-review-'));
@@ -67,5 +69,12 @@ describe('legal-bot review and stats over what ask recorded', () => {
     const report = JSON.parse(stats.stdout);
     expect(report.total).toMatchObject({ total: 4, kinds: { fallback: 3, answer: 1 }, topics: { 'legal-aid': 1 } });
     expect((await run(['stats'])).stdout).toMatch(/未答出率/);
+
+    const staff = openSqliteStaffStore(path.join(work, 'data'));
+    await staff.recordReviewAction({ type: 'unanswered', key: groupKey('今天天气怎么样'), action: 'dismissed', actor: '王芳', at: Date.now() });
+    staff.close();
+    const after = await run(['review']);
+    expect(after.stdout).not.toMatch(/今天天气怎么样/);
+    expect(after.stdout).toMatch(/另有 1 组已由工作人员在后台处理/);
   });
 });
