@@ -75,6 +75,7 @@ export function page(frame: Frame, body: Html): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+<link rel="icon" href="data:,">
 <title>${frame.title} · 曲江法律服务问答 · 工作人员后台</title>
 <link rel="stylesheet" href="${frame.css}">
 </head>

@@ -69,6 +69,16 @@ describe.skipIf(missing !== undefined)(missing ?? 'staff console in chromium', (
 
   it('a staff member logs in, adds an unanswered question to an entry, and the question is then answered', async () => {
     const page = await browser.page();
+    const complaints: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') complaints.push(message.text());
+    });
+    page.on('request', (request) => {
+      if (!request.url().startsWith(origin)) complaints.push(`outside: ${request.url()}`);
+    });
+    page.on('response', (response) => {
+      if (response.status() === 404) complaints.push(`404: ${response.url()}`);
+    });
     await page.goto(`${origin}/staff/review`);
     expect(new URL(page.url()).pathname).toBe('/staff/login');
     await shot(page, 'staff-login');
@@ -100,6 +110,10 @@ describe.skipIf(missing !== undefined)(missing ?? 'staff console in chromium', (
     await resident.getByLabel('输入您的问题').press('Enter');
     await expect(resident.locator('.msg.bot').nth(1).textContent()).resolves.toContain('在哪里办公证');
     await resident.close();
+    await page.goto(`${origin}/staff/stats`);
+    await page.goto(`${origin}/staff/knowledge/problems`);
+    // No Content-Security-Policy violation, no request anywhere but the server.
+    expect(complaints).toEqual([]);
     await page.close();
   });
 
