@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { BotError } from '../../src/errors.js';
@@ -34,5 +35,16 @@ describe('loadConfig: blank values', () => {
     expect(config.maxMessageChars).toBe(500);
     expect(config.answerThreshold).toBe(0.3);
     expect(config.sessionIdleMs).toBe(600_000);
+  });
+});
+
+describe('loadConfig: every key documented', () => {
+  it('each key the configuration reads has a line KEY= in .env.example', () => {
+    const read = (relative: string) => fs.readFileSync(new URL(`../../${relative}`, import.meta.url), 'utf8');
+    const sources = ['src/config.ts', ...fs.readdirSync(new URL('../../src/config/', import.meta.url)).map((file) => `src/config/${file}`)];
+    const keys = new Set(sources.flatMap((file) => [...read(file).matchAll(/^\s+([A-Z][A-Z0-9_]+): /gm)].map((match) => match[1] as string)));
+    expect(keys.size).toBeGreaterThan(40);
+    const example = read('.env.example');
+    for (const key of keys) expect(example, `${key} missing in .env.example`).toMatch(new RegExp(`^${key}=`, 'm'));
   });
 });
