@@ -20,9 +20,10 @@ export function createComposer(knowledge: KnowledgeBase) {
   const defaultReport = knowledge.meta.sources[0]?.title ?? '';
   const topicTitle = (id: string) => knowledge.topics.find((topic) => topic.id === id)?.title ?? id;
 
+  // Two quotes of one article (or one report section) are one source to the reader.
   const sourceLine = (sources: SourceRef[]) =>
     messages.sourcePrefix +
-    sources.map((source) => (source.kind === 'report' ? `${defaultReport}${source.ref}` : source.ref)).join(';');
+    [...new Set(sources.map((source) => (source.kind === 'report' ? `${defaultReport}${source.ref}` : source.ref)))].join(';');
 
   const list = (items: { label: string; id: string }[]): ReplyChoice[] =>
     items.map((item, index) => ({ n: index + 1, label: item.label, id: item.id }));

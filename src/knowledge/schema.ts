@@ -6,7 +6,7 @@ import { z } from 'zod';
 const text = z.string().trim().min(1);
 /** Staff write `keywords: [12348]`; YAML reads that as a number, which is still meant as text. */
 const phrase = z.union([z.string(), z.number()]).transform(String).pipe(text);
-const id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'use lowercase letters, digits, dots and dashes');
+const id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, '只能用小写字母、数字、点和短横线');
 
 /** Fewest sample questions an entry may have. */
 export const MIN_QUESTIONS = 6;
@@ -22,10 +22,10 @@ export const EntrySchema = z.object({
   topic: id,
   aspect: id,
   title: text,
-  questions: z.array(phrase).min(MIN_QUESTIONS, `needs at least ${MIN_QUESTIONS} sample questions`),
+  questions: z.array(phrase).min(MIN_QUESTIONS, `至少要有 ${MIN_QUESTIONS} 个示例问题`),
   keywords: z.array(phrase).default([]),
   answer: text,
-  source: z.array(SourceSchema).min(1, 'needs at least one source'),
+  source: z.array(SourceSchema).min(1, '至少要有一个来源'),
   related: z.array(id).default([]),
 });
 
@@ -77,7 +77,16 @@ export const EmergencySchema = z.object({
 export const MetaSchema = z.object({
   district: text,
   sources: z
-    .array(z.object({ id, kind: z.literal('report'), title: text, file: text }))
+    .array(
+      z.object({
+        id,
+        kind: z.literal('report'),
+        title: text,
+        file: text,
+        /** Year its statistics are for; answers giving them say it ("据2023年…"). Default: the year in the title. */
+        year: z.number().int().min(1949).max(2100).optional(),
+      }),
+    )
     .min(1),
   messages: z.object({
     menuHeader: text,
@@ -128,6 +137,33 @@ export const OutOfScopeSchema = z.object({
 
 export const SynonymsSchema = z.record(z.string().min(1), z.string());
 
+/** hotlines.yaml: the national hotlines, the only phone numbers an answer may give. */
+export const HotlinesSchema = z
+  .array(
+    z.object({
+      number: phrase.pipe(z.string().regex(/^\d{3,6}$/, '号码只能是3到6位数字')),
+      name: text,
+      /** What the line is for, in a resident's words. */
+      for: text,
+    }),
+  )
+  .min(1);
+
+const ARTICLE = /^第[一二三四五六七八九十百千零]+条$/;
+
+/** sources/laws/<law>.yaml: the cited articles of one law, verbatim from the published text. */
+export const LawFileSchema = z.object({
+  /** Full official name, as cited inside 《》. */
+  law: text,
+  /** Date of the adoption or latest amendment whose text this is (YYYY-MM-DD). */
+  version: z
+    .union([z.string(), z.date()])
+    .transform((v) => (typeof v === 'string' ? v : v.toISOString().slice(0, 10)))
+    .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '版本日期写成 YYYY-MM-DD')),
+  source: text,
+  articles: z.record(z.string().regex(ARTICLE, '条号写成“第X条”(汉字数字)'), text),
+});
+
 export type SourceRef = z.infer<typeof SourceSchema>;
 export type EntryData = z.infer<typeof EntrySchema>;
 export type ProblemData = z.infer<typeof ProblemSchema>;
@@ -135,3 +171,5 @@ export type Topic = z.infer<typeof TopicsSchema>[number];
 export type Aspect = z.infer<typeof AspectsSchema>[number];
 export type EmergencyData = z.infer<typeof EmergencySchema>;
 export type Meta = z.infer<typeof MetaSchema>;
+export type Hotline = z.infer<typeof HotlinesSchema>[number];
+export type LawFile = z.infer<typeof LawFileSchema>;

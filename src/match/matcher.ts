@@ -28,6 +28,8 @@ export interface Candidate {
   anchored: boolean;
   /** The classifier's posterior probability of this entry, in [0, 1]. */
   classifier: number;
+  /** Coverage blended with the nearest-question overlap: the words the question shares. */
+  lexical: number;
   /** What the thresholds are applied to: coverage and the nearest-question overlap, blended with the classifier. */
   confidence: number;
 }
@@ -221,6 +223,7 @@ export function createMatcher(
           coverage: hit.coverage,
           nearest: near,
           classifier: learned,
+          lexical,
           anchored: names(entry, tokens),
           confidence: keep * ((1 - share) * lexical + share * learned),
           rank:
@@ -237,6 +240,9 @@ export function createMatcher(
 
   const bestConfidence = (result: Omit<MatchResult, 'corrections'>) =>
     result.candidates.find((candidate) => candidate.anchored)?.confidence ?? 0;
+  /** Few shared words: the sign of a typo, whatever the classifier makes of the rest. */
+  const bestLexical = (result: Omit<MatchResult, 'corrections'>) =>
+    result.candidates.find((candidate) => candidate.anchored)?.lexical ?? 0;
 
   /** The whole message, or for a long story its closing question when that reads clearer. */
   const rankMessage = (normalized: string) => {
@@ -254,7 +260,7 @@ export function createMatcher(
       const first = rankMessage(normalized);
       const firstConfidence = bestConfidence(first);
       // A long story is not rescued by fixing one typo, and correcting it costs the most there.
-      if (firstConfidence >= options.correctBelow || normalized.length > LONG_MESSAGE) return { ...first, corrections: [] };
+      if (bestLexical(first) >= options.correctBelow || normalized.length > LONG_MESSAGE) return { ...first, corrections: [] };
       const { text, corrections } = corrector(normalized);
       if (corrections.length === 0) return { ...first, corrections };
       const second = rankMessage(text);

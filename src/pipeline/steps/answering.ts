@@ -40,14 +40,21 @@ export function followUp(): Step {
     ctx.note({ aspects: match.aspects, topic: topic ?? null, offered: offered.length });
     if (!topic && offered.length === 0) return next();
     const wanted = (entry: Entry) => match.aspects.includes(entry.aspect);
-    const entry = offered.find(wanted) ?? entries.find((candidate) => candidate.topic === topic && wanted(candidate));
+    const inTopic = entries.filter((candidate) => candidate.topic === topic && wanted(candidate));
+    const entry = offered.find(wanted) ?? (inTopic.length === 1 ? inTopic[0] : undefined);
+    if (!entry && inTopic.length > 1) {
+      // Several entries of the topic answer that aspect: the person picks.
+      const clarify = ctx.engine.compose.clarify(inTopic.slice(0, 3), 1);
+      ctx.next = { topic, choices: idsOf(clarify), asked: maskForSession(ctx) };
+      return ctx.finish(clarify, 'follow-up.several', `「${topic}」有 ${inTopic.length} 条答案都讲「${match.aspects[0]}」`);
+    }
     if (entry) {
       const reply = ctx.engine.compose.answer(entry, 1);
       ctx.next = stateAfterAnswer(entry, reply);
       return ctx.finish(reply, 'follow-up.aspect');
     }
     const about = topic ?? (offered[0] as Entry).topic;
-    ctx.next = { topic: about };
+    ctx.next = { topic: about, lastKind: 'fallback' };
     ctx.finish(
       ctx.engine.compose.unknownAspect(about, match.aspects[0] as string),
       'follow-up.not-in-sources',
@@ -63,6 +70,16 @@ export function matchAndDecide(): Step {
     const decision = engine.decide(match);
     ctx.note(describeMatch(match, decision, engine.thresholds));
     const detail = explainDecision(decision, match, engine.thresholds);
+    const unanswerable = decision.kind === 'answer' && !decision.entry.problem ? aspectNoEntryHas(ctx, match, decision.entry) : undefined;
+    if (decision.kind === 'answer' && unanswerable) {
+      // The question asks what no source gives (opening hours…): say so rather than answer around it.
+      ctx.next = { topic: decision.entry.topic, lastKind: 'fallback' };
+      return ctx.finish(
+        engine.compose.unknownAspect(decision.entry.topic, unanswerable),
+        'fallback.aspect-not-in-sources',
+        `问的是「${unanswerable}」,知识库里没有任何答案讲这一点`,
+      );
+    }
     if (decision.kind === 'answer') {
       const { entry } = decision;
       const reply = engine.compose.answer(entry, decision.confidence);
@@ -77,6 +94,19 @@ export function matchAndDecide(): Step {
     }
     ctx.next = { topic: ctx.state.topic, lastKind: 'fallback' };
     ctx.finish(engine.compose.fallback(decision.confidence), `fallback.${decision.reason}`, detail);
+  });
+}
+
+/**
+ * An aspect the question asks that no entry answers (no entry has it, and the chosen one was
+ * not written for it: none of its sample questions names it), if any.
+ */
+function aspectNoEntryHas(ctx: TurnContext, match: MatchResult, chosen: Entry): string | undefined {
+  const { entries, aspects } = ctx.engine.knowledge;
+  return match.aspects.find((aspect) => {
+    if (entries.some((entry) => entry.aspect === aspect)) return false;
+    const words = aspects.find((candidate) => candidate.id === aspect)?.words.map(ctx.engine.normalize) ?? [];
+    return !chosen.questions.some((question) => words.some((word) => ctx.engine.normalize(question).includes(word)));
   });
 }
 

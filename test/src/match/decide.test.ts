@@ -4,7 +4,7 @@ import { decide } from '../../../src/match/decide.js';
 import type { Candidate } from '../../../src/match/matcher.js';
 
 const entry = (id: string) => ({ id, title: id }) as Entry;
-const candidate = (id: string, coverage: number, rank: number): Candidate => ({ entry: entry(id), coverage, rank, bm25: rank, nearest: coverage, classifier: 0, anchored: true, confidence: coverage });
+const candidate = (id: string, coverage: number, rank: number): Candidate => ({ entry: entry(id), coverage, rank, bm25: rank, nearest: coverage, classifier: 0, lexical: coverage, anchored: true, confidence: coverage });
 const thresholds = { answer: 0.6, clarify: 0.35 };
 
 describe('decide', () => {
