@@ -18,7 +18,7 @@ export function createRedisReloadBus(redis: RedisConnection, instance: string, l
   const channel = `${redis.prefix}reload`;
   const listeners = new Set<(reason: string) => void>();
   let subscriber: ReturnType<RedisConnection['duplicate']> | undefined;
-  let subscribedOnce = false;
+  let connectedOnce = false;
 
   const tell = (reason: string) => {
     for (const listener of listeners) listener(reason);
@@ -41,13 +41,11 @@ export function createRedisReloadBus(redis: RedisConnection, instance: string, l
     });
     // ioredis subscribes again by itself after a reconnect; 'ready' then says we may have missed some.
     connection.on('ready', () => {
-      if (subscribedOnce) tell('broadcast-missed');
+      if (connectedOnce) tell('broadcast-missed');
+      connectedOnce = true;
     });
-    void connection.subscribe(channel).then(
-      () => {
-        subscribedOnce = true;
-      },
-      (error: unknown) => logger.warn({ code: ErrorCodes.REDIS_UNAVAILABLE, err: error }, 'subscribing to reload broadcasts failed'),
+    connection.subscribe(channel).catch((error: unknown) =>
+      logger.warn({ code: ErrorCodes.REDIS_UNAVAILABLE, err: error }, 'subscribing to reload broadcasts failed'),
     );
   };
 
