@@ -14,7 +14,7 @@ import { problemToEntry } from './problem-entries.js';
 import { listEntryFiles, readLines, readYaml } from './read-files.js';
 import { readReports } from './report-stats.js';
 import { createReadBudget, DEFAULT_KNOWLEDGE_LIMITS, type KnowledgeLimits, type ReadBudget } from './read-budget.js';
-import { linearPatternProblem } from '../safety/linear-pattern.js';
+import { emergencyPatternProblems } from '../safety/check-emergency.js';
 import {
   AspectsSchema,
   EmergencySchema,
@@ -94,14 +94,9 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
     }
   }
   problems.push(...checkFacts(knowledgeOwners({ entries, topics, aspects, meta, emergency }), facts));
-  emergency?.categories.forEach((category, index) =>
-    category.patterns.forEach((pattern, p) => {
-      const problem = linearPatternProblem(pattern);
-      if (problem) {
-        problems.push({ file: 'emergency.yaml', field: `categories[${index}](id=${category.id}).patterns[${p}]`, message: problem });
-      }
-    }),
-  );
+  if (emergency) {
+    for (const { field, message } of emergencyPatternProblems(emergency)) problems.push({ file: 'emergency.yaml', field, message });
+  }
 
   if (problems.length > 0 || !meta || !emergency) return { problems };
   return {

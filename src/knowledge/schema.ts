@@ -61,18 +61,45 @@ export const TopicsSchema = z.array(z.object({ id, title: text })).min(1);
 
 export const AspectsSchema = z.array(z.object({ id, title: text, words: z.array(phrase).min(1) })).min(1);
 
-export const EmergencySchema = z.object({
-  categories: z
-    .array(
-      z.object({
-        id,
-        /** Regular expressions, matched against the normalized message. */
-        patterns: z.array(text).min(1),
-        reply: text,
-      }),
-    )
-    .min(1),
-});
+/** RE2 regular expressions (no lookaround, no \1), matched against the normalized message. */
+const emergencyPatterns = z.array(text).default([]);
+
+/**
+ * Danger now. `patterns` alarm wherever they stand; `urgent` cues alarm alone, `cues` with a
+ * presence cue in their clause or a neighbouring one or a time cue in their own clause; cues
+ * and urgent cues only where their clause is not past, habitual or hypothetical.
+ */
+export const EmergencySchema = z
+  .object({
+    /** Shared presence cues (门口, 还在, 叫不醒…): pair with a danger cue in their clause or a neighbouring one. */
+    presence: z.array(text).min(1),
+    /** Shared time and urgency cues (现在, 刚刚, 今晚…): pair with a danger cue in their own clause only. */
+    now: emergencyPatterns,
+    /** Habitual, past or hypothetical markers (经常, 上个月, 如果…) that veto their own clause. */
+    past: emergencyPatterns,
+    /** After-the-fact markers (赔偿, 派出所, 被骗…) that veto their clause and the neighbouring ones. */
+    aftermath: emergencyPatterns,
+    categories: z
+      .array(
+        z
+          .object({
+            id,
+            /** Always an emergency. */
+            patterns: emergencyPatterns,
+            /** Urgent on their own (没呼吸, 叫不醒): an emergency unless their clause is vetoed. */
+            urgent: emergencyPatterns,
+            /** Danger cues (weapons, fire, missing child): an emergency with a presence or time cue. */
+            cues: emergencyPatterns,
+            reply: text,
+          })
+          .strict()
+          .refine((category) => category.patterns.length + category.urgent.length + category.cues.length > 0, {
+            message: 'needs patterns, urgent cues or cues',
+          }),
+      )
+      .min(1),
+  })
+  .strict();
 
 export const MetaSchema = z.object({
   district: text,
