@@ -49,12 +49,12 @@ describe.skipIf(missing !== undefined)(missing ?? 'shared state on Redis', () =>
   });
 
   it('conversations are shared and forgotten after the idle time; Redis sees only the hash', async () => {
-    const { keyPrefix, one, two } = await pair({ idleMs: 300 });
+    const { keyPrefix, one, two } = await pair({ idleMs: 150 });
     await one.state.sessions.write('telegram:4242', { topic: 'legal-aid', choices: ['e:legal-aid.where'] });
     expect(await two.state.sessions.read('telegram:4242')).toEqual({ topic: 'legal-aid', choices: ['e:legal-aid.where'] });
     const keys = await one.redis.client.keys(`${keyPrefix}*`);
     expect(keys).toEqual([`${keyPrefix}session:h-telegram:4242`]);
-    await sleep(400);
+    await sleep(250);
     expect(await two.state.sessions.read('telegram:4242')).toBeUndefined();
   });
 
@@ -70,9 +70,9 @@ describe.skipIf(missing !== undefined)(missing ?? 'shared state on Redis', () =>
     const { one, two } = await pair();
     expect(await one.state.cache.claim('msg:1', 1_000)).toBe(true);
     expect(await two.state.cache.claim('msg:1', 1_000)).toBe(false);
-    await two.state.cache.set('token', 'abc', 200);
+    await two.state.cache.set('token', 'abc', 100);
     expect(await one.state.cache.get('token')).toBe('abc');
-    await sleep(300);
+    await sleep(200);
     expect(await one.state.cache.get('token')).toBeUndefined();
   });
 
@@ -81,16 +81,16 @@ describe.skipIf(missing !== undefined)(missing ?? 'shared state on Redis', () =>
     const first = await one.state.locks.acquire('poller', { ttlMs: 300 });
     expect(first.acquired).toBe(true);
     expect(await two.state.locks.acquire('poller', { ttlMs: 300 })).toEqual({ acquired: false, holder: one.state.instance });
-    await sleep(500); // renewed meanwhile: still held
+    await sleep(400); // past the expiry, renewed meanwhile: still held
     expect((await two.state.locks.acquire('poller', { ttlMs: 300 })).acquired).toBe(false);
     if (first.acquired) await first.lock.release();
     const second = await two.state.locks.acquire('poller', { ttlMs: 300 });
     expect(second.acquired).toBe(true);
 
     // A holder that died (no renewal) frees the lock within its expiry.
-    await one.redis.client.set(`${keyPrefix}lock:dead`, 'a-dead-instance', 'PX', 200);
+    await one.redis.client.set(`${keyPrefix}lock:dead`, 'a-dead-instance', 'PX', 100);
     expect(await one.state.locks.acquire('dead', { ttlMs: 300 })).toEqual({ acquired: false, holder: 'a-dead-instance' });
-    await sleep(250);
+    await sleep(150);
     expect((await one.state.locks.acquire('dead', { ttlMs: 300 })).acquired).toBe(true);
   });
 
@@ -133,7 +133,7 @@ describe.skipIf(missing !== undefined)(missing ?? 'shared state on Redis', () =>
     expect([await one.state.limiter.admit('web:x'), await one.state.limiter.admit('web:x'), await one.state.limiter.admit('web:x')]).toEqual(['ok', 'ok', 'notice']);
     expect(performance.now() - started).toBeLessThan(100);
     expect(one.state.health()).toMatchObject({ state: 'degraded', since: expect.any(Number) });
-    await sleep(600); // several reconnection attempts
+    await sleep(300); // a few reconnection attempts
     await server.start();
     await eventually(() => one.redis.up, 10_000);
     expect(one.state.health()).toMatchObject({ state: 'ok' });
