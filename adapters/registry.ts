@@ -2,6 +2,7 @@
  * The adapters `serve` can start, each created only when its configuration is present and
  * imported only then, so an unused platform library is never loaded.
  */
+import { createHmac } from 'node:crypto';
 import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
 import type { Locks, SharedCache } from '../src/shared/shared-state.js';
@@ -17,6 +18,14 @@ export interface AdapterContext {
   locks?: Locks;
 }
 
+/**
+ * The webhook secret of instances that share a bot (Telegram accepts letters, digits, _ and -):
+ * the same in every instance, and unguessable without the token.
+ */
+export function sharedWebhookSecret(token: string): string {
+  return createHmac('sha256', token).update('qujiang-legal-bot telegram webhook').digest('hex');
+}
+
 /** Creates every adapter whose configuration is present, in a stable order. */
 export async function createConfiguredAdapters(
   config: Config,
@@ -29,7 +38,9 @@ export async function createConfiguredAdapters(
     context.locks ? exclusive(adapter, { locks: context.locks, lock, what, logger: logger.child({ adapter: adapter.name }) }) : adapter;
   if (config.telegram) {
     const { createTelegramAdapter } = await import('./telegram/index.js');
-    const telegram = createTelegramAdapter({ ...config.telegram, ...shared, logger: logger.child({ adapter: 'telegram' }) });
+    // Instances behind one webhook URL must check the same secret: unless one is set, derive it from the token.
+    const webhookSecret = config.telegram.webhookSecret ?? (config.redis ? sharedWebhookSecret(config.telegram.token) : undefined);
+    const telegram = createTelegramAdapter({ ...config.telegram, webhookSecret, ...shared, logger: logger.child({ adapter: 'telegram' }) });
     // A webhook may be served by any number of instances; polling by one (the bot's id is the token's public part).
     const botId = config.telegram.token.split(':')[0] ?? '';
     adapters.push(config.telegram.webhookUrl ? telegram : single(telegram, `telegram-polling:${botId}`, 'Telegram 轮询'));

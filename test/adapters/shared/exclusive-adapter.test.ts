@@ -19,7 +19,7 @@ import type { SharedState } from '../../../src/shared/shared-state.js';
 import type { Adapter } from '../../../src/types.js';
 import { startFakeBotApi, type FakeBotApi } from '../../doubles/fake-bot-api.js';
 import { createLogSink } from '../../doubles/log-sink.js';
-import { missingServers, startRedis, type RedisServer } from '../../doubles/real-servers.js';
+import { freePort, missingServers, startRedis, type RedisServer } from '../../doubles/real-servers.js';
 import { createRecordingHandler } from '../../doubles/recording-handler.js';
 import { runCli } from '../../doubles/cli.js';
 import { startServe } from '../../doubles/serve-instance.js';
@@ -71,6 +71,23 @@ describe.skipIf(missing !== undefined)(missing ?? 'one instance per channel and 
     await first.stop();
     await second.start(createRecordingHandler().handler);
     await second.stop();
+  });
+
+  it('Telegram webhook mode runs on every instance, all checking the same secret', async () => {
+    const [one, two] = await Promise.all([instance(), instance()]);
+    const started: Adapter[] = [];
+    for (const state of [one, two]) {
+      const env = { TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, TELEGRAM_WEBHOOK_URL: 'https://bot.example/telegram', TELEGRAM_WEBHOOK_PORT: String(await freePort()), TELEGRAM_WEBHOOK_HOST: '127.0.0.1', REDIS_URL: server.url };
+      const [adapter] = await createConfiguredAdapters(configOf(env), silentLogger(), { locks: state.locks });
+      if (!adapter) throw new Error('no adapter');
+      await adapter.start(createRecordingHandler().handler);
+      started.push(adapter);
+    }
+    const secrets = api.callsOf('setWebhook').map((call) => call.body.secret_token);
+    expect(secrets).toHaveLength(2);
+    expect(secrets[0]).toBe(secrets[1]);
+    expect(String(secrets[0])).toMatch(/^[0-9a-f]{64}$/);
+    for (const adapter of started) await adapter.stop();
   });
 
   it('serve says so and exits 2 when another instance polls the same bot', async () => {
