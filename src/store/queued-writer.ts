@@ -27,17 +27,17 @@ export interface QueuedWriterOptions {
   logger: Logger;
   /** Said in log lines: where the records go (the data directory, the database host). */
   where: Record<string, unknown>;
-  /** Records kept at most while the database cannot be written; newer ones are dropped (and counted) beyond. */
+  /** Records kept at most while the database cannot be written; newer ones are dropped and counted (10,000). */
   maxQueued?: number;
-  /** How often queued records are written, in ms. */
+  /** How often queued records are written, in ms (2 s). */
   flushEveryMs?: number;
-  /** A queue this long is written soon (on the next turn of the event loop, never inside recordMessage). */
+  /** A queue this long is written on the next turn of the event loop, never inside recordMessage (200). */
   flushAt?: number;
-  /** Records per transaction at most; halved down to 1 while the backend says a smaller one may fit. */
+  /** Records per transaction at most (500); halved down to 1 while the backend says a smaller one may fit. */
   chunkSize?: number;
-  /** First pause after a failure before the next try, in ms; doubled up to 5 minutes. */
+  /** First pause after a failure before the next try, in ms (5 s); doubled up to 5 minutes. */
   retryMs?: number;
-  /** Dropped records are logged at most once per this many ms. */
+  /** Dropped records are logged at most once per this many ms (a minute). */
   dropLogEveryMs?: number;
   now?: () => number;
   /** Told of every change between ok and degraded (a health file for `stats`). */
@@ -122,15 +122,10 @@ export function createQueuedWriter<T>(backend: WriterBackend<T>, options: Queued
     );
   };
 
-  async function connect(): Promise<boolean> {
-    try {
-      await backend.connect();
-      return true;
-    } catch (error) {
-      fail('open', error);
-      return false;
-    }
-  }
+  const connect = (): Promise<boolean> =>
+    Promise.resolve()
+      .then(() => backend.connect())
+      .then(() => true, (error: unknown) => (fail('open', error), false));
 
   /** Writes chunk after chunk within the time budget; true when the queue is empty. */
   async function pass(): Promise<boolean> {
