@@ -15,6 +15,7 @@ import { writeSyntheticKnowledge } from './lib/synth-knowledge.mjs';
 import { checkTargets } from './lib/targets.mjs';
 import { formatReport } from './lib/report.mjs';
 import { readGold } from './lib/gold.mjs';
+import { startRedisServer } from './lib/redis-server.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
@@ -78,6 +79,13 @@ try {
   for (const c of [1, 100]) {
     log(`throughput: ${c} conversation(s)`);
     r.throughput[`c${c}`] = round((await worker('throughput', { args: { concurrency: c, messages } })).result.perSecond, 0);
+  }
+  log('throughput: 100 conversations, conversation state in Redis');
+  const redis = await startRedisServer();
+  try {
+    r.throughput.c100Redis = redis ? round((await worker('throughput', { args: { concurrency: 100, messages, redis: redis.url } })).result.perSecond, 0) : null;
+  } finally {
+    await redis?.stop();
   }
 
   log('reliability: long messages, answering with a healthy and a locked store');

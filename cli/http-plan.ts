@@ -13,7 +13,7 @@ import type { Metrics } from '../adapters/http/metrics.js';
 import { staffConsole } from '../adapters/staff/staff-console.js';
 import type { App } from '../src/app.js';
 import { ErrorCodes } from '../src/errors.js';
-import { openSqliteStaffStore } from '../src/staff/sqlite-staff-store.js';
+import { openStaffStore } from '../src/staff/open-staff-store.js';
 import type { StaffStore } from '../src/staff/staff-store.js';
 import type { Adapter } from '../src/types.js';
 
@@ -35,9 +35,9 @@ function cookieSecret(app: App): string {
   return randomBytes(32).toString('hex');
 }
 
-function openStaffStore(app: App): StaffStore | undefined {
+async function openConsoleStore(app: App): Promise<StaffStore | undefined> {
   try {
-    return openSqliteStaffStore(app.config.dataDir);
+    return await openStaffStore(app.config, app.logger);
   } catch (error) {
     app.logger.error({ code: ErrorCodes.STAFF_STORE_FAILED, err: error }, 'staff console not served: its store cannot be opened');
     return undefined;
@@ -48,8 +48,9 @@ function openStaffStore(app: App): StaffStore | undefined {
 export async function planHttp(app: App, others: readonly Adapter[], options: { metrics?: Metrics; onListening: (address: string) => void }): Promise<HttpPlan> {
   const { config, logger } = app;
   options.metrics?.watchStore(() => app.store.health());
-  const mp = await createConfiguredWechatMp(config, logger);
-  const store = openStaffStore(app);
+  options.metrics?.watchShared(() => app.shared.health());
+  const mp = await createConfiguredWechatMp(config, logger, app.shared);
+  const store = await openConsoleStore(app);
   const mount = (server: HttpServer) => {
     if (mp) server.mount(mp.plugin);
     for (const adapter of others) if (hasRoutes(adapter)) server.mount(adapter.plugin);

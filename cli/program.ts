@@ -22,8 +22,8 @@ import { isDialogueFile, readDialogues } from '../src/eval/gold-files.js';
 import { formatDialogueReport, runDialogues } from '../src/eval/run-dialogues.js';
 import { packageRoot } from '../src/paths.js';
 
-/** Running bots record, take typed 1 / 0 feedback and serve staff commands. */
-const LIVE = { record: true, textFeedback: true, staffCommands: true } as const;
+/** Running bots record, share state with other instances (Redis), take typed 1 / 0 feedback and serve staff commands. */
+const LIVE = { record: true, shared: true, textFeedback: true, staffCommands: true } as const;
 
 /** Builds the program; actions set `exit.code`. */
 function buildProgram(io: CliIo, exit: { code: number }): Command {
@@ -127,9 +127,9 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     .description('供工作人员:按天统计各类回复、未答出率、各主题的回答数、点赞点踩')
     .option('--days <n>', '往回看多少天', toCount, 14)
     .option('--json', '以 JSON 输出数字')
-    .action((options: { days: number; json?: boolean }) => {
+    .action(async (options: { days: number; json?: boolean }) => {
       const { config } = setup(io, true);
-      out(stats(config, options));
+      out(await stats(config, options));
     });
 
   program

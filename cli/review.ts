@@ -11,14 +11,15 @@ import { createApp, type App } from '../src/app.js';
 import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
 import { describeRows, localTime, readReviewRows, reviewCsv, type ReviewLine, type ReviewOptions } from '../src/staff/review-lines.js';
-import { STORE_FILE } from '../src/store/sqlite-store.js';
+import { readReviewActions } from '../src/staff/open-staff-store.js';
+import { storeLocation } from '../src/store/open-store-reader.js';
 import { storeReadError } from '../src/store/store-errors.js';
 
 export { reviewCsv, toCsv, localTime, type ReviewLine } from '../src/staff/review-lines.js';
 
 /** The review's groups, with the number of handled groups left out; undefined when nothing was recorded. */
 export async function collectReview(config: Config, logger: Logger, options: ReviewOptions, now = Date.now()): Promise<{ lines: ReviewLine[]; hidden: number } | undefined> {
-  const read = readReviewRows(config.dataDir, options, undefined, now);
+  const read = await readReviewRows(config, options, () => readReviewActions(config), now);
   if (!read) return undefined;
   let app: App | undefined;
   try {
@@ -60,15 +61,15 @@ export function formatReview(lines: ReviewLine[], options: ReviewOptions, hidden
   ].join('\n');
 }
 
-/** What `review` and `stats` say on a data directory without records. */
-export function noRecordsYet(dataDir: string): string {
-  return `还没有记录(${path.join(dataDir, STORE_FILE)}):机器人回答过问题(ask --record、chat、serve)后才有。`;
+/** What `review` and `stats` say on a store without records. */
+export function noRecordsYet(config: Pick<Config, 'dataDir' | 'database'>): string {
+  return `还没有记录(${storeLocation(config)}):机器人回答过问题(ask --record、chat、serve)后才有。`;
 }
 
 /** Runs `review`; returns the text to print. */
 export async function review(config: Config, logger: Logger, options: ReviewOptions & { csv?: string }): Promise<string> {
   const collected = await collectReview(config, logger, options);
-  if (!collected) return noRecordsYet(config.dataDir);
+  if (!collected) return noRecordsYet(config);
   const { lines, hidden } = collected;
   const text = formatReview(lines, options, hidden);
   if (!options.csv) return text;

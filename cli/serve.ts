@@ -34,7 +34,7 @@ export async function chat(io: CliIo, app: App): Promise<void> {
  */
 export async function serve(io: CliIo, app: App, metrics?: Metrics): Promise<void> {
   const planned: Adapter[] = [];
-  const others = await createConfiguredAdapters(app.config, app.logger, { hashConversation: app.hashConversation });
+  const others = await createConfiguredAdapters(app.config, app.logger, { hashConversation: app.hashConversation, locks: app.shared.locks });
   let http: HttpPlan | undefined;
   if (app.config.http.enabled) {
     // First, so a taken port stops everything before a platform connects.
@@ -83,9 +83,9 @@ function announce(io: CliIo, address: string): void {
   if (io.stdin.isTTY) io.stdout.write('下面也可以直接打字提问;Ctrl-D 或 Ctrl-C 结束。\n\n');
 }
 
-/** Live knowledge updates while a bot runs: reload when the directory changes and on SIGHUP. */
+/** Live knowledge updates while a bot runs: reload when the directory changes (unless KNOWLEDGE_WATCH=off) and on SIGHUP. */
 function goLive(io: CliIo, app: App): () => void {
-  const stopWatching = app.watchKnowledge();
+  const stopWatching = app.config.watchKnowledge ? app.watchKnowledge() : () => undefined;
   const onHangup = () => void app.reload('SIGHUP');
   io.signals.on('SIGHUP', onHangup);
   return () => {

@@ -5,7 +5,7 @@
  */
 import os from 'node:os';
 import type { Command } from 'commander';
-import { openSqliteStaffStore } from '../src/staff/sqlite-staff-store.js';
+import { openStaffStore } from '../src/staff/open-staff-store.js';
 import { addStaff, changeStaffPassword, checkStaffName, removeStaff, staffNotFound, type AccountChange } from '../src/staff/staff-accounts.js';
 import { staffExists, type StaffStore } from '../src/staff/staff-store.js';
 import { localTime } from '../src/staff/review-lines.js';
@@ -28,8 +28,8 @@ function cliActor(): string {
 export function registerStaffCommand(program: Command, io: CliIo): void {
   const out = (text: string) => io.stdout.write(`${text}\n`);
   const withStore = async (work: (change: AccountChange & { store: StaffStore }) => Promise<void>) => {
-    const { config } = setup(io, true);
-    const store = openSqliteStaffStore(config.dataDir);
+    const { config, logger } = setup(io, true);
+    const store = await openStaffStore(config, logger);
     try {
       await work({ store, actor: cliActor() });
     } finally {

@@ -17,10 +17,10 @@ export interface StatsOptions {
 
 /**
  * Reads the report; undefined when nothing was recorded yet.
- * @throws BotError (QLB_STORE_CORRUPT, _UNREADABLE, _DISK_FULL, _LOCKED) with a one-line message.
+ * @throws BotError (QLB_DATABASE_UNREACHABLE, QLB_STORE_CORRUPT, _UNREADABLE, _DISK_FULL, _LOCKED) with a one-line message.
  */
-export function collectStats(config: Config, options: StatsOptions, now = Date.now()): StatsReport | undefined {
-  return collect(config.dataDir, options.days, now);
+export function collectStats(config: Config, options: StatsOptions, now = Date.now()): Promise<StatsReport | undefined> {
+  return collect(config, options.days, now);
 }
 
 /** The store line of the report: 正常, or 降级 and why. */
@@ -66,11 +66,11 @@ export function formatStats(report: StatsReport, options: StatsOptions): string 
 }
 
 /** Runs `stats`; returns the text to print. */
-export function stats(config: Config, options: StatsOptions): string {
-  const report = collectStats(config, options);
+export async function stats(config: Config, options: StatsOptions): Promise<string> {
+  const report = await collectStats(config, options);
   if (!report) {
     const status = storeStatus(config.dataDir);
-    const none = noRecordsYet(config.dataDir);
+    const none = noRecordsYet(config);
     return status.state === 'ok' ? none : `${formatStoreStatus(status)}\n${none}`;
   }
   return options.json ? JSON.stringify(report) : formatStats(report, options);

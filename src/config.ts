@@ -1,15 +1,17 @@
 /**
- * The one place that reads the environment. Every key is documented in `.env.example`; the
- * keys of each concern (platforms, HTTP, staff) and their settings live in `src/config/`.
+ * The one place that reads the environment. Every key is documented in `.env.example`. The
+ * keys of each concern are written beside it in `src/config/` (platforms, HTTP, shared
+ * state, staff); this file puts them together, validates them once and freezes the result.
  */
 import path from 'node:path';
 import { z } from 'zod';
 import { BotError, ErrorCodes } from './errors.js';
 import { packageRoot } from './paths.js';
-import { blankAsUnset, integer, optionalText } from './config/env-types.js';
-import { HttpEnv, httpConfig, type HttpConfig } from './config/http.js';
-import { missingMpKeys, PlatformEnv, platformConfig, type TelegramConfig, type WechatConfig, type WechatMpConfig } from './config/platforms.js';
-import { StaffEnv, staffConfig, type StaffConsoleConfig } from './config/staff.js';
+import { blankAsUnset, deepFreeze, flag, integer, optionalText } from './config/fields.js';
+import { httpConfig, HttpKeys, type HttpConfig } from './config/http.js';
+import { platformConfig, PlatformKeys, type PlatformConfig } from './config/platforms.js';
+import { sharedStateConfig, SharedStateKeys, type SharedStateConfig } from './config/shared-state.js';
+import { staffConfig, StaffKeys, type StaffConsoleConfig } from './config/staff.js';
 
 export { DEFAULT_HTTP_PORT } from './config/http.js';
 
@@ -26,13 +28,15 @@ const EnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: integer(20, 0, 10_000),
   FEEDBACK_WINDOW_SECONDS: integer(120, 0, 24 * 60 * 60),
   RETENTION_DAYS: integer(90, 1, 3_650),
-  ...StaffEnv,
-  ...PlatformEnv,
-  ...HttpEnv,
+  KNOWLEDGE_WATCH: flag(true),
+  ...StaffKeys,
+  ...PlatformKeys,
+  ...HttpKeys,
+  ...SharedStateKeys,
 });
 
 /** Validated settings of one bot process. */
-export interface Config {
+export interface Config extends PlatformConfig, SharedStateConfig {
   knowledgeDir: string;
   dataDir: string;
   segmenter: 'node-rs-jieba' | 'nodejs-jieba';
@@ -53,9 +57,8 @@ export interface Config {
   staffIds: string[];
   /** The staff console's sessions. */
   staffConsole: StaffConsoleConfig;
-  telegram?: TelegramConfig;
-  wechat?: WechatConfig;
-  wechatMp?: WechatMpConfig;
+  /** Running bots reload when the knowledge directory changes (off: only SIGHUP, /reload and broadcasts). */
+  watchKnowledge: boolean;
   http: HttpConfig;
 }
 
@@ -80,15 +83,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       'CLARIFY_THRESHOLD',
     ]);
   }
-  const mpMissing = missingMpKeys(e);
-  if (mpMissing.length > 0) {
-    throw new BotError(ErrorCodes.CONFIG_INVALID, `配置有误:设置了 WECHAT_MP_TOKEN,公众号还需要 ${mpMissing.join('、')}`, mpMissing);
-  }
-  const root = packageRoot();
   const platforms = platformConfig(e);
-  const noChatPlatform = !e.TELEGRAM_BOT_TOKEN && !e.WECHATY_PUPPET;
-  // The official account and the Telegram webhook are served on the HTTP server.
-  const onHttp = Boolean(platforms.wechatMp || platforms.telegram?.webhookUrl);
+  const root = packageRoot();
   return deepFreeze({
     knowledgeDir: e.KNOWLEDGE_DIR ? path.resolve(cwd, e.KNOWLEDGE_DIR) : path.join(root, 'knowledge'),
     dataDir: e.DATA_DIR ? path.resolve(cwd, e.DATA_DIR) : path.join(root, 'data'),
@@ -103,15 +99,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     feedbackWindowMs: e.FEEDBACK_WINDOW_SECONDS * 1000,
     retentionDays: e.RETENTION_DAYS,
     ...staffConfig(e),
+    watchKnowledge: e.KNOWLEDGE_WATCH,
     ...platforms,
-    http: httpConfig(e, Boolean(e.WECHAT_MP_TOKEN) || onHttp || noChatPlatform),
+    ...sharedStateConfig(e),
+    http: httpConfig(e, {
+      telegram: Boolean(platforms.telegram),
+      telegramWebhook: Boolean(platforms.telegram?.webhookUrl),
+      wechat: Boolean(platforms.wechat),
+      wechatMp: Boolean(e.WECHAT_MP_TOKEN),
+    }),
   });
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
 }

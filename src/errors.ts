@@ -68,6 +68,10 @@ export const ErrorCodes = {
   STAFF_SESSION_SECRET_RANDOM: 'QLB_STAFF_SESSION_SECRET_RANDOM',
   STAFF_EDIT_REFUSED: 'QLB_STAFF_EDIT_REFUSED',
   STAFF_EDIT_FAILED: 'QLB_STAFF_EDIT_FAILED',
+  DATABASE_UNREACHABLE: 'QLB_DATABASE_UNREACHABLE',
+  REDIS_UNAVAILABLE: 'QLB_REDIS_UNAVAILABLE',
+  INSTANCE_LOCKED: 'QLB_INSTANCE_LOCKED',
+  INSTANCE_LOCK_LOST: 'QLB_INSTANCE_LOCK_LOST',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
@@ -81,7 +85,7 @@ export const ErrorMeanings = {
   QLB_HANDLER_FAILED: '处理一条消息时出现意外错误;对方收到了致歉回复',
   QLB_TURN_TIMEOUT: '处理一条消息超过了时间上限;对方收到了致歉回复',
   QLB_EVAL_FILE_INVALID: '评测集文件格式有误',
-  QLB_STORE_FAILED: '消息记录库无法打开、写入或清理(磁盘满、被锁、只读、损坏);回答照常进行',
+  QLB_STORE_FAILED: '消息记录库无法打开、写入或清理(SQLite:磁盘满、被锁、只读、损坏;PostgreSQL:连不上、拒绝写入);回答照常进行,记录在内存中等待重试',
   QLB_KNOWLEDGE_WATCH_FAILED: '无法监视知识库目录的改动;SIGHUP 和 /reload 仍可重新加载',
   QLB_SERVE_NOT_CONFIGURED: 'serve 没有可启动的渠道,也没有终端可进行控制台对话',
   QLB_ADAPTER_ALREADY_STARTED: '同一个渠道被启动了两次',
@@ -127,7 +131,7 @@ export const ErrorMeanings = {
   QLB_STAFF_PASSWORD_INVALID: 'staff:密码太短(至少 10 个字符)、太长、两次输入不一致,或没有读到密码',
   QLB_STAFF_EXISTS: 'staff add:这个账号名已经有人用了',
   QLB_STAFF_NOT_FOUND: 'staff:没有这个工作人员账号',
-  QLB_STAFF_STORE_FAILED: '工作人员账号库(DATA_DIR 里的数据库)无法打开、读取或写入;后台无法登录或记录',
+  QLB_STAFF_STORE_FAILED: '工作人员账号库(DATA_DIR 里的数据库,或 DATABASE_URL 的 PostgreSQL)无法打开、读取或写入;后台无法登录或记录',
   QLB_STAFF_LOGIN_REQUIRED: '工作人员后台:没有登录或登录已过期(HTTP 401)',
   QLB_STAFF_LOGIN_FAILED: '工作人员后台:账号名或密码不对(HTTP 401)',
   QLB_STAFF_LOCKED_OUT: '工作人员后台:同一账号或同一地址登录失败次数过多,暂时锁定(HTTP 429)',
@@ -135,6 +139,10 @@ export const ErrorMeanings = {
   QLB_STAFF_SESSION_SECRET_RANDOM: '没有设置 STAFF_SESSION_SECRET:本次运行用随机密钥签名登录 Cookie,重启后所有人要重新登录',
   QLB_STAFF_EDIT_REFUSED: '工作人员后台:加入示例问题被拒绝(问题为空或太长、已是示例问题、知识库检查不通过、文件刚被改动),文件没有改动',
   QLB_STAFF_EDIT_FAILED: '工作人员后台:写入知识库文件失败(权限、磁盘);文件没有改动',
+  QLB_DATABASE_UNREACHABLE: 'stats / review:连不上 PostgreSQL(DATABASE_URL 的主机、端口、库名、用户或密码不对,或数据库未运行)',
+  QLB_REDIS_UNAVAILABLE: 'Redis 连不上或命令失败:回答照常,但对话暂不记得上文、限流按各实例分别计算、重新加载不广播;自动重试,恢复后记一行日志',
+  QLB_INSTANCE_LOCKED: '同一个 Redis 上已有另一个实例在轮询 Telegram 或登录个人微信,本实例拒绝启动该渠道;提示中有对方实例的名称',
+  QLB_INSTANCE_LOCK_LOST: '运行中的 Telegram 轮询或个人微信失去了实例锁(Redis 中断期间被另一个实例取得),本实例已停止该渠道,由对方继续',
 } as const satisfies Record<ErrorCode, string>;
 
 /** An error the bot knows about; `details` lists what exactly is wrong (file, field...). */

@@ -24,7 +24,7 @@ export type ReviewData =
 /** Reads and describes the groups of the last `days`; a store that cannot be read is an error to show, not a failure. */
 export async function loadReview(app: App, store: StaffStore, days: number): Promise<ReviewData> {
   try {
-    const read = readReviewRows(app.config.dataDir, { days, limit: REVIEW_LIMIT }, await store.reviewActions());
+    const read = await readReviewRows(app.config, { days, limit: REVIEW_LIMIT }, () => store.reviewActions());
     if (!read) return { ok: true, lines: [], hidden: 0, recorded: false };
     const ask = async (question: string) => (await app.explain(question)).reply;
     return { ok: true, lines: await describeRows(read.rows, app.bot.engine.knowledge, ask), hidden: read.hidden, recorded: true };

@@ -82,7 +82,7 @@ export function statsRoutes(fastify: FastifyInstance, ctx: ConsoleContext, app: 
 <button type="submit">查看</button></form>`;
     let report: StatsReport | undefined;
     try {
-      report = collectStats(app.config.dataDir, days, ctx.now());
+      report = await collectStats(app.config, days, ctx.now());
     } catch (error) {
       if (!(error instanceof BotError)) throw error;
       return sendPage(reply, page({ ...frame, notice: { kind: 'error', lines: [error.message, error.code] } }, choose), 503);

@@ -37,6 +37,9 @@ export function formatReport(r, extra) {
     'Throughput through the fake transport (real KB, full app), messages/s',
     `  1 conversation     ${num(r.throughput.c1).padStart(7)}  (${times(r.throughput.c1, extra.baseline.perSecond)} the baseline's ${num(extra.baseline.perSecond)} queries/s)`,
     `  100 conversations  ${num(r.throughput.c100).padStart(7)}  (${times(r.throughput.c100, extra.baseline.perSecond)})`,
+    r.throughput.c100Redis === null
+      ? '  100 conversations, state in Redis: n/a (redis-server not installed)'
+      : `  100 conversations, state in Redis  ${num(r.throughput.c100Redis).padStart(7)}  (${pct(r.throughput.c100Redis / r.throughput.c100)} of in memory; a local redis-server, one GET and one SET per message)`,
     '',
     `Top-1 on the gold set's ${extra.inScope} in-scope cases (an answer with the right entry):`,
     `  ours ${pct(r.top1)}, baseline ${pct(b.top1)} (${((r.top1 - b.top1) * 100).toFixed(1)} points)`,

@@ -1,15 +1,14 @@
 /**
- * The HTTP server's keys (`HTTP_*`) and its settings: where it listens, whom to believe for
- * the client address, and the limits of its API.
+ * The keys of the one HTTP server (web chat, API, health, metrics) and the settings they
+ * become. Part of the configuration `src/config.ts` reads.
  */
 import { z } from 'zod';
-import { blankAsUnset, integer, optionalText } from './env-types.js';
+import { blankAsUnset, integer, optionalText } from './fields.js';
 
 /** Port of the HTTP server when `HTTP_PORT` is unset. */
 export const DEFAULT_HTTP_PORT = 3000;
 
-/** The HTTP server's part of the environment schema. */
-export const HttpEnv = {
+export const HttpKeys = {
   HTTP_PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(65_535).optional()),
   HTTP_HOST: z.string().trim().min(1).default('127.0.0.1'),
   HTTP_TRUST_PROXY: optionalText,
@@ -17,7 +16,7 @@ export const HttpEnv = {
   HTTP_BODY_LIMIT_BYTES: integer(16_384, 1_024, 1_048_576),
 };
 
-type HttpValues = z.infer<z.ZodObject<typeof HttpEnv>>;
+type HttpEnv = z.infer<z.ZodObject<typeof HttpKeys>>;
 
 export interface HttpConfig {
   /**
@@ -43,10 +42,14 @@ function trustProxy(value: string | undefined): boolean | number | string {
   return value;
 }
 
-/** The HTTP settings; `needed` when something configured lives on the server. */
-export function httpConfig(e: HttpValues, needed: boolean): HttpConfig {
+/**
+ * The HTTP settings; `platforms` says which chat platforms are configured (the server's
+ * default depends on it) and whether Telegram uses a webhook (served on this server).
+ */
+export function httpConfig(e: HttpEnv, platforms: { telegram: boolean; telegramWebhook?: boolean; wechat: boolean; wechatMp: boolean }): HttpConfig {
+  const lives = platforms.wechatMp || Boolean(platforms.telegramWebhook);
   return {
-    enabled: e.HTTP_PORT !== undefined || needed,
+    enabled: e.HTTP_PORT !== undefined || lives || (!platforms.telegram && !platforms.wechat),
     port: e.HTTP_PORT ?? DEFAULT_HTTP_PORT,
     host: e.HTTP_HOST,
     trustProxy: trustProxy(e.HTTP_TRUST_PROXY),

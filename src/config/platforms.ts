@@ -1,13 +1,13 @@
 /**
- * The chat platforms' keys (Telegram, WeChat via wechaty, the WeChat official account) and
- * the settings built from them: each platform is on only when its key is set.
+ * The keys of the chat platforms (Telegram, personal WeChat, the official account) and the
+ * settings they become. Part of the configuration `src/config.ts` reads.
  */
 import { z } from 'zod';
+import { BotError, ErrorCodes } from '../errors.js';
 import { TELEGRAM_PACING, WECHAT_PACING } from '../limits/pacing.js';
-import { blankAsUnset, flag, integer, optionalMatching, optionalText } from './env-types.js';
+import { blankAsUnset, flag, integer, optionalMatching, optionalText } from './fields.js';
 
-/** The platforms' part of the environment schema. */
-export const PlatformEnv = {
+export const PlatformKeys = {
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_WEBHOOK_URL: optionalText,
   TELEGRAM_WEBHOOK_PORT: integer(8443, 1, 65_535),
@@ -35,49 +35,51 @@ export const PlatformEnv = {
   WECHAT_MP_HANDOFF: flag(true),
 };
 
-type PlatformValues = z.infer<z.ZodObject<typeof PlatformEnv>>;
+type PlatformEnv = z.infer<z.ZodObject<typeof PlatformKeys>>;
 
-export interface TelegramConfig {
-  token: string;
-  webhookUrl?: string;
-  /** Port of the adapter's own webhook listener; `serve` mounts the webhook on the HTTP server instead. */
-  webhookPort: number;
-  webhookHost?: string;
-  webhookSecret?: string;
-  apiRoot?: string;
-  pacing: { chatGapMs: number; groupPerMinute: number };
+/** Settings of the chat platforms; a platform is undefined when its keys are not set. */
+export interface PlatformConfig {
+  telegram?: {
+    token: string;
+    /** Set: a webhook at this URL's path on the HTTP server (which then starts). */
+    webhookUrl?: string;
+    /** Port of the adapter's own webhook listener; `serve` mounts the webhook on the HTTP server instead. */
+    webhookPort: number;
+    webhookHost?: string;
+    webhookSecret?: string;
+    apiRoot?: string;
+    pacing: { chatGapMs: number; groupPerMinute: number };
+  };
+  wechat?: {
+    puppet: string;
+    puppetToken?: string;
+    rooms: string[];
+    botName?: string;
+    autoAccept: boolean;
+    maxReplyChars: number;
+    pacing: { minGapMs: number; jitterMs: number; roomPerMinute: number; dailyCap: number };
+  };
+  /** The official account (公众号), served on the HTTP server at `path`. */
+  wechatMp?: {
+    token: string;
+    appId: string;
+    secret: string;
+    /** EncodingAESKey: needed for the safe and compatible modes. */
+    aesKey?: string;
+    path: string;
+    apiRoot: string;
+    /** Hand conversations to the account's human customer service when asked. */
+    handoff: boolean;
+  };
 }
 
-export interface WechatConfig {
-  puppet: string;
-  puppetToken?: string;
-  rooms: string[];
-  botName?: string;
-  autoAccept: boolean;
-  maxReplyChars: number;
-  pacing: { minGapMs: number; jitterMs: number; roomPerMinute: number; dailyCap: number };
-}
-
-/** The official account (公众号), served on the HTTP server at `path`. */
-export interface WechatMpConfig {
-  token: string;
-  appId: string;
-  secret: string;
-  /** EncodingAESKey: needed for the safe and compatible modes. */
-  aesKey?: string;
-  path: string;
-  apiRoot: string;
-  /** Hand conversations to the account's human customer service when asked. */
-  handoff: boolean;
-}
-
-/** Keys missing for the official account when its token is set (the account needs all three). */
-export function missingMpKeys(e: PlatformValues): string[] {
-  return e.WECHAT_MP_TOKEN ? (['WECHAT_MP_APPID', 'WECHAT_MP_SECRET'] as const).filter((key) => !e[key]) : [];
-}
-
-/** The platforms configured in `e`. */
-export function platformConfig(e: PlatformValues): { telegram?: TelegramConfig; wechat?: WechatConfig; wechatMp?: WechatMpConfig } {
+/** The platform settings of validated keys. @throws BotError QLB_CONFIG_INVALID when the official account lacks a key. */
+export function platformConfig(e: PlatformEnv): PlatformConfig {
+  const mpMissing = (['WECHAT_MP_APPID', 'WECHAT_MP_SECRET'] as const).filter((key) => !e[key]);
+  if (e.WECHAT_MP_TOKEN && mpMissing.length > 0) {
+    const keys = mpMissing.join('、');
+    throw new BotError(ErrorCodes.CONFIG_INVALID, `配置有误:设置了 WECHAT_MP_TOKEN,公众号还需要 ${keys}`, mpMissing);
+  }
   return {
     telegram: e.TELEGRAM_BOT_TOKEN
       ? {

@@ -3,10 +3,10 @@
  * sessions (`STAFF_SESSION_*`).
  */
 import { z } from 'zod';
-import { integer, optionalMatching } from './env-types.js';
+import { integer, optionalMatching } from './fields.js';
 
 /** The staff part of the environment schema. */
-export const StaffEnv = {
+export const StaffKeys = {
   STAFF_IDS: z
     .string()
     .optional()
@@ -16,7 +16,7 @@ export const StaffEnv = {
   STAFF_SESSION_HOURS: integer(8, 1, 24 * 30),
 };
 
-type StaffValues = z.infer<z.ZodObject<typeof StaffEnv>>;
+type StaffValues = z.infer<z.ZodObject<typeof StaffKeys>>;
 
 /** The staff console on the HTTP server (`/staff`). */
 export interface StaffConsoleConfig {

@@ -4,14 +4,13 @@
  * each with its closest entry's title and what the bot answers it now; and the same as CSV
  * for Excel.
  */
-import path from 'node:path';
+import type { Config } from '../config.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
-import { openStoreForReading, reviewRows, type ReviewRow } from '../store/reports.js';
-import { STORE_FILE } from '../store/sqlite-database.js';
+import { openStoreReader, storeLocation } from '../store/open-store-reader.js';
+import type { ReviewRow } from '../store/reports.js';
 import { storeReadError } from '../store/store-errors.js';
 import { DAY_MS } from '../time/durations.js';
 import type { Reply } from '../types.js';
-import { readReviewActions } from './sqlite-staff-store.js';
 import type { ReviewAction } from './staff-store.js';
 
 export interface ReviewOptions {
@@ -44,30 +43,28 @@ export function handledBy(actions: readonly ReviewAction[]): (row: ReviewRow) =>
 }
 
 /**
- * Reads the groups of the last `days` from the store in `dataDir`, less the ones handled
- * (`actions`, by default as the same database records them); undefined when nothing was
- * recorded yet. `hidden` counts the groups left out.
- * @throws BotError (QLB_STORE_*) with a one-line message when the store cannot be read.
+ * Reads the groups of the last `days` from the configured store, less the ones staff dealt
+ * with (`actions`, read once the store is open); undefined when nothing was recorded yet. `hidden` counts the groups left out.
+ * @throws BotError (QLB_DATABASE_UNREACHABLE, QLB_STORE_*) with a one-line message when the store cannot be read.
  */
-export function readReviewRows(
-  dataDir: string,
+export async function readReviewRows(
+  config: Pick<Config, 'dataDir' | 'database'>,
   options: ReviewOptions,
-  actions?: readonly ReviewAction[],
+  actions: () => Promise<readonly ReviewAction[]>,
   now = Date.now(),
-): { rows: ReviewRow[]; hidden: number } | undefined {
+): Promise<{ rows: ReviewRow[]; hidden: number } | undefined> {
+  const reader = await openStoreReader(config);
+  if (!reader) return undefined;
   let hidden = 0;
   try {
-    const db = openStoreForReading(dataDir);
-    if (!db) return undefined;
-    try {
-      const handled = handledBy(actions ?? readReviewActions(db));
-      const hide = (row: ReviewRow) => (handled(row) ? (hidden += 1) > 0 : false);
-      return { rows: reviewRows(db, { since: now - options.days * DAY_MS, limit: options.limit, hide }), hidden };
-    } finally {
-      db.close();
-    }
+    // Read once the store is known to be there, so a store that cannot be reached is reported as such.
+    const handled = handledBy(await actions());
+    const hide = (row: ReviewRow) => (handled(row) ? (hidden += 1) > 0 : false);
+    return { rows: await reader.reviewRows({ since: now - options.days * DAY_MS, limit: options.limit, hide }), hidden };
   } catch (error) {
-    throw storeReadError(error, path.join(dataDir, STORE_FILE));
+    throw storeReadError(error, storeLocation(config));
+  } finally {
+    await reader.close();
   }
 }
 

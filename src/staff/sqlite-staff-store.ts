@@ -31,7 +31,7 @@ const optional = <K extends string>(key: K, value: string | null) => (value === 
  * What staff did with the questions awaiting review, read over a read-only connection to the
  * bot's database (as `review` reads it); none when the staff tables were never made.
  */
-export function readReviewActions(db: Db): ReviewAction[] {
+export function reviewActionsOf(db: Db): ReviewAction[] {
   const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'review_actions'").get();
   if (!table) return [];
   return db
@@ -131,7 +131,7 @@ export function openSqliteStaffStore(dataDir: string): StaffStore {
         db.prepare('INSERT OR REPLACE INTO review_actions (type, key, action, entry, actor, at) VALUES (?, ?, ?, ?, ?, ?)')
           .run(a.type, a.key, a.action, a.entry ?? null, a.actor, a.at);
       }),
-    reviewActions: () => run(() => readReviewActions(db)),
+    reviewActions: () => run(() => reviewActionsOf(db)),
     purge: ({ now, before }) =>
       run(() =>
         db.transaction(

@@ -1,7 +1,6 @@
 /**
  * What the bot keeps of the messages it handles, for staff (`review`, `stats`), behind a
- * small interface: SQLite in production ({@link openSqliteStore}), nothing or memory
- * otherwise. Nothing of the person's text is kept except a masked `question` where the bot
+ * small interface with two engines (SQLite, PostgreSQL). Nothing of the person's text is kept except a masked `question` where the bot
  * could not answer or the answer was disliked.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -39,18 +38,22 @@ export interface FeedbackRecord {
   question?: string;
 }
 
-/** Where records go. No method throws: a failing store must never stop answering. */
+/**
+ * Where records go: SQLite on one host ({@link openSqliteStore}), PostgreSQL when several
+ * instances share one ({@link openPostgresStore}), nothing or memory otherwise. Recording
+ * only queues; no method throws or rejects: a failing store must never stop answering.
+ */
 export interface MessageStore {
   /** Hashes a conversation key with this store's salt. */
   hashConversation(key: string): string;
   recordMessage(record: MessageRecord): void;
   recordFeedback(record: FeedbackRecord): void;
   /** Writes what is queued; false when that failed (the records are kept for the next try). */
-  flush(): boolean;
+  flush(): Promise<boolean>;
   /** Deletes records older than `before` (ms since the epoch); the count, or undefined on failure. */
-  purge(before: number): number | undefined;
+  purge(before: number): Promise<number | undefined>;
   /** Flushes and releases the store. */
-  close(): void;
+  close(): Promise<void>;
   /** `ok`, or `degraded` with the error and since when; queued and dropped counts (for stats and /readyz). */
   health(): StoreHealth;
 }
@@ -63,15 +66,14 @@ export function saltedHash(salt: string, key: string): string {
 }
 
 /** A store that keeps nothing: the default of the core and of tools like `eval`. */
-export function createNoopStore(): MessageStore {
-  const salt = randomBytes(16).toString('hex');
+export function createNoopStore(salt = randomBytes(16).toString('hex')): MessageStore {
   return {
     hashConversation: (key) => saltedHash(salt, key),
     recordMessage: () => undefined,
     recordFeedback: () => undefined,
-    flush: () => true,
-    purge: () => 0,
-    close: () => undefined,
+    flush: async () => true,
+    purge: async () => 0,
+    close: async () => undefined,
     health: okHealth,
   };
 }
@@ -99,9 +101,9 @@ export function createMemoryStore(): MemoryStore {
     hashConversation: (key) => saltedHash(salt, key),
     recordMessage: (record) => void messages.push({ ...record }),
     recordFeedback: (record) => void feedback.push({ ...record }),
-    flush: () => true,
-    purge: (before) => purgeList(messages, before) + purgeList(feedback, before),
-    close: () => undefined,
+    flush: async () => true,
+    purge: async (before) => purgeList(messages, before) + purgeList(feedback, before),
+    close: async () => undefined,
     health: () => ({ ...okHealth(), written: messages.length + feedback.length }),
   };
 }

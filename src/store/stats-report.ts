@@ -1,13 +1,14 @@
 /**
  * What `stats` and the console's 统计 page show, as data: counts per day (local time) of
- * reply kinds and answered topics, 👍 / 👎, the most disliked entries, and the store's state.
+ * reply kinds and answered topics, 👍 / 👎, the most disliked entries, and the store's state,
+ * read from the configured store (SQLite in DATA_DIR, or PostgreSQL).
  */
-import path from 'node:path';
-import { dailyStats, feedbackByEntry, openStoreForReading, type DayStats } from './reports.js';
-import { STORE_FILE } from './sqlite-database.js';
+import type { Config } from '../config.js';
+import { DAY_MS } from '../time/durations.js';
+import { openStoreReader, storeLocation } from './open-store-reader.js';
+import type { DayStats, EntryFeedback, StoreReader } from './reports.js';
 import { storeReadError } from './store-errors.js';
 import { storeStatus, type StoreStatus } from './store-status.js';
-import { DAY_MS } from '../time/durations.js';
 
 /** Always shown, in this order; other kinds follow when they occur. */
 export const MAIN_KINDS = ['answer', 'clarify', 'fallback', 'menu', 'emergency', 'feedback'];
@@ -18,7 +19,7 @@ export interface StatsReport {
   days: DayStats[];
   /** The sums of all days (`day: 'all'`). */
   total: DayStats;
-  disliked: Array<{ entry: string | null; useful: number; notUseful: number }>;
+  disliked: EntryFeedback[];
   /** `degraded` when a running bot cannot write, or the disk is nearly full. */
   store: StoreStatus;
 }
@@ -29,26 +30,23 @@ export function reportKinds(report: StatsReport): string[] {
 }
 
 /**
- * Reads the report of the last `days` from the store in `dataDir`; undefined when nothing
- * was recorded yet.
- * @throws BotError (QLB_STORE_CORRUPT, _UNREADABLE, _DISK_FULL, _LOCKED) with a one-line message.
+ * Reads the report of the last `days`; undefined when nothing was recorded yet.
+ * @throws BotError (QLB_DATABASE_UNREACHABLE, QLB_STORE_CORRUPT, _UNREADABLE, _DISK_FULL, _LOCKED) with a one-line message.
  */
-export function collectStats(dataDir: string, days: number, now = Date.now()): StatsReport | undefined {
+export async function collectStats(config: Pick<Config, 'dataDir' | 'database'>, days: number, now = Date.now()): Promise<StatsReport | undefined> {
+  const reader = await openStoreReader(config);
+  if (!reader) return undefined;
   try {
-    const db = openStoreForReading(dataDir);
-    if (!db) return undefined;
-    try {
-      return { ...readReport(db, now - days * DAY_MS), store: storeStatus(dataDir) };
-    } finally {
-      db.close();
-    }
+    return { ...(await readReport(reader, now - days * DAY_MS)), store: storeStatus(config.dataDir) };
   } catch (error) {
-    throw storeReadError(error, path.join(dataDir, STORE_FILE));
+    throw storeReadError(error, storeLocation(config));
+  } finally {
+    await reader.close();
   }
 }
 
-function readReport(db: NonNullable<ReturnType<typeof openStoreForReading>>, since: number): Omit<StatsReport, 'store'> {
-  const days = dailyStats(db, { since });
+async function readReport(reader: StoreReader, since: number): Promise<Omit<StatsReport, 'store'>> {
+  const days = await reader.dailyStats({ since });
   const total: DayStats = { day: 'all', total: 0, kinds: {}, topics: {}, useful: 0, notUseful: 0 };
   for (const day of days) {
     total.total += day.total;
@@ -57,6 +55,6 @@ function readReport(db: NonNullable<ReturnType<typeof openStoreForReading>>, sin
     for (const [kind, n] of Object.entries(day.kinds)) total.kinds[kind] = (total.kinds[kind] ?? 0) + n;
     for (const [topic, n] of Object.entries(day.topics)) total.topics[topic] = (total.topics[topic] ?? 0) + n;
   }
-  const disliked = feedbackByEntry(db, { since, limit: 10 }).filter((row) => row.notUseful > 0);
+  const disliked = (await reader.feedbackByEntry({ since, limit: 10 })).filter((row) => row.notUseful > 0);
   return { days, total, disliked };
 }

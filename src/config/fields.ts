@@ -1,10 +1,10 @@
 /**
- * The zod building blocks of the environment schema: how an unset, blank, numeric, boolean
- * or patterned key is read. Shared by the parts of the config in this folder.
+ * The zod field kinds the configuration is written with: blank means unset (as `.env.example`
+ * leaves keys), numbers within bounds, flags in the usual spellings. No environment is read here.
  */
 import { z } from 'zod';
 
-/** Unset when empty or blank; otherwise the trimmed text. */
+/** Text, or undefined when empty. */
 export const optionalText = z
   .string()
   .trim()
@@ -14,7 +14,7 @@ export const optionalText = z
 /** An empty value (`KEY=` as .env.example leaves it) means the default, never 0. */
 export const blankAsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
-/** An integer between `min` and `max`; `fallback` when unset or blank. */
+/** An integer between `min` and `max`; `fallback` when unset. */
 export const integer = (fallback: number, min: number, max: number) =>
   z.preprocess(blankAsUnset, z.coerce.number().int().min(min).max(max).default(fallback));
 
@@ -24,3 +24,12 @@ export const flag = (fallback: boolean) => z.preprocess(blankAsUnset, z.stringbo
 /** Unset when empty; otherwise must match `pattern` (the message names the expected form, never the value). */
 export const optionalMatching = (pattern: RegExp, message: string) =>
   z.preprocess(blankAsUnset, z.string().trim().regex(pattern, message).optional());
+
+/** Freezes `value` and everything in it. */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
