@@ -7,7 +7,7 @@
 import { args, emit } from '../lib/worker-io.mjs';
 import { KNOWLEDGE_DIR } from '../lib/paths.mjs';
 import { loadCore, nullLogger } from '../lib/load-core.mjs';
-import { drawQuestions, readGold } from '../lib/gold.mjs';
+import { drawQuestions, readPreparedGold } from '../lib/gold.mjs';
 import { createFakeTransport } from '../lib/fake-transport.mjs';
 
 const a = args();
@@ -15,7 +15,7 @@ const conversations = Number(a.concurrency ?? 1);
 const total = Number(a.messages ?? 10_000);
 const core = await loadCore();
 const app = await core.createApp(core.loadConfig({ ...process.env, KNOWLEDGE_DIR, RATE_LIMIT_PER_MINUTE: '0' }), nullLogger(core));
-const questions = drawQuestions((await readGold()).cases, total, 7);
+const questions = drawQuestions(readPreparedGold(a.gold).cases, total, 7);
 
 const run = async (transport, n) => {
   const perLane = Math.ceil(n / conversations);
