@@ -7,9 +7,9 @@
 import { observeHandler, observeReloads, type AppHooks } from './app-hooks.js';
 import { createBot, type Bot } from './bot.js';
 import type { Config } from './config.js';
-import { createEngine, type Engine } from './engine.js';
+import { createEngine } from './engine.js';
 import type { KnowledgeBase } from './knowledge/knowledge-base.js';
-import { loadKnowledge } from './knowledge/load-knowledge.js';
+import { openKnowledge, snapshotDirFor } from './knowledge/open-knowledge.js';
 import type { Logger } from './logger.js';
 import { createReloader, type ReloadOutcome } from './reload/knowledge-reloader.js';
 import { watchKnowledge } from './reload/watch-knowledge.js';
@@ -17,7 +17,6 @@ import { createSegmenter, type DomainWord, type Segmenter } from './segment/segm
 import { createStaffCommands } from './staff/staff-commands.js';
 import { createNoopStore, type MessageStore } from './store/message-store.js';
 import { startRetention } from './store/retention.js';
-import { openSqliteStore } from './store/sqlite-store.js';
 import type { InboundMessage, MessageHandler } from './types.js';
 import type { Run } from './bot.js';
 import { renderTrace } from './pipeline/render-trace.js';
@@ -61,14 +60,6 @@ export interface AppOptions {
   hooks?: AppHooks;
 }
 
-/** Builds an engine for a knowledge directory with an already loaded segmenter. */
-export function buildEngine(config: Config, segmenter: Segmenter, knowledgeDir = config.knowledgeDir): Engine {
-  return createEngine(loadKnowledge(knowledgeDir), segmenter, {
-    answer: config.answerThreshold,
-    clarify: config.clarifyThreshold,
-  });
-}
-
 const sameWords = (a: DomainWord[], b: DomainWord[]) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
@@ -77,20 +68,25 @@ const sameWords = (a: DomainWord[], b: DomainWord[]) => JSON.stringify(a) === JS
  */
 export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
   const thresholds = { answer: config.answerThreshold, clarify: config.clarifyThreshold };
-  const knowledge = loadKnowledge(config.knowledgeDir);
+  // A validated snapshot (DATA_DIR/cache) spares a start the YAML parse and schema checks.
+  const snapshotDir = snapshotDirFor(config.dataDir);
+  const knowledge = await openKnowledge(config.knowledgeDir, { snapshotDir, logger });
   let words = knowledge.domainWords;
   let segmenter = await createSegmenter(config.segmenter, words);
   const engine = createEngine(knowledge, segmenter, thresholds);
 
   const recording = Boolean(options.record || options.store);
+  // The SQLite binding is loaded only by a process that records.
   const store =
-    options.store ?? (options.record ? openSqliteStore({ dataDir: config.dataDir, logger }) : createNoopStore());
+    options.store ??
+    (options.record ? (await import('./store/sqlite-store.js')).openSqliteStore({ dataDir: config.dataDir, logger }) : createNoopStore());
   const stopRetention = recording ? startRetention({ store, days: config.retentionDays, logger }) : () => undefined;
 
   const hooks = options.hooks ?? {};
   const reloader = observeReloads(createReloader({
     knowledgeDir: config.knowledgeDir,
     logger,
+    snapshotDir,
     async build(next: KnowledgeBase) {
       const nextSegmenter = sameWords(next.domainWords, words)
         ? segmenter

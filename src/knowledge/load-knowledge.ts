@@ -8,8 +8,10 @@ import { BotError, ErrorCodes } from '../errors.js';
 import type { DomainWord } from '../segment/segmenter.js';
 import { briefProblems, formatProblem, type Entry, type KnowledgeBase, type KnowledgeProblem } from './knowledge-base.js';
 import { problemToEntry } from './problem-entries.js';
-import { listEntryFiles, readLines, readSource, readYaml } from './read-files.js';
-import { createReadBudget, DEFAULT_KNOWLEDGE_LIMITS, type KnowledgeLimits, type ReadBudget } from './read-budget.js';
+import { checkEntries } from './check-entries.js';
+import { assertKnowledgeDir, FIXED_FILES, listEntryFiles } from './knowledge-files.js';
+import { readLines, readSource, readYaml } from './read-files.js';
+import { createReadBudget, DEFAULT_KNOWLEDGE_LIMITS, type FileDigest, type KnowledgeLimits, type ReadBudget } from './read-budget.js';
 import { linearPatternProblem } from '../safety/linear-pattern.js';
 import {
   AspectsSchema,
@@ -27,18 +29,9 @@ import {
 export interface KnowledgeCheck {
   knowledge?: KnowledgeBase;
   problems: KnowledgeProblem[];
+  /** With `knowledge`: every file read, in order, with the digest of the bytes parsed (the snapshot's key). */
+  files?: readonly FileDigest[];
 }
-
-const FIXED_FILES = [
-  'meta.yaml',
-  'topics.yaml',
-  'aspects.yaml',
-  'emergency.yaml',
-  'out-of-scope.yaml',
-  'lexicon/synonyms.yaml',
-  'lexicon/stopwords.txt',
-  'lexicon/domain-words.txt',
-];
 
 /**
  * Validates the directory; `knowledge` is set only when there is no problem. Sizes are
@@ -99,6 +92,7 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
   if (problems.length > 0 || !meta || !emergency) return { problems };
   return {
     problems,
+    files: budget.digests(),
     knowledge: {
       dir,
       meta,
@@ -121,10 +115,13 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
  * @throws BotError QLB_KNOWLEDGE_INVALID listing every problem as `file: field: message`.
  */
 export function loadKnowledge(dir: string, limits?: KnowledgeLimits): KnowledgeBase {
-  if (!fs.existsSync(dir)) {
-    throw new BotError(ErrorCodes.KNOWLEDGE_NOT_FOUND, `找不到知识库目录 ${dir}(KNOWLEDGE_DIR)`, ['KNOWLEDGE_DIR']);
-  }
-  const { knowledge, problems } = checkKnowledge(path.resolve(dir), limits);
+  return loadCheckedKnowledge(dir, limits).knowledge;
+}
+
+/** {@link loadKnowledge}, with the digests of the files it was made of. @throws BotError as loadKnowledge */
+export function loadCheckedKnowledge(dir: string, limits?: KnowledgeLimits): { knowledge: KnowledgeBase; files: readonly FileDigest[] } {
+  assertKnowledgeDir(dir);
+  const { knowledge, problems, files = [] } = checkKnowledge(path.resolve(dir), limits);
   if (!knowledge) {
     const details = briefProblems(problems.map(formatProblem));
     throw new BotError(
@@ -133,52 +130,13 @@ export function loadKnowledge(dir: string, limits?: KnowledgeLimits): KnowledgeB
       details,
     );
   }
-  return knowledge;
+  return { knowledge, files };
 }
 
 function parseDomainWord(line: string): DomainWord {
   const [word = line, freq] = line.split(/\s+/);
   const parsed = Number(freq);
   return Number.isFinite(parsed) && parsed > 0 ? { word, freq: parsed } : { word };
-}
-
-function questionKey(question: string): string {
-  return question.replace(/[\s\p{P}\p{S}]/gu, '').toLowerCase();
-}
-
-function checkEntries(
-  entries: Entry[],
-  topicIds: Set<string>,
-  aspectIds: Set<string>,
-  problems: KnowledgeProblem[],
-): void {
-  const seenIds = new Map<string, Entry>();
-  const seenQuestions = new Map<string, Entry>();
-  for (const entry of entries) {
-    const at = (field: string, message: string) =>
-      problems.push({ file: entry.file, field: `id=${entry.id}.${field}`, message });
-    const twin = seenIds.get(entry.id);
-    if (twin) at('id', `duplicate id (also in ${twin.file})`);
-    seenIds.set(entry.id, entry);
-    if (!topicIds.has(entry.topic)) at('topic', `unknown topic "${entry.topic}" (not in topics.yaml)`);
-    if (!aspectIds.has(entry.aspect)) at('aspect', `unknown aspect "${entry.aspect}" (not in aspects.yaml)`);
-    entry.questions.forEach((question, index) => {
-      const key = questionKey(question);
-      const owner = seenQuestions.get(key);
-      if (owner && owner.id !== entry.id) at(`questions[${index}]`, `"${question}" is also a question of ${owner.id}`);
-      else if (owner) at(`questions[${index}]`, `"${question}" is listed twice`);
-      seenQuestions.set(key, entry);
-    });
-  }
-  for (const entry of entries) {
-    entry.related.forEach((related, index) => {
-      if (!seenIds.has(related)) {
-        problems.push({ file: entry.file, field: `id=${entry.id}.related[${index}]`, message: `no entry "${related}"` });
-      } else if (related === entry.id) {
-        problems.push({ file: entry.file, field: `id=${entry.id}.related[${index}]`, message: 'relates to itself' });
-      }
-    });
-  }
 }
 
 /** Every `report` quote must stand verbatim in a source document: figures exactly as given. */
