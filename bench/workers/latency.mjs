@@ -2,8 +2,9 @@
  * One knowledge base size: load time, index build time (createEngine), then the whole
  * handle() pipeline (createBot + handle, real engine, production logger to /dev/null) timed
  * per message over messages drawn from the gold set (prepared JSON, see lib/gold.mjs), the
- * collections during the timed messages, and this process's peak RSS. With --top1, also the
- * share of in-scope gold cases answered with the right entry, each in a conversation of its own.
+ * collections the same messages cause (counted on a second, untimed pass), and this process's
+ * peak RSS. With --top1, also the share of in-scope gold cases answered with the right entry,
+ * each in a conversation of its own.
  */
 import { args, emit, peakRssMb } from '../lib/worker-io.mjs';
 import { loadCore, loadKnowledgeBase, nullLogger } from '../lib/load-core.mjs';
@@ -38,9 +39,11 @@ const bot = newBot();
 const drawn = drawIndices(gold.cases, warmup + count);
 for (let i = 0; i < warmup; i += 1) await bot.handle(message(gold.cases[drawn[i]].q, i));
 const timed = drawn.slice(warmup);
-const gc = countGc();
 const us = await timeEachUs(timed, (c, i) => bot.handle(message(gold.cases[c].q, i)));
-const collections = await gc.stop();
+// The same messages again, untimed, to count the collections they cause.
+const collections = await countGc(async () => {
+  for (const [i, c] of timed.entries()) await bot.handle(message(gold.cases[c].q, i));
+});
 
 let top1;
 if (a.top1) {

@@ -152,7 +152,7 @@ export function createMatcher(
   const allAspectWords = [...new Set(aspectWords.flatMap((aspect) => aspect.words))].sort((a, b) => b.length - a.length);
   /** What is left of a question once its aspect words are taken out ("要带什么材料" → "要"). */
   const withoutAspectWords = (normalized: string) =>
-    allAspectWords.reduce((rest, word) => rest.split(word).join(' '), normalized);
+    allAspectWords.reduce((rest, word) => (rest.includes(word) ? rest.split(word).join(' ') : rest), normalized);
   const aspectSet = new Set(aspectWords.flatMap((aspect) => aspect.words));
   const anchors = topicAnchors(knowledge, indexTerms, aspectSet);
   /** Words that name a topic or a problem: a follow-up has none left once its aspect words are out. */

@@ -5,6 +5,7 @@
  * could not answer or the answer was disliked.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { StoreHealth } from './store-health.js';
 
 export type { StoreHealth } from './store-health.js';
@@ -62,11 +63,23 @@ export function saltedHash(salt: string, key: string): string {
   return createHash('sha256').update(salt).update('\u0000').update(key).digest('hex').slice(0, 16);
 }
 
+/** Conversations whose hash is remembered: each message is hashed for its log line, its record and its adapter's log. */
+const REMEMBERED_HASHES = 10_000;
+
+/** {@link saltedHash} with one salt, remembering the hashes of the latest conversations. */
+export function saltedHasher(salt: string): (key: string) => string {
+  const hashes = new LRUCache<string, string>({ max: REMEMBERED_HASHES });
+  return (key) => {
+    let hash = hashes.get(key);
+    if (hash === undefined) hashes.set(key, (hash = saltedHash(salt, key)));
+    return hash;
+  };
+}
+
 /** A store that keeps nothing: the default of the core and of tools like `eval`. */
 export function createNoopStore(): MessageStore {
-  const salt = randomBytes(16).toString('hex');
   return {
-    hashConversation: (key) => saltedHash(salt, key),
+    hashConversation: saltedHasher(randomBytes(16).toString('hex')),
     recordMessage: () => undefined,
     recordFeedback: () => undefined,
     flush: () => true,
@@ -84,7 +97,7 @@ export interface MemoryStore extends MessageStore {
 
 /** Creates an empty {@link MemoryStore}. */
 export function createMemoryStore(): MemoryStore {
-  const salt = randomBytes(16).toString('hex');
+  const hashConversation = saltedHasher(randomBytes(16).toString('hex'));
   const messages: MessageRecord[] = [];
   const feedback: FeedbackRecord[] = [];
   const purgeList = <T extends { at: number }>(list: T[], before: number) => {
@@ -96,7 +109,7 @@ export function createMemoryStore(): MemoryStore {
   return {
     messages,
     feedback,
-    hashConversation: (key) => saltedHash(salt, key),
+    hashConversation,
     recordMessage: (record) => void messages.push({ ...record }),
     recordFeedback: (record) => void feedback.push({ ...record }),
     flush: () => true,

@@ -10,7 +10,7 @@
  */
 import { ErrorCodes } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { saltedHash, type MessageStore } from './message-store.js';
+import { saltedHasher, type MessageStore } from './message-store.js';
 import { openStoreDatabase, prepareWrite, type Db, type Queued } from './sqlite-database.js';
 import { readOrCreateSalt } from './salt.js';
 import { errorCode, writeHealthFile, type StoreHealth } from './store-health.js';
@@ -174,7 +174,7 @@ export function openSqliteStore(options: SqliteStoreOptions): MessageStore {
   timer.unref();
 
   return {
-    hashConversation: (key) => saltedHash(salt, key),
+    hashConversation: saltedHasher(salt),
     recordMessage: (record) => enqueue({ type: 'message', record }),
     recordFeedback: (record) => enqueue({ type: 'feedback', record }),
     flush,

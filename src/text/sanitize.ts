@@ -14,6 +14,8 @@ export function sanitize(raw: string): string {
 
 /** Cuts to `max` code points without splitting a surrogate pair. */
 export function truncate(text: string, max: number): { text: string; truncated: boolean } {
+  // A text has no more code points than UTF-16 units: most messages need no count at all.
+  if (text.length <= max) return { text, truncated: false };
   const points = Array.from(text);
   if (points.length <= max) return { text, truncated: false };
   return { text: points.slice(0, max).join(''), truncated: true };

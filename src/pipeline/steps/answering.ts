@@ -9,6 +9,7 @@ import type { Entry } from '../../knowledge/knowledge-base.js';
 import { CLOSE_MARGIN, type Decision } from '../../match/decide.js';
 import { maskPersonal } from '../../privacy/mask.js';
 import type { MatchResult } from '../../match/matcher.js';
+import { aspectNoEntryHas } from './unanswered-aspect.js';
 import { step, type Step } from '../compose-steps.js';
 import type { TurnContext } from '../context.js';
 
@@ -94,19 +95,6 @@ export function matchAndDecide(): Step {
     }
     ctx.next = { topic: ctx.state.topic, lastKind: 'fallback' };
     ctx.finish(engine.compose.fallback(decision.confidence), `fallback.${decision.reason}`, detail);
-  });
-}
-
-/**
- * An aspect the question asks that no entry answers (no entry has it, and the chosen one was
- * not written for it: none of its sample questions names it), if any.
- */
-function aspectNoEntryHas(ctx: TurnContext, match: MatchResult, chosen: Entry): string | undefined {
-  const { entries, aspects } = ctx.engine.knowledge;
-  return match.aspects.find((aspect) => {
-    if (entries.some((entry) => entry.aspect === aspect)) return false;
-    const words = aspects.find((candidate) => candidate.id === aspect)?.words.map(ctx.engine.normalize) ?? [];
-    return !chosen.questions.some((question) => words.some((word) => ctx.engine.normalize(question).includes(word)));
   });
 }
 
