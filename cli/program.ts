@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import path from 'node:path';
 import { askLines, askOnce } from './ask.js';
+import { formatCheck, runCheck } from './check.js';
 import { loadEnvFile } from './env-file.js';
 import type { CliIo } from './io.js';
 import { review } from './review.js';
@@ -15,8 +16,6 @@ import { stats } from './stats.js';
 import { why } from './why.js';
 import { registerWechatMpCommand } from './wechat-mp.js';
 import { EXIT, openApp, reportFatal, setup } from './shared.js';
-import { checkKnowledge } from '../src/knowledge/load-knowledge.js';
-import { formatProblem } from '../src/knowledge/knowledge-base.js';
 import { formatEvalReport, readGoldSet, runEval } from '../src/eval/run-eval.js';
 import { isDialogueFile, readDialogues } from '../src/eval/gold-files.js';
 import { formatDialogueReport, runDialogues } from '../src/eval/run-dialogues.js';
@@ -73,18 +72,14 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
 
   program
     .command('check')
-    .description('检查知识库;指出每个问题所在的文件和字段')
-    .action(() => {
+    .description('检查知识库(格式、出处、数字、法条);逐条指出文件、条目、字段、出问题的文字和违反的规则')
+    .option('--json', '以 JSON 输出同样的结果')
+    .action((options: { json?: boolean }) => {
       const { config } = setup(io, true);
-      const { knowledge, problems } = checkKnowledge(config.knowledgeDir);
-      if (!knowledge) {
-        io.stderr.write(`knowledge base ${config.knowledgeDir}: ${problems.length} problem(s)\n`);
-        for (const problem of problems) io.stderr.write(`  ${formatProblem(problem)}\n`);
-        exit.code = EXIT.invalid;
-        return;
-      }
-      const questions = knowledge.entries.reduce((sum, entry) => sum + entry.questions.length, 0);
-      out(`knowledge base ${config.knowledgeDir}: OK — ${knowledge.topics.length} topics, ${knowledge.entries.length} entries, ${questions} sample questions`);
+      const report = runCheck(config.knowledgeDir);
+      if (options.json) out(JSON.stringify(report));
+      else (report.ok ? io.stdout : io.stderr).write(`${formatCheck(report)}\n`);
+      if (!report.ok) exit.code = EXIT.invalid;
     });
 
   program

@@ -6,6 +6,7 @@
 import type { Entry, KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { SourceRef } from '../knowledge/schema.js';
 import type { Reply, ReplyChoice } from '../types.js';
+import { formatSourceLine } from './source-line.js';
 
 /** Numbers a reply in danger asks to call first, in the order the text gives them. */
 const CALL_FIRST = /(?<!\d)(110|119|120|122)(?!\d)/g;
@@ -20,9 +21,8 @@ export function createComposer(knowledge: KnowledgeBase) {
   const defaultReport = knowledge.meta.sources[0]?.title ?? '';
   const topicTitle = (id: string) => knowledge.topics.find((topic) => topic.id === id)?.title ?? id;
 
-  const sourceLine = (sources: SourceRef[]) =>
-    messages.sourcePrefix +
-    sources.map((source) => (source.kind === 'report' ? `${defaultReport}${source.ref}` : source.ref)).join(';');
+  // Two quotes of one article (or one report section) are one source to the reader.
+  const sourceLine = (sources: SourceRef[]) => formatSourceLine(messages.sourcePrefix, sources, defaultReport);
 
   const list = (items: { label: string; id: string }[]): ReplyChoice[] =>
     items.map((item, index) => ({ n: index + 1, label: item.label, id: item.id }));

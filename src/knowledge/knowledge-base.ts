@@ -33,11 +33,18 @@ export interface KnowledgeBase {
   reportTitles: ReadonlyMap<string, string>;
 }
 
-/** One thing wrong in the knowledge base, named by file and field. */
+/** One thing wrong in the knowledge base, named by file and field, said in Chinese for staff. */
 export interface KnowledgeProblem {
   file: string;
+  /** Where in the file, e.g. `id=legal-aid.where.answer` or `[3](id=x).questions`. */
   field: string;
   message: string;
+  /** Id of the entry (topic, category, …) at fault, when there is one. */
+  entry?: string;
+  /** The offending text itself, e.g. `0751-8888888`. */
+  text?: string;
+  /** Stable id of the rule broken (see fact-rules.ts), e.g. `number-unsourced`. */
+  rule?: string;
 }
 
 /** Formats a problem as `file: field: message`. */

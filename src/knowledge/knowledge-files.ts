@@ -6,17 +6,32 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BotError, ErrorCodes } from '../errors.js';
 
-/** The files every knowledge directory has, read first and in this order. */
+/** The files every knowledge directory has (the loader reads them first). */
 export const FIXED_FILES: readonly string[] = [
   'meta.yaml',
   'topics.yaml',
   'aspects.yaml',
   'emergency.yaml',
   'out-of-scope.yaml',
+  'hotlines.yaml',
   'lexicon/synonyms.yaml',
   'lexicon/stopwords.txt',
   'lexicon/domain-words.txt',
 ];
+
+/** Folder of the law texts, relative to the knowledge directory. */
+export const LAWS_DIR = path.join('sources', 'laws');
+
+/** The law files of a knowledge folder, relative to it, sorted. */
+export function listLawFiles(dir: string): string[] {
+  const folder = path.join(dir, LAWS_DIR);
+  if (!fs.existsSync(folder)) return [];
+  return fs
+    .readdirSync(folder)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => path.join(LAWS_DIR, name));
+}
 
 /** Entry files, sorted so that load order (and ranking ties) never depend on the disk. */
 export function listEntryFiles(dir: string, folder = 'entries'): string[] {

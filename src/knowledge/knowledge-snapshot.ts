@@ -13,14 +13,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import type { KnowledgeBase } from './knowledge-base.js';
-import { FIXED_FILES, listEntryFiles } from './knowledge-files.js';
+import { FIXED_FILES, listEntryFiles, listLawFiles } from './knowledge-files.js';
 import { createReadBudget, DEFAULT_KNOWLEDGE_LIMITS, type FileDigest, type KnowledgeLimits } from './read-budget.js';
 
 /** Bumped when the snapshot's layout changes. */
 const FORMAT = 1;
 const CODE_DIR = path.dirname(fileURLToPath(import.meta.url));
 /** Besides this folder's modules, code whose change changes what a valid knowledge base is. */
-const OTHER_CODE = ['../safety/linear-pattern'];
+const OTHER_CODE = ['../safety/linear-pattern', '../safety/check-emergency'];
 const PARSERS = ['yaml', 'zod'];
 
 interface Header {
@@ -93,10 +93,11 @@ export function readKnowledgeSnapshot(snapshotDir: string, dir: string, limits: 
   }
   if (header.format !== FORMAT || header.dir !== resolved || header.code !== codeDigest()) return undefined;
   if (!isDeepStrictEqual(header.limits, limits) || !Array.isArray(header.files)) return undefined;
-  // The check reads the folder's files first (fixed ones, entries, problems), then the sources meta.yaml names.
-  const listed = [...FIXED_FILES, ...listEntryFiles(resolved), ...listEntryFiles(resolved, 'problems')].sort();
-  const recorded = header.files.slice(0, listed.length).map((digest) => digest?.file).sort();
-  if (!isDeepStrictEqual(recorded, listed)) return undefined;
+  // Every file the folder holds now must be one the snapshot was made of; the others it was
+  // made of are the documents meta.yaml names (meta.yaml's digest is checked with the rest).
+  const recorded = new Set(header.files.map((digest) => digest?.file));
+  const listed = [...FIXED_FILES, ...listEntryFiles(resolved), ...listEntryFiles(resolved, 'problems'), ...listLawFiles(resolved)];
+  if (!listed.every((file) => recorded.has(file))) return undefined;
   const budget = createReadBudget(resolved, limits);
   try {
     for (const { file } of header.files) budget.read(file);

@@ -6,17 +6,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BotError, ErrorCodes } from '../errors.js';
 import type { DomainWord } from '../segment/segmenter.js';
+import { checkFacts, createFactContext, type FactContext } from './fact-check.js';
+import { knowledgeOwners } from './fact-owners.js';
 import { briefProblems, formatProblem, type Entry, type KnowledgeBase, type KnowledgeProblem } from './knowledge-base.js';
+import { listLawFiles, readLaws } from './law-texts.js';
 import { problemToEntry } from './problem-entries.js';
 import { checkEntries } from './check-entries.js';
 import { assertKnowledgeDir, FIXED_FILES, listEntryFiles } from './knowledge-files.js';
-import { readLines, readSource, readYaml } from './read-files.js';
+import { readLines, readYaml } from './read-files.js';
+import { readReports } from './report-stats.js';
 import { createReadBudget, DEFAULT_KNOWLEDGE_LIMITS, type FileDigest, type KnowledgeLimits, type ReadBudget } from './read-budget.js';
-import { linearPatternProblem } from '../safety/linear-pattern.js';
+import { emergencyPatternProblems } from '../safety/check-emergency.js';
 import {
   AspectsSchema,
   EmergencySchema,
   EntryFileSchema,
+  HotlinesSchema,
   MetaSchema,
   OutOfScopeSchema,
   ProblemFileSchema,
@@ -40,7 +45,7 @@ export interface KnowledgeCheck {
 export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KNOWLEDGE_LIMITS): KnowledgeCheck {
   const problems: KnowledgeProblem[] = [];
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    return { problems: [{ file: dir, field: '(directory)', message: 'knowledge directory not found' }] };
+    return { problems: [{ file: dir, field: '(directory)', message: '找不到知识库目录' }] };
   }
   const budget = createReadBudget(dir, limits);
   const entryFiles = listEntryFiles(dir);
@@ -50,7 +55,7 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
       return { problems: [{ file: folder, field: '(directory)', message: `${files.length} files, over the limit of ${limits.maxEntryFiles}` }] };
     }
   }
-  const oversize = budget.precheck([...FIXED_FILES, ...entryFiles, ...problemFiles]);
+  const oversize = budget.precheck([...FIXED_FILES, ...entryFiles, ...problemFiles, ...listLawFiles(dir)]);
   if (oversize.length > 0) return { problems: oversize.map(({ file, message }) => ({ file, field: '(size)', message })) };
 
   const meta = readYaml(budget, 'meta.yaml', MetaSchema, problems);
@@ -61,8 +66,9 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
   const stopwords = readLines(budget, 'lexicon/stopwords.txt', problems);
   const outOfScope = readYaml(budget, 'out-of-scope.yaml', OutOfScopeSchema, problems);
   const domainWords = readLines(budget, 'lexicon/domain-words.txt', problems).map(parseDomainWord);
+  const facts = readFactContext(dir, meta, problems, budget);
 
-  if (entryFiles.length === 0) problems.push({ file: 'entries/', field: '(directory)', message: 'no entry files' });
+  if (entryFiles.length === 0) problems.push({ file: 'entries/', field: '(directory)', message: '没有答案文件' });
   const entries: Entry[] = [];
   for (const file of entryFiles) {
     const list = readYaml(budget, file, EntryFileSchema, problems) ?? [];
@@ -76,18 +82,13 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
   checkEntries(entries, new Set(topics.map((t) => t.id)), new Set(aspects.map((a) => a.id)), problems);
   for (const topic of topics) {
     if (!entries.some((entry) => entry.topic === topic.id)) {
-      problems.push({ file: 'topics.yaml', field: `id=${topic.id}`, message: 'topic has no entry' });
+      problems.push({ file: 'topics.yaml', field: `id=${topic.id}`, message: '这个主题下没有任何答案', entry: topic.id });
     }
   }
-  const reportTitles = meta ? checkQuotes(budget, meta, entries, problems) : new Map<string, string>();
-  emergency?.categories.forEach((category, index) =>
-    category.patterns.forEach((pattern, p) => {
-      const problem = linearPatternProblem(pattern);
-      if (problem) {
-        problems.push({ file: 'emergency.yaml', field: `categories[${index}](id=${category.id}).patterns[${p}]`, message: problem });
-      }
-    }),
-  );
+  problems.push(...checkFacts(knowledgeOwners({ entries, topics, aspects, meta, emergency }), facts));
+  if (emergency) {
+    for (const { field, message } of emergencyPatternProblems(emergency)) problems.push({ file: 'emergency.yaml', field, message });
+  }
 
   if (problems.length > 0 || !meta || !emergency) return { problems };
   return {
@@ -105,9 +106,24 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
       synonyms: new Map(Object.entries(synonyms)),
       stopwords: new Set(stopwords),
       declines: new Map(Object.entries(outOfScope?.declines ?? {})),
-      reportTitles,
+      reportTitles: new Map(meta.sources.map((source) => [source.id, source.title])),
     },
   };
+}
+
+/**
+ * Reads what the fact check compares against: hotlines.yaml, the law texts in sources/laws/,
+ * the report documents meta.yaml lists (within `budget`: a fresh one of `dir` by default).
+ * Problems with those files go to `problems`.
+ */
+export function readFactContext(
+  dir: string,
+  meta: Meta | undefined,
+  problems: KnowledgeProblem[],
+  budget: ReadBudget = createReadBudget(dir),
+): FactContext {
+  const hotlines = readYaml(budget, 'hotlines.yaml', HotlinesSchema, problems) ?? [];
+  return createFactContext(hotlines, readLaws(budget, dir, problems), meta ? readReports(budget, meta, problems) : []);
 }
 
 /**
@@ -126,7 +142,7 @@ export function loadCheckedKnowledge(dir: string, limits?: KnowledgeLimits): { k
     const details = briefProblems(problems.map(formatProblem));
     throw new BotError(
       ErrorCodes.KNOWLEDGE_INVALID,
-      `knowledge base at ${dir} is invalid (${problems.length} problem(s)):\n  ${details.join('\n  ')}`,
+      `knowledge base at ${dir} is invalid (${problems.length} problem(s)) / 知识库有 ${problems.length} 个问题:\n  ${details.join('\n  ')}`,
       details,
     );
   }
@@ -137,32 +153,4 @@ function parseDomainWord(line: string): DomainWord {
   const [word = line, freq] = line.split(/\s+/);
   const parsed = Number(freq);
   return Number.isFinite(parsed) && parsed > 0 ? { word, freq: parsed } : { word };
-}
-
-/** Every `report` quote must stand verbatim in a source document: figures exactly as given. */
-function checkQuotes(budget: ReadBudget, meta: Meta, entries: Entry[], problems: KnowledgeProblem[]): Map<string, string> {
-  const texts: string[] = [];
-  const titles = new Map<string, string>();
-  meta.sources.forEach((source, index) => {
-    titles.set(source.id, source.title);
-    const unread: KnowledgeProblem[] = [];
-    const text = readSource(budget, source.file, unread);
-    if (text !== undefined) texts.push(text);
-    else problems.push({ file: 'meta.yaml', field: `sources[${index}].file`, message: `cannot read ${source.file}: ${unread[0]?.message ?? ''}` });
-  });
-  for (const entry of entries) {
-    entry.source.forEach((source, index) => {
-      if (source.kind !== 'report') return;
-      if (!source.quote) {
-        problems.push({ file: entry.file, field: `id=${entry.id}.source[${index}].quote`, message: 'a report source needs a quote' });
-      } else if (!texts.some((text) => text.includes(source.quote as string))) {
-        problems.push({
-          file: entry.file,
-          field: `id=${entry.id}.source[${index}].quote`,
-          message: `not found verbatim in the source documents: "${source.quote}"`,
-        });
-      }
-    });
-  }
-  return titles;
 }

@@ -1,5 +1,6 @@
 import YAML from 'yaml';
 import type { z } from 'zod';
+import zhCN from 'zod/v4/locales/zh-CN.js';
 import type { KnowledgeProblem } from './knowledge-base.js';
 import { TooLargeError, type ReadBudget } from './read-budget.js';
 
@@ -13,8 +14,8 @@ function readText(budget: ReadBudget, relative: string, problems: KnowledgeProbl
   try {
     return budget.read(relative);
   } catch (error) {
-    const message = error instanceof TooLargeError ? error.message : 'missing or unreadable';
-    problems.push({ file: relative, field: error instanceof TooLargeError ? '(size)' : '(file)', message });
+    const message = error instanceof TooLargeError ? error.message : '文件不存在或读不出';
+    problems.push({ file: relative, field: error instanceof TooLargeError ? '(size)' : '(文件)', message });
     return undefined;
   }
 }
@@ -49,7 +50,8 @@ export function readYaml<T extends z.ZodType>(
     problems.push({ file: relative, field: '(yaml)', message: error });
     return undefined;
   }
-  const parsed = schema.safeParse(data);
+  // Staff read these messages: zod's own ones in Chinese too.
+  const parsed = schema.safeParse(data, { error: LOCALE.localeError });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       problems.push({ file: relative, field: describePath(data, issue.path), message: issue.message });
@@ -58,6 +60,8 @@ export function readYaml<T extends z.ZodType>(
   }
   return parsed.data;
 }
+
+const LOCALE = zhCN();
 
 /** Turns `[3, 'questions']` into `[3](id=legal-aid.where).questions` so staff find the entry. */
 function describePath(data: unknown, issuePath: PropertyKey[]): string {

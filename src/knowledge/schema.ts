@@ -6,7 +6,7 @@ import { z } from 'zod';
 const text = z.string().trim().min(1);
 /** Staff write `keywords: [12348]`; YAML reads that as a number, which is still meant as text. */
 const phrase = z.union([z.string(), z.number()]).transform(String).pipe(text);
-const id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'use lowercase letters, digits, dots and dashes');
+const id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, '只能用小写字母、数字、点和短横线');
 
 /** Fewest sample questions an entry may have. */
 export const MIN_QUESTIONS = 6;
@@ -22,10 +22,10 @@ export const EntrySchema = z.object({
   topic: id,
   aspect: id,
   title: text,
-  questions: z.array(phrase).min(MIN_QUESTIONS, `needs at least ${MIN_QUESTIONS} sample questions`),
+  questions: z.array(phrase).min(MIN_QUESTIONS, `至少要有 ${MIN_QUESTIONS} 个示例问题`),
   keywords: z.array(phrase).default([]),
   answer: text,
-  source: z.array(SourceSchema).min(1, 'needs at least one source'),
+  source: z.array(SourceSchema).min(1, '至少要有一个来源'),
   related: z.array(id).default([]),
 });
 
@@ -61,23 +61,59 @@ export const TopicsSchema = z.array(z.object({ id, title: text })).min(1);
 
 export const AspectsSchema = z.array(z.object({ id, title: text, words: z.array(phrase).min(1) })).min(1);
 
-export const EmergencySchema = z.object({
-  categories: z
-    .array(
-      z.object({
-        id,
-        /** Regular expressions, matched against the normalized message. */
-        patterns: z.array(text).min(1),
-        reply: text,
-      }),
-    )
-    .min(1),
-});
+/** RE2 regular expressions (no lookaround, no \1), matched against the normalized message. */
+const emergencyPatterns = z.array(text).default([]);
+
+/**
+ * Danger now. `patterns` alarm wherever they stand; `urgent` cues alarm alone, `cues` with a
+ * presence cue in their clause or a neighbouring one or a time cue in their own clause; cues
+ * and urgent cues only where their clause is not past, habitual or hypothetical.
+ */
+export const EmergencySchema = z
+  .object({
+    /** Shared presence cues (门口, 还在, 叫不醒…): pair with a danger cue in their clause or a neighbouring one. */
+    presence: z.array(text).min(1),
+    /** Shared time and urgency cues (现在, 刚刚, 今晚…): pair with a danger cue in their own clause only. */
+    now: emergencyPatterns,
+    /** Habitual, past or hypothetical markers (经常, 上个月, 如果…) that veto their own clause. */
+    past: emergencyPatterns,
+    /** After-the-fact markers (赔偿, 派出所, 被骗…) that veto their clause and the neighbouring ones. */
+    aftermath: emergencyPatterns,
+    categories: z
+      .array(
+        z
+          .object({
+            id,
+            /** Always an emergency. */
+            patterns: emergencyPatterns,
+            /** Urgent on their own (没呼吸, 叫不醒): an emergency unless their clause is vetoed. */
+            urgent: emergencyPatterns,
+            /** Danger cues (weapons, fire, missing child): an emergency with a presence or time cue. */
+            cues: emergencyPatterns,
+            reply: text,
+          })
+          .strict()
+          .refine((category) => category.patterns.length + category.urgent.length + category.cues.length > 0, {
+            message: 'needs patterns, urgent cues or cues',
+          }),
+      )
+      .min(1),
+  })
+  .strict();
 
 export const MetaSchema = z.object({
   district: text,
   sources: z
-    .array(z.object({ id, kind: z.literal('report'), title: text, file: text }))
+    .array(
+      z.object({
+        id,
+        kind: z.literal('report'),
+        title: text,
+        file: text,
+        /** Year its statistics are for; answers giving them say it ("据2023年…"). Default: the year in the title. */
+        year: z.number().int().min(1949).max(2100).optional(),
+      }),
+    )
     .min(1),
   messages: z.object({
     menuHeader: text,
@@ -128,6 +164,33 @@ export const OutOfScopeSchema = z.object({
 
 export const SynonymsSchema = z.record(z.string().min(1), z.string());
 
+/** hotlines.yaml: the national hotlines, the only phone numbers an answer may give. */
+export const HotlinesSchema = z
+  .array(
+    z.object({
+      number: phrase.pipe(z.string().regex(/^\d{3,6}$/, '号码只能是3到6位数字')),
+      name: text,
+      /** What the line is for, in a resident's words. */
+      for: text,
+    }),
+  )
+  .min(1);
+
+const ARTICLE = /^第[一二三四五六七八九十百千零]+条$/;
+
+/** sources/laws/<law>.yaml: the cited articles of one law, verbatim from the published text. */
+export const LawFileSchema = z.object({
+  /** Full official name, as cited inside 《》. */
+  law: text,
+  /** Date of the adoption or latest amendment whose text this is (YYYY-MM-DD). */
+  version: z
+    .union([z.string(), z.date()])
+    .transform((v) => (typeof v === 'string' ? v : v.toISOString().slice(0, 10)))
+    .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '版本日期写成 YYYY-MM-DD')),
+  source: text,
+  articles: z.record(z.string().regex(ARTICLE, '条号写成“第X条”(汉字数字)'), text),
+});
+
 export type SourceRef = z.infer<typeof SourceSchema>;
 export type EntryData = z.infer<typeof EntrySchema>;
 export type ProblemData = z.infer<typeof ProblemSchema>;
@@ -135,3 +198,5 @@ export type Topic = z.infer<typeof TopicsSchema>[number];
 export type Aspect = z.infer<typeof AspectsSchema>[number];
 export type EmergencyData = z.infer<typeof EmergencySchema>;
 export type Meta = z.infer<typeof MetaSchema>;
+export type Hotline = z.infer<typeof HotlinesSchema>[number];
+export type LawFile = z.infer<typeof LawFileSchema>;

@@ -123,3 +123,16 @@ export function trainClassifier(
     },
   };
 }
+
+/** Indices of the `k` largest values, largest first. */
+export function topIndices(values: Float64Array, k: number): number[] {
+  const top: number[] = [];
+  for (let i = 0; i < values.length; i += 1) {
+    if (top.length < k || (values[i] ?? 0) > (values[top[top.length - 1] as number] ?? 0)) {
+      top.push(i);
+      top.sort((a, b) => (values[b] ?? 0) - (values[a] ?? 0));
+      if (top.length > k) top.pop();
+    }
+  }
+  return top;
+}

@@ -6,52 +6,16 @@
  */
 import type { Entry, KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Segmenter } from '../segment/segmenter.js';
-import { createTermCorrector, type Correction, type TermCorrector } from '../text/correct-terms.js';
+import { createTermCorrector, type TermCorrector } from '../text/correct-terms.js';
 import { anchorKey, topicAnchors } from './topic-anchors.js';
 import { Bm25Index, type IndexInput } from './bm25-index.js';
 import { createNearest } from './sample-similarity.js';
-import { DEFAULT_CLASSIFIER, entryTexts, trainClassifier, type ClassifierOptions } from './classifier.js';
+import { entryTexts, topIndices, trainClassifier } from './classifier.js';
+import { lastClauses } from './last-clauses.js';
+import { DEFAULT_TUNING, type Matcher, type MatchResult, type MatchTuning } from './match-types.js';
+
+export { DEFAULT_TUNING, type Candidate, type Matcher, type MatchResult, type MatchTuning } from './match-types.js';
 import { dropContainedUnknowns } from './contained-tokens.js';
-
-/** One ranked entry. */
-export interface Candidate {
-  entry: Entry;
-  /** Raw BM25 score. */
-  bm25: number;
-  /** Share of the question's IDF weight this entry covers, in [0, 1]. */
-  coverage: number;
-  /** IDF-weighted Jaccard similarity to the closest single sample question, in [0, 1]. */
-  nearest: number;
-  /** The ordering key: coverage, nearest sample question, BM25 relative to the best, aspect agreement. */
-  rank: number;
-  /** True when the question shares a word that characterizes the entry's topic (see anchors). */
-  anchored: boolean;
-  /** The classifier's posterior probability of this entry, in [0, 1]. */
-  classifier: number;
-  /** Coverage blended with the nearest-question overlap: the words the question shares. */
-  lexical: number;
-  /** What the thresholds are applied to: coverage and the nearest-question overlap, blended with the classifier. */
-  confidence: number;
-}
-
-/** Everything the matcher saw and decided, for the pipeline and the staff `why` view. */
-export interface MatchResult {
-  /** The text matched: the message, its closing question, or its corrected form. */
-  question: string;
-  tokens: string[];
-  corrections: Correction[];
-  /** Aspect ids the question names ("在哪里" → where). */
-  aspects: string[];
-  /** True when no token points at a topic: only aspect words ("收费吗?"). */
-  aspectOnly: boolean;
-  candidates: Candidate[];
-}
-
-export interface Matcher {
-  match(normalized: string): MatchResult;
-  /** Query tokens as the matcher uses them. */
-  tokenize(normalized: string): string[];
-}
 
 const TITLE_WEIGHT = 2;
 const KEYWORD_WEIGHT = 2;
@@ -69,36 +33,6 @@ const FOLLOW_UP_CHARS = 16;
 const WORD = /[\p{L}\p{N}]/u;
 /** Phone, ID and card numbers say nothing about what is asked (hotlines have 3–5 digits). */
 const LONG_NUMBER = /^\d{6,}$/;
-
-/**
- * How the two signals are fused, chosen by measurement on the gold and dev sets (regression
- * sets; see README "Matching"). The classifier adds to the ranking key and to the confidence
- * in proportion to the share of the question's features it knows.
- */
-export interface MatchTuning {
-  /** Weight of the classifier's posterior in the ranking key. */
-  classifierRank: number;
-  /** Share of the confidence given to the classifier (times the known share of features). */
-  classifierConfidence: number;
-  /** Entries the classifier may add as candidates beyond BM25's, and the least posterior to do so. */
-  classifierCandidates: number;
-  classifierFloor: number;
-  /** How much the decline class's posterior shrinks every entry's confidence, in [0, 1]. */
-  declineWeight: number;
-  /** Ranking penalty of a problem when the question asks one aspect (where, cost, materials…). */
-  problemAspectPenalty: number;
-  classifier: ClassifierOptions;
-}
-
-export const DEFAULT_TUNING: MatchTuning = {
-  classifierRank: 0.3,
-  classifierConfidence: 0.3,
-  classifierCandidates: 3,
-  classifierFloor: 0.05,
-  declineWeight: 0.8,
-  problemAspectPenalty: 0.1,
-  classifier: DEFAULT_CLASSIFIER,
-};
 
 /** Builds the index over titles, sample questions and keywords of every entry. */
 export function createMatcher(
@@ -271,25 +205,4 @@ export function createMatcher(
         : { ...first, corrections: [] };
     },
   };
-}
-
-/** The last clauses of a text, at least `chars` characters when the text has them. */
-function lastClauses(text: string, chars: number): string {
-  const clauses = text.split(/(?<=[,.!?;。])/u).filter((clause) => /[\p{L}\p{N}]/u.test(clause));
-  let tail = '';
-  for (let i = clauses.length - 1; i >= 0 && tail.length < chars; i -= 1) tail = `${clauses[i]}${tail}`;
-  return tail;
-}
-
-/** Indices of the `k` largest values, largest first. */
-function topIndices(values: Float64Array, k: number): number[] {
-  const top: number[] = [];
-  for (let i = 0; i < values.length; i += 1) {
-    if (top.length < k || (values[i] ?? 0) > (values[top[top.length - 1] as number] ?? 0)) {
-      top.push(i);
-      top.sort((a, b) => (values[b] ?? 0) - (values[a] ?? 0));
-      if (top.length > k) top.pop();
-    }
-  }
-  return top;
 }

@@ -19,6 +19,13 @@ const label = (name: string) => `${name}:`.padEnd(8, ' ');
 const list = (items: unknown, empty = '(无)') =>
   Array.isArray(items) && items.length > 0 ? items.join(' | ') : empty;
 
+/** How the emergency step found the danger, in staff's words (emergency.yaml's lists). */
+const EMERGENCY_RULES: Record<string, string> = {
+  pattern: '固定说法 patterns',
+  urgent: '紧急信号 urgent',
+  cue: '危险信号 cues + 现场/时间 presence/now',
+};
+
 /** The trace as lines of text for staff. */
 export function renderTrace(trace: Trace): string {
   const by = (step: string): TraceNote | undefined => trace.notes.find((n) => n.step === step);
@@ -29,7 +36,10 @@ export function renderTrace(trace: Trace): string {
     lines.push(`${label('规范化')}${String(read.normalized)}${cut}`);
   }
   const emergency = by('emergency');
-  if (emergency) lines.push(`${label('紧急情况')}${emergency.category ? `是(${String(emergency.category)})` : '否'}`);
+  if (emergency) {
+    const rule = EMERGENCY_RULES[String(emergency.by)] ?? '';
+    lines.push(`${label('紧急情况')}${emergency.category ? `是(${String(emergency.category)}${rule ? `,${rule}` : ''})` : '否'}`);
+  }
   const input = by('input');
   if (input?.choice !== undefined) lines.push(`${label('按钮')}${String(input.choice)}${input.known ? '' : '(未知)'}`);
   const pick = by('pick');

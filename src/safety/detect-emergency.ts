@@ -1,29 +1,93 @@
 /**
- * Spots messages about danger now (violence, self-harm) before any matching, so they get
- * 110 / 120 first. Patterns live in the knowledge base (emergency.yaml), not in code, and
- * run on a linear-time engine (see linear-pattern.ts).
+ * Spots messages about danger now before any matching, so they get 110 / 119 / 120 / 122
+ * first. What counts as danger lives in the knowledge base (emergency.yaml), not in code, and
+ * runs on a linear-time engine (see linear-pattern.ts).
+ *
+ * Danger is told in many ways ("有人拿着棍子堵在门口", "女儿到现在还没找到"), so besides fixed
+ * patterns a category names danger cues that alarm with a presence cue (门口, 还在, 叫不醒…) in
+ * the same clause or a neighbouring one, or a time cue (现在, 刚刚, 今晚…) in the same clause:
+ * "他打我,现在住在娘家" tells of the past, "他拿着刀,现在在门口" of danger now. A habitual,
+ * past or hypothetical clause ("他经常打我", "上个月", "如果") vetoes its own cues; talk of the
+ * aftermath (赔偿, 派出所, 调解…) vetoes its clause and the neighbouring ones.
  */
 import type { EmergencyData } from '../knowledge/schema.js';
-import { compileLinear } from './linear-pattern.js';
+import { splitClauses } from './clauses.js';
+import { compileLinear, type LinearPattern } from './linear-pattern.js';
 
-/** The category found and the reply it prescribes. */
+/** Which rule found the danger: a fixed pattern, an urgent cue alone, or a cue with presence. */
+export type EmergencyRule = 'pattern' | 'urgent' | 'cue';
+
+/** The category found, the reply it prescribes, and the rule that found it. */
 export interface EmergencyHit {
   category: string;
   reply: string;
+  by: EmergencyRule;
 }
 
 export type EmergencyDetector = (normalized: string) => EmergencyHit | undefined;
 
-/** Compiles the categories' patterns once; self-harm and violence are checked in file order. */
+const NEVER: LinearPattern = { test: () => false };
+
+/** An item and its neighbours before and after. */
+const near = <T>(items: readonly T[], index: number): T[] => items.slice(Math.max(0, index - 1), index + 2);
+
+/** One pattern for a list: each was checked on its own at load; their alternation may be larger than one. */
+function anyOf(patterns: readonly string[]): LinearPattern {
+  return patterns.length === 0 ? NEVER : compileLinear(patterns.map((pattern) => `(?:${pattern})`).join('|'), Infinity);
+}
+
+interface Clause {
+  text: string;
+  /** Habitual, past, hypothetical or aftermath: its cues say nothing about now. */
+  vetoed: boolean;
+  present: boolean;
+  now: boolean;
+}
+
+/**
+ * Compiles the lists once. Fixed patterns of any category win over urgent cues, urgent cues
+ * over paired cues; within a rule, categories are tried in file order.
+ */
 export function createEmergencyDetector(data: EmergencyData): EmergencyDetector {
-  const compiled = data.categories.map((category) => ({
+  const presence = anyOf(data.presence);
+  const now = anyOf(data.now);
+  const past = anyOf(data.past);
+  const aftermath = anyOf(data.aftermath);
+  const categories = data.categories.map((category) => ({
+    id: category.id,
+    reply: category.reply,
+    patterns: anyOf(category.patterns),
+    urgent: anyOf(category.urgent),
+    cues: anyOf(category.cues),
+  }));
+  const hit = (category: { id: string; reply: string }, by: EmergencyRule): EmergencyHit => ({
     category: category.id,
     reply: category.reply,
-    // Each pattern was checked on its own at load; their alternation may be larger than one.
-    pattern: compileLinear(category.patterns.map((pattern) => `(?:${pattern})`).join('|'), Infinity),
-  }));
+    by,
+  });
+
   return (normalized) => {
-    const hit = compiled.find(({ pattern }) => pattern.test(normalized));
-    return hit ? { category: hit.category, reply: hit.reply } : undefined;
+    const fixed = categories.find(({ patterns }) => patterns.test(normalized));
+    if (fixed) return hit(fixed, 'pattern');
+
+    const texts = splitClauses(normalized);
+    const after = texts.map((text) => aftermath.test(text));
+    const clauses: Clause[] = texts.map((text, index) => {
+      const vetoed = past.test(text) || near(after, index).some(Boolean);
+      return { text, vetoed, present: !vetoed && presence.test(text), now: !vetoed && now.test(text) };
+    });
+    const live = clauses.filter((clause) => !clause.vetoed);
+    const urgent = categories.find((category) => live.some((clause) => category.urgent.test(clause.text)));
+    if (urgent) return hit(urgent, 'urgent');
+
+    const paired = categories.find((category) =>
+      clauses.some(
+        (clause, index) =>
+          !clause.vetoed &&
+          (clause.now || near(clauses, index).some((other) => other.present)) &&
+          category.cues.test(clause.text),
+      ),
+    );
+    return paired ? hit(paired, 'cue') : undefined;
   };
 }

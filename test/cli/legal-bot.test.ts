@@ -55,7 +55,27 @@ describe('legal-bot why, check, eval', () => {
   it('check passes on the shipped knowledge base', async () => {
     const { code, stdout } = await run(['check']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/OK — 16 topics, \d+ entries/);
+    expect(stdout).toMatch(/检查通过 —— 16 个主题,\d+ 条答案/);
+  });
+
+  it('check refuses an invented fact in Chinese, and --json gives the same as data', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qlb-cli-'));
+    fs.cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
+    const file = path.join(dir, 'entries', 'lawyers.yaml');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('在册律师56名', '在册律师65名'));
+    const check = await run(['check'], { env: { KNOWLEDGE_DIR: dir } });
+    expect(check.code).toBe(2);
+    expect(check.stderr).toMatch(/发现 1 个问题/);
+    expect(check.stderr).toMatch(/entries\/lawyers.yaml: id=lawyers.find.answer: 「65」不在本条的来源引文里.*规则:/);
+    const json = await run(['check', '--json'], { env: { KNOWLEDGE_DIR: dir } });
+    expect(json.code).toBe(2);
+    const report = JSON.parse(json.stdout);
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual([
+      expect.objectContaining({ file: 'entries/lawyers.yaml', entry: 'lawyers.find', field: 'id=lawyers.find.answer', text: '65', rule: 'number-unsourced' }),
+    ]);
+    expect(report.problems[0].ruleText).toMatch(/来源引文/);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('check and the bot refuse a broken knowledge base, naming file and field', async () => {
@@ -64,7 +84,7 @@ describe('legal-bot why, check, eval', () => {
     fs.writeFileSync(path.join(dir, 'entries', 'broken.yaml'), '- id: Bad Id\n  topic: legal-aid\n');
     const check = await run(['check'], { env: { KNOWLEDGE_DIR: dir } });
     expect(check.code).toBe(2);
-    expect(check.stderr).toMatch(/entries\/broken.yaml: \[0\]\(id=Bad Id\)\.id: use lowercase/);
+    expect(check.stderr).toMatch(/entries\/broken.yaml: \[0\]\(id=Bad Id\)\.id: 只能用小写字母/);
     expect(check.stderr).toMatch(/entries\/broken.yaml: \[0\]\(id=Bad Id\)\.questions:/);
     const ask = await run(['ask', '你好'], { env: { KNOWLEDGE_DIR: dir } });
     expect(ask.code).toBe(2);

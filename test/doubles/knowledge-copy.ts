@@ -15,6 +15,8 @@ export interface KnowledgeCopy {
   editEntries(file: string, edit: (entries: EntryData[]) => EntryData[]): void;
   /** Writes a file, relative to the copy. */
   write(relative: string, text: string): void;
+  /** Reads a file, relative to the copy. */
+  read(relative: string): string;
   remove(relative: string): void;
   /** Entries of the copy, by file. */
   entries(file: string): EntryData[];
@@ -37,6 +39,7 @@ export function copyKnowledge(): KnowledgeCopy {
     entries: read,
     editEntries: (file, edit) => write(path.join('entries', file), YAML.stringify(edit(read(file)))),
     write,
+    read: (relative) => fs.readFileSync(path.join(dir, relative), 'utf8'),
     remove: (relative) => fs.rmSync(path.join(dir, relative)),
     cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
   };

@@ -8,7 +8,7 @@ import { step, type Step } from '../compose-steps.js';
 export function emergency(): Step {
   return step('emergency', async (ctx, next) => {
     const hit = ctx.engine.detectEmergency(ctx.read?.normalized ?? '');
-    ctx.note({ category: hit?.category ?? null });
+    ctx.note({ category: hit?.category ?? null, by: hit?.by ?? null });
     if (!hit) return next();
     ctx.next = { topic: ctx.state.topic };
     ctx.finish(ctx.engine.compose.emergency(hit.reply), `emergency.${hit.category}`);

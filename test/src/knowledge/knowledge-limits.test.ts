@@ -56,7 +56,7 @@ describe('knowledge size limits, checked before parsing', () => {
     const c = copy();
     const meta = fs.readFileSync(path.join(c.dir, 'meta.yaml'), 'utf8').replace(/file: \S+/, 'file: ../../../../etc/passwd');
     c.write('meta.yaml', meta);
-    expect(problemsOf(c.dir).join('\n')).toMatch(/meta\.yaml: sources\[0\]\.file: cannot read .*outside the knowledge folder/);
+    expect(problemsOf(c.dir).join('\n')).toMatch(/meta\.yaml: sources\[0\]\.file: 读不到来源文件 .*outside the knowledge folder/);
   });
 });
 

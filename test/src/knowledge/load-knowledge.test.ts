@@ -38,7 +38,7 @@ describe('knowledge base', () => {
   it('names file and field for too few sample questions', () => {
     const file = firstEntryFile();
     const dir = brokenCopy(file, (entries) => (entries[0].questions = entries[0].questions.slice(0, 2)));
-    expect(problemsOf(dir).join('\n')).toMatch(new RegExp(`${file}: \\[0\\]\\(id=[^)]+\\)\\.questions: .*at least 6`));
+    expect(problemsOf(dir).join('\n')).toMatch(new RegExp(`${file}: \\[0\\]\\(id=[^)]+\\)\\.questions: 至少要有 6 个示例问题`));
   });
 
   it('finds duplicate ids, dangling related ids and a question shared by two entries', () => {
@@ -49,9 +49,9 @@ describe('knowledge base', () => {
       entries[2].questions.push(entries[3].questions[0]);
     });
     const text = problemsOf(dir).join('\n');
-    expect(text).toMatch(/duplicate id/);
-    expect(text).toMatch(/related\[0\]: no entry "no-such.entry"/);
-    expect(text).toMatch(/is also a question of/);
+    expect(text).toMatch(/id 重复/);
+    expect(text).toMatch(/related\[0\]: 没有答案“no-such.entry”/);
+    expect(text).toMatch(/也是 \S+ 的示例问题/);
   });
 
   it('rejects a report quote that is not verbatim in the source (figures exactly)', () => {
@@ -60,12 +60,12 @@ describe('knowledge base', () => {
       const report = entries.flatMap((e: { source: unknown[] }) => e.source).find((s: { kind: string }) => s.kind === 'report');
       report.quote = `${report.quote}9`;
     });
-    expect(problemsOf(dir).join('\n')).toMatch(/not found verbatim/);
+    expect(problemsOf(dir).join('\n')).toMatch(/找不到这句原文/);
   });
 
   it('refuses to load an invalid knowledge base, saying why', () => {
     const dir = brokenCopy('topics.yaml', (topics) => topics.push({ id: 'orphan', title: '无条目' }));
-    expect(() => loadKnowledge(dir)).toThrow(/topics.yaml: id=orphan: topic has no entry/);
+    expect(() => loadKnowledge(dir)).toThrow(/topics.yaml: id=orphan: 这个主题下没有任何答案/);
   });
 
   it('reports bad YAML with the file name', () => {

@@ -61,7 +61,7 @@ describe('live knowledge reload', () => {
     const outcome = await app.reload('test');
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
-    expect(outcome.problems).toContain('entries/broken.yaml: [0](id=Bad Id).id: use lowercase letters, digits, dots and dashes');
+    expect(outcome.problems).toContain('entries/broken.yaml: [0](id=Bad Id).id: 只能用小写字母、数字、点和短横线');
     expect(app.bot.engine).toBe(before);
     expect((await ask()).entryId).toBe('legal-aid.where');
     const error = log.lines().find((line) => line.code === ErrorCodes.KNOWLEDGE_INVALID);
@@ -126,7 +126,7 @@ describe('live knowledge reload', () => {
     copy.remove('entries/legal-aid.yaml');
     const outcome = await app.reload('test');
     expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.problems.join('\n')).toMatch(/topics\.yaml: id=legal-aid: topic has no entry/);
+    if (!outcome.ok) expect(outcome.problems.join('\n')).toMatch(/topics\.yaml: id=legal-aid: 这个主题下没有任何答案/);
     expect((await ask()).entryId).toBe('legal-aid.where');
   });
 
