@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench [-- --json] [-- --http] [-- --compare <checkout>] [-- --rounds N] [-- --runs N]
+ * `npm run bench [-- --json] [-- --http] [-- --compare <checkout> | --ab-flags "<node flags>"] [-- --rounds N] [-- --runs N]
  *   [-- --messages N] [-- --only startup,latency,throughput,reliability,baseline,http] [-- --cpu-prof[=dir]]`
  * Runs every configuration in a fresh Node process (workers/), one after another so they do
  * not compete for the 2 cores, repeated and interleaved (lib/rounds.mjs), and prints a table;
@@ -19,14 +19,17 @@ import { formatReport } from './lib/report.mjs';
 import { prepareGold } from './lib/gold.mjs';
 import { measureStartup } from './lib/startup.mjs';
 import { measureLatency } from './lib/latency-sizes.mjs';
-import { compareCheckouts } from './lib/compare.mjs';
+import { abVariants, compareVariants } from './lib/compare.mjs';
 import { measureHttp } from './lib/http-load.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+/** `--name value` or `--name=value` (everything after the first "=", so `--ab-flags=--max-semi-space-size=8` works). */
 const value = (name, fallback) => {
   const at = argv.indexOf(`--${name}`);
-  return at >= 0 && argv[at + 1] && !argv[at + 1].startsWith('--') ? argv[at + 1] : (flag(name)?.split('=')[1] ?? fallback);
+  if (at >= 0 && argv[at + 1] && !argv[at + 1].startsWith('--')) return argv[at + 1];
+  const given = flag(name);
+  return given?.includes('=') ? given.slice(given.indexOf('=') + 1) : fallback;
 };
 const json = Boolean(flag('json'));
 const profileDir = flag('cpu-prof') ? path.resolve(value('cpu-prof', path.join(process.cwd(), 'bench', 'profiles'))) : undefined;
@@ -34,6 +37,7 @@ const messages = Number(value('messages', 10_000));
 const runs = Number(value('runs', 5));
 const rounds = Number(value('rounds', 3));
 const other = value('compare', undefined);
+const abFlags = value('ab-flags', undefined);
 const DEFAULT_SECTIONS = ['startup', 'latency', 'throughput', 'reliability', 'baseline'];
 const sections = new Set(value('only', undefined)?.split(',') ?? [...DEFAULT_SECTIONS, ...(flag('http') ? ['http'] : [])]);
 const SEGMENTERS = ['node-rs-jieba', 'nodejs-jieba'];
@@ -51,7 +55,7 @@ try {
   const gold = await prepareGold(tmp);
   const r = { coldStartMs: {}, askOnceMs: {}, segmenters: {}, sizes: [], throughput: {}, top1: null, baseline: null };
   const synthetic = () => SIZES.map((n) => ({ dir: writeSyntheticKnowledge(knowledge, n, tmp), synthetic: true, label: `${n.toLocaleString('en-US')} entries` }));
-  const bases = sections.has('latency') || other ? [{ dir: KNOWLEDGE_DIR, label: 'real KB' }, ...synthetic()] : [];
+  const bases = sections.has('latency') || other || abFlags ? [{ dir: KNOWLEDGE_DIR, label: 'real KB' }, ...synthetic()] : [];
 
   if (sections.has('startup')) Object.assign(r, await measureStartup({ worker, runs, tmp, log, segmenters: SEGMENTERS }));
   if (sections.has('latency')) {
@@ -75,7 +79,10 @@ try {
     r.baseline = { top1: round(base.top1, 4), p50Us: round(base.p50Us), p99Us: round(base.p99Us) };
   }
   if (sections.has('http')) r.http = await measureHttp({ gold, tmp, log });
-  if (other) r.compare = await compareCheckouts({ other, worker, rounds, messages, gold, tmp, bases: [bases[0], bases[2]].filter(Boolean), log });
+  if (other || abFlags) {
+    const variants = abVariants({ other, flags: abFlags, tmp });
+    r.compare = await compareVariants({ variants, worker, rounds, messages, gold, bases: [bases[0], bases[2]].filter(Boolean), log });
+  }
 
   r.targets = checkTargets(r);
   const extra = { loadStart, messages, rounds, inScope: gold.inScope.length, baseline: base && { ...base, perSecond: 1e6 / base.meanUs } };

@@ -1,8 +1,9 @@
 /**
- * `--compare <checkout>`: the same workers against another checkout's compiled tree (A) and
- * this one (B), interleaved round by round (A B, B A, …) so both see the same machine. Cold
- * start with the snapshot in place, and latency at the real knowledge base and at 10,000
- * entries; each row gives min / median over the rounds and the median per-round ratio B / A.
+ * A/B runs, interleaved round by round (A B, B A, …) so both sides see the same machine:
+ * `--compare <checkout>` runs the same workers against another checkout's compiled tree (A)
+ * and this one (B); `--ab-flags "<node flags>"` runs this checkout without (A) and with (B) the
+ * flags. Cold start with the snapshot in place, and latency at the real knowledge base and at
+ * 10,000 entries; each row gives min / median over the rounds and the median per-round ratio B / A.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,13 +12,23 @@ import { interleave, pairedRatio, summarize } from './rounds.mjs';
 const LATENCY = ['p50Us', 'p99Us', 'qp99Us', 'buildMs', 'loadMs', 'peakRssMb', 'gc.scavenges'];
 const COLD = ['spawnToAnswerMs', 'readyMs', 'answerMs', 'peakRssMb'];
 
-export async function compareCheckouts({ other, worker, rounds, messages, gold, tmp, bases, log }) {
-  const root = path.resolve(other);
-  if (!fs.existsSync(path.join(root, 'dist', 'src', 'app.js'))) throw new Error(`--compare ${root}: no dist/ there (run npm run build in it first)`);
-  const variants = [
-    { name: `A ${path.basename(root)}`, env: { QLB_BENCH_ROOT: root }, data: path.join(tmp, 'compare-a') },
-    { name: 'B this checkout', env: {}, data: path.join(tmp, 'compare-b') },
+/** The two sides of `--compare <checkout>` or `--ab-flags "<flags>"`. */
+export function abVariants({ other, flags, tmp }) {
+  if (other) {
+    const root = path.resolve(other);
+    if (!fs.existsSync(path.join(root, 'dist', 'src', 'app.js'))) throw new Error(`--compare ${root}: no dist/ there (run npm run build in it first)`);
+    return [
+      { name: `A ${root}`, env: { QLB_BENCH_ROOT: root }, execArgv: [], data: path.join(tmp, 'compare-a') },
+      { name: 'B this checkout', env: {}, execArgv: [], data: path.join(tmp, 'compare-b') },
+    ];
+  }
+  return [
+    { name: 'A without flags', env: {}, execArgv: [], data: path.join(tmp, 'flags-a') },
+    { name: `B with ${flags}`, env: {}, execArgv: flags.split(/\s+/).filter(Boolean), data: path.join(tmp, 'flags-b') },
   ];
+}
+
+export async function compareVariants({ variants, worker, rounds, messages, gold, bases, log }) {
   const rows = [];
   const add = (what, keys, [a, b]) => {
     const sa = summarize(a, keys);
@@ -25,8 +36,8 @@ export async function compareCheckouts({ other, worker, rounds, messages, gold, 
     for (const key of keys) rows.push({ what, key, a: sa[key], b: sb[key], ratio: pairedRatio(a, b, key) });
   };
 
-  log(`compare: cold start ×${rounds}, A = ${root}`);
-  const cold = (v) => worker('cold-start', { args: { segmenter: 'node-rs-jieba' }, env: { ...v.env, DATA_DIR: v.data } });
+  log(`A/B: cold start ×${rounds}: ${variants.map((v) => v.name).join(' vs ')}`);
+  const cold = (v) => worker('cold-start', { args: { segmenter: 'node-rs-jieba' }, env: { ...v.env, DATA_DIR: v.data }, execArgv: v.execArgv });
   for (const v of variants) await cold(v);
   add('cold start', COLD, await interleave(variants, rounds, async (v) => {
     const out = await cold(v);
@@ -34,13 +45,13 @@ export async function compareCheckouts({ other, worker, rounds, messages, gold, 
   }, log));
 
   for (const base of bases) {
-    log(`compare: latency at ${base.label} ×${rounds}`);
+    log(`A/B: latency at ${base.label} ×${rounds}`);
     const args = { knowledge: base.dir, gold: gold.file, messages, ...(base.synthetic ? { synthetic: 'yes' } : {}) };
     for (const v of variants) await worker('prepare-knowledge', { args: { ...args, snapshot: v.data }, env: v.env, timeoutMs: 900_000 });
     add(`latency, ${base.label}`, LATENCY, await interleave(variants, rounds, async (v) =>
-      (await worker('latency', { args: { ...args, snapshot: v.data }, env: v.env, timeoutMs: 900_000 })).result, log));
+      (await worker('latency', { args: { ...args, snapshot: v.data }, env: v.env, execArgv: v.execArgv, timeoutMs: 900_000 })).result, log));
   }
-  return { a: root, b: 'this checkout', rounds, rows };
+  return { a: variants[0].name, b: variants[1].name, rounds, rows };
 }
 
 /** The comparison as table lines. */

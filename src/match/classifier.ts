@@ -124,13 +124,19 @@ export function trainClassifier(
   };
 }
 
-/** Indices of the `k` largest values, largest first. */
-export function topIndices(values: Float64Array, k: number): number[] {
+/**
+ * Indices of the `k` largest of the first `length` values, largest first; ties in index order.
+ * Each index goes in after every kept one at least as large (what a stable sort of the list
+ * with it appended gives, without sorting).
+ */
+export function topIndices(values: Float64Array, k: number, length = values.length): number[] {
   const top: number[] = [];
-  for (let i = 0; i < values.length; i += 1) {
-    if (top.length < k || (values[i] ?? 0) > (values[top[top.length - 1] as number] ?? 0)) {
-      top.push(i);
-      top.sort((a, b) => (values[b] ?? 0) - (values[a] ?? 0));
+  for (let i = 0; i < length; i += 1) {
+    const value = values[i] ?? 0;
+    if (top.length < k || value > (values[top[top.length - 1] as number] ?? 0)) {
+      let at = top.length;
+      while (at > 0 && (values[top[at - 1] as number] ?? 0) < value) at -= 1;
+      top.splice(at, 0, i);
       if (top.length > k) top.pop();
     }
   }

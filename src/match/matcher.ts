@@ -9,7 +9,7 @@ import type { Segmenter } from '../segment/segmenter.js';
 import { createTermCorrector, type TermCorrector } from '../text/correct-terms.js';
 import { anchorKey, topicAnchors } from './topic-anchors.js';
 import { Bm25Index, type IndexInput } from './bm25-index.js';
-import { createNearest } from './sample-similarity.js';
+import { createNearest, weightQuery } from './sample-similarity.js';
 import { entryTexts, topIndices, trainClassifier } from './classifier.js';
 import { lastClauses } from './last-clauses.js';
 import { DEFAULT_TUNING, type Matcher, type MatchResult, type MatchTuning } from './match-types.js';
@@ -127,16 +127,14 @@ export function createMatcher(
     for (let c = firstDecline; c < posterior.length; c += 1) declined += posterior[c] ?? 0;
     const keep = 1 - tuning.declineWeight * declined;
     const proposed = new Set(hits.map((hit) => hit.id));
-    for (const i of topIndices(posterior.subarray(0, firstDecline), tuning.classifierCandidates)) {
+    for (const i of topIndices(posterior, tuning.classifierCandidates, firstDecline)) {
       const entry = knowledge.entries[i];
       if (entry && (posterior[i] ?? 0) >= tuning.classifierFloor && !proposed.has(entry.id)) {
         hits.push({ id: entry.id, score: 0, coverage: 0 });
         proposed.add(entry.id);
       }
     }
-    const query = new Map(tokens.map((token) => [token, index.idf(token)]));
-    let queryTotal = 0;
-    for (const weight of query.values()) queryTotal += weight;
+    const query = weightQuery(tokens, (token) => index.idf(token));
     const candidates = hits
       .map((hit) => {
         const entry = knowledge.byId.get(hit.id) as Entry;
@@ -149,7 +147,7 @@ export function createMatcher(
           : aspects.includes(entry.aspect)
             ? ASPECT_BONUS
             : 0;
-        const near = nearest(hit.id, query, queryTotal);
+        const near = nearest(hit.id, query);
         const learned = posterior[entryIndex.get(hit.id) ?? -1] ?? 0;
         const lexical = (1 - CONFIDENCE_NEAREST) * hit.coverage + CONFIDENCE_NEAREST * near;
         const share = tuning.classifierConfidence * known;

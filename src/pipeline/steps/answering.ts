@@ -69,8 +69,8 @@ export function matchAndDecide(): Step {
     const { engine } = ctx;
     const match = ctx.match ?? engine.match(ctx.question ?? '');
     const decision = engine.decide(match);
-    ctx.note(describeMatch(match, decision, engine.thresholds));
-    const detail = explainDecision(decision, match, engine.thresholds);
+    ctx.note(() => describeMatch(match, decision, engine.thresholds));
+    const detail = () => explainDecision(decision, match, engine.thresholds);
     const unanswerable = decision.kind === 'answer' && !decision.entry.problem ? aspectNoEntryHas(ctx, match, decision.entry) : undefined;
     if (decision.kind === 'answer' && unanswerable) {
       // The question asks what no source gives (opening hours…): say so rather than answer around it.

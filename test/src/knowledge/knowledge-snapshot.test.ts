@@ -52,6 +52,8 @@ describe('knowledge snapshot', () => {
       (kb) => kb.editEntries(firstEntryFile(kb), (entries) => entries.map((e, i) => (i === 0 ? { ...e, title: `${String(e.title)}。` } : e))),
       (kb) => kb.write('lexicon/stopwords.txt', `${fs.readFileSync(path.join(kb.dir, 'lexicon/stopwords.txt'), 'utf8')}\n吧\n`),
       (kb) => fs.appendFileSync(path.join(kb.dir, 'sources', 'qujiang-2023-report.txt'), '\n'),
+      (kb) => fs.appendFileSync(path.join(kb.dir, 'sources', 'laws', fs.readdirSync(path.join(kb.dir, 'sources', 'laws')).sort()[0] as string), '\n'),
+      (kb) => kb.write('sources/laws/zz-extra.yaml', 'law: x\n'),
       (kb) => kb.write('entries/zz-extra.yaml', '[]\n'),
       (kb) => kb.remove(path.join('problems', fs.readdirSync(path.join(kb.dir, 'problems')).sort()[0] as string)),
     ];

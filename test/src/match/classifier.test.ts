@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bigrams, DEFAULT_CLASSIFIER, entryTexts, trainClassifier, type ClassTexts, type ClassifierOptions } from '../../../src/match/classifier.js';
+import { bigrams, DEFAULT_CLASSIFIER, entryTexts, topIndices, trainClassifier, type ClassTexts, type ClassifierOptions } from '../../../src/match/classifier.js';
 import { loadKnowledge } from '../../../src/knowledge/load-knowledge.js';
 import { KNOWLEDGE_DIR } from '../../doubles/harness.js';
 
@@ -80,5 +80,17 @@ describe('naive Bayes classifier', () => {
     const { posterior, known } = trainClassifier(training, source).classify({ words: ['\u0001\u0002'], text: 'ab' });
     expect(known).toBe(0);
     expect(Math.max(...posterior)).toBe(0);
+  });
+
+  it('picks the k largest as a stable sort of the values would, ties in index order', () => {
+    let seed = 3;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 500; n += 1) {
+      const values = Float64Array.from({ length: 1 + Math.floor(next() * 40) }, () => Math.floor(next() * 6) / 5);
+      const k = Math.floor(next() * 5);
+      const length = Math.floor(next() * (values.length + 1));
+      const expected = [...values.subarray(0, length).keys()].sort((a, b) => (values[b] ?? 0) - (values[a] ?? 0)).slice(0, k);
+      expect(topIndices(values, k, length)).toEqual(expected);
+    }
   });
 });

@@ -1,0 +1,14 @@
+const R = '/work/wt-perf/dist/src';
+const { openKnowledge } = await import(`${R}/knowledge/open-knowledge.js`);
+const { createSegmenter } = await import(`${R}/segment/segmenter.js`);
+const { createEngine } = await import(`${R}/engine.js`);
+const { createBot } = await import(`${R}/bot.js`);
+const { createLogger } = await import(`${R}/logger.js`);
+const { default: pino } = await import('pino');
+const kb = await openKnowledge('/work/wt-perf/knowledge', { snapshotDir: '/tmp/perf/snapcache' });
+const seg = await createSegmenter('node-rs-jieba', kb.domainWords);
+const engine = createEngine(kb, seg, { answer: 0.3, clarify: 0.28 });
+const bot = createBot({ engine, logger: createLogger('info', pino.destination({ dest: '/dev/null', sync: true })), maxMessageChars: 500, sessionIdleMs: 600000 });
+const gold = JSON.parse((await import('node:fs')).readFileSync('/tmp/perf/g/gold.json', 'utf8'));
+const qs = process.argv[2] ? [process.argv[2]] : gold.cases.map((c) => c.q);
+for (let i = 0; i < Number(process.argv[3] ?? 100000); i++) await bot.handle({ adapter: 'b', conversationId: `c${i % 1000}`, senderId: 'u', kind: 'text', text: qs[i % qs.length] });
