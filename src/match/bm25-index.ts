@@ -95,7 +95,7 @@ export class Bm25Index {
 
   /** How many documents hold `term`. */
   documentFrequency(term: string): number {
-    return this.postings.get(term)?.length ?? 0;
+    return this.packed.get(term)?.docs.length ?? 0;
   }
 
   /** IDF of a term; unknown terms get {@link unknownIdf}. */
@@ -103,9 +103,10 @@ export class Bm25Index {
     return this.idfs.get(term) ?? this.unknownIdf;
   }
 
-  /** Scratch accumulators, one slot a document, reset after each search. */
+  /** Scratch accumulators, one slot a document, reset after each search; `touched` lists the documents set. */
   private scoreOf?: Float64Array;
   private coveredOf?: Float64Array;
+  private touched?: Int32Array;
   /** Position of each document's id in id order, so ties break as localeCompare would, without calling it. */
   private idRank?: Int32Array;
 
@@ -127,11 +128,15 @@ export class Bm25Index {
       order.forEach(({ doc }, rank) => ((this.idRank as Int32Array)[doc] = rank));
       this.scoreOf = new Float64Array(n);
       this.coveredOf = new Float64Array(n);
+      // At most every document once: a typed array of them all, so a search allocates nothing
+      // that grows with the knowledge base (a growing list cost ~135 KB a message at 10,000).
+      this.touched = new Int32Array(n);
     }
     const scoreOf = this.scoreOf as Float64Array;
     const coveredOf = this.coveredOf as Float64Array;
     const idRank = this.idRank;
-    const touched: number[] = [];
+    const touched = this.touched as Int32Array;
+    let count = 0;
     for (const term of unique) {
       const list = this.packed.get(term);
       if (!list) continue;
@@ -139,7 +144,7 @@ export class Bm25Index {
       const { docs, factors } = list;
       for (let i = 0; i < docs.length; i += 1) {
         const doc = docs[i] as number;
-        if (coveredOf[doc] === 0) touched.push(doc);
+        if (coveredOf[doc] === 0) touched[count++] = doc;
         scoreOf[doc] = (scoreOf[doc] as number) + idf * (factors[i] as number);
         coveredOf[doc] = (coveredOf[doc] as number) + idf;
       }
@@ -149,7 +154,8 @@ export class Bm25Index {
       (scoreOf[x] as number) > (scoreOf[y] as number) ||
       ((scoreOf[x] as number) === (scoreOf[y] as number) && (idRank[x] as number) < (idRank[y] as number));
     const top: number[] = [];
-    for (const doc of touched) {
+    for (let t = 0; t < count; t += 1) {
+      const doc = touched[t] as number;
       if (top.length === limit && !better(doc, top[limit - 1] as number)) continue;
       let at = top.length === limit ? limit - 1 : top.length;
       while (at > 0 && better(doc, top[at - 1] as number)) {
@@ -159,9 +165,9 @@ export class Bm25Index {
       top[at] = doc;
     }
     const hits = top.map((doc) => ({ id: this.ids[doc] as string, score: scoreOf[doc] as number, coverage: (coveredOf[doc] as number) / totalIdf }));
-    for (const doc of touched) {
-      scoreOf[doc] = 0;
-      coveredOf[doc] = 0;
+    for (let t = 0; t < count; t += 1) {
+      scoreOf[touched[t] as number] = 0;
+      coveredOf[touched[t] as number] = 0;
     }
     return hits;
   }

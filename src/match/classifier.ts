@@ -7,6 +7,7 @@
  */
 import { createClassCounts } from './class-counts.js';
 import { FeatureIds, type FeatureSource } from './feature-ids.js';
+import { createPosterior } from './posterior.js';
 
 export type { FeatureSource } from './feature-ids.js';
 
@@ -102,23 +103,18 @@ export function trainClassifier(
     }
   };
 
+  const softmax = createPosterior(logDenominator, logAlpha, options.sharpness);
+
   return {
     classify(question) {
       known = 0;
-      scores.fill(0);
+      // Scores are all 0 here: the softmax sets them back after each question.
       const count = ids.find(question, score);
-      posterior.fill(0);
-      if (known === 0) return { posterior, known: 0 };
-      let best = -Infinity;
-      for (let c = 0; c < classes; c += 1) {
-        // Mean log-likelihood of the known features, so long and short questions compare.
-        const mean = ((scores[c] as number) + known * (logAlpha - (logDenominator[c] as number))) / known;
-        posterior[c] = mean * options.sharpness;
-        if ((posterior[c] as number) > best) best = posterior[c] as number;
+      if (known === 0) {
+        posterior.fill(0);
+        return { posterior, known: 0 };
       }
-      let sum = 0;
-      for (let c = 0; c < classes; c += 1) sum += posterior[c] = Math.exp((posterior[c] as number) - best);
-      for (let c = 0; c < classes; c += 1) posterior[c] = (posterior[c] as number) / sum;
+      softmax.compute(scores, known, posterior);
       return { posterior, known: known / count };
     },
   };

@@ -42,6 +42,8 @@ export interface FeedbackRecord {
 
 /** Where records go. No method throws: a failing store must never stop answering. */
 export interface MessageStore {
+  /** True for a store that keeps nothing: callers may skip building (and masking) its records. */
+  readonly discards?: boolean;
   /** Hashes a conversation key with this store's salt. */
   hashConversation(key: string): string;
   recordMessage(record: MessageRecord): void;
@@ -79,6 +81,7 @@ export function saltedHasher(salt: string): (key: string) => string {
 /** A store that keeps nothing: the default of the core and of tools like `eval`. */
 export function createNoopStore(): MessageStore {
   return {
+    discards: true,
     hashConversation: saltedHasher(randomBytes(16).toString('hex')),
     recordMessage: () => undefined,
     recordFeedback: () => undefined,

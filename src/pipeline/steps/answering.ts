@@ -9,7 +9,7 @@ import type { Entry } from '../../knowledge/knowledge-base.js';
 import { CLOSE_MARGIN, type Decision } from '../../match/decide.js';
 import { maskPersonal } from '../../privacy/mask.js';
 import type { MatchResult } from '../../match/matcher.js';
-import { aspectNoEntryHas } from './unanswered-aspect.js';
+import { aspectNoEntryHas, entriesOfTopic } from './knowledge-facts.js';
 import { step, type Step } from '../compose-steps.js';
 import type { TurnContext } from '../context.js';
 
@@ -32,7 +32,7 @@ export function followUp(): Step {
     const match = ctx.engine.match(question.replace(FOLLOW_UP_LEAD, '') || question);
     ctx.match = match;
     if (!match.aspectOnly) return next();
-    const { byId, entries } = ctx.engine.knowledge;
+    const { byId } = ctx.engine.knowledge;
     const offered = (ctx.state.choices ?? [])
       .filter((id) => id.startsWith('e:'))
       .map((id) => byId.get(id.slice(2)))
@@ -41,7 +41,7 @@ export function followUp(): Step {
     ctx.note({ aspects: match.aspects, topic: topic ?? null, offered: offered.length });
     if (!topic && offered.length === 0) return next();
     const wanted = (entry: Entry) => match.aspects.includes(entry.aspect);
-    const inTopic = entries.filter((candidate) => candidate.topic === topic && wanted(candidate));
+    const inTopic = entriesOfTopic(ctx.engine, topic).filter(wanted);
     const entry = offered.find(wanted) ?? (inTopic.length === 1 ? inTopic[0] : undefined);
     if (!entry && inTopic.length > 1) {
       // Several entries of the topic answer that aspect: the person picks.

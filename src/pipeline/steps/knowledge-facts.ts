@@ -1,6 +1,7 @@
 /**
- * Whether a question asks an aspect no source gives (opening hours, pay…): worked out from
- * facts of the knowledge base that each engine computes once, not on every message.
+ * Facts of the knowledge base the answering steps look up on every message, worked out once
+ * per engine (a reload brings a new one): whether a question asks an aspect no source gives
+ * (opening hours, pay…), and a topic's entries, without a pass over every entry each time.
  */
 import type { Engine } from '../../engine.js';
 import type { Entry } from '../../knowledge/knowledge-base.js';
@@ -21,11 +22,17 @@ export function aspectNoEntryHas(ctx: TurnContext, match: MatchResult, chosen: E
   });
 }
 
-/** Per engine, worked out once: which aspects some entry answers, each aspect's words and each entry's questions, normalized. */
+/** The entries of `topic`, in knowledge-base order (none for no topic). */
+export function entriesOfTopic(engine: Engine, topic: string | undefined): readonly Entry[] {
+  return (topic === undefined ? undefined : aspectFacts(engine).byTopic.get(topic)) ?? [];
+}
+
+/** Per engine, worked out once: which aspects some entry answers, each aspect's words and each entry's questions, normalized; entries by topic. */
 interface AspectFacts {
   answered: ReadonlySet<string>;
   words: ReadonlyMap<string, readonly string[]>;
   questions(entry: Entry): readonly string[];
+  byTopic: ReadonlyMap<string, readonly Entry[]>;
 }
 
 const aspectFactsOf = new WeakMap<Engine, AspectFacts>();
@@ -35,7 +42,10 @@ function aspectFacts(engine: Engine): AspectFacts {
   if (!facts) {
     const { entries, aspects } = engine.knowledge;
     const normalized = new Map<Entry, readonly string[]>();
+    const byTopic = new Map<string, Entry[]>();
+    for (const entry of entries) (byTopic.get(entry.topic) ?? byTopic.set(entry.topic, []).get(entry.topic))?.push(entry);
     facts = {
+      byTopic,
       answered: new Set(entries.map((entry) => entry.aspect)),
       // The first aspect of an id wins, as a search in the list would find it.
       words: new Map([...aspects].reverse().map((aspect) => [aspect.id, aspect.words.map(engine.normalize)])),

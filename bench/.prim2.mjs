@@ -1,0 +1,18 @@
+const root = process.argv[2];
+const R = `${root}/dist/src`;
+const { loadKnowledge } = await import(`${R}/knowledge/load-knowledge.js`);
+const { createSegmenter } = await import(`${R}/segment/segmenter.js`);
+const { createEngine } = await import(`${R}/engine.js`);
+const { createBot } = await import(`${R}/bot.js`);
+const { createLogger } = await import(`${R}/logger.js`);
+const { default: pino } = await import('pino');
+const kb = loadKnowledge(process.argv[3] ?? '/work/wt-perf/knowledge', { maxFileBytes: 512 * 1024, maxTotalBytes: 64 * 1024 * 1024, maxEntryFiles: 500 });
+const seg = await createSegmenter('node-rs-jieba', kb.domainWords);
+const engine = createEngine(kb, seg, { answer: 0.3, clarify: 0.28 });
+const bot = createBot({ engine, logger: createLogger('info', pino.destination({ dest: '/dev/null', sync: true })), maxMessageChars: 500, sessionIdleMs: 600000 });
+const gold = JSON.parse((await import('node:fs')).readFileSync('/tmp/perf/g/gold.json', 'utf8'));
+const qs = gold.cases.map((c) => c.q);
+const n = Number(process.argv[4] ?? 30000);
+for (let i = 0; i < 3000; i++) await bot.handle({ adapter: 'b', conversationId: `c${i % 1000}`, senderId: 'u', kind: 'text', text: qs[i % qs.length] });
+const c = process.cpuUsage(); for (let i = 0; i < n; i++) await bot.handle({ adapter: 'b', conversationId: `c${i % 1000}`, senderId: 'u', kind: 'text', text: qs[i % qs.length] }); const d = process.cpuUsage(c);
+console.log(root.split('/').pop().padEnd(8), ((d.user + d.system) / n).toFixed(1), 'µs cpu/msg');
