@@ -5,7 +5,7 @@
  * which words and character pairs a situation is told with ("不用来了", "辞了"), and how much
  * each says about an entry. Sparse postings keep scoring linear in the question's features.
  */
-import { createClassCounts } from './class-counts.js';
+import { createClassCounts, type Postings } from './class-counts.js';
 import { FeatureIds, type FeatureSource } from './feature-ids.js';
 import { createPosterior } from './posterior.js';
 
@@ -77,20 +77,11 @@ export function trainClassifier(
 ): Classifier {
   const classes = training.length;
   const ids = new FeatureIds();
-  const totals = new Float64Array(classes);
-  const counts = createClassCounts();
-  training.forEach((texts, c) => {
-    for (const { text, weight } of texts) {
-      ids.add(features(text), (f) => {
-        counts.count(f, c, weight);
-        totals[c] = (totals[c] as number) + weight;
-      });
-    }
-  });
   const { alpha } = options;
   const logAlpha = Math.log(alpha);
+  const { totals, postings } = countFeatures(training, features, ids, (count) => Math.log(count + alpha) - logAlpha);
   const logDenominator = Float64Array.from(totals, (total) => Math.log(total + alpha * ids.size));
-  const { starts, classOf, gainOf } = counts.pack(ids.size, (count) => Math.log(count + alpha) - logAlpha);
+  const { starts, classOf, gainOf } = postings;
   const scores = new Float64Array(classes);
   const posterior = new Float64Array(classes);
   let known = 0;
@@ -118,6 +109,29 @@ export function trainClassifier(
       return { posterior, known: known / count };
     },
   };
+}
+
+/**
+ * The counting pass, in a function of its own: its closures would otherwise share a scope
+ * with the classifier's and keep the counting arrays (tens of MB at 10,000 entries) alive.
+ */
+function countFeatures(
+  training: readonly ClassTexts[],
+  features: (text: string) => FeatureSource,
+  ids: FeatureIds,
+  gain: (count: number) => number,
+): { totals: Float64Array; postings: Postings } {
+  const totals = new Float64Array(training.length);
+  const counts = createClassCounts();
+  training.forEach((texts, c) => {
+    for (const { text, weight } of texts) {
+      ids.add(features(text), (f) => {
+        counts.count(f, c, weight);
+        totals[c] = (totals[c] as number) + weight;
+      });
+    }
+  });
+  return { totals, postings: counts.pack(ids.size, gain) };
 }
 
 /**

@@ -58,15 +58,20 @@ export function createMatcher(
   };
   const indexTerms = (text: string) => indexed(text).terms;
 
-  const docs: IndexInput[] = knowledge.entries.map((entry) => ({
-    id: entry.id,
-    tokens: [
-      ...indexTerms(entry.title).map((token) => ({ token, weight: TITLE_WEIGHT })),
-      ...entry.keywords.flatMap((keyword) => indexTerms(keyword).map((token) => ({ token, weight: KEYWORD_WEIGHT }))),
-      ...entry.questions.flatMap((question) => indexTerms(question).map((token) => ({ token, weight: 1 }))),
-    ],
-  }));
-  const index = new Bm25Index(docs);
+  // One entry's document at a time, as the index reads them.
+  const docs = function* (): Generator<IndexInput> {
+    for (const entry of knowledge.entries) {
+      yield {
+        id: entry.id,
+        tokens: [
+          ...indexTerms(entry.title).map((token) => ({ token, weight: TITLE_WEIGHT })),
+          ...entry.keywords.flatMap((keyword) => indexTerms(keyword).map((token) => ({ token, weight: KEYWORD_WEIGHT }))),
+          ...entry.questions.flatMap((question) => indexTerms(question).map((token) => ({ token, weight: 1 }))),
+        ],
+      };
+    }
+  };
+  const index = new Bm25Index(docs());
   const nearest = createNearest(knowledge.entries, indexTerms, (token) => index.idf(token));
   // One class per entry, then one per group of questions to decline (out-of-scope.yaml).
   const firstDecline = knowledge.entries.length;
