@@ -17,6 +17,7 @@ import { writeSyntheticKnowledge } from './lib/synth-knowledge.mjs';
 import { checkTargets } from './lib/targets.mjs';
 import { formatReport } from './lib/report.mjs';
 import { prepareGold } from './lib/gold.mjs';
+import { startRedisServer } from './lib/redis-server.mjs';
 import { measureStartup } from './lib/startup.mjs';
 import { measureLatency } from './lib/latency-sizes.mjs';
 import { abVariants, compareVariants } from './lib/compare.mjs';
@@ -66,6 +67,14 @@ try {
     for (const c of [1, 100]) {
       log(`throughput: ${c} conversation(s)`);
       r.throughput[`c${c}`] = round((await worker('throughput', { args: { concurrency: c, messages, gold: gold.file } })).result.perSecond, 0);
+    }
+    log('throughput: 100 conversations, conversation state in Redis');
+    const redis = await startRedisServer();
+    try {
+      const args = { concurrency: 100, messages, gold: gold.file, redis: redis?.url };
+      r.throughput.c100Redis = redis ? round((await worker('throughput', { args })).result.perSecond, 0) : null;
+    } finally {
+      await redis?.stop();
     }
   }
   if (sections.has('reliability')) {

@@ -16,8 +16,8 @@ import { packageRoot } from '../src/paths.js';
 // A command imports what only it needs when it runs (the web server, metrics, the parsers
 // of check and eval, the store's reports): `ask` and `why` start without any of them.
 
-/** Running bots record, take typed 1 / 0 feedback and serve staff commands. */
-const LIVE = { record: true, textFeedback: true, staffCommands: true } as const;
+/** Running bots record, share state with other instances (Redis), take typed 1 / 0 feedback and serve staff commands. */
+const LIVE = { record: true, shared: true, textFeedback: true, staffCommands: true } as const;
 
 /** Builds the program; actions set `exit.code`. */
 function buildProgram(io: CliIo, exit: { code: number }): Command {
@@ -134,7 +134,7 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     .action(async (options: { days: number; json?: boolean }) => {
       const { config } = setup(io, true);
       const { stats } = await import('./stats.js');
-      out(stats(config, options));
+      out(await stats(config, options));
     });
 
   program

@@ -9,8 +9,8 @@ import path from 'node:path';
 import { createApp, type App } from '../src/app.js';
 import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
-import { openStoreForReading, reviewRows, type ReviewRow } from '../src/store/reports.js';
-import { STORE_FILE } from '../src/store/sqlite-store.js';
+import { openStoreReader, storeLocation } from '../src/store/open-store-reader.js';
+import type { ReviewRow } from '../src/store/reports.js';
 import { storeReadError } from '../src/store/store-errors.js';
 import { DAY_MS } from '../src/time/durations.js';
 
@@ -41,16 +41,14 @@ export function localTime(at: number): string {
  */
 export async function collectReview(config: Config, logger: Logger, options: ReviewOptions, now = Date.now()): Promise<ReviewLine[] | undefined> {
   let rows: ReviewRow[];
+  const reader = await openStoreReader(config);
+  if (!reader) return undefined;
   try {
-    const db = openStoreForReading(config.dataDir);
-    if (!db) return undefined;
-    try {
-      rows = reviewRows(db, { since: now - options.days * DAY_MS, limit: options.limit });
-    } finally {
-      db.close();
-    }
+    rows = await reader.reviewRows({ since: now - options.days * DAY_MS, limit: options.limit });
   } catch (error) {
-    throw storeReadError(error, path.join(config.dataDir, STORE_FILE));
+    throw storeReadError(error, storeLocation(config));
+  } finally {
+    await reader.close();
   }
   let app: App | undefined;
   try {
@@ -129,7 +127,7 @@ export function reviewCsv(lines: ReviewLine[]): string {
 /** Runs `review`; returns the text to print. */
 export async function review(config: Config, logger: Logger, options: ReviewOptions): Promise<string> {
   const lines = await collectReview(config, logger, options);
-  if (!lines) return `No records yet in ${path.join(config.dataDir, STORE_FILE)}: they appear once the bot has answered (ask, chat, serve).`;
+  if (!lines) return `No records yet in ${storeLocation(config)}: they appear once the bot has answered (ask, chat, serve).`;
   if (options.csv) {
     try {
       fs.writeFileSync(options.csv, reviewCsv(lines), 'utf8');

@@ -38,14 +38,15 @@ export async function serve(io: CliIo, app: App, metrics?: Metrics): Promise<voi
   const planned: Adapter[] = [];
   if (app.config.http.enabled) {
     metrics?.watchStore(() => app.store.health());
+    metrics?.watchShared(() => app.shared.health());
     const { config, logger } = app;
     const onListening = (address: string) => announce(io, address);
-    const mp = await createConfiguredWechatMp(config, logger);
+    const mp = await createConfiguredWechatMp(config, logger, app.shared);
     const mount = mp && ((server: HttpServer) => server.mount(mp.plugin));
     planned.push(createHttpAdapter({ config, logger, readiness: appReadiness(app), metrics, onListening, mount }));
     if (mp) planned.push(mp);
   }
-  planned.push(...(await createConfiguredAdapters(app.config, app.logger, { hashConversation: app.hashConversation })));
+  planned.push(...(await createConfiguredAdapters(app.config, app.logger, { hashConversation: app.hashConversation, locks: app.shared.locks })));
   const interactive = Boolean(io.stdin.isTTY);
   if (planned.length === 0 && !interactive) {
     // Unreachable while the HTTP server starts whenever no platform is configured; kept so a
@@ -86,9 +87,9 @@ function announce(io: CliIo, address: string): void {
   if (io.stdin.isTTY) io.stdout.write('下面也可以直接打字提问;Ctrl-D 或 Ctrl-C 结束。\n\n');
 }
 
-/** Live knowledge updates while a bot runs: reload when the directory changes and on SIGHUP. */
+/** Live knowledge updates while a bot runs: reload when the directory changes (unless KNOWLEDGE_WATCH=off) and on SIGHUP. */
 function goLive(io: CliIo, app: App): () => void {
-  const stopWatching = app.watchKnowledge();
+  const stopWatching = app.config.watchKnowledge ? app.watchKnowledge() : () => undefined;
   const onHangup = () => void app.reload('SIGHUP');
   io.signals.on('SIGHUP', onHangup);
   return () => {

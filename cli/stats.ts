@@ -2,10 +2,9 @@
  * `stats`: for staff, what the bot did per day (local time): messages per reply kind, the
  * fallback rate, answers per topic, and 👍 / 👎, from the store in DATA_DIR.
  */
-import path from 'node:path';
 import type { Config } from '../src/config.js';
-import { dailyStats, fallbackRate, feedbackByEntry, openStoreForReading, type DayStats } from '../src/store/reports.js';
-import { STORE_FILE } from '../src/store/sqlite-store.js';
+import { openStoreReader, storeLocation } from '../src/store/open-store-reader.js';
+import { fallbackRate, type DayStats, type EntryFeedback, type StoreReader } from '../src/store/reports.js';
 import { storeReadError } from '../src/store/store-errors.js';
 import { storeStatus, type StoreStatus } from '../src/store/store-status.js';
 import { DAY_MS } from '../src/time/durations.js';
@@ -22,7 +21,7 @@ const MAIN_KINDS = ['answer', 'clarify', 'fallback', 'menu', 'emergency', 'feedb
 export interface StatsReport {
   days: DayStats[];
   total: DayStats;
-  disliked: Array<{ entry: string | null; useful: number; notUseful: number }>;
+  disliked: EntryFeedback[];
   /** `degraded` when a running bot cannot write, or the disk is nearly full. */
   store: StoreStatus;
 }
@@ -31,23 +30,20 @@ export interface StatsReport {
  * Reads the report; undefined when nothing was recorded yet.
  * @throws BotError (QLB_STORE_CORRUPT, _UNREADABLE, _DISK_FULL, _LOCKED) with a one-line message.
  */
-export function collectStats(config: Config, options: StatsOptions, now = Date.now()): StatsReport | undefined {
-  const file = path.join(config.dataDir, STORE_FILE);
+export async function collectStats(config: Config, options: StatsOptions, now = Date.now()): Promise<StatsReport | undefined> {
+  const reader = await openStoreReader(config);
+  if (!reader) return undefined;
   try {
-    const db = openStoreForReading(config.dataDir);
-    if (!db) return undefined;
-    try {
-      return { ...readReport(db, now - options.days * DAY_MS), store: storeStatus(config.dataDir) };
-    } finally {
-      db.close();
-    }
+    return { ...(await readReport(reader, now - options.days * DAY_MS)), store: storeStatus(config.dataDir) };
   } catch (error) {
-    throw storeReadError(error, file);
+    throw storeReadError(error, storeLocation(config));
+  } finally {
+    await reader.close();
   }
 }
 
-function readReport(db: NonNullable<ReturnType<typeof openStoreForReading>>, since: number): Omit<StatsReport, 'store'> {
-  const days = dailyStats(db, { since });
+async function readReport(reader: StoreReader, since: number): Promise<Omit<StatsReport, 'store'>> {
+  const days = await reader.dailyStats({ since });
   const total: DayStats = { day: 'all', total: 0, kinds: {}, topics: {}, useful: 0, notUseful: 0 };
   for (const day of days) {
     total.total += day.total;
@@ -56,7 +52,7 @@ function readReport(db: NonNullable<ReturnType<typeof openStoreForReading>>, sin
     for (const [kind, n] of Object.entries(day.kinds)) total.kinds[kind] = (total.kinds[kind] ?? 0) + n;
     for (const [topic, n] of Object.entries(day.topics)) total.topics[topic] = (total.topics[topic] ?? 0) + n;
   }
-  const disliked = feedbackByEntry(db, { since, limit: 10 }).filter((row) => row.notUseful > 0);
+  const disliked = (await reader.feedbackByEntry({ since, limit: 10 })).filter((row) => row.notUseful > 0);
   return { days, total, disliked };
 }
 
@@ -98,11 +94,11 @@ export function formatStats(report: StatsReport, options: StatsOptions): string 
 }
 
 /** Runs `stats`; returns the text to print. */
-export function stats(config: Config, options: StatsOptions): string {
-  const report = collectStats(config, options);
+export async function stats(config: Config, options: StatsOptions): Promise<string> {
+  const report = await collectStats(config, options);
   if (!report) {
     const status = storeStatus(config.dataDir);
-    const none = `No records yet in ${path.join(config.dataDir, STORE_FILE)}: they appear once the bot has answered (ask, chat, serve).`;
+    const none = `No records yet in ${storeLocation(config)}: they appear once the bot has answered (ask, chat, serve).`;
     return status.state === 'ok' ? none : `${formatStoreStatus(status)}\n${none}`;
   }
   return options.json ? JSON.stringify(report) : formatStats(report, options);

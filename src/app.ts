@@ -15,8 +15,11 @@ import { createReloader, type ReloadOutcome } from './reload/knowledge-reloader.
 import { watchKnowledge } from './reload/watch-knowledge.js';
 import { createSegmenter, type DomainWord, type Segmenter } from './segment/segmenter.js';
 import { createStaffCommands } from './staff/staff-commands.js';
-import { createNoopStore, type MessageStore } from './store/message-store.js';
+import type { MessageStore } from './store/message-store.js';
 import { startRetention } from './store/retention.js';
+import { broadcastReloads } from './reload/broadcast-reloads.js';
+import { openDeployment } from './shared/open-deployment.js';
+import type { SharedState } from './shared/shared-state.js';
 import type { InboundMessage, MessageHandler } from './types.js';
 import type { Run } from './bot.js';
 import { renderTrace } from './pipeline/render-trace.js';
@@ -33,6 +36,8 @@ export interface App {
   explain(question: string, as?: Partial<InboundMessage>): Promise<Run>;
   /** Where handled messages go (a no-op store unless recording). */
   store: MessageStore;
+  /** What this instance shares with the others (Redis), or keeps in memory when alone. */
+  shared: SharedState;
   /**
    * The salted hash of a conversation key that the core logs as `conv` (the store's), for
    * adapters' log lines to join up with the core's without revealing the chat id.
@@ -42,14 +47,16 @@ export interface App {
   reload(reason: string): Promise<ReloadOutcome>;
   /** Reloads whenever the knowledge directory changes; returns a function that stops watching. */
   watchKnowledge(options?: { debounceMs?: number }): () => void;
-  /** Stops watching and timers, writes and closes the store. */
+  /** Stops watching and timers, writes and closes the store, closes the shared state. */
   close(): Promise<void>;
 }
 
 /** What a command wants beyond answering. */
 export interface AppOptions {
-  /** Record handled messages in the SQLite store in DATA_DIR, with retention (ask, chat, serve). */
+  /** Record handled messages (SQLite in DATA_DIR, or PostgreSQL with DATABASE_URL), with retention (ask, chat, serve). */
   record?: boolean;
+  /** Share conversations, limits, locks and reloads with other instances through Redis when REDIS_URL is set (chat, serve). */
+  shared?: boolean;
   /** Conversations go on (chat, serve): answers offer typed 1 / 0 feedback where there are no buttons. */
   textFeedback?: boolean;
   /** Staff commands (`/why`, `/reload`) for the senders in STAFF_IDS. */
@@ -76,14 +83,12 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const engine = createEngine(knowledge, segmenter, thresholds);
 
   const recording = Boolean(options.record || options.store);
-  // The SQLite binding is loaded only by a process that records.
-  const store =
-    options.store ??
-    (options.record ? (await import('./store/sqlite-store.js')).openSqliteStore({ dataDir: config.dataDir, logger }) : createNoopStore());
+  const deployment = await openDeployment(config, logger, { record: Boolean(options.record), share: Boolean(options.shared), store: options.store });
+  const { store, shared } = deployment;
   const stopRetention = recording ? startRetention({ store, days: config.retentionDays, logger }) : () => undefined;
 
   const hooks = options.hooks ?? {};
-  const reloader = observeReloads(createReloader({
+  const local = observeReloads(createReloader({
     knowledgeDir: config.knowledgeDir,
     logger,
     snapshotDir,
@@ -98,6 +103,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     },
     swap: (next) => bot.swapEngine(next),
   }), hooks, logger);
+  const { reloader, stop: stopBroadcasts } = options.shared ? broadcastReloads(local, shared.reloads) : { reloader: local, stop: () => undefined };
   const explain = async (question: string, as: Partial<InboundMessage> = {}): Promise<Run> =>
     bot.run({ adapter: 'cli', conversationId: 'why', senderId: 'staff', ...as, kind: 'text', text: question }, { dryRun: true });
   const staff =
@@ -117,7 +123,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     sessionIdleMs: config.sessionIdleMs,
     sessionMax: config.sessionMax,
     store,
-    ratePerMinute: config.ratePerMinute,
+    sessions: shared.sessions,
+    limiter: shared.limiter,
     feedbackWindowMs: options.textFeedback ? config.feedbackWindowMs : 0,
     staff,
   });
@@ -134,6 +141,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     handler,
     explain,
     store,
+    shared,
     hashConversation: (key) => store.hashConversation(key),
     reload: (reason) => reloader.reload(reason),
     watchKnowledge(watchOptions = {}) {
@@ -153,7 +161,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     async close() {
       for (const stop of [...watches]) stop();
       stopRetention();
-      store.close();
+      stopBroadcasts();
+      await deployment.close();
     },
   };
 }

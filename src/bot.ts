@@ -4,7 +4,7 @@
  * which `why` renders. Platform-free; adapters call it.
  */
 import type { Engine } from './engine.js';
-import { createRateLimiter } from './limits/rate-limiter.js';
+import { createRateLimiter, type Admitter } from './limits/rate-limiter.js';
 import type { Logger } from './logger.js';
 import { runSteps, type Step } from './pipeline/compose-steps.js';
 import { createTurn } from './pipeline/context.js';
@@ -29,6 +29,8 @@ export interface BotOptions {
   store?: MessageStore;
   /** Messages per conversation per minute; unlimited when unset or 0. */
   ratePerMinute?: number;
+  /** Counts messages per conversation instead of an in-memory limiter of `ratePerMinute` (Redis, shared by instances). */
+  limiter?: Admitter;
   /** How long after an answer a bare 1 / 0 rates it (adapters without buttons); off when unset or 0. */
   feedbackWindowMs?: number;
   /** Staff commands (`/why`, `/reload`), tried first for every message. */
@@ -73,7 +75,7 @@ export function createBot(options: BotOptions): Bot {
     store,
     sessions:
       options.sessions ?? createMemorySessionStore({ idleMs: options.sessionIdleMs, max: options.sessionMax, now }),
-    limiter: createRateLimiter({ limit: options.ratePerMinute ?? 0, maxKeys: options.sessionMax, now }),
+    limiter: options.limiter ?? createRateLimiter({ limit: options.ratePerMinute ?? 0, maxKeys: options.sessionMax, now }),
     staff: options.staff,
     maxMessageChars: options.maxMessageChars,
     feedbackWindowMs: options.feedbackWindowMs ?? 0,

@@ -57,6 +57,10 @@ export const ErrorCodes = {
   STORE_DISK_FULL: 'QLB_STORE_DISK_FULL',
   STORE_LOCKED: 'QLB_STORE_LOCKED',
   OUTPUT_FAILED: 'QLB_OUTPUT_FAILED',
+  DATABASE_UNREACHABLE: 'QLB_DATABASE_UNREACHABLE',
+  REDIS_UNAVAILABLE: 'QLB_REDIS_UNAVAILABLE',
+  INSTANCE_LOCKED: 'QLB_INSTANCE_LOCKED',
+  INSTANCE_LOCK_LOST: 'QLB_INSTANCE_LOCK_LOST',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
@@ -70,7 +74,7 @@ export const ErrorMeanings = {
   QLB_HANDLER_FAILED: '处理一条消息时出现意外错误;对方收到了致歉回复',
   QLB_TURN_TIMEOUT: '处理一条消息超过了时间上限;对方收到了致歉回复',
   QLB_EVAL_FILE_INVALID: '评测集文件格式有误',
-  QLB_STORE_FAILED: '消息记录库无法打开、写入或清理(磁盘满、被锁、只读、损坏);回答照常进行',
+  QLB_STORE_FAILED: '消息记录库无法打开、写入或清理(SQLite:磁盘满、被锁、只读、损坏;PostgreSQL:连不上、拒绝写入);回答照常进行,记录在内存中等待重试',
   QLB_KNOWLEDGE_WATCH_FAILED: '无法监视知识库目录的改动;SIGHUP 和 /reload 仍可重新加载',
   QLB_SNAPSHOT_FAILED: '知识库快照(DATA_DIR/cache)无法写入;照常回答,只是每次启动都要重新读取和检查知识库文件',
   QLB_SERVE_NOT_CONFIGURED: 'serve 没有可启动的渠道,也没有终端可进行控制台对话',
@@ -113,6 +117,10 @@ export const ErrorMeanings = {
   QLB_STORE_DISK_FULL: 'stats / review:磁盘已满,无法读取数据库或写出 CSV',
   QLB_STORE_LOCKED: 'stats / review:数据库被其他进程锁住超过等待时间;稍后再试',
   QLB_OUTPUT_FAILED: 'review --csv:无法写出 CSV 文件(路径或权限)',
+  QLB_DATABASE_UNREACHABLE: 'stats / review:连不上 PostgreSQL(DATABASE_URL 的主机、端口、库名、用户或密码不对,或数据库未运行)',
+  QLB_REDIS_UNAVAILABLE: 'Redis 连不上或命令失败:回答照常,但对话暂不记得上文、限流按各实例分别计算、重新加载不广播;自动重试,恢复后记一行日志',
+  QLB_INSTANCE_LOCKED: '同一个 Redis 上已有另一个实例在轮询 Telegram 或登录个人微信,本实例拒绝启动该渠道;提示中有对方实例的名称',
+  QLB_INSTANCE_LOCK_LOST: '运行中的 Telegram 轮询或个人微信失去了实例锁(Redis 中断期间被另一个实例取得),本实例已停止该渠道,由对方继续',
 } as const satisfies Record<ErrorCode, string>;
 
 /** An error the bot knows about; `details` lists what exactly is wrong (file, field...). */

@@ -6,6 +6,7 @@
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { AppHooks } from '../../src/app-hooks.js';
+import type { RedisHealth } from '../../src/shared/redis-connection.js';
 import type { StoreHealth } from '../../src/store/message-store.js';
 
 /** Reply kinds that answer a question: the denominator of the fallback rate. */
@@ -17,6 +18,8 @@ export interface Metrics {
   readonly hooks: AppHooks;
   /** Where store failures are read from at each scrape (the app's store, once it exists). */
   watchStore(health: () => StoreHealth): void;
+  /** Where Redis's health is read from at each scrape (undefined: nothing shared). */
+  watchShared(health: () => RedisHealth | undefined): void;
   /** The exposition text and its content type. */
   render(): Promise<{ contentType: string; body: string }>;
 }
@@ -27,6 +30,8 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
   const registers = [registry];
   if (options.defaults !== false) collectDefaultMetrics({ register: registry });
   let storeHealth: (() => StoreHealth) | undefined;
+  let sharedHealth: (() => RedisHealth | undefined) | undefined;
+  let droppedSeen = 0;
   let questions = 0;
   let fallbacks = 0;
   let storeFailuresSeen = 0;
@@ -68,6 +73,35 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
       storeFailuresSeen = Math.max(storeFailuresSeen, failures);
     },
   });
+  new Gauge({
+    name: 'qlb_store_queued',
+    help: 'Records waiting in memory for the message store (grows while it cannot be written).',
+    registers,
+    collect() {
+      this.set(storeHealth?.().queued ?? 0);
+    },
+  });
+  new Counter({
+    name: 'qlb_store_dropped_total',
+    help: 'Records dropped because the store could not be written and the queue was full.',
+    registers,
+    collect() {
+      const dropped = storeHealth?.().dropped ?? 0;
+      if (dropped > droppedSeen) this.inc(dropped - droppedSeen);
+      droppedSeen = Math.max(droppedSeen, dropped);
+    },
+  });
+  new Gauge({
+    name: 'qlb_dependency_up',
+    help: '1 while a server the bot uses is reachable (store: writable; redis: connected), else 0; answering goes on either way.',
+    labelNames: ['dependency'] as const,
+    registers,
+    collect() {
+      this.set({ dependency: 'store' }, storeHealth === undefined || storeHealth().writable ? 1 : 0);
+      const redis = sharedHealth?.();
+      if (redis) this.set({ dependency: 'redis' }, redis.state === 'ok' ? 1 : 0);
+    },
+  });
   reloads.inc({ outcome: 'ok' }, 0);
   reloads.inc({ outcome: 'refused' }, 0);
 
@@ -88,6 +122,9 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
     },
     watchStore(health) {
       storeHealth = health;
+    },
+    watchShared(health) {
+      sharedHealth = health;
     },
     async render() {
       return { contentType: registry.contentType, body: await registry.metrics() };

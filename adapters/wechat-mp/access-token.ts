@@ -2,9 +2,12 @@
  * The access token of the official-account API, from the stable token API (POST
  * /cgi-bin/stable_token, normal mode): unlike /cgi-bin/token, fetching it does not cut off
  * another system that uses the same account (the district may run one). Cached until
- * shortly before it expires; one fetch at a time.
+ * shortly before it expires; one fetch at a time. Several instances share it through the
+ * shared cache (Redis): one of them fetches under a lock, the others wait for its token.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { BotError, ErrorCodes } from '../../src/errors.js';
+import type { Locks, SharedCache } from '../../src/shared/shared-state.js';
 import { requestJson, TransportError } from './http-json.js';
 
 export interface AccessTokens {
@@ -24,14 +27,28 @@ export interface AccessTokenOptions {
   timeoutMs: number;
   signal?: AbortSignal;
   now?: () => number;
+  /** Where instances share the token, and the lock that lets one refresh it; this process only when unset. */
+  shared?: { cache: SharedCache; locks: Locks };
 }
+
+interface Cached {
+  token: string;
+  expiresAt: number;
+}
+
+/** How long an instance waits for another's refresh before fetching itself. */
+const WAIT_FOR_OTHER_MS = 5_000;
+const POLL_MS = 200;
 
 /** Seconds before expiry a token is replaced: WeChat renews stable tokens 5 minutes early. */
 const EARLY_SECONDS = 300;
 
 export function createAccessTokens(options: AccessTokenOptions): AccessTokens {
   const now = options.now ?? Date.now;
-  let cached: { token: string; expiresAt: number } | undefined;
+  const { shared } = options;
+  const key = `wechat-mp:token:${options.appId}`;
+  let cached: Cached | undefined;
+  let invalid: string | undefined;
   let fetching: Promise<string> | undefined;
 
   const failed = (reason: string, details: string[]) =>
@@ -49,19 +66,58 @@ export function createAccessTokens(options: AccessTokenOptions): AccessTokens {
     }
     const early = Math.min(EARLY_SECONDS, expiresIn / 10);
     cached = { token, expiresAt: now() + (expiresIn - early) * 1000 };
+    invalid = undefined;
     return token;
+  }
+
+  /** A token another instance fetched, still valid and not one WeChat refused here. */
+  async function sharedToken(): Promise<string | undefined> {
+    const raw = await shared?.cache.get(key);
+    if (!raw) return undefined;
+    try {
+      const found = JSON.parse(raw) as Cached;
+      if (typeof found.token !== 'string' || found.token === invalid || !(now() < found.expiresAt)) return undefined;
+      cached = found;
+      return found.token;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async function obtain(): Promise<string> {
+    if (!shared) return fetchToken();
+    const known = await sharedToken();
+    if (known) return known;
+    const lock = await shared.locks.acquire(`wechat-mp-token:${options.appId}`, { ttlMs: 15_000 });
+    if (lock.acquired) {
+      try {
+        const token = (await sharedToken()) ?? (await fetchToken());
+        if (cached) await shared.cache.set(key, JSON.stringify(cached), cached.expiresAt - now());
+        return token;
+      } finally {
+        await lock.lock.release();
+      }
+    }
+    for (let waited = 0; waited < WAIT_FOR_OTHER_MS; waited += POLL_MS) {
+      await sleep(POLL_MS, undefined, { signal: options.signal }).catch(() => undefined);
+      const token = await sharedToken();
+      if (token) return token;
+    }
+    return fetchToken();
   }
 
   return {
     async get() {
-      if (cached && now() < cached.expiresAt) return cached.token;
-      fetching ??= fetchToken().finally(() => {
+      if (cached && cached.token !== invalid && now() < cached.expiresAt) return cached.token;
+      fetching ??= obtain().finally(() => {
         fetching = undefined;
       });
       return fetching;
     },
     invalidate(token) {
+      invalid = token;
       if (cached?.token === token) cached = undefined;
+      void shared?.cache.delete(key);
     },
   };
 }

@@ -55,8 +55,16 @@ export function createWechatMpAdapter(options: WechatMpAdapterOptions): WechatMp
       logger.info({ conv: conv(fields.FromUserName ?? '') }, 'wechat-mp: WeChat retried a message; answered once');
       return known;
     }
-    const answer = 'ignored' in routed ? Promise.resolve(undefined) : state.responder.answer(routed.inbound, routed.userMessage);
     if ('ignored' in routed) logger.debug({ reason: routed.ignored }, 'wechat-mp: nothing to answer');
+    // A retry may land on another instance (behind a load balancer): the first to claim the message answers it.
+    const answer =
+      'ignored' in routed
+        ? Promise.resolve(undefined)
+        : settings.shared.cache.claim(`wechat-mp:msg:${routed.dedupKey}`, settings.dedupMs).then((first) => {
+            if (first) return state.responder.answer(routed.inbound, routed.userMessage);
+            logger.info({ conv: conv(fields.FromUserName ?? '') }, 'wechat-mp: WeChat retried a message another instance is answering; answered there');
+            return undefined;
+          });
     state.answers.set(routed.dedupKey, answer);
     return answer;
   };

@@ -3,6 +3,8 @@
  * fit as they are; the rest are for tests and tuning.
  */
 import type { Logger } from '../../src/logger.js';
+import { createLocalLocks, createMemoryCache } from '../../src/shared/memory-state.js';
+import type { Locks, SharedCache } from '../../src/shared/shared-state.js';
 
 export interface WechatMpAdapterOptions {
   /** Token of the server configuration (WECHAT_MP_TOKEN). */
@@ -35,6 +37,12 @@ export interface WechatMpAdapterOptions {
   errorText?: string;
   /** Clock in ms (tests). */
   now?: () => number;
+  /**
+   * What instances share (Redis): the access token, refreshed by one of them under a lock,
+   * and which messages were already taken, so a retry landing on another instance is answered
+   * once. This process only when unset.
+   */
+  shared?: { cache: SharedCache; locks: Locks };
 }
 
 export type ResolvedOptions = Required<Omit<WechatMpAdapterOptions, 'aesKey'>> & Pick<WechatMpAdapterOptions, 'aesKey'>;
@@ -52,6 +60,7 @@ export function resolveOptions(options: WechatMpAdapterOptions): ResolvedOptions
     backoffMs: 500,
     errorText: '抱歉,系统暂时出了点问题,请稍后再试。紧急情况请拨打110;法律问题可拨打12348公共法律服务热线。',
     now: Date.now,
+    shared: { cache: createMemoryCache(), locks: createLocalLocks('this-process') },
     // A key given as undefined keeps its default.
     ...(Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as WechatMpAdapterOptions),
   };

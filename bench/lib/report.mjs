@@ -81,6 +81,9 @@ function throughput(r, extra) {
     'Throughput through the fake transport (real KB, full app), messages/s',
     `  1 conversation     ${num(r.throughput.c1).padStart(7)}${per ? `  (${times(r.throughput.c1, per)} the baseline's ${num(per)} queries/s)` : ''}`,
     `  100 conversations  ${num(r.throughput.c100).padStart(7)}${per ? `  (${times(r.throughput.c100, per)})` : ''}`,
+    r.throughput.c100Redis === null || r.throughput.c100Redis === undefined
+      ? '  100 conversations, state in Redis: n/a (redis-server not installed)'
+      : `  100 conversations, state in Redis  ${num(r.throughput.c100Redis).padStart(7)}  (${pct(r.throughput.c100Redis / r.throughput.c100)} of in memory; a local redis-server, one GET and one SET per message)`,
     '',
   ];
 }

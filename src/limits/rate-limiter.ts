@@ -11,7 +11,13 @@ import { MINUTE_MS } from '../time/durations.js';
 /** `ok`: go ahead (counted); `notice`: over the limit, say so once; `silent`: over, already said. */
 export type Admission = 'ok' | 'notice' | 'silent';
 
-export interface RateLimiter {
+/** What the core's rate-limit step needs: this limiter, or one shared by instances (Redis). */
+export interface Admitter {
+  /** Counts a hit of `key` and says how to treat it. */
+  admit(key: string): Admission | Promise<Admission>;
+}
+
+export interface RateLimiter extends Admitter {
   /** Counts a hit of `key` and says how to treat it. */
   admit(key: string): Admission;
   /** True when a hit of `key` would be admitted now; counts nothing. */

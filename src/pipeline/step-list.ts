@@ -2,7 +2,7 @@
  * The order of the steps, in one place; README "How it answers" lists the same.
  * A new capability is a new step inserted here, without editing the others.
  */
-import type { RateLimiter } from '../limits/rate-limiter.js';
+import type { Admitter } from '../limits/rate-limiter.js';
 import type { Logger } from '../logger.js';
 import type { SessionStore } from '../session/session-store.js';
 import type { StaffCommands } from '../staff/staff-commands.js';
@@ -23,7 +23,7 @@ export interface StepOptions {
   logger: Logger;
   store: MessageStore;
   sessions: SessionStore;
-  limiter: RateLimiter;
+  limiter: Admitter;
   staff?: StaffCommands;
   maxMessageChars: number;
   feedbackWindowMs: number;

@@ -1,7 +1,6 @@
 /**
  * What the bot keeps of the messages it handles, for staff (`review`, `stats`), behind a
- * small interface: SQLite in production ({@link openSqliteStore}), nothing or memory
- * otherwise. Nothing of the person's text is kept except a masked `question` where the bot
+ * small interface with two engines (SQLite, PostgreSQL). Nothing of the person's text is kept except a masked `question` where the bot
  * could not answer or the answer was disliked.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -40,7 +39,11 @@ export interface FeedbackRecord {
   question?: string;
 }
 
-/** Where records go. No method throws: a failing store must never stop answering. */
+/**
+ * Where records go: SQLite on one host ({@link openSqliteStore}), PostgreSQL when several
+ * instances share one ({@link openPostgresStore}), nothing or memory otherwise. Recording
+ * only queues; no method throws or rejects: a failing store must never stop answering.
+ */
 export interface MessageStore {
   /** True for a store that keeps nothing: callers may skip building (and masking) its records. */
   readonly discards?: boolean;
@@ -49,11 +52,11 @@ export interface MessageStore {
   recordMessage(record: MessageRecord): void;
   recordFeedback(record: FeedbackRecord): void;
   /** Writes what is queued; false when that failed (the records are kept for the next try). */
-  flush(): boolean;
+  flush(): Promise<boolean>;
   /** Deletes records older than `before` (ms since the epoch); the count, or undefined on failure. */
-  purge(before: number): number | undefined;
+  purge(before: number): Promise<number | undefined>;
   /** Flushes and releases the store. */
-  close(): void;
+  close(): Promise<void>;
   /** `ok`, or `degraded` with the error and since when; queued and dropped counts (for stats and /readyz). */
   health(): StoreHealth;
 }
@@ -79,15 +82,15 @@ export function saltedHasher(salt: string): (key: string) => string {
 }
 
 /** A store that keeps nothing: the default of the core and of tools like `eval`. */
-export function createNoopStore(): MessageStore {
+export function createNoopStore(salt = randomBytes(16).toString('hex')): MessageStore {
   return {
     discards: true,
-    hashConversation: saltedHasher(randomBytes(16).toString('hex')),
+    hashConversation: saltedHasher(salt),
     recordMessage: () => undefined,
     recordFeedback: () => undefined,
-    flush: () => true,
-    purge: () => 0,
-    close: () => undefined,
+    flush: async () => true,
+    purge: async () => 0,
+    close: async () => undefined,
     health: okHealth,
   };
 }
@@ -115,9 +118,9 @@ export function createMemoryStore(): MemoryStore {
     hashConversation,
     recordMessage: (record) => void messages.push({ ...record }),
     recordFeedback: (record) => void feedback.push({ ...record }),
-    flush: () => true,
-    purge: (before) => purgeList(messages, before) + purgeList(feedback, before),
-    close: () => undefined,
+    flush: async () => true,
+    purge: async (before) => purgeList(messages, before) + purgeList(feedback, before),
+    close: async () => undefined,
     health: () => ({ ...okHealth(), written: messages.length + feedback.length }),
   };
 }

@@ -1,23 +1,10 @@
 /**
- * What staff read from the store: the questions the bot could not answer and the answers
- * people disliked, grouped by normalized text (`review`); and counts per day (`stats`).
- * Read-only queries over the database of {@link openSqliteStore}.
+ * What staff read from the store, whatever the engine: the questions the bot could not
+ * answer and the answers people disliked, grouped by normalized text (`review`); and counts
+ * per day (`stats`). Each engine's {@link StoreReader} runs the queries; the grouping and the
+ * assembly of the days are written once, here.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import type BetterSqlite3 from 'better-sqlite3';
 import { createNormalizer, type Normalizer } from '../text/normalize.js';
-import { STORE_FILE } from './sqlite-store.js';
-
-type Db = BetterSqlite3.Database;
-
-/** Opens the store of `dataDir` read-only; undefined when nothing was recorded there yet. */
-export function openStoreForReading(dataDir: string): Db | undefined {
-  const file = path.join(dataDir, STORE_FILE);
-  if (!fs.existsSync(file)) return undefined;
-  return new Database(file, { readonly: true, fileMustExist: true, timeout: 2_000 });
-}
 
 /** One group of alike questions. */
 export interface ReviewRow {
@@ -33,11 +20,42 @@ export interface ReviewRow {
   lastAt: number;
 }
 
-interface Occurrence {
+/** One unanswered question or 👎, as an engine reads it. */
+export interface Occurrence {
   at: number;
   kind: string;
   entry: string | null;
   question: string | null;
+}
+
+/** Counts of one day (local time). */
+export interface DayStats {
+  day: string;
+  total: number;
+  /** Messages per reply kind (`feedback` for ratings). */
+  kinds: Record<string, number>;
+  /** Answers per topic. */
+  topics: Record<string, number>;
+  useful: number;
+  notUseful: number;
+}
+
+/** 👍 / 👎 of one entry. */
+export interface EntryFeedback {
+  entry: string | null;
+  useful: number;
+  notUseful: number;
+}
+
+/** The read side of a message store, for `review` and `stats`. */
+export interface StoreReader {
+  /** The most frequent unanswered (fallback, clarify) and disliked questions since `since`. */
+  reviewRows(options: { since: number; limit: number }): Promise<ReviewRow[]>;
+  /** Counts per day since `since`, newest day first. */
+  dailyStats(options: { since: number }): Promise<DayStats[]>;
+  /** 👍 / 👎 per entry since `since`, most disliked first. */
+  feedbackByEntry(options: { since: number; limit: number }): Promise<EntryFeedback[]>;
+  close(): Promise<void>;
 }
 
 let normalize: Normalizer | undefined;
@@ -55,7 +73,8 @@ function mostFrequent(values: Array<string | null>): string | undefined {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || a[0].localeCompare(b[0]))[0]?.[0];
 }
 
-function group(type: ReviewRow['type'], occurrences: Occurrence[], limit: number): ReviewRow[] {
+/** Groups occurrences of one type by {@link groupKey}, most frequent first, at most `limit` groups. */
+export function groupOccurrences(type: ReviewRow['type'], occurrences: Occurrence[], limit: number): ReviewRow[] {
   const groups = new Map<string, Occurrence[]>();
   for (const occurrence of occurrences) {
     const key = occurrence.question ? groupKey(occurrence.question) : `entry:${occurrence.entry ?? ''}`;
@@ -66,42 +85,17 @@ function group(type: ReviewRow['type'], occurrences: Occurrence[], limit: number
   const rows = [...groups.values()].map((items): ReviewRow => {
     const kinds = new Map<string, number>();
     for (const item of items) kinds.set(item.kind, (kinds.get(item.kind) ?? 0) + 1);
+    const entry = mostFrequent(items.map((item) => item.entry));
     return {
       type,
       count: items.length,
       question: mostFrequent(items.map((item) => item.question)) ?? '',
       kinds: [...kinds].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind} ${n}`).join(', '),
-      entry: mostFrequent(items.map((item) => item.entry)),
+      ...(entry === undefined ? {} : { entry }),
       lastAt: Math.max(...items.map((item) => item.at)),
     };
   });
   return rows.sort((a, b) => b.count - a.count || b.lastAt - a.lastAt).slice(0, limit);
-}
-
-/** The most frequent unanswered (fallback, clarify) and disliked questions since `since`. */
-export function reviewRows(db: Db, options: { since: number; limit: number }): ReviewRow[] {
-  const unanswered = db
-    .prepare<unknown[], Occurrence>(
-      `SELECT at, kind, entry, question FROM messages
-       WHERE question IS NOT NULL AND kind IN ('fallback', 'clarify') AND at >= ?`,
-    )
-    .all(options.since);
-  const disliked = db
-    .prepare<unknown[], Occurrence>(`SELECT at, '👎' AS kind, entry, question FROM feedback WHERE useful = 0 AND at >= ?`)
-    .all(options.since);
-  return [...group('unanswered', unanswered, options.limit), ...group('disliked', disliked, options.limit)];
-}
-
-/** Counts of one day (local time). */
-export interface DayStats {
-  day: string;
-  total: number;
-  /** Messages per reply kind (`feedback` for ratings). */
-  kinds: Record<string, number>;
-  /** Answers per topic. */
-  topics: Record<string, number>;
-  useful: number;
-  notUseful: number;
 }
 
 /** Share of the questions matched that got no answer: fallback ÷ (answer + clarify + fallback). */
@@ -110,47 +104,27 @@ export function fallbackRate(kinds: Record<string, number>): number | undefined 
   return asked === 0 ? undefined : (kinds.fallback ?? 0) / asked;
 }
 
-const DAY = "date(at / 1000, 'unixepoch', 'localtime')";
+/** The grouped counts an engine reads, per local day. */
+export interface DayCounts {
+  kinds: Array<{ day: string; kind: string; n: number }>;
+  topics: Array<{ day: string; topic: string | null; n: number }>;
+  votes: Array<{ day: string; useful: boolean; n: number }>;
+}
 
-/** Counts per day since `since`, newest day first. */
-export function dailyStats(db: Db, options: { since: number }): DayStats[] {
+/** Puts an engine's counts together into days, newest first. */
+export function assembleDays(counts: DayCounts): DayStats[] {
   const days = new Map<string, DayStats>();
   const dayOf = (day: string) => {
     let stats = days.get(day);
     if (!stats) days.set(day, (stats = { day, total: 0, kinds: {}, topics: {}, useful: 0, notUseful: 0 }));
     return stats;
   };
-  const kinds = db
-    .prepare<unknown[], { day: string; kind: string; n: number }>(
-      `SELECT ${DAY} AS day, kind, COUNT(*) AS n FROM messages WHERE at >= ? GROUP BY day, kind`,
-    )
-    .all(options.since);
-  for (const { day, kind, n } of kinds) {
+  for (const { day, kind, n } of counts.kinds) {
     const stats = dayOf(day);
     stats.kinds[kind] = n;
     stats.total += n;
   }
-  const topics = db
-    .prepare<unknown[], { day: string; topic: string | null; n: number }>(
-      `SELECT ${DAY} AS day, topic, COUNT(*) AS n FROM messages WHERE kind = 'answer' AND at >= ? GROUP BY day, topic`,
-    )
-    .all(options.since);
-  for (const { day, topic, n } of topics) dayOf(day).topics[topic ?? '(none)'] = n;
-  const votes = db
-    .prepare<unknown[], { day: string; useful: number; n: number }>(
-      `SELECT ${DAY} AS day, useful, COUNT(*) AS n FROM feedback WHERE at >= ? GROUP BY day, useful`,
-    )
-    .all(options.since);
-  for (const { day, useful, n } of votes) dayOf(day)[useful ? 'useful' : 'notUseful'] += n;
+  for (const { day, topic, n } of counts.topics) dayOf(day).topics[topic ?? '(none)'] = n;
+  for (const { day, useful, n } of counts.votes) dayOf(day)[useful ? 'useful' : 'notUseful'] += n;
   return [...days.values()].sort((a, b) => b.day.localeCompare(a.day));
-}
-
-/** 👍 / 👎 per entry since `since`, most disliked first. */
-export function feedbackByEntry(db: Db, options: { since: number; limit: number }) {
-  return db
-    .prepare<unknown[], { entry: string | null; useful: number; notUseful: number }>(
-      `SELECT entry, SUM(useful) AS useful, SUM(1 - useful) AS notUseful FROM feedback
-       WHERE at >= ? GROUP BY entry ORDER BY notUseful DESC, useful ASC LIMIT ?`,
-    )
-    .all(options.since, options.limit);
 }

@@ -18,8 +18,8 @@ export interface RetentionOptions {
 }
 
 /** Deletes what is older than the retention period once; returns how many records went. */
-export function purgeExpired(store: MessageStore, days: number, now: number = Date.now()): number | undefined {
-  store.flush();
+export async function purgeExpired(store: MessageStore, days: number, now: number = Date.now()): Promise<number | undefined> {
+  await store.flush();
   return store.purge(now - days * DAY_MS);
 }
 
@@ -27,16 +27,16 @@ export function purgeExpired(store: MessageStore, days: number, now: number = Da
 export function startRetention(options: RetentionOptions): () => void {
   const { store, days, logger } = options;
   const now = options.now ?? Date.now;
-  const run = () => {
-    const removed = purgeExpired(store, days, now());
+  const run = async () => {
+    const removed = await purgeExpired(store, days, now());
     if (removed === undefined) {
       logger.warn({ code: ErrorCodes.STORE_FAILED, days }, 'retention purge failed; tried again tomorrow');
     } else if (removed > 0) {
       logger.info({ removed, days }, 'retention: old records deleted');
     }
   };
-  run();
-  const timer = setInterval(run, options.everyMs ?? DAY_MS);
+  void run();
+  const timer = setInterval(() => void run(), options.everyMs ?? DAY_MS);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -30,7 +30,7 @@ const KINDS: Array<{ test: RegExp; code: ErrorCode; say: (where: string) => stri
  * a SQLite or system code (a bug, not a fault of the store) is returned as it is.
  */
 export function storeReadError(error: unknown, where: string, options: { output?: boolean } = {}): unknown {
-  if (typeof (error as { code?: unknown } | undefined)?.code !== 'string') return error;
+  if (error instanceof BotError || typeof (error as { code?: unknown } | undefined)?.code !== 'string') return error;
   const cause = errorCode(error);
   const kind = KINDS.find(({ test }) => test.test(cause));
   if (kind) return new BotError(kind.code, `${kind.say(where)}。[${cause}]`, [], { cause: error });

@@ -111,3 +111,16 @@ describe('stats and review on a faulty store', () => {
     expect((await run(['stats'], GOOD)).stdout).toMatch(/^存储:正常/);
   });
 });
+
+describe('stats and review on a PostgreSQL store that cannot be reached', () => {
+  it('one line with QLB_DATABASE_UNREACHABLE naming the database, never the password', async () => {
+    const env = { DATA_DIR: GOOD, LOG_LEVEL: '', DATABASE_URL: 'postgres://bot:secret-pw@127.0.0.1:1/legal' };
+    for (const command of ['stats', 'review']) {
+      const { code, stderr } = await runCli([command], { env });
+      expect(code).toBe(2);
+      expectOneLine(stderr, ErrorCodes.DATABASE_UNREACHABLE);
+      expect(stderr).toContain('127.0.0.1:1/legal');
+      expect(stderr).not.toContain('secret-pw');
+    }
+  });
+});

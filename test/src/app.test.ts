@@ -46,7 +46,7 @@ async function answersStillCome(app: App) {
     const reply = await app.handler(text('法律援助在哪里申请', { conversationId: `c${i}` }));
     expect(reply.entryId).toBe('legal-aid.where');
   }
-  expect(app.store.flush()).toBe(false);
+  expect(await app.store.flush()).toBe(false);
   await app.close();
 }
 

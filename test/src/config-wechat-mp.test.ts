@@ -61,7 +61,7 @@ describe('loadConfig: the official account', () => {
 
   it('documents every WECHAT_MP_ key in .env.example', () => {
     const example = fs.readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
-    const source = fs.readFileSync(new URL('../../src/config.ts', import.meta.url), 'utf8');
+    const source = fs.readFileSync(new URL('../../src/config/platforms.ts', import.meta.url), 'utf8');
     const keys = [...new Set(source.match(/WECHAT_MP_[A-Z_]+/g))];
     expect(keys.length).toBe(7);
     for (const key of keys) expect(example).toMatch(new RegExp(`^${key}=`, 'm'));

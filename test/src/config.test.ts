@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { BotError } from '../../src/errors.js';
@@ -34,5 +35,46 @@ describe('loadConfig: blank values', () => {
     expect(config.maxMessageChars).toBe(500);
     expect(config.answerThreshold).toBe(0.3);
     expect(config.sessionIdleMs).toBe(600_000);
+  });
+});
+
+describe('loadConfig: every key documented', () => {
+  it('each key the configuration reads has a line KEY= in .env.example', () => {
+    const read = (relative: string) => fs.readFileSync(new URL(`../../${relative}`, import.meta.url), 'utf8');
+    const sources = ['src/config.ts', ...fs.readdirSync(new URL('../../src/config/', import.meta.url)).map((file) => `src/config/${file}`)];
+    const keys = new Set(sources.flatMap((file) => [...read(file).matchAll(/^\s+([A-Z][A-Z0-9_]+): /gm)].map((match) => match[1] as string)));
+    expect(keys.size).toBeGreaterThan(40);
+    const example = read('.env.example');
+    for (const key of keys) expect(example, `${key} missing in .env.example`).toMatch(new RegExp(`^${key}=`, 'm'));
+  });
+});
+
+describe('loadConfig: shared state', () => {
+  it('keeps everything in this process unless REDIS_URL or DATABASE_URL is set', () => {
+    const config = loadConfig({});
+    expect(config.redis).toBeUndefined();
+    expect(config.database).toBeUndefined();
+    expect(config.watchKnowledge).toBe(true);
+  });
+
+  it('reads Redis with its key prefix, PostgreSQL, and the watch switch', () => {
+    const config = loadConfig({ REDIS_URL: 'redis://:pw@cache:6380/2', DATABASE_URL: 'postgres://bot:pw@db:5432/legal', KNOWLEDGE_WATCH: 'off' });
+    expect(config.redis).toEqual({ url: 'redis://:pw@cache:6380/2', keyPrefix: 'qlb:' });
+    expect(config.database).toEqual({ url: 'postgres://bot:pw@db:5432/legal' });
+    expect(config.watchKnowledge).toBe(false);
+    expect(loadConfig({ REDIS_URL: 'rediss://cache', REDIS_KEY_PREFIX: 'district-2:' }).redis?.keyPrefix).toBe('district-2:');
+  });
+
+  it('refuses other URLs without echoing them (they may hold a password)', () => {
+    for (const env of [{ REDIS_URL: 'http://secret-pw@cache' }, { DATABASE_URL: 'mysql://u:secret-pw@db/x' }, { REDIS_KEY_PREFIX: 'has space' }]) {
+      try {
+        loadConfig(env);
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(BotError);
+        expect((error as BotError).message).toContain(Object.keys(env)[0]);
+        expect((error as BotError).message).not.toContain('secret-pw');
+      }
+    }
   });
 });

@@ -2,14 +2,14 @@
  * Who is served before anything is read: the per-conversation rate limit, then staff
  * commands (`/why`, `/reload`) from the senders listed in STAFF_IDS.
  */
-import type { RateLimiter } from '../../limits/rate-limiter.js';
+import type { Admitter } from '../../limits/rate-limiter.js';
 import type { StaffCommands } from '../../staff/staff-commands.js';
 import { step, type Step } from '../compose-steps.js';
 
-export function rateLimit(options: { limiter: RateLimiter }): Step {
+export function rateLimit(options: { limiter: Admitter }): Step {
   return step('rate-limit', async (ctx, next) => {
     if (ctx.dryRun) return next();
-    const admission = options.limiter.admit(ctx.key);
+    const admission = await options.limiter.admit(ctx.key);
     if (admission === 'ok') return next();
     ctx.finish(ctx.engine.compose.limited(admission === 'notice'), `limited.${admission}`);
   });

@@ -62,6 +62,15 @@ describe('HTTP server', () => {
     });
   });
 
+  it('is degraded, still 200, when only optional checks fail (the store, Redis: answering goes on)', async () => {
+    const config = loadConfig({ HTTP_PORT: '0' });
+    const readiness = () => ({ knowledge: { ok: true }, store: { ok: false, optional: true }, redis: { ok: true, optional: true } });
+    const server = createHttpServer({ config, logger: silentLogger(), handler: createFakeCore().handler, readiness });
+    servers.push(server);
+    const degraded = await server.fastify.inject({ method: 'GET', url: '/readyz' });
+    expect([degraded.statusCode, degraded.json().status]).toEqual([200, 'degraded']);
+  });
+
   it('mounts other adapters\u2019 routes (a webhook) before start, with the JSON errors around them', async () => {
     const server = make();
     const webhook: FastifyPluginAsync<{ secret: string }> = async (fastify, { secret }) => {

@@ -16,38 +16,40 @@ function filled() {
 }
 
 describe('retention', () => {
-  it('deletes messages and feedback older than the retention days, keeps the rest', () => {
+  it('deletes messages and feedback older than the retention days, keeps the rest', async () => {
     const store = filled();
-    expect(purgeExpired(store, 30, NOW)).toBe(4);
+    expect(await purgeExpired(store, 30, NOW)).toBe(4);
     expect(store.messages.map((m) => m.question)).toEqual(['q0', 'q10', 'q29']);
     expect(store.feedback.map((f) => f.question)).toEqual(['q0', 'q10', 'q29']);
   });
 
-  it('purges at start and then on a timer that does not keep the process alive', () => {
+  it('purges at start and then on a timer that does not keep the process alive', async () => {
     vi.useFakeTimers();
     try {
       let now = NOW;
       const store = filled();
       const log = createLogSink();
       const stop = startRetention({ store, days: 30, logger: log.logger, now: () => now, everyMs: DAY });
+      await vi.advanceTimersByTimeAsync(0);
       expect(store.messages).toHaveLength(3);
       expect(log.lines().some((line) => line.msg === 'retention: old records deleted' && line.removed === 4)).toBe(true);
       now += 15 * DAY;
-      vi.advanceTimersByTime(DAY);
+      await vi.advanceTimersByTimeAsync(DAY);
       expect(store.messages.map((m) => m.question)).toEqual(['q0', 'q10']);
       stop();
       now += 100 * DAY;
-      vi.advanceTimersByTime(10 * DAY);
+      await vi.advanceTimersByTimeAsync(10 * DAY);
       expect(store.messages).toHaveLength(2);
     } finally {
       vi.useRealTimers();
     }
   });
 
-  it('a failing purge is logged and does not throw', () => {
-    const store = { ...createMemoryStore(), purge: () => undefined };
+  it('a failing purge is logged and does not throw', async () => {
+    const store = { ...createMemoryStore(), purge: async () => undefined };
     const log = createLogSink();
     const stop = startRetention({ store, days: 30, logger: log.logger });
+    await new Promise((resolve) => setImmediate(resolve));
     stop();
     expect(log.lines().some((line) => line.code === 'QLB_STORE_FAILED')).toBe(true);
   });

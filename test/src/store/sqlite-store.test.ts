@@ -33,7 +33,7 @@ const message = (at: number, extra: Record<string, unknown> = {}) => ({
 });
 
 describe('sqlite store', () => {
-  it('writes messages and feedback and reads them back after a restart', () => {
+  it('writes messages and feedback and reads them back after a restart', async () => {
     const dataDir = tempDir();
     const { logger } = createLogSink();
     const store = openSqliteStore({ dataDir, logger });
@@ -41,8 +41,8 @@ describe('sqlite store', () => {
     store.recordMessage(message(1_000, { conversation }));
     store.recordMessage(message(2_000, { conversation, kind: 'fallback', entry: undefined, topic: undefined, question: '离婚怎么办' }));
     store.recordFeedback({ at: 3_000, adapter: 'wechat', conversation, useful: false, entry: 'legal-aid.where', question: '在哪申请' });
-    expect(store.flush()).toBe(true);
-    store.close();
+    expect(await store.flush()).toBe(true);
+    await store.close();
 
     const db = new Database(path.join(dataDir, STORE_FILE), { readonly: true });
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
@@ -59,12 +59,12 @@ describe('sqlite store', () => {
     const again = openSqliteStore({ dataDir, logger });
     expect(again.hashConversation('wechat:wxid_secret')).toBe(conversation);
     expect(conversation).not.toContain('wxid');
-    again.close();
+    await again.close();
     expect(fs.statSync(path.join(dataDir, SALT_FILE)).mode & 0o077).toBe(0);
     expect(fs.readFileSync(path.join(dataDir, STORE_FILE)).includes('wxid_secret')).toBe(false);
   });
 
-  it('migrates once: reopening keeps the data and the schema version', () => {
+  it('migrates once: reopening keeps the data and the schema version', async () => {
     const dataDir = tempDir();
     openStoreDatabase(dataDir).close();
     const db = openStoreDatabase(dataDir);
@@ -72,21 +72,21 @@ describe('sqlite store', () => {
     db.close();
   });
 
-  it('purges records older than a time', () => {
+  it('purges records older than a time', async () => {
     const dataDir = tempDir();
     const store = openSqliteStore({ dataDir, logger: createLogSink().logger });
     store.recordMessage(message(1_000));
     store.recordMessage(message(5_000));
     store.recordFeedback({ at: 1_000, adapter: 'console', conversation: 'h', useful: true });
-    store.flush();
-    expect(store.purge(2_000)).toBe(2);
-    store.close();
+    await store.flush();
+    expect(await store.purge(2_000)).toBe(2);
+    await store.close();
     const db = new Database(path.join(dataDir, STORE_FILE), { readonly: true });
     expect(db.prepare('SELECT at FROM messages').all()).toEqual([{ at: 5_000 }]);
     db.close();
   });
 
-  it('a data directory that cannot be created is logged once and never throws', () => {
+  it('a data directory that cannot be created is logged once and never throws', async () => {
     const parent = tempDir();
     const file = path.join(parent, 'a-file');
     fs.writeFileSync(file, 'not a directory');
@@ -94,39 +94,39 @@ describe('sqlite store', () => {
     // Under a regular file mkdir fails even for root (chmod 0555 would not stop root).
     const store = openSqliteStore({ dataDir: path.join(file, 'data'), logger: log.logger, retryMs: 0 });
     store.recordMessage(message(1_000));
-    expect(store.flush()).toBe(false);
-    expect(store.flush()).toBe(false);
-    expect(store.purge(0)).toBeUndefined();
-    expect(() => store.close()).not.toThrow();
+    expect(await store.flush()).toBe(false);
+    expect(await store.flush()).toBe(false);
+    expect(await store.purge(0)).toBeUndefined();
+    await expect(store.close()).resolves.toBeUndefined();
     const errors = log.lines().filter((line) => line.code === ErrorCodes.STORE_FAILED && line.level === 50);
     expect(errors).toHaveLength(1);
   });
 
-  it('a locked database is retried: nothing is lost once the lock goes', () => {
+  it('a locked database is retried: nothing is lost once the lock goes', async () => {
     const dataDir = tempDir();
     const log = createLogSink();
     const store = openSqliteStore({ dataDir, logger: log.logger, retryMs: 0 });
     store.recordMessage(message(1_000));
-    expect(store.flush()).toBe(true);
+    expect(await store.flush()).toBe(true);
 
     const other = new Database(path.join(dataDir, STORE_FILE));
     other.exec('BEGIN EXCLUSIVE');
     store.recordMessage(message(2_000));
-    expect(store.flush()).toBe(false);
+    expect(await store.flush()).toBe(false);
     expect(log.lines().some((line) => line.code === ErrorCodes.STORE_FAILED)).toBe(true);
     other.exec('COMMIT');
     other.close();
 
     store.recordMessage(message(3_000));
-    expect(store.flush()).toBe(true);
+    expect(await store.flush()).toBe(true);
     expect(log.lines().some((line) => line.msg === 'message store recovered')).toBe(true);
-    store.close();
+    await store.close();
     const db = new Database(path.join(dataDir, STORE_FILE), { readonly: true });
     expect(db.prepare('SELECT at FROM messages ORDER BY at').all()).toEqual([{ at: 1_000 }, { at: 2_000 }, { at: 3_000 }]);
     db.close();
   });
 
-  it('keeps at most maxQueued records while failing; the newest are dropped and counted', () => {
+  it('keeps at most maxQueued records while failing; the newest are dropped and counted', async () => {
     const dataDir = tempDir();
     let failures = 3;
     const store = openSqliteStore({
@@ -142,18 +142,18 @@ describe('sqlite store', () => {
     });
     for (const at of [1, 2, 3]) {
       store.recordMessage(message(at));
-      expect(store.flush()).toBe(false);
+      expect(await store.flush()).toBe(false);
     }
     expect(store.health()).toMatchObject({ state: 'degraded', queued: 2, dropped: 1, lastError: { code: 'SQLITE_FULL' } });
-    expect(store.flush()).toBe(true);
+    expect(await store.flush()).toBe(true);
     expect(store.health()).toMatchObject({ state: 'ok', queued: 0, dropped: 1, written: 2 });
-    store.close();
+    await store.close();
     const db = new Database(path.join(dataDir, STORE_FILE), { readonly: true });
     expect(db.prepare('SELECT at FROM messages ORDER BY at').all()).toEqual([{ at: 1 }, { at: 2 }]);
     db.close();
   });
 
-  it('creates nested data directories, and fails (not hangs) under a regular file', () => {
+  it('creates nested data directories, and fails (not hangs) under a regular file', async () => {
     const root = tempDir();
     ensureDir(path.join(root, 'a', 'b', 'c'));
     expect(fs.statSync(path.join(root, 'a', 'b', 'c')).isDirectory()).toBe(true);

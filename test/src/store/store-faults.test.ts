@@ -59,7 +59,7 @@ describe('store faults off the answering path', () => {
       const dataDir = tempDir();
       const store = openSqliteStore({ dataDir, logger: createLogSink().logger, flushEveryMs: 20, flushAt: 50 });
       store.recordMessage(record(0));
-      store.flush();
+      await store.flush();
       const release = locked ? lock(dataDir) : () => undefined;
       const bot = createBot({ engine, logger: createLogSink('warn').logger, maxMessageChars: 500, sessionIdleMs: 60_000, store });
       const started = performance.now();
@@ -71,8 +71,8 @@ describe('store faults off the answering path', () => {
       const ms = performance.now() - started;
       const health = store.health();
       release();
-      expect(store.flush()).toBe(true);
-      store.close();
+      expect(await store.flush()).toBe(true);
+      await store.close();
       expect(rows(dataDir)).toBe(401);
       return { ms, health };
     };
@@ -99,7 +99,7 @@ describe('store faults off the answering path', () => {
         throw Object.assign(new Error('unable to open database file'), { code: 'SQLITE_CANTOPEN' });
       },
     });
-    cleanups.push(() => store.close());
+    cleanups.push(() => void store.close());
     for (let at = 0; at < 1_000; at += 1) store.recordMessage(record(at));
     expect(attempts).toBe(0);
     await sleep(30);
@@ -119,7 +119,7 @@ describe('store faults off the answering path', () => {
     expect(store.health()).toMatchObject({ state: 'degraded', queued: 1_000, since: 1_000_000, lastError: { code: 'SQLITE_CANTOPEN' } });
   });
 
-  it('a full disk takes what fits, chunk by chunk; the rest lands once space is freed', () => {
+  it('a full disk takes what fits, chunk by chunk; the rest lands once space is freed', async () => {
     const dataDir = tempDir();
     let db: Database.Database | undefined;
     const log = createLogSink();
@@ -136,16 +136,16 @@ describe('store faults off the answering path', () => {
       },
     });
     for (let at = 0; at < 3_000; at += 1) store.recordMessage(record(at));
-    expect(store.flush()).toBe(false);
+    expect(await store.flush()).toBe(false);
     const landed = rows(dataDir);
     expect(landed).toBeGreaterThan(0);
     expect(store.health()).toMatchObject({ state: 'degraded', queued: 3_000 - landed, written: landed, lastError: { code: 'SQLITE_FULL' } });
     for (let at = 3_000; at < 3_500; at += 1) store.recordMessage(record(at));
     db?.pragma('max_page_count = 100000');
-    expect(store.flush()).toBe(true);
+    expect(await store.flush()).toBe(true);
     expect(rows(dataDir)).toBe(3_500);
     expect(store.health()).toMatchObject({ state: 'ok', queued: 0, dropped: 0, written: 3_500 });
-    store.close();
+    await store.close();
     expect(log.lines().filter((line) => line.code === ErrorCodes.STORE_FAILED && line.level === 50)).toHaveLength(1);
   });
 
@@ -176,23 +176,23 @@ describe('store faults off the answering path', () => {
     await sleep(30);
     expect(drops().map((line) => line.dropped)).toEqual([14_900, 10]);
     expect(store.health()).toMatchObject({ queued: 100, dropped: 14_910 });
-    store.close();
+    await store.close();
     expect(log.lines().find((line) => line.msg === 'message store closed with records unwritten')).toMatchObject({ lost: 100, dropped: 14_910 });
   });
 
-  it('a running bot leaves its store health in the data directory for stats', () => {
+  it('a running bot leaves its store health in the data directory for stats', async () => {
     const dataDir = tempDir();
     const store = openSqliteStore({ dataDir, logger: createLogSink().logger, retryMs: 0 });
     store.recordMessage(record(1));
-    expect(store.flush()).toBe(true);
+    expect(await store.flush()).toBe(true);
     expect(fs.existsSync(path.join(dataDir, HEALTH_FILE))).toBe(false);
     const release = lock(dataDir);
     store.recordMessage(record(2));
-    expect(store.flush()).toBe(false);
+    expect(await store.flush()).toBe(false);
     expect(readHealthFile(dataDir)).toMatchObject({ state: 'degraded', pid: process.pid, lastError: { code: 'SQLITE_BUSY' } });
     release();
-    expect(store.flush()).toBe(true);
+    expect(await store.flush()).toBe(true);
     expect(readHealthFile(dataDir)).toMatchObject({ state: 'ok', queued: 0 });
-    store.close();
+    await store.close();
   });
 });

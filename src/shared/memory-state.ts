@@ -1,0 +1,67 @@
+/**
+ * The {@link SharedState} of a single instance: everything in this process's memory, as the
+ * bot always kept it. Locks still count within the process, so one process cannot start the
+ * same channel twice.
+ */
+import { LRUCache } from 'lru-cache';
+import { createRateLimiter } from '../limits/rate-limiter.js';
+import { createMemorySessionStore } from '../session/session-store.js';
+import { instanceName } from './instance-name.js';
+import type { InstanceLock, Locks, ReloadBus, SharedCache, SharedState } from './shared-state.js';
+
+export interface MemoryStateOptions {
+  sessionIdleMs: number;
+  sessionMax?: number;
+  ratePerMinute: number;
+  now?: () => number;
+}
+
+/** A cache in memory, each value kept for its own ttl. */
+export function createMemoryCache(max = 10_000): SharedCache {
+  const cache = new LRUCache<string, string>({ max, ttlAutopurge: false });
+  return {
+    get: async (key) => cache.get(key),
+    set: async (key, value, ttlMs) => void cache.set(key, value, { ttl: ttlMs }),
+    claim: async (key, ttlMs) => {
+      if (cache.has(key)) return false;
+      cache.set(key, '1', { ttl: ttlMs });
+      return true;
+    },
+    delete: async (key) => void cache.delete(key),
+  };
+}
+
+/** Locks within this process. */
+export function createLocalLocks(instance: string): Locks {
+  const held = new Map<string, string>();
+  return {
+    async acquire(name) {
+      const holder = held.get(name);
+      if (holder !== undefined) return { acquired: false, holder };
+      held.set(name, instance);
+      const lock: InstanceLock = {
+        release: async () => void held.delete(name),
+        onLost: () => undefined,
+      };
+      return { acquired: true, lock };
+    },
+  };
+}
+
+/** Nobody else to tell. */
+const localBus: ReloadBus = { publish: async () => undefined, subscribe: () => () => undefined };
+
+export function createMemoryState(options: MemoryStateOptions): SharedState {
+  const instance = instanceName();
+  return {
+    kind: 'memory',
+    instance,
+    sessions: createMemorySessionStore({ idleMs: options.sessionIdleMs, max: options.sessionMax, now: options.now }),
+    limiter: createRateLimiter({ limit: options.ratePerMinute, maxKeys: options.sessionMax, now: options.now }),
+    cache: createMemoryCache(),
+    locks: createLocalLocks(instance),
+    reloads: localBus,
+    health: () => undefined,
+    close: async () => undefined,
+  };
+}

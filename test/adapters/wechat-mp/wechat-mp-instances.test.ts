@@ -1,0 +1,73 @@
+/**
+ * The official account served by two instances behind a load balancer, sharing a real
+ * Redis: a retry that lands on the other instance is answered once, and one instance fetches
+ * the access token while the other waits for it.
+ */
+import { fastify } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMsgCrypt } from '../../../adapters/wechat-mp/msg-crypt.js';
+import { createWechatMpAdapter, registerWechatMp } from '../../../adapters/wechat-mp/wechat-mp-adapter.js';
+import { silentLogger } from '../../../src/logger.js';
+import { openRedis } from '../../../src/shared/redis-connection.js';
+import { openRedisState } from '../../../src/shared/redis-state.js';
+import type { SharedState } from '../../../src/shared/shared-state.js';
+import type { MessageHandler } from '../../../src/types.js';
+import { startFakeWechatMp, type FakeWechatMp } from '../../doubles/fake-wechat-mp.js';
+import { missingServers, startRedis, type RedisServer } from '../../doubles/real-servers.js';
+import { createWechatPusher } from '../../doubles/wechat-mp-push.js';
+import { AES_KEY, PATH, scriptedCore, TOKEN } from './wechat-mp-setup.js';
+
+const missing = missingServers();
+let server: RedisServer;
+let api: FakeWechatMp;
+const closers: Array<() => Promise<unknown>> = [];
+
+async function instance(handler: MessageHandler, prefix: string) {
+  const logger = silentLogger();
+  const redis = openRedis({ url: server.url, keyPrefix: prefix, logger });
+  if (!(await redis.ready(10_000))) throw new Error('Redis not ready');
+  const state: SharedState = openRedisState({ redis, logger, hash: (key) => key, sessionIdleMs: 60_000, ratePerMinute: 0 });
+  const adapter = createWechatMpAdapter({
+    token: TOKEN, appId: api.appId, secret: api.secret, aesKey: AES_KEY, path: PATH, apiRoot: api.apiRoot,
+    handoff: true, logger, backoffMs: 5, replyBudgetMs: 10, shared: { cache: state.cache, locks: state.locks },
+  });
+  const app = fastify();
+  registerWechatMp(app, adapter);
+  await app.ready();
+  await adapter.start(handler);
+  closers.push(() => adapter.stop(), () => app.close(), () => state.close());
+  const crypt = createMsgCrypt({ token: TOKEN, encodingAesKey: AES_KEY, appId: api.appId });
+  return createWechatPusher({ server: app, path: PATH, token: TOKEN, crypt });
+}
+
+describe.skipIf(missing !== undefined)(missing ?? 'official account on two instances', () => {
+  beforeAll(async () => {
+    [server, api] = await Promise.all([startRedis(), startFakeWechatMp()]);
+  });
+  afterAll(async () => {
+    for (const close of closers.reverse()) await close().catch(() => undefined);
+    await Promise.allSettled([server?.close(), api?.close()]);
+  });
+
+  it('a retry landing on the other instance is answered once', async () => {
+    const core = scriptedCore({}, { 慢: 80 });
+    const [a, b] = await Promise.all([instance(core.handler, 'mp1:'), instance(core.handler, 'mp1:')]);
+    const first = a.text('oQJ-carol', '慢', { msgId: '7001' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const retry = await b.text('oQJ-carol', '慢', { msgId: '7001' });
+    await first;
+    expect(retry.body).toBe('success');
+    expect(core.received).toHaveLength(1);
+    expect(await api.waitFor(() => api.textsTo('oQJ-carol').length === 1 && api.textsTo('oQJ-carol'))).toEqual(['echo:慢']);
+  });
+
+  it('one instance fetches the access token; the other uses it', async () => {
+    const core = scriptedCore({}, { 一: 40, 二: 40 });
+    const [a, b] = await Promise.all([instance(core.handler, 'mp2:'), instance(core.handler, 'mp2:')]);
+    const fetches = () => api.calls.filter((call) => call.path === '/cgi-bin/stable_token').length;
+    const before = fetches();
+    await Promise.all([a.text('oQJ-dave', '一'), b.text('oQJ-erin', '二')]);
+    await api.waitFor(() => api.textsTo('oQJ-dave').length === 1 && api.textsTo('oQJ-erin').length === 1);
+    expect(fetches() - before).toBe(1);
+  });
+});

@@ -1,0 +1,163 @@
+/**
+ * Real Redis and PostgreSQL servers for tests, each on a free local port in a temporary
+ * directory, started once per test file and stopped after it. `.ci/run` installs Debian's
+ * `redis-server` and `postgresql`; where they are missing the tests that need them are
+ * skipped with a message saying so. PostgreSQL refuses to run as root, so under root its
+ * directory belongs to the `postgres` user (or `nobody`) and its processes run as that user.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+/** A free TCP port on 127.0.0.1 (free when asked; taken by the server right after). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const onPath = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).stdout.trim() || undefined;
+
+/** Directory of the newest PostgreSQL server binaries, if any. */
+function postgresBin(): string | undefined {
+  const root = '/usr/lib/postgresql';
+  const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
+  for (const version of versions) if (fs.existsSync(path.join(root, version, 'bin', 'initdb'))) return path.join(root, version, 'bin');
+  const initdb = onPath('initdb');
+  return initdb ? path.dirname(fs.realpathSync(initdb)) : undefined;
+}
+
+/** Why the real servers cannot run here, or undefined when they can. */
+export function missingServers(): string | undefined {
+  const missing = [...(onPath('redis-server') ? [] : ['redis-server']), ...(postgresBin() ? [] : ['postgresql'])];
+  return missing.length === 0 ? undefined : `not installed: ${missing.join(', ')} (.ci/run installs them)`;
+}
+
+async function waitFor(ready: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await ready().catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${what} did not start within ${timeoutMs} ms`);
+}
+
+const exited = (child: ChildProcess) =>
+  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+export interface RedisServer {
+  readonly url: string;
+  readonly port: number;
+  /** Stops it: `kill` at once (SIGKILL, as a crash), else a clean shutdown. */
+  stop(how?: 'kill' | 'clean'): Promise<void>;
+  /** Starts it again on the same port (empty: no persistence). */
+  start(): Promise<void>;
+  /** Stops it for good and removes its directory. */
+  close(): Promise<void>;
+}
+
+async function pong(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('error', () => resolve(false));
+    socket.once('data', (data) => {
+      socket.destroy();
+      resolve(data.toString().startsWith('+PONG'));
+    });
+    socket.write('PING\r\n');
+  });
+}
+
+/** Starts a throw-away redis-server. */
+export async function startRedis(): Promise<RedisServer> {
+  const port = await freePort();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qlb-redis-'));
+  let child: ChildProcess | undefined;
+  const start = async () => {
+    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
+    await waitFor(() => pong(port), 'redis-server');
+  };
+  await start();
+  const stop = async (how: 'kill' | 'clean' = 'clean') => {
+    if (!child) return;
+    const running = child;
+    child = undefined;
+    running.kill(how === 'kill' ? 'SIGKILL' : 'SIGTERM');
+    await exited(running);
+  };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    start,
+    stop,
+    async close() {
+      await stop('kill');
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface PostgresServer {
+  readonly port: number;
+  /** A new empty database; its URL. */
+  createDatabase(name: string): Promise<string>;
+  /** Runs SQL as the superuser on the `postgres` database. */
+  admin(sql: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Starts a throw-away PostgreSQL cluster (initdb, then `postgres` in the foreground). */
+export async function startPostgres(): Promise<PostgresServer> {
+  const bin = postgresBin();
+  if (!bin) throw new Error('PostgreSQL is not installed');
+  const port = await freePort();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qlb-pg-'));
+  const owner = process.getuid?.() === 0 ? userIds() : undefined;
+  if (owner) fs.chownSync(dir, owner.uid, owner.gid);
+  const as = owner ? { uid: owner.uid, gid: owner.gid } : {};
+  const data = path.join(dir, 'data');
+  const init = spawnSync(path.join(bin, 'initdb'), ['-D', data, '-U', 'qlb', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync'], { ...as, encoding: 'utf8', cwd: dir });
+  if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`);
+  const settings = ['-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+  const child = spawn(path.join(bin, 'postgres'), ['-D', data, ...settings], { ...as, stdio: 'ignore', cwd: dir });
+  const url = (database: string) => `postgres://qlb@127.0.0.1:${port}/${database}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: url('postgres') });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await waitFor(async () => (await admin('SELECT 1'), true), 'postgres');
+  return {
+    port,
+    admin,
+    async createDatabase(name) {
+      await admin(`CREATE DATABASE ${name}`);
+      return url(name);
+    },
+    async stop() {
+      child.kill('SIGINT');
+      await exited(child);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function userIds(): { uid: number; gid: number } {
+  for (const name of ['postgres', 'nobody']) {
+    const id = spawnSync('id', ['-u', name], { encoding: 'utf8' });
+    const group = spawnSync('id', ['-g', name], { encoding: 'utf8' });
+    if (id.status === 0 && group.status === 0) return { uid: Number(id.stdout.trim()), gid: Number(group.stdout.trim()) };
+  }
+  throw new Error('running as root, and neither a postgres nor a nobody user exists to run PostgreSQL as');
+}

@@ -1,0 +1,58 @@
+/**
+ * The shared store contract on a real PostgreSQL server (started for this file): a database
+ * per place; an outage is the database refusing connections (and the open ones ended).
+ */
+import { afterAll, beforeAll, describe } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { deploymentSalt } from '../../../src/shared/deployment-salt.js';
+import { openStoreReader } from '../../../src/store/open-store-reader.js';
+import { migratePostgres } from '../../../src/store/postgres/migrations.js';
+import { createPool } from '../../../src/store/postgres/pool.js';
+import { openPostgresStore } from '../../../src/store/postgres/postgres-store.js';
+import { createLogSink } from '../../doubles/log-sink.js';
+import { missingServers, startPostgres, type PostgresServer } from '../../doubles/real-servers.js';
+import { describeStoreContract, type StoreHarness } from './store-contract.js';
+
+const missing = missingServers();
+if (missing) process.stderr.write(`postgres store contract skipped: ${missing}\n`);
+
+let server: PostgresServer | undefined;
+let count = 0;
+beforeAll(async () => {
+  if (!missing) server = await startPostgres();
+}, 60_000);
+afterAll(async () => {
+  await server?.stop();
+});
+
+const harness: StoreHarness = {
+  async place() {
+    if (!server) throw new Error('no server');
+    const pg = server;
+    count += 1;
+    const name = `contract_${count}`;
+    const url = await pg.createDatabase(name);
+    return {
+      async open(options = {}) {
+        const logger = (options.log ?? createLogSink()).logger;
+        const pool = createPool({ url, logger, connectTimeoutMs: 1_000 });
+        // As openDeployment does: migrate, then the salt every instance agrees on.
+        await migratePostgres(pool);
+        const { salt } = await deploymentSalt({ local: randomBytes(16).toString('hex'), postgres: pool, logger });
+        return openPostgresStore({ pool, logger, salt, database: name, ...options });
+      },
+      reader: () => openStoreReader({ dataDir: '/nonexistent', database: { url } }),
+      async break() {
+        await pg.admin(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS false`);
+        await pg.admin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}'`);
+      },
+      async heal() {
+        await pg.admin(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS true`);
+      },
+    };
+  },
+};
+
+describe.skipIf(missing !== undefined)(missing ?? 'postgres', () => {
+  describeStoreContract('postgres', () => harness);
+});
