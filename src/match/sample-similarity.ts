@@ -38,8 +38,12 @@ export function createNearest(
       const texts = [entry.title, ...entry.questions].slice(0, MAX_SAMPLES);
       const totals = new Float64Array(texts.length);
       texts.forEach((text, i) => {
-        for (const token of new Set(indexTerms(text))) {
-          masks.set(token, (masks.get(token) ?? 0) | (1 << i));
+        const bit = 1 << i;
+        // Each distinct token once, first occurrence first: its bit says whether it was seen.
+        for (const token of indexTerms(text)) {
+          const mask = masks.get(token) ?? 0;
+          if ((mask & bit) !== 0) continue;
+          masks.set(token, mask | bit);
           totals[i] = (totals[i] ?? 0) + idf(token);
         }
       });
