@@ -56,8 +56,9 @@ function buildCorrector(terms: readonly string[]): TermCorrector {
   }
   const lengths = [...new Set([...known].map((t) => t.length))].sort((a, b) => b - a);
 
-  const closeTerm = (window: string, sound: string): string | undefined => {
-    const homophone = bySound.get(sound);
+  /** `sound` is left out where no term of the window's length starts with its first syllable: no homophone can exist. */
+  const closeTerm = (window: string, sound: string | undefined): string | undefined => {
+    const homophone = sound === undefined ? undefined : bySound.get(sound);
     if (homophone && homophone !== window && (window.length > 2 || sharesChar(homophone, window))) return homophone;
     if (window.length < 4) return undefined;
     let strangers = 0;
@@ -88,7 +89,7 @@ function buildCorrector(terms: readonly string[]): TermCorrector {
             i += n;
             continue outer;
           }
-          const term = closeTerm(window, sounds.slice(i, i + n).join(' '));
+          const term = closeTerm(window, soundLengths?.has(n) ? sounds.slice(i, i + n).join(' ') : undefined);
           if (term) {
             corrections.push({ from: window, to: term });
             out += term;
