@@ -7,7 +7,7 @@
 import { observeHandler, observeReloads, type AppHooks } from './app-hooks.js';
 import { createBot, type Bot } from './bot.js';
 import type { Config } from './config.js';
-import { createEngine } from './engine.js';
+import { buildEngine } from './engine-build.js';
 import type { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { openKnowledge, snapshotDirFor } from './knowledge/open-knowledge.js';
 import type { Logger } from './logger.js';
@@ -80,7 +80,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const knowledge = await openKnowledge(config.knowledgeDir, { snapshotDir, logger });
   let words = knowledge.domainWords;
   let segmenter = await createSegmenter(config.segmenter, words);
-  const engine = createEngine(knowledge, segmenter, thresholds);
+  const engine = buildEngine(knowledge, segmenter, thresholds, { snapshotDir, logger });
 
   const recording = Boolean(options.record || options.store);
   const deployment = await openDeployment(config, logger, { record: Boolean(options.record), share: Boolean(options.shared), store: options.store });
@@ -96,7 +96,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       const nextSegmenter = sameWords(next.domainWords, words)
         ? segmenter
         : await createSegmenter(config.segmenter, next.domainWords);
-      const built = createEngine(next, nextSegmenter, thresholds);
+      const built = buildEngine(next, nextSegmenter, thresholds, { snapshotDir, logger });
       segmenter = nextSegmenter;
       words = next.domainWords;
       return built;

@@ -11,7 +11,8 @@ const KEYS = ['p50Us', 'p99Us', 'qp99Us', 'maxUs', 'buildMs', 'loadMs', 'peakRss
 /** `bases`: `[{dir, synthetic}]`; returns `{sizes, top1}` in the JSON's shape. */
 export async function measureLatency({ worker, bases, rounds, messages, gold, snapshotDir, log, env = {} }) {
   const common = (base) => ({ knowledge: base.dir, gold: gold.file, snapshot: snapshotDir, ...(base.synthetic ? { synthetic: 'yes' } : {}) });
-  for (const base of bases) await worker('prepare-knowledge', { args: common(base), env, timeoutMs: 900_000 });
+  const fresh = [];
+  for (const base of bases) fresh.push((await worker('prepare-knowledge', { args: common(base), env, timeoutMs: 900_000 })).result.freshBuildMs);
   let top1 = null;
   const variants = bases.map((base, i) => ({ name: i === 0 ? 'real KB' : base.label, base }));
   const results = await interleave(variants, rounds, async ({ base }, r) => {
@@ -20,7 +21,7 @@ export async function measureLatency({ worker, bases, rounds, messages, gold, sn
     if (s.top1 !== undefined) top1 = round(s.top1, 4);
     return s;
   }, log);
-  const sizes = results.map((list) => {
+  const sizes = results.map((list, i) => {
     const rs = summarize(list, KEYS);
     const mid = (key) => rs[key]?.median ?? null;
     return {
@@ -31,6 +32,7 @@ export async function measureLatency({ worker, bases, rounds, messages, gold, sn
       peakRssMb: mid('peakRssMb'),
       qp99Us: mid('qp99Us'),
       loadMs: mid('loadMs'),
+      freshBuildMs: round(fresh[i]),
       rounds: rs,
     };
   });

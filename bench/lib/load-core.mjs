@@ -25,6 +25,16 @@ export async function loadKnowledgeBase(core, dir, { limits, snapshotDir } = {})
 }
 
 /**
+ * Builds the engine the way the measured checkout's app does: with the token cache of an
+ * earlier build in `snapshotDir` (engine-build.js) when it has one, else plainly.
+ */
+export async function buildEngineLikeApp(core, knowledge, segmenter, thresholds, snapshotDir) {
+  const build = snapshotDir ? await dist('src/engine-build.js').catch(() => undefined) : undefined;
+  if (build) return build.buildEngine(knowledge, segmenter, thresholds, { snapshotDir, logger: core.createLogger('silent') });
+  return core.createEngine(knowledge, segmenter, thresholds);
+}
+
+/**
  * The production logger (pino, masking, level from config: info by default) writing to
  * /dev/null, so per-message log serialization is measured but nothing floods the terminal.
  */

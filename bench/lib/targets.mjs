@@ -12,7 +12,7 @@ export function checkTargets(r) {
   return [
     row(`p99 per message at the real KB${real ? ` (${real.entries} entries)` : ''}`, '≤ 100 µs', fmt(real?.p99Us, 'µs'), real?.p99Us <= 100),
     row('p99 per message at 10,000 entries', '≤ 1 ms', fmt(big?.p99Us, 'µs'), big?.p99Us <= 1000),
-    row('index build at 10,000 entries', '≤ 1 s', fmt(big?.buildMs, 'ms'), big?.buildMs <= 1000),
+    row('index build at 10,000 entries (token cache)', '≤ 1 s', big?.freshBuildMs ? `${fmt(big?.buildMs, 'ms')} (fresh ${fmt(big.freshBuildMs, 'ms')})` : fmt(big?.buildMs, 'ms'), big?.buildMs <= 1000),
     row('cold start to first answer, node-rs-jieba', '≤ 300 ms', fmt(cold, 'ms'), cold <= 300),
     row('peak RSS at the real KB', '≤ 150 MB', fmt(real?.peakRssMb, 'MB'), real?.peakRssMb <= 150),
     row('peak RSS at 10,000 entries', '≤ 250 MB', fmt(big?.peakRssMb, 'MB'), big?.peakRssMb <= 250),

@@ -1,5 +1,6 @@
 /**
- * One knowledge base size: load time, index build time (createEngine), then the whole
+ * One knowledge base size: load time, engine build time (as the app builds it, with the token
+ * cache of an earlier build when the checkout has one), then the whole
  * handle() pipeline (createBot + handle, real engine, production logger to /dev/null) timed
  * per message over messages drawn from the gold set (prepared JSON, see lib/gold.mjs), the
  * collections the same messages cause (counted on a second, untimed pass), and this process's
@@ -7,7 +8,7 @@
  * each in a conversation of its own.
  */
 import { args, emit, peakRssMb } from '../lib/worker-io.mjs';
-import { loadCore, loadKnowledgeBase, nullLogger } from '../lib/load-core.mjs';
+import { buildEngineLikeApp, loadCore, loadKnowledgeBase, nullLogger } from '../lib/load-core.mjs';
 import { drawIndices, readPreparedGold } from '../lib/gold.mjs';
 import { percentile, perQuestionPercentile, timeEachUs } from '../lib/stats.mjs';
 import { SYNTHETIC_LIMITS } from '../lib/synth-knowledge.mjs';
@@ -28,7 +29,8 @@ const knowledge = await loadKnowledgeBase(core, config.knowledgeDir, {
 const loadMs = performance.now() - t;
 const segmenter = await core.createSegmenter('node-rs-jieba', knowledge.domainWords);
 t = performance.now();
-const engine = core.createEngine(knowledge, segmenter, { answer: config.answerThreshold, clarify: config.clarifyThreshold });
+// As the app builds it: with the token cache an earlier build left beside the snapshot (opening it counts).
+const engine = await buildEngineLikeApp(core, knowledge, segmenter, { answer: config.answerThreshold, clarify: config.clarifyThreshold }, a.snapshot);
 const buildMs = performance.now() - t;
 
 const newBot = () =>

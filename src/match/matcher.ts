@@ -10,6 +10,8 @@ import { createTermCorrector, type TermCorrector } from '../text/correct-terms.j
 import { anchorKey, topicAnchors } from './topic-anchors.js';
 import { Bm25Index, type IndexInput } from './bm25-index.js';
 import { createNearest, weightQuery } from './sample-similarity.js';
+import { createBuildTexts, createTerms } from './text-tokens.js';
+import type { TokenCache } from './token-cache.js';
 import { entryTexts, topIndices, trainClassifier } from './classifier.js';
 import { lastClauses } from './last-clauses.js';
 import { DEFAULT_TUNING, type Matcher, type MatchResult, type MatchTuning } from './match-types.js';
@@ -30,32 +32,17 @@ const TAIL_CHARS = 30;
 const LONG_UNKNOWN_WEIGHT = 0.3;
 /** A follow-up naming only an aspect is short ("那要带什么材料呢?"); longer text is a question of its own. */
 const FOLLOW_UP_CHARS = 16;
-const WORD = /[\p{L}\p{N}]/u;
-/** Phone, ID and card numbers say nothing about what is asked (hotlines have 3–5 digits). */
-const LONG_NUMBER = /^\d{6,}$/;
 
 /** Builds the index over titles, sample questions and keywords of every entry. */
 export function createMatcher(
   knowledge: KnowledgeBase,
   segmenter: Segmenter,
-  options: { correctBelow: number; normalize: (text: string) => string; tuning?: MatchTuning },
+  options: { correctBelow: number; normalize: (text: string) => string; tuning?: MatchTuning; tokens?: TokenCache },
 ): Matcher {
   const tuning = options.tuning ?? DEFAULT_TUNING;
-  const { stopwords } = knowledge;
-  const terms = (text: string) =>
-    segmenter
-      .cutForSearch(text)
-      .filter((token) => WORD.test(token) && !stopwords.has(token) && !LONG_NUMBER.test(token));
-  // Index text goes through the same normalizer as questions, so both sides meet in one form.
-  const memo = new Map<string, { normalized: string; terms: string[] }>();
-  const indexed = (text: string) => {
-    let out = memo.get(text);
-    if (!out) {
-      const normalized = options.normalize(text);
-      memo.set(text, (out = { normalized, terms: terms(normalized) }));
-    }
-    return out;
-  };
+  const terms = createTerms(segmenter, knowledge.stopwords);
+  const texts = createBuildTexts(terms, options.normalize, options.tokens);
+  const indexed = (text: string) => texts.tokens(text);
   const indexTerms = (text: string) => indexed(text).terms;
 
   // One entry's document at a time, as the index reads them.
@@ -102,8 +89,8 @@ export function createMatcher(
     ...knowledge.domainWords.map((word) => word.word),
     ...knowledge.entries.flatMap((entry) => entry.keywords),
   ]);
-  // The memo served the build only; kept, every closure of this scope would hold it (29 MB at 10,000 entries).
-  memo.clear();
+  // The build's tokens served it only; kept, every closure of this scope would hold them (29 MB at 10,000 entries).
+  texts.release();
 
   /**
    * Query tokens in search mode, minus unknown parts of longer words: 七十多 / 七十 / 十多 are
