@@ -4,6 +4,7 @@
  * `--compare` runs); the knowledge base and the gold set stay this checkout's, so both sides
  * answer the same questions over the same data.
  */
+import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -17,3 +18,14 @@ export const BIN = path.join(MEASURED_ROOT, 'bin', 'legal-bot');
 
 /** Imports a compiled module of the measured checkout, e.g. `dist('src/app.js')`. */
 export const dist = (relative) => import(path.join(DIST, relative));
+
+/**
+ * The node flags the bot runs with in production: those of `npm start` (package.json), which
+ * the systemd unit repeats. Workers that measure the running bot run with them too.
+ */
+export const PRODUCTION_NODE_FLAGS = (() => {
+  const start = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts?.start ?? '';
+  const words = start.split(/\s+/);
+  const at = words.indexOf('node');
+  return at < 0 ? [] : words.slice(at + 1).filter((word, i, all) => word.startsWith('--') && all.slice(0, i).every((w) => w.startsWith('--')));
+})();
