@@ -6,21 +6,16 @@
 import { Command, CommanderError } from 'commander';
 import path from 'node:path';
 import { askLines, askOnce } from './ask.js';
-import { formatCheck, runCheck } from './check.js';
 import { loadEnvFile } from './env-file.js';
 import type { CliIo } from './io.js';
-import { review } from './review.js';
-import { chat, serve } from './serve.js';
-import { createMetrics } from '../adapters/http/metrics.js';
-import { stats } from './stats.js';
 import { why } from './why.js';
 import { registerWechatMpCommand } from './wechat-mp.js';
 import { registerStaffCommand } from './staff.js';
 import { EXIT, openApp, reportFatal, setup } from './shared.js';
-import { formatEvalReport, readGoldSet, runEval } from '../src/eval/run-eval.js';
-import { isDialogueFile, readDialogues } from '../src/eval/gold-files.js';
-import { formatDialogueReport, runDialogues } from '../src/eval/run-dialogues.js';
 import { packageRoot } from '../src/paths.js';
+
+// A command imports what only it needs when it runs (the web server, metrics, the parsers
+// of check and eval, the store's reports): `ask` and `why` start without any of them.
 
 /** Running bots record, share state with other instances (Redis), take typed 1 / 0 feedback and serve staff commands. */
 const LIVE = { record: true, shared: true, textFeedback: true, staffCommands: true } as const;
@@ -75,8 +70,9 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     .command('check')
     .description('检查知识库(格式、出处、数字、法条);逐条指出文件、条目、字段、出问题的文字和违反的规则')
     .option('--json', '以 JSON 输出同样的结果')
-    .action((options: { json?: boolean }) => {
+    .action(async (options: { json?: boolean }) => {
       const { config } = setup(io, true);
+      const { formatCheck, runCheck } = await import('./check.js');
       const report = runCheck(config.knowledgeDir);
       if (options.json) out(JSON.stringify(report));
       else (report.ok ? io.stdout : io.stderr).write(`${formatCheck(report)}\n`);
@@ -91,6 +87,11 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     .action(async (file: string, options: { json?: boolean }) => {
       const app = await openApp(io, { quiet: true });
       const where = path.resolve(io.cwd, file);
+      const [{ formatEvalReport, readGoldSet, runEval }, { isDialogueFile, readDialogues }, { formatDialogueReport, runDialogues }] = await Promise.all([
+        import('../src/eval/run-eval.js'),
+        import('../src/eval/gold-files.js'),
+        import('../src/eval/run-dialogues.js'),
+      ]);
       try {
         if (isDialogueFile(where)) {
           const report = await runDialogues(app.bot, readDialogues(where));
@@ -109,7 +110,10 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
   program
     .command('chat')
     .description('控制台对话(知识库改动即时生效;STAFF_IDS 含 console:console-user 时可用 /why、/reload)')
-    .action(async () => chat(io, await openApp(io, { quiet: true, ...LIVE })));
+    .action(async () => {
+      const { chat } = await import('./serve.js');
+      return chat(io, await openApp(io, { quiet: true, ...LIVE }));
+    });
 
   program
     .command('review')
@@ -119,6 +123,7 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     .option('--csv <file>', '同时写出 Excel 可用的 CSV(UTF-8 带 BOM)')
     .action(async (options: { days: number; limit: number; csv?: string }) => {
       const { config, logger } = setup(io, true);
+      const { review } = await import('./review.js');
       out(await review(config, logger, { ...options, csv: options.csv && path.resolve(io.cwd, options.csv) }));
     });
 
@@ -129,6 +134,7 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     .option('--json', '以 JSON 输出数字')
     .action(async (options: { days: number; json?: boolean }) => {
       const { config } = setup(io, true);
+      const { stats } = await import('./stats.js');
       out(await stats(config, options));
     });
 
@@ -136,6 +142,7 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     .command('serve')
     .description('启动 HTTP 服务(网页聊天、API;设置了 HTTP_PORT,或没有配置任何聊天平台时在 127.0.0.1:3000)、已配置的所有渠道(Telegram、微信),在终端里还有控制台对话')
     .action(async () => {
+      const [{ serve }, { createMetrics }] = await Promise.all([import('./serve.js'), import('../adapters/http/metrics.js')]);
       const metrics = createMetrics();
       // Beside the console chat in a terminal only warnings are logged, so they do not interleave.
       const app = await openApp(io, { quiet: Boolean(io.stdin.isTTY), ...LIVE, hooks: metrics.hooks });

@@ -4,15 +4,14 @@
  */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { createMpApi } from '../adapters/wechat-mp/mp-api.js';
-import { buildMenu, formatMenu } from '../adapters/wechat-mp/menu.js';
-import { LAYOUT_FILE, readMenuLayout } from '../adapters/wechat-mp/menu-layout.js';
 import type { Config } from '../src/config.js';
 import { BotError, ErrorCodes } from '../src/errors.js';
-import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
 import type { Logger } from '../src/logger.js';
 import type { CliIo } from './io.js';
 import { setup } from './shared.js';
+
+/** The layout file's name (adapters/wechat-mp/menu-layout.ts's LAYOUT_FILE; a test keeps them the same). */
+export const MENU_LAYOUT_FILE = 'wechat-mp-menu.yaml';
 
 export interface MenuCommandOptions {
   push?: boolean;
@@ -23,6 +22,13 @@ export interface MenuCommandOptions {
 
 /** Builds the menu (and creates it with `push`); returns what to print. @throws BotError */
 export async function wechatMpMenu(config: Config, logger: Logger, options: MenuCommandOptions): Promise<string> {
+  // Loaded by this command only, not by every start of the CLI.
+  const [{ createMpApi }, { buildMenu, formatMenu }, { LAYOUT_FILE, readMenuLayout }, { loadKnowledge }] = await Promise.all([
+    import('../adapters/wechat-mp/mp-api.js'),
+    import('../adapters/wechat-mp/menu.js'),
+    import('../adapters/wechat-mp/menu-layout.js'),
+    import('../src/knowledge/load-knowledge.js'),
+  ]);
   const knowledge = loadKnowledge(config.knowledgeDir);
   const layoutFile = options.layout ?? path.join(config.knowledgeDir, LAYOUT_FILE);
   const layout = readMenuLayout(layoutFile, options.layout !== undefined);
@@ -53,7 +59,7 @@ export function registerWechatMpCommand(program: Command, io: CliIo): void {
     .description('按知识库生成公众号自定义菜单并打印;--push 在公众号上创建')
     .option('--push', '在公众号上创建菜单(需要 WECHAT_MP_APPID、WECHAT_MP_SECRET,服务器 IP 在白名单中)')
     .option('--json', '打印菜单接口的 JSON')
-    .option('--layout <file>', `菜单布局文件(默认:知识库目录中的 ${LAYOUT_FILE},没有则按主题顺序)`)
+    .option('--layout <file>', `菜单布局文件(默认:知识库目录中的 ${MENU_LAYOUT_FILE},没有则按主题顺序)`)
     .action(async (options: MenuCommandOptions) => {
       const { config, logger } = setup(io, true);
       const layout = options.layout && path.resolve(io.cwd, options.layout);

@@ -7,9 +7,9 @@
 import { observeHandler, observeReloads, type AppHooks } from './app-hooks.js';
 import { createBot, type Bot } from './bot.js';
 import type { Config } from './config.js';
-import { createEngine, type Engine } from './engine.js';
+import { buildEngine } from './engine-build.js';
 import type { KnowledgeBase } from './knowledge/knowledge-base.js';
-import { loadKnowledge } from './knowledge/load-knowledge.js';
+import { openKnowledge, snapshotDirFor } from './knowledge/open-knowledge.js';
 import type { Logger } from './logger.js';
 import { createReloader, type ReloadOutcome } from './reload/knowledge-reloader.js';
 import { watchKnowledge } from './reload/watch-knowledge.js';
@@ -67,14 +67,6 @@ export interface AppOptions {
   hooks?: AppHooks;
 }
 
-/** Builds an engine for a knowledge directory with an already loaded segmenter. */
-export function buildEngine(config: Config, segmenter: Segmenter, knowledgeDir = config.knowledgeDir): Engine {
-  return createEngine(loadKnowledge(knowledgeDir), segmenter, {
-    answer: config.answerThreshold,
-    clarify: config.clarifyThreshold,
-  });
-}
-
 const sameWords = (a: DomainWord[], b: DomainWord[]) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
@@ -83,10 +75,12 @@ const sameWords = (a: DomainWord[], b: DomainWord[]) => JSON.stringify(a) === JS
  */
 export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
   const thresholds = { answer: config.answerThreshold, clarify: config.clarifyThreshold };
-  const knowledge = loadKnowledge(config.knowledgeDir);
+  // A validated snapshot (DATA_DIR/cache) spares a start the YAML parse and schema checks.
+  const snapshotDir = snapshotDirFor(config.dataDir);
+  const knowledge = await openKnowledge(config.knowledgeDir, { snapshotDir, logger });
   let words = knowledge.domainWords;
   let segmenter = await createSegmenter(config.segmenter, words);
-  const engine = createEngine(knowledge, segmenter, thresholds);
+  const engine = buildEngine(knowledge, segmenter, thresholds, { snapshotDir, logger });
 
   const recording = Boolean(options.record || options.store);
   const deployment = await openDeployment(config, logger, { record: Boolean(options.record), share: Boolean(options.shared), store: options.store });
@@ -97,11 +91,12 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const local = observeReloads(createReloader({
     knowledgeDir: config.knowledgeDir,
     logger,
+    snapshotDir,
     async build(next: KnowledgeBase) {
       const nextSegmenter = sameWords(next.domainWords, words)
         ? segmenter
         : await createSegmenter(config.segmenter, next.domainWords);
-      const built = createEngine(next, nextSegmenter, thresholds);
+      const built = buildEngine(next, nextSegmenter, thresholds, { snapshotDir, logger });
       segmenter = nextSegmenter;
       words = next.domainWords;
       return built;

@@ -84,13 +84,15 @@ export function createBot(options: BotOptions): Bot {
   };
   const steps = [...admissionSteps(stepOptions), ...answerSteps(stepOptions, options.extraSteps ?? [])];
 
-  const run = async (message: InboundMessage, runOptions: { dryRun?: boolean } = {}): Promise<Run> => {
+  /** `tracing`: the steps' notes are worked out only for a run whose trace is read (run, why), not for handle. */
+  const turn = async (message: InboundMessage, runOptions: { dryRun?: boolean }, tracing: boolean): Promise<Run> => {
     const ctx = createTurn({
       message,
       key: conversationKey(message),
       at: now(),
       engine,
       dryRun: runOptions.dryRun === true,
+      tracing,
       log: options.logger,
       state: {},
     });
@@ -107,9 +109,9 @@ export function createBot(options: BotOptions): Bot {
     swapEngine(next) {
       engine = next;
     },
-    run,
+    run: (message, runOptions = {}) => turn(message, runOptions, true),
     async handle(message) {
-      return (await run(message)).reply;
+      return (await turn(message, {}, false)).reply;
     },
   };
 }

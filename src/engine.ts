@@ -5,6 +5,7 @@
 import type { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { decide, type Decision, type Thresholds } from './match/decide.js';
 import { createMatcher, type MatchResult, type MatchTuning } from './match/matcher.js';
+import type { TokenCache } from './match/token-cache.js';
 import { createEmergencyDetector, type EmergencyHit } from './safety/detect-emergency.js';
 import type { Segmenter } from './segment/segmenter.js';
 import { createComposer, type Composer } from './compose/compose-reply.js';
@@ -56,9 +57,11 @@ export function createEngine(
   thresholds: Thresholds,
   /** How the matching signals are fused; the measured default unless a benchmark sweeps it. */
   tuning?: MatchTuning,
+  /** Tokens of knowledge-base texts from an earlier build (derived data; see token-cache.ts). */
+  tokens?: TokenCache,
 ): Engine {
   const normalize = createNormalizer(knowledge.synonyms);
-  const matcher = createMatcher(knowledge, segmenter, { correctBelow: thresholds.answer, normalize, tuning });
+  const matcher = createMatcher(knowledge, segmenter, { correctBelow: thresholds.answer, normalize, tuning, tokens });
   const detectEmergency = createEmergencyDetector(knowledge.emergency);
   const { greetings, smalltalk, handoff } = knowledge.meta;
   const smalltalkTests = smalltalk.map((talk) => ({ ...talk, test: createOnlyWordsTest(talk.words, greetings) }));

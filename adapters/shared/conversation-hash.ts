@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { conversationKey } from '../../src/bot.js';
-import { saltedHash } from '../../src/store/message-store.js';
+import { saltedHasher } from '../../src/store/message-store.js';
 import type { InboundMessage } from '../../src/types.js';
 
 /** Salted hash of a conversation key (`App.hashConversation`). */
@@ -12,8 +12,7 @@ export type HashConversation = (key: string) => string;
 
 /** A hash salted for this process only, for adapters started without the core's (tests, tools). */
 export function processHash(): HashConversation {
-  const salt = randomBytes(16).toString('hex');
-  return (key) => saltedHash(salt, key);
+  return saltedHasher(randomBytes(16).toString('hex'));
 }
 
 /** The `conv` log field of a message: as the core logs it. */

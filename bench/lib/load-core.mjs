@@ -2,11 +2,36 @@
 import pino from 'pino';
 import { dist } from './paths.mjs';
 
-export async function loadCore() {
-  const [app, config, logger, engine, bot, knowledge, segmenter, errors] = await Promise.all(
-    ['src/app.js', 'src/config.js', 'src/logger.js', 'src/engine.js', 'src/bot.js', 'src/knowledge/load-knowledge.js', 'src/segment/segmenter.js', 'src/errors.js'].map(dist),
-  );
-  return { ...app, ...config, ...logger, ...engine, ...bot, ...knowledge, ...segmenter, ...errors };
+const ALL = ['app', 'config', 'logger', 'engine', 'bot', 'knowledge/load-knowledge', 'segment/segmenter', 'errors'];
+
+/**
+ * The core's exports from `modules` (paths under dist/src without `.js`), all by default. A
+ * worker that measures memory or start-up imports only what the measured path imports.
+ */
+export async function loadCore(modules = ALL) {
+  const loaded = await Promise.all(modules.map((m) => dist(`src/${m}.js`)));
+  return Object.assign({}, ...loaded);
+}
+
+/**
+ * Loads the knowledge base the way the measured checkout's app does: through its snapshot
+ * (`openKnowledge`, in `snapshotDir`) when it has one, else by parsing the files.
+ */
+export async function loadKnowledgeBase(core, dir, { limits, snapshotDir } = {}) {
+  const open = await dist('src/knowledge/open-knowledge.js').catch(() => undefined);
+  if (open && snapshotDir) return open.openKnowledge(dir, { limits, snapshotDir });
+  const { loadKnowledge } = core.loadKnowledge ? core : await dist('src/knowledge/load-knowledge.js');
+  return loadKnowledge(dir, limits);
+}
+
+/**
+ * Builds the engine the way the measured checkout's app does: with the token cache of an
+ * earlier build in `snapshotDir` (engine-build.js) when it has one, else plainly.
+ */
+export async function buildEngineLikeApp(core, knowledge, segmenter, thresholds, snapshotDir) {
+  const build = snapshotDir ? await dist('src/engine-build.js').catch(() => undefined) : undefined;
+  if (build) return build.buildEngine(knowledge, segmenter, thresholds, { snapshotDir, logger: core.createLogger('silent') });
+  return core.createEngine(knowledge, segmenter, thresholds);
 }
 
 /**

@@ -5,11 +5,16 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import fs from 'node:fs';
+import { PRODUCTION_NODE_FLAGS } from './paths.mjs';
 
 const WORKERS = new URL('../workers/', import.meta.url).pathname;
 
+/** Workers that measure the bot as it runs: they get its production node flags (PRODUCTION_NODE_FLAGS). */
+const AS_DEPLOYED = new Set(['cold-start', 'latency', 'throughput', 'faults']);
+
 /** Options: args (object → --key value), env, execArgv, profileDir (adds --cpu-prof), timeoutMs. */
 export function runWorker(name, { args = {}, env = {}, execArgv = [], profileDir, timeoutMs = 300_000 } = {}) {
+  if (AS_DEPLOYED.has(name)) execArgv = [...PRODUCTION_NODE_FLAGS, ...execArgv];
   const flags = Object.entries(args).flatMap(([k, v]) => [`--${k}`, String(v)]);
   const prof = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}-${Object.values(args).join('-').replace(/[^\w.-]+/g, '_').slice(-60)}.cpuprofile`] : [];
   if (profileDir) fs.mkdirSync(profileDir, { recursive: true });

@@ -41,3 +41,27 @@ export async function timeEachUs(items, fn) {
   }
   return out;
 }
+
+/**
+ * The p-th percentile of per-message times where each message counts its question's median
+ * time: one GC pause or a neighbour's burst on a shared machine moves a raw p99, it hardly
+ * moves this one, while a question that is slow every time still sets it.
+ * `keys[i]` names the question of `values[i]`.
+ */
+export function perQuestionPercentile(values, keys, p) {
+  const byKey = new Map();
+  values.forEach((value, i) => {
+    const list = byKey.get(keys[i]);
+    if (list) list.push(value);
+    else byKey.set(keys[i], [value]);
+  });
+  const medians = new Map([...byKey].map(([key, list]) => [key, median(list)]));
+  return percentile(keys.map((key) => medians.get(key)), p);
+}
+
+/** `{min, median, max, n}` of the finite numbers among `values`; null when there are none. */
+export function spread(values) {
+  const xs = values.filter((x) => typeof x === 'number' && Number.isFinite(x));
+  if (xs.length === 0) return null;
+  return { min: Math.min(...xs), median: median(xs), max: Math.max(...xs), n: xs.length };
+}

@@ -17,6 +17,14 @@ const TOWNS = [
 ];
 /** Characters common in Guangdong village names; two of them make a village. */
 const PLACE_CHARS = [...'石新上下黄龙水东西南北大高江河岭坑塘田陂坝洞围楼溪竹松桥湖山林桂花莲荷梅兰凤鹤马牛羊狮虎金银铜铁长平安和福禄寿康宁兴旺隆昌盛富贵清泉沙洲湾岗坪埔径岩寨屋庄园营铺圳涌沥尾头背面口角心中前后里外白红青蓝古老'];
+/** About 1.6 KB an entry in block YAML: 200 a file stays well under the 512 KB per-file limit. */
+const ENTRIES_PER_FILE = 200;
+/**
+ * The loader's limits for a synthetic base: the per-file and file-count limits as shipped, the
+ * total raised (10,000 entries are about 16 MB, over the shipped 2 MB).
+ */
+export const SYNTHETIC_LIMITS = { maxFileBytes: 512 * 1024, maxTotalBytes: 64 * 1024 * 1024, maxEntryFiles: 500 };
+
 const WORDINGS = [
   (p, q) => `${p.town}${p.village}村${q}`,
   (p, q) => `我是${p.town}镇${p.village}村的,${q}`,
@@ -62,10 +70,11 @@ export function writeSyntheticKnowledge(knowledge, total, into = fs.mkdtempSync(
       related: t.related,
     });
   }
-  // Block YAML like the real files, 500 entries a file (a staff team splitting a big base by area).
-  for (let i = 0; i < made.length; i += 500) {
-    const file = path.join(entriesDir, `synthetic-${String(i / 500).padStart(3, '0')}.yaml`);
-    fs.writeFileSync(file, YAML.stringify(made.slice(i, i + 500), { lineWidth: 0 }), { flag: 'wx' });
+  // Block YAML like the real files, a few hundred entries a file (a staff team splitting a big
+  // base by area), each file under the loader's per-file limit.
+  for (let i = 0; i < made.length; i += ENTRIES_PER_FILE) {
+    const file = path.join(entriesDir, `synthetic-${String(i / ENTRIES_PER_FILE).padStart(3, '0')}.yaml`);
+    fs.writeFileSync(file, YAML.stringify(made.slice(i, i + ENTRIES_PER_FILE), { lineWidth: 0 }), { flag: 'wx' });
   }
   return dir;
 }

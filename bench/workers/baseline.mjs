@@ -8,7 +8,7 @@ import Fuse from 'fuse.js';
 import { args, emit, peakRssMb } from '../lib/worker-io.mjs';
 import { KNOWLEDGE_DIR } from '../lib/paths.mjs';
 import { loadCore } from '../lib/load-core.mjs';
-import { drawQuestions, readGold } from '../lib/gold.mjs';
+import { drawQuestions, readPreparedGold } from '../lib/gold.mjs';
 import { percentile, timeEachUs } from '../lib/stats.mjs';
 
 const a = args();
@@ -16,7 +16,7 @@ const count = Number(a.messages ?? 1_500);
 const warmup = Number(a.warmup ?? 100);
 const core = await loadCore();
 const { entries } = core.loadKnowledge(KNOWLEDGE_DIR);
-const gold = await readGold();
+const gold = readPreparedGold(a.gold);
 
 const records = entries.flatMap((e) => [...e.questions.map((question) => ({ question, id: e.id })), { question: e.answer, id: e.id }]);
 let t = performance.now();

@@ -1,27 +1,36 @@
 /**
- * One knowledge base size: index build time (createEngine), then the whole handle() pipeline
- * (createBot + handle, real engine, production logger to /dev/null) timed per message over
- * messages drawn from the gold set, and this process's peak RSS. With --top1, also the share
- * of in-scope gold cases answered with the right entry, each in a conversation of its own.
+ * One knowledge base size: load time, engine build time (as the app builds it, with the token
+ * cache of an earlier build when the checkout has one), then the whole
+ * handle() pipeline (createBot + handle, real engine, production logger to /dev/null) timed
+ * per message over messages drawn from the gold set (prepared JSON, see lib/gold.mjs), the
+ * collections the same messages cause (counted on a second, untimed pass), and this process's
+ * peak RSS. With --top1, also the share of in-scope gold cases answered with the right entry,
+ * each in a conversation of its own.
  */
 import { args, emit, peakRssMb } from '../lib/worker-io.mjs';
-import { loadCore, nullLogger } from '../lib/load-core.mjs';
-import { drawQuestions, readGold } from '../lib/gold.mjs';
-import { percentile, timeEachUs } from '../lib/stats.mjs';
+import { buildEngineLikeApp, loadCore, loadKnowledgeBase, nullLogger } from '../lib/load-core.mjs';
+import { drawIndices, readPreparedGold } from '../lib/gold.mjs';
+import { percentile, perQuestionPercentile, timeEachUs } from '../lib/stats.mjs';
+import { SYNTHETIC_LIMITS } from '../lib/synth-knowledge.mjs';
+import { countGc } from '../lib/gc-count.mjs';
 
 const a = args();
 const count = Number(a.messages ?? 10_000);
 const warmup = Number(a.warmup ?? 2_000);
-const core = await loadCore();
+const core = await loadCore(['config', 'logger', 'engine', 'bot', 'segment/segmenter']);
 const config = core.loadConfig({ ...process.env, KNOWLEDGE_DIR: a.knowledge });
-const gold = await readGold();
+const gold = readPreparedGold(a.gold);
 
 let t = performance.now();
-const knowledge = core.loadKnowledge(config.knowledgeDir);
+const knowledge = await loadKnowledgeBase(core, config.knowledgeDir, {
+  limits: a.synthetic ? SYNTHETIC_LIMITS : undefined,
+  snapshotDir: a.snapshot,
+});
 const loadMs = performance.now() - t;
 const segmenter = await core.createSegmenter('node-rs-jieba', knowledge.domainWords);
 t = performance.now();
-const engine = core.createEngine(knowledge, segmenter, { answer: config.answerThreshold, clarify: config.clarifyThreshold });
+// As the app builds it: with the token cache an earlier build left beside the snapshot (opening it counts).
+const engine = await buildEngineLikeApp(core, knowledge, segmenter, { answer: config.answerThreshold, clarify: config.clarifyThreshold }, a.snapshot);
 const buildMs = performance.now() - t;
 
 const newBot = () =>
@@ -29,9 +38,14 @@ const newBot = () =>
 const message = (text, i) => ({ adapter: 'bench', conversationId: `c${i % 1000}`, senderId: 'u', kind: 'text', text });
 
 const bot = newBot();
-const questions = drawQuestions(gold.cases, warmup + count);
-for (let i = 0; i < warmup; i += 1) await bot.handle(message(questions[i], i));
-const us = await timeEachUs(questions.slice(warmup), (text, i) => bot.handle(message(text, i)));
+const drawn = drawIndices(gold.cases, warmup + count);
+for (let i = 0; i < warmup; i += 1) await bot.handle(message(gold.cases[drawn[i]].q, i));
+const timed = drawn.slice(warmup);
+const us = await timeEachUs(timed, (c, i) => bot.handle(message(gold.cases[c].q, i)));
+// The same messages again, untimed, to count the collections they cause.
+const collections = await countGc(async () => {
+  for (const [i, c] of timed.entries()) await bot.handle(message(gold.cases[c].q, i));
+});
 
 let top1;
 if (a.top1) {
@@ -50,8 +64,10 @@ emit({
   buildMs,
   p50Us: percentile(us, 50),
   p99Us: percentile(us, 99),
+  qp99Us: perQuestionPercentile(us, timed, 99),
   maxUs: percentile(us, 100),
   messages: us.length,
+  gc: collections,
   peakRssMb: peakRssMb(),
   top1,
 });

@@ -9,7 +9,7 @@
 import { args, emit } from '../lib/worker-io.mjs';
 import { KNOWLEDGE_DIR } from '../lib/paths.mjs';
 import { loadCore, nullLogger } from '../lib/load-core.mjs';
-import { drawQuestions, readGold } from '../lib/gold.mjs';
+import { drawQuestions, readPreparedGold } from '../lib/gold.mjs';
 import { createFakeTransport } from '../lib/fake-transport.mjs';
 
 const a = args();
@@ -20,7 +20,7 @@ const redis = a.redis ? { REDIS_URL: a.redis, REDIS_KEY_PREFIX: `bench-${process
 const config = core.loadConfig({ ...process.env, KNOWLEDGE_DIR, RATE_LIMIT_PER_MINUTE: '0', ...redis });
 const app = await core.createApp(config, nullLogger(core), { shared: Boolean(a.redis) });
 if (a.redis && app.shared.health()?.state !== 'ok') throw new Error(`Redis at ${a.redis} not reachable`);
-const questions = drawQuestions((await readGold()).cases, total, 7);
+const questions = drawQuestions(readPreparedGold(a.gold).cases, total, 7);
 
 const run = async (transport, n) => {
   const perLane = Math.ceil(n / conversations);

@@ -32,11 +32,24 @@ export function createOnlyWordsTest(
     return rest.replace(/[啊呀呢吧哦嘛哈啦喔哇咯嗯噢先]/g, '');
   };
   return (normalized) => {
-    const text = normalized.replace(FILLER, '');
-    // At least one of its own words must be there: "你好" alone is no thanks.
-    if (text === '' || strip(text, own) === text.replace(/[啊呀呢吧哦嘛哈啦喔哇咯嗯噢先]/g, '')) return false;
+    const text = withoutFiller(normalized);
+    // At least one of its own words must be there: "你好" alone is no thanks. Where none
+    // occurs, stripping them would change nothing: most messages stop at this scan.
+    if (text === '' || !own.some((word) => text.includes(word))) return false;
+    if (strip(text, own) === text.replace(/[啊呀呢吧哦嘛哈啦喔哇咯嗯噢先]/g, '')) return false;
     return strip(text, all) === '';
   };
+}
+
+let lastInput: string | undefined;
+let lastStripped = '';
+/** The text without spaces and punctuation; the several tests a message meets share one pass (the last input is kept). */
+function withoutFiller(normalized: string): string {
+  if (normalized !== lastInput) {
+    lastInput = normalized;
+    lastStripped = normalized.replace(FILLER, '');
+  }
+  return lastStripped;
 }
 
 /** Builds a test for "only a greeting or a menu command" from the knowledge base's list. */

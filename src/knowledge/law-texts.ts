@@ -2,15 +2,14 @@
  * The law texts on file (knowledge/sources/laws/*.yaml, one file per law) and the citations
  * that point into them: 《中华人民共和国法律援助法》第三十一条.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { KnowledgeProblem } from './knowledge-base.js';
 import type { ReadBudget } from './read-budget.js';
 import { readYaml } from './read-files.js';
 import { LawFileSchema } from './schema.js';
+import { listLawFiles } from './knowledge-files.js';
 
-/** Folder of the law texts, relative to the knowledge directory. */
-export const LAWS_DIR = path.join('sources', 'laws');
+export { LAWS_DIR, listLawFiles } from './knowledge-files.js';
+
 const PREFIX = '中华人民共和国';
 
 /** One law on file. */
@@ -51,17 +50,6 @@ export function parseCitation(ref: string): LawCitation | undefined {
 /** Removes whitespace, so a quote may span the article's paragraphs. */
 export function compact(text: string): string {
   return text.replace(/\s+/g, '');
-}
-
-/** The law files of a knowledge folder, relative to it, sorted. */
-export function listLawFiles(dir: string): string[] {
-  const folder = path.join(dir, LAWS_DIR);
-  if (!fs.existsSync(folder)) return [];
-  return fs
-    .readdirSync(folder)
-    .filter((name) => /\.ya?ml$/.test(name))
-    .sort()
-    .map((name) => path.join(LAWS_DIR, name));
 }
 
 /** Reads every law file within `budget`; problems name the file and field. No folder is an empty library. */

@@ -11,9 +11,11 @@ import { knowledgeOwners } from './fact-owners.js';
 import { briefProblems, formatProblem, type Entry, type KnowledgeBase, type KnowledgeProblem } from './knowledge-base.js';
 import { listLawFiles, readLaws } from './law-texts.js';
 import { problemToEntry } from './problem-entries.js';
-import { listEntryFiles, readLines, readYaml } from './read-files.js';
+import { checkEntries } from './check-entries.js';
+import { assertKnowledgeDir, FIXED_FILES, listEntryFiles } from './knowledge-files.js';
+import { readLines, readYaml } from './read-files.js';
 import { readReports } from './report-stats.js';
-import { createReadBudget, DEFAULT_KNOWLEDGE_LIMITS, type KnowledgeLimits, type ReadBudget } from './read-budget.js';
+import { createReadBudget, DEFAULT_KNOWLEDGE_LIMITS, type FileDigest, type KnowledgeLimits, type ReadBudget } from './read-budget.js';
 import { emergencyPatternProblems } from '../safety/check-emergency.js';
 import {
   AspectsSchema,
@@ -32,19 +34,9 @@ import {
 export interface KnowledgeCheck {
   knowledge?: KnowledgeBase;
   problems: KnowledgeProblem[];
+  /** With `knowledge`: every file read, in order, with the digest of the bytes parsed (the snapshot's key). */
+  files?: readonly FileDigest[];
 }
-
-const FIXED_FILES = [
-  'meta.yaml',
-  'topics.yaml',
-  'aspects.yaml',
-  'emergency.yaml',
-  'out-of-scope.yaml',
-  'hotlines.yaml',
-  'lexicon/synonyms.yaml',
-  'lexicon/stopwords.txt',
-  'lexicon/domain-words.txt',
-];
 
 /**
  * Validates the directory; `knowledge` is set only when there is no problem. Sizes are
@@ -101,6 +93,7 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
   if (problems.length > 0 || !meta || !emergency) return { problems };
   return {
     problems,
+    files: budget.digests(),
     knowledge: {
       dir,
       meta,
@@ -138,10 +131,13 @@ export function readFactContext(
  * @throws BotError QLB_KNOWLEDGE_INVALID listing every problem as `file: field: message`.
  */
 export function loadKnowledge(dir: string, limits?: KnowledgeLimits): KnowledgeBase {
-  if (!fs.existsSync(dir)) {
-    throw new BotError(ErrorCodes.KNOWLEDGE_NOT_FOUND, `找不到知识库目录 ${dir}(KNOWLEDGE_DIR)`, ['KNOWLEDGE_DIR']);
-  }
-  const { knowledge, problems } = checkKnowledge(path.resolve(dir), limits);
+  return loadCheckedKnowledge(dir, limits).knowledge;
+}
+
+/** {@link loadKnowledge}, with the digests of the files it was made of. @throws BotError as loadKnowledge */
+export function loadCheckedKnowledge(dir: string, limits?: KnowledgeLimits): { knowledge: KnowledgeBase; files: readonly FileDigest[] } {
+  assertKnowledgeDir(dir);
+  const { knowledge, problems, files = [] } = checkKnowledge(path.resolve(dir), limits);
   if (!knowledge) {
     const details = briefProblems(problems.map(formatProblem));
     throw new BotError(
@@ -150,49 +146,11 @@ export function loadKnowledge(dir: string, limits?: KnowledgeLimits): KnowledgeB
       details,
     );
   }
-  return knowledge;
+  return { knowledge, files };
 }
 
 function parseDomainWord(line: string): DomainWord {
   const [word = line, freq] = line.split(/\s+/);
   const parsed = Number(freq);
   return Number.isFinite(parsed) && parsed > 0 ? { word, freq: parsed } : { word };
-}
-
-function questionKey(question: string): string {
-  return question.replace(/[\s\p{P}\p{S}]/gu, '').toLowerCase();
-}
-
-function checkEntries(
-  entries: Entry[],
-  topicIds: Set<string>,
-  aspectIds: Set<string>,
-  problems: KnowledgeProblem[],
-): void {
-  const seenIds = new Map<string, Entry>();
-  const seenQuestions = new Map<string, Entry>();
-  for (const entry of entries) {
-    const at = (field: string, message: string, text?: string) =>
-      problems.push({ file: entry.file, field: `id=${entry.id}.${field}`, message, entry: entry.id, ...(text ? { text } : {}) });
-    const twin = seenIds.get(entry.id);
-    if (twin) at('id', `id 重复(${twin.file} 里也有)`, entry.id);
-    seenIds.set(entry.id, entry);
-    if (!topicIds.has(entry.topic)) at('topic', `topics.yaml 里没有主题“${entry.topic}”`, entry.topic);
-    if (!aspectIds.has(entry.aspect)) at('aspect', `aspects.yaml 里没有方面“${entry.aspect}”`, entry.aspect);
-    entry.questions.forEach((question, index) => {
-      const key = questionKey(question);
-      const owner = seenQuestions.get(key);
-      if (owner && owner.id !== entry.id) at(`questions[${index}]`, `“${question}”也是 ${owner.id} 的示例问题`, question);
-      else if (owner) at(`questions[${index}]`, `“${question}”写了两遍`, question);
-      seenQuestions.set(key, entry);
-    });
-  }
-  for (const entry of entries) {
-    entry.related.forEach((related, index) => {
-      const at = (message: string) =>
-        problems.push({ file: entry.file, field: `id=${entry.id}.related[${index}]`, message, entry: entry.id, text: related });
-      if (!seenIds.has(related)) at(`没有答案“${related}”`);
-      else if (related === entry.id) at('不能关联到自己');
-    });
-  }
 }

@@ -4,6 +4,7 @@
  * read through an open descriptor and never past the limit, so a file that grows after its
  * size was checked cannot slip through either.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -32,6 +33,12 @@ export class TooLargeError extends Error {}
 
 const kb = (bytes: number) => `${Math.ceil(bytes / 1024).toLocaleString('en')} KB`;
 
+/** A file read, by its path in the knowledge folder, and the SHA-256 of the bytes read. */
+export interface FileDigest {
+  file: string;
+  sha256: string;
+}
+
 /** Tracks what has been read so far against the limits. */
 export interface ReadBudget {
   readonly limits: KnowledgeLimits;
@@ -39,11 +46,17 @@ export interface ReadBudget {
   precheck(relatives: string[]): Array<{ file: string; message: string }>;
   /** Reads a file as UTF-8. @throws TooLargeError over a limit; the fs error when unreadable. */
   read(relative: string): string;
+  /**
+   * Every file read so far, in order, with the digest of exactly the bytes parsed: what a
+   * knowledge snapshot is keyed by, so it can never stand for other content than it was made of.
+   */
+  digests(): readonly FileDigest[];
 }
 
 /** Creates the budget of one load of `dir`. */
 export function createReadBudget(dir: string, limits: KnowledgeLimits = DEFAULT_KNOWLEDGE_LIMITS): ReadBudget {
   let used = 0;
+  const read: FileDigest[] = [];
   const overFile = (size: number) => `${kb(size)}, over the limit of ${kb(limits.maxFileBytes)} per file`;
   const overTotal = (total: number) => `the knowledge files add up to ${kb(total)}, over the limit of ${kb(limits.maxTotalBytes)}`;
   return {
@@ -72,16 +85,19 @@ export function createReadBudget(dir: string, limits: KnowledgeLimits = DEFAULT_
         const { size } = fs.fstatSync(fd);
         if (size > limits.maxFileBytes) throw new TooLargeError(overFile(size));
         if (used + size > limits.maxTotalBytes) throw new TooLargeError(overTotal(used + size));
-        // One byte more than allowed tells a file that grew since fstat.
-        const buffer = Buffer.alloc(Math.min(limits.maxFileBytes, limits.maxTotalBytes - used) + 1);
+        // One byte more than allowed tells a file that grew since fstat. Unfilled, not zeroed:
+        // only the bytes read are ever looked at, and zeroing the limit's worth cost every file.
+        const buffer = Buffer.allocUnsafe(Math.min(limits.maxFileBytes, limits.maxTotalBytes - used) + 1);
         let length = 0;
         for (let n = 1; n > 0 && length < buffer.length; length += n) n = fs.readSync(fd, buffer, length, buffer.length - length, null);
         if (length === buffer.length) throw new TooLargeError(`grew while being read: ${overFile(length)}`);
         used += length;
+        read.push({ file: relative, sha256: createHash('sha256').update(buffer.subarray(0, length)).digest('hex') });
         return buffer.toString('utf8', 0, length);
       } finally {
         fs.closeSync(fd);
       }
     },
+    digests: () => read,
   };
 }

@@ -1,10 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import YAML from 'yaml';
 import type { z } from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import type { KnowledgeProblem } from './knowledge-base.js';
 import { TooLargeError, type ReadBudget } from './read-budget.js';
+
+export { listEntryFiles } from './knowledge-files.js';
 
 /** Aliases expanded at most per file (the yaml library's guard against "billion laughs"). */
 const MAX_ALIAS_COUNT = 100;
@@ -90,15 +90,4 @@ export function readLines(budget: ReadBudget, relative: string, problems: Knowle
 /** Reads a source document within the budget; undefined (and a problem) when it cannot. */
 export function readSource(budget: ReadBudget, relative: string, problems: KnowledgeProblem[]): string | undefined {
   return readText(budget, relative, problems);
-}
-
-/** Entry files, sorted so that load order (and ranking ties) never depend on the disk. */
-export function listEntryFiles(dir: string, folder = 'entries'): string[] {
-  const entriesDir = path.join(dir, folder);
-  if (!fs.existsSync(entriesDir)) return [];
-  return fs
-    .readdirSync(entriesDir)
-    .filter((name) => /\.ya?ml$/.test(name))
-    .sort()
-    .map((name) => path.join(folder, name));
 }

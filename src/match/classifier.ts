@@ -5,6 +5,12 @@
  * which words and character pairs a situation is told with ("不用来了", "辞了"), and how much
  * each says about an entry. Sparse postings keep scoring linear in the question's features.
  */
+import { createClassCounts, type Postings } from './class-counts.js';
+import { FeatureIds, type FeatureSource } from './feature-ids.js';
+import { createPosterior } from './posterior.js';
+
+export type { FeatureSource } from './feature-ids.js';
+
 /** The training texts of one class, each with its weight. */
 export type ClassTexts = ReadonlyArray<{ text: string; weight: number }>;
 
@@ -17,7 +23,11 @@ export interface Classification {
 }
 
 export interface Classifier {
-  classify(features: readonly string[]): Classification;
+  /**
+   * Classifies a question by its words and the character pairs of its text. The posterior's
+   * array is the classifier's own and is overwritten by the next call: copy what must outlive it.
+   */
+  classify(question: FeatureSource): Classification;
 }
 
 export interface ClassifierOptions {
@@ -43,7 +53,7 @@ export function entryTexts(
   ];
 }
 
-/** Character pairs of each run of Chinese characters, prefixed so they never meet a word. */
+/** Character pairs of each run of Chinese characters, prefixed so they never meet a word (for reading; the classifier counts them as numbers). */
 export function bigrams(text: string): string[] {
   const out: string[] = [];
   for (const run of text.match(/[\u3400-\u9fff]{2,}/gu) ?? []) {
@@ -52,74 +62,91 @@ export function bigrams(text: string): string[] {
   return out;
 }
 
-/** Trains one class per list of texts; `features` turns a text into its features (words and bigrams). */
+/**
+ * Trains one class per list of texts; `features` turns a text into its words and the text its
+ * character pairs come from. Counts go into flat typed arrays (one slot per feature and class
+ * that saw it), then into one compressed posting table: at 10,000 entries a map of maps per
+ * feature took seconds and hundreds of megabytes of garbage. A feature's posting lists its
+ * classes in training order and every sum runs in the first version's order, so the model is
+ * the same number for number.
+ */
 export function trainClassifier(
   training: readonly ClassTexts[],
-  features: (text: string) => string[],
+  features: (text: string) => FeatureSource,
   options: ClassifierOptions = DEFAULT_CLASSIFIER,
 ): Classifier {
   const classes = training.length;
-  const counts = new Map<string, Map<number, number>>();
-  const totals = new Float64Array(classes);
-  const add = (text: string, c: number, weight: number) => {
-    for (const feature of features(text)) {
-      let row = counts.get(feature);
-      if (!row) counts.set(feature, (row = new Map()));
-      row.set(c, (row.get(c) ?? 0) + weight);
-      totals[c] = (totals[c] ?? 0) + weight;
-    }
-  };
-  training.forEach((texts, c) => {
-    for (const { text, weight } of texts) add(text, c, weight);
-  });
+  const ids = new FeatureIds();
   const { alpha } = options;
   const logAlpha = Math.log(alpha);
-  const logDenominator = Float64Array.from(totals, (total) => Math.log(total + alpha * counts.size));
-  // Per feature: the classes that saw it and how much more likely it is there than unseen.
-  const postings = new Map<string, { classes: Int32Array; gains: Float64Array }>();
-  for (const [feature, row] of counts) {
-    const ids = Int32Array.from(row.keys());
-    postings.set(feature, { classes: ids, gains: Float64Array.from(ids, (c) => Math.log((row.get(c) ?? 0) + alpha) - logAlpha) });
-  }
+  const { totals, postings } = countFeatures(training, features, ids, (count) => Math.log(count + alpha) - logAlpha);
+  const logDenominator = Float64Array.from(totals, (total) => Math.log(total + alpha * ids.size));
+  const { starts, classOf, gainOf } = postings;
   const scores = new Float64Array(classes);
+  const posterior = new Float64Array(classes);
+  let known = 0;
+  const score = (f: number) => {
+    if (f < 0) return;
+    known += 1;
+    for (let i = starts[f] as number, end = starts[f + 1] as number; i < end; i += 1) {
+      const c = classOf[i] as number;
+      scores[c] = (scores[c] as number) + (gainOf[i] as number);
+    }
+  };
+
+  const softmax = createPosterior(logDenominator, logAlpha, options.sharpness);
 
   return {
-    classify(query) {
-      let known = 0;
-      scores.fill(0);
-      for (const feature of query) {
-        const posting = postings.get(feature);
-        if (!posting) continue;
-        known += 1;
-        for (let i = 0; i < posting.classes.length; i += 1) {
-          const c = posting.classes[i] as number;
-          scores[c] = (scores[c] ?? 0) + (posting.gains[i] as number);
-        }
+    classify(question) {
+      known = 0;
+      // Scores are all 0 here: the softmax sets them back after each question.
+      const count = ids.find(question, score);
+      if (known === 0) {
+        posterior.fill(0);
+        return { posterior, known: 0 };
       }
-      const posterior = new Float64Array(classes);
-      if (known === 0) return { posterior, known: 0 };
-      let best = -Infinity;
-      for (let c = 0; c < classes; c += 1) {
-        // Mean log-likelihood of the known features, so long and short questions compare.
-        const mean = ((scores[c] as number) + known * (logAlpha - (logDenominator[c] as number))) / known;
-        posterior[c] = mean * options.sharpness;
-        if ((posterior[c] as number) > best) best = posterior[c] as number;
-      }
-      let sum = 0;
-      for (let c = 0; c < classes; c += 1) sum += posterior[c] = Math.exp((posterior[c] as number) - best);
-      for (let c = 0; c < classes; c += 1) posterior[c] = (posterior[c] as number) / sum;
-      return { posterior, known: known / query.length };
+      softmax.compute(scores, known, posterior);
+      return { posterior, known: known / count };
     },
   };
 }
 
-/** Indices of the `k` largest values, largest first. */
-export function topIndices(values: Float64Array, k: number): number[] {
+/**
+ * The counting pass, in a function of its own: its closures would otherwise share a scope
+ * with the classifier's and keep the counting arrays (tens of MB at 10,000 entries) alive.
+ */
+function countFeatures(
+  training: readonly ClassTexts[],
+  features: (text: string) => FeatureSource,
+  ids: FeatureIds,
+  gain: (count: number) => number,
+): { totals: Float64Array; postings: Postings } {
+  const totals = new Float64Array(training.length);
+  const counts = createClassCounts();
+  training.forEach((texts, c) => {
+    for (const { text, weight } of texts) {
+      ids.add(features(text), (f) => {
+        counts.count(f, c, weight);
+        totals[c] = (totals[c] as number) + weight;
+      });
+    }
+  });
+  return { totals, postings: counts.pack(ids.size, gain) };
+}
+
+/**
+ * Indices of the `k` largest of the first `length` values, largest first; ties in index order.
+ * Each index goes in after every kept one at least as large (what a stable sort of the list
+ * with it appended gives, without sorting).
+ */
+export function topIndices(values: Float64Array, k: number, length = values.length): number[] {
   const top: number[] = [];
-  for (let i = 0; i < values.length; i += 1) {
-    if (top.length < k || (values[i] ?? 0) > (values[top[top.length - 1] as number] ?? 0)) {
-      top.push(i);
-      top.sort((a, b) => (values[b] ?? 0) - (values[a] ?? 0));
+  for (let i = 0; i < length; i += 1) {
+    const value = values[i] ?? 0;
+    if (top.length < k || value > (values[top[top.length - 1] as number] ?? 0)) {
+      let at = top.length;
+      while (at > 0 && (values[top[at - 1] as number] ?? 0) < value) at -= 1;
+      top.splice(at, 0, i);
       if (top.length > k) top.pop();
     }
   }

@@ -9,8 +9,10 @@ import type { Segmenter } from '../segment/segmenter.js';
 import { createTermCorrector, type TermCorrector } from '../text/correct-terms.js';
 import { anchorKey, topicAnchors } from './topic-anchors.js';
 import { Bm25Index, type IndexInput } from './bm25-index.js';
-import { createNearest } from './sample-similarity.js';
-import { bigrams, entryTexts, topIndices, trainClassifier } from './classifier.js';
+import { createNearest, weightQuery } from './sample-similarity.js';
+import { createBuildTexts, createTerms } from './text-tokens.js';
+import type { TokenCache } from './token-cache.js';
+import { entryTexts, topIndices, trainClassifier } from './classifier.js';
 import { lastClauses } from './last-clauses.js';
 import { DEFAULT_TUNING, type Matcher, type MatchResult, type MatchTuning } from './match-types.js';
 
@@ -30,43 +32,33 @@ const TAIL_CHARS = 30;
 const LONG_UNKNOWN_WEIGHT = 0.3;
 /** A follow-up naming only an aspect is short ("那要带什么材料呢?"); longer text is a question of its own. */
 const FOLLOW_UP_CHARS = 16;
-const WORD = /[\p{L}\p{N}]/u;
-/** Phone, ID and card numbers say nothing about what is asked (hotlines have 3–5 digits). */
-const LONG_NUMBER = /^\d{6,}$/;
 
 /** Builds the index over titles, sample questions and keywords of every entry. */
 export function createMatcher(
   knowledge: KnowledgeBase,
   segmenter: Segmenter,
-  options: { correctBelow: number; normalize: (text: string) => string; tuning?: MatchTuning },
+  options: { correctBelow: number; normalize: (text: string) => string; tuning?: MatchTuning; tokens?: TokenCache },
 ): Matcher {
   const tuning = options.tuning ?? DEFAULT_TUNING;
-  const { stopwords } = knowledge;
-  const terms = (text: string) =>
-    segmenter
-      .cutForSearch(text)
-      .filter((token) => WORD.test(token) && !stopwords.has(token) && !LONG_NUMBER.test(token));
-  // Index text goes through the same normalizer as questions, so both sides meet in one form.
-  const memo = new Map<string, { normalized: string; terms: string[] }>();
-  const indexed = (text: string) => {
-    let out = memo.get(text);
-    if (!out) {
-      const normalized = options.normalize(text);
-      memo.set(text, (out = { normalized, terms: terms(normalized) }));
-    }
-    return out;
-  };
+  const terms = createTerms(segmenter, knowledge.stopwords);
+  const texts = createBuildTexts(terms, options.normalize, options.tokens);
+  const indexed = (text: string) => texts.tokens(text);
   const indexTerms = (text: string) => indexed(text).terms;
 
-  const docs: IndexInput[] = knowledge.entries.map((entry) => ({
-    id: entry.id,
-    tokens: [
-      ...indexTerms(entry.title).map((token) => ({ token, weight: TITLE_WEIGHT })),
-      ...entry.keywords.flatMap((keyword) => indexTerms(keyword).map((token) => ({ token, weight: KEYWORD_WEIGHT }))),
-      ...entry.questions.flatMap((question) => indexTerms(question).map((token) => ({ token, weight: 1 }))),
-    ],
-  }));
-  const index = new Bm25Index(docs);
+  // One entry's document at a time, as the index reads them.
+  const docs = function* (): Generator<IndexInput> {
+    for (const entry of knowledge.entries) {
+      yield {
+        id: entry.id,
+        tokens: [
+          ...indexTerms(entry.title).map((token) => ({ token, weight: TITLE_WEIGHT })),
+          ...entry.keywords.flatMap((keyword) => indexTerms(keyword).map((token) => ({ token, weight: KEYWORD_WEIGHT }))),
+          ...entry.questions.flatMap((question) => indexTerms(question).map((token) => ({ token, weight: 1 }))),
+        ],
+      };
+    }
+  };
+  const index = new Bm25Index(docs());
   const nearest = createNearest(knowledge.entries, indexTerms, (token) => index.idf(token));
   // One class per entry, then one per group of questions to decline (out-of-scope.yaml).
   const firstDecline = knowledge.entries.length;
@@ -77,7 +69,7 @@ export function createMatcher(
     ],
     (text) => {
       const { normalized, terms: words } = indexed(text);
-      return [...words, ...bigrams(normalized)];
+      return { words, text: normalized };
     },
     tuning.classifier,
   );
@@ -86,7 +78,7 @@ export function createMatcher(
   const allAspectWords = [...new Set(aspectWords.flatMap((aspect) => aspect.words))].sort((a, b) => b.length - a.length);
   /** What is left of a question once its aspect words are taken out ("要带什么材料" → "要"). */
   const withoutAspectWords = (normalized: string) =>
-    allAspectWords.reduce((rest, word) => rest.split(word).join(' '), normalized);
+    allAspectWords.reduce((rest, word) => (rest.includes(word) ? rest.split(word).join(' ') : rest), normalized);
   const aspectSet = new Set(aspectWords.flatMap((aspect) => aspect.words));
   const anchors = topicAnchors(knowledge, indexTerms, aspectSet);
   /** Words that name a topic or a problem: a follow-up has none left once its aspect words are out. */
@@ -97,6 +89,8 @@ export function createMatcher(
     ...knowledge.domainWords.map((word) => word.word),
     ...knowledge.entries.flatMap((entry) => entry.keywords),
   ]);
+  // The build's tokens served it only; kept, every closure of this scope would hold them (29 MB at 10,000 entries).
+  texts.release();
 
   /**
    * Query tokens in search mode, minus unknown parts of longer words: 七十多 / 七十 / 十多 are
@@ -119,22 +113,20 @@ export function createMatcher(
     // A long story is mostly narrative the knowledge base never needs: its unknown words count less.
     const hits = index.search(tokens, 12, normalized.length > LONG_MESSAGE ? LONG_UNKNOWN_WEIGHT : 1);
     const best = hits[0]?.score ?? 1;
-    const { posterior, known } = classifier.classify([...tokens, ...bigrams(normalized)]);
+    const { posterior, known } = classifier.classify({ words: tokens, text: normalized });
     // Reads like a question to decline: every entry's confidence shrinks accordingly.
     let declined = 0;
     for (let c = firstDecline; c < posterior.length; c += 1) declined += posterior[c] ?? 0;
     const keep = 1 - tuning.declineWeight * declined;
     const proposed = new Set(hits.map((hit) => hit.id));
-    for (const i of topIndices(posterior.subarray(0, firstDecline), tuning.classifierCandidates)) {
+    for (const i of topIndices(posterior, tuning.classifierCandidates, firstDecline)) {
       const entry = knowledge.entries[i];
       if (entry && (posterior[i] ?? 0) >= tuning.classifierFloor && !proposed.has(entry.id)) {
         hits.push({ id: entry.id, score: 0, coverage: 0 });
         proposed.add(entry.id);
       }
     }
-    const query = new Map(tokens.map((token) => [token, index.idf(token)]));
-    let queryTotal = 0;
-    for (const weight of query.values()) queryTotal += weight;
+    const query = weightQuery(tokens, (token) => index.idf(token));
     const candidates = hits
       .map((hit) => {
         const entry = knowledge.byId.get(hit.id) as Entry;
@@ -147,7 +139,7 @@ export function createMatcher(
           : aspects.includes(entry.aspect)
             ? ASPECT_BONUS
             : 0;
-        const near = nearest(hit.id, query, queryTotal);
+        const near = nearest(hit.id, query);
         const learned = posterior[entryIndex.get(hit.id) ?? -1] ?? 0;
         const lexical = (1 - CONFIDENCE_NEAREST) * hit.coverage + CONFIDENCE_NEAREST * near;
         const share = tuning.classifierConfidence * known;

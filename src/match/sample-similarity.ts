@@ -8,8 +8,24 @@ import type { Entry } from '../knowledge/knowledge-base.js';
 /** Samples compared per entry (title + questions); one bit each in a 32-bit mask. */
 const MAX_SAMPLES = 31;
 
-/** Similarity of a weighted query (token → IDF, and its IDF total) to an entry's closest sample. */
-export type Nearest = (entryId: string, query: ReadonlyMap<string, number>, queryTotal: number) => number;
+/** A question's distinct tokens (first occurrence first) with their IDF weights, and the weights' total. */
+export interface WeightedQuery {
+  tokens: readonly string[];
+  weights: readonly number[];
+  total: number;
+}
+
+/** The distinct tokens of a question, first occurrence first, with their IDF and its total (summed in that order). */
+export function weightQuery(tokens: readonly string[], idf: (token: string) => number): WeightedQuery {
+  const unique = [...new Set(tokens)];
+  const weights = unique.map(idf);
+  let total = 0;
+  for (const weight of weights) total += weight;
+  return { tokens: unique, weights, total };
+}
+
+/** Similarity of a weighted query to an entry's closest sample. */
+export type Nearest = (entryId: string, query: WeightedQuery) => number;
 
 export function createNearest(
   entries: readonly Entry[],
@@ -22,8 +38,12 @@ export function createNearest(
       const texts = [entry.title, ...entry.questions].slice(0, MAX_SAMPLES);
       const totals = new Float64Array(texts.length);
       texts.forEach((text, i) => {
-        for (const token of new Set(indexTerms(text))) {
-          masks.set(token, (masks.get(token) ?? 0) | (1 << i));
+        const bit = 1 << i;
+        // Each distinct token once, first occurrence first: its bit says whether it was seen.
+        for (const token of indexTerms(text)) {
+          const mask = masks.get(token) ?? 0;
+          if ((mask & bit) !== 0) continue;
+          masks.set(token, mask | bit);
           totals[i] = (totals[i] ?? 0) + idf(token);
         }
       });
@@ -31,12 +51,14 @@ export function createNearest(
     }),
   );
   const shared = new Float64Array(32);
-  return (entryId, query, queryTotal) => {
+  return (entryId, query) => {
     const entry = samples.get(entryId);
     if (!entry) return 0;
+    const { tokens, weights, total: queryTotal } = query;
     shared.fill(0, 0, entry.totals.length);
-    for (const [token, weight] of query) {
-      let mask = entry.masks.get(token) ?? 0;
+    for (let t = 0; t < tokens.length; t += 1) {
+      const weight = weights[t] as number;
+      let mask = entry.masks.get(tokens[t] as string) ?? 0;
       while (mask !== 0) {
         const bit = 31 - Math.clz32(mask);
         shared[bit] = (shared[bit] ?? 0) + weight;

@@ -62,12 +62,23 @@ function namedWords(
 
 /** Words found in at least {@link ANCHOR_SHARE} of the group's sample questions. */
 function commonWords(entries: Entry[], indexTerms: (text: string) => string[], aspectWords: ReadonlySet<string>): Set<string> {
-  const questions = entries.flatMap((entry) => entry.questions.map((question) => new Set(indexTerms(question))));
+  // How many questions hold each token (each counted once per question: `last` is the question that last counted it).
   const frequency = new Map<string, number>();
-  for (const question of questions) for (const token of question) frequency.set(token, (frequency.get(token) ?? 0) + 1);
+  const last = new Map<string, number>();
+  let questions = 0;
+  for (const entry of entries) {
+    for (const question of entry.questions) {
+      for (const token of indexTerms(question)) {
+        if (last.get(token) === questions) continue;
+        last.set(token, questions);
+        frequency.set(token, (frequency.get(token) ?? 0) + 1);
+      }
+      questions += 1;
+    }
+  }
   const words = new Set<string>();
   for (const [token, count] of frequency) {
-    if (count / questions.length >= ANCHOR_SHARE && token.length >= 2 && !aspectWords.has(token)) words.add(token);
+    if (count / questions >= ANCHOR_SHARE && token.length >= 2 && !aspectWords.has(token)) words.add(token);
   }
   return words;
 }

@@ -20,6 +20,11 @@ export interface TurnContext {
   readonly engine: Engine;
   /** A staff `why`: nothing is counted, recorded or remembered. */
   readonly dryRun: boolean;
+  /**
+   * The trace will be read (a `run`, such as `why`): steps' notes and the decision's detail are
+   * worked out. Off for `handle`, whose trace nobody reads; the decision itself is always kept.
+   */
+  readonly tracing: boolean;
   log: Logger;
   /** The step running now (set by the runner). */
   step: string;
@@ -40,10 +45,10 @@ export interface TurnContext {
   vote?: Vote;
   /** The match of the question, once a step computed it (shared so it runs once). */
   match?: MatchResult;
-  /** Notes `data` in the trace under the running step. */
-  note(data: Record<string, unknown>): void;
-  /** Sets the reply, attributed to the running step with a reason code and staff detail. */
-  finish(reply: Reply, reason: string, detail?: string): void;
+  /** Notes `data` (or what the function gives, called only when tracing) in the trace under the running step. */
+  note(data: Record<string, unknown> | (() => Record<string, unknown>)): void;
+  /** Sets the reply, attributed to the running step with a reason code and staff detail (a function is called only when tracing). */
+  finish(reply: Reply, reason: string, detail?: string | (() => string)): void;
 }
 
 /** Creates the context of one message. */
@@ -53,6 +58,7 @@ export function createTurn(init: {
   at: number;
   engine: Engine;
   dryRun: boolean;
+  tracing: boolean;
   log: Logger;
   state: SessionState;
 }): TurnContext {
@@ -63,16 +69,17 @@ export function createTurn(init: {
     next: init.state,
     trace,
     note(data) {
-      note(trace, ctx.step, data);
+      if (init.tracing) note(trace, ctx.step, typeof data === 'function' ? data() : data);
     },
     finish(reply, reason, detail) {
       ctx.reply = reply;
+      const said = init.tracing && typeof detail === 'function' ? detail() : detail;
       trace.decision = {
         kind: reply.kind,
         ...(reply.entryId ? { entry: reply.entryId } : {}),
         step: ctx.step,
         reason,
-        ...(detail ? { detail } : {}),
+        ...(init.tracing && typeof said === 'string' && said ? { detail: said } : {}),
       };
     },
   };

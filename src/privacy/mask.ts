@@ -35,8 +35,16 @@ export function maskNumbers(text: string): string {
   return maskNumberRuns(text.normalize('NFKC').replace(EMAIL, '[邮箱]'));
 }
 
+/**
+ * ASCII without digits or "@": nothing here can match (numbers need a digit, e-mail an "@",
+ * addresses and names Chinese characters), and NFKC leaves it as it is. Log fields such as
+ * reply kinds, step names and most entry ids are such text; they skip the passes.
+ */
+const NOTHING_TO_MASK = /^[\x00-\x2f\x3a-\x3f\x41-\x7f]*$/;
+
 /** {@link maskNumbers}, and street addresses and the names people give (我叫…, 我姓张名伟, 我老婆叫…) too. */
 export function maskPersonal(text: string): string {
+  if (NOTHING_TO_MASK.test(text)) return text;
   return maskNumbers(text)
     .replace(ADDRESS, '[地址]')
     .replace(SELF_NAME, (_all, lead: string) => `${lead}[姓名]`)

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Engine } from '../engine.js';
 import { ErrorCodes } from '../errors.js';
 import { briefProblems, formatProblem, type KnowledgeBase } from '../knowledge/knowledge-base.js';
-import { checkKnowledge } from '../knowledge/load-knowledge.js';
+import { saveKnowledgeSnapshot } from '../knowledge/open-knowledge.js';
 import type { Logger } from '../logger.js';
 
 /** What a reload did. */
@@ -23,6 +23,8 @@ export interface ReloaderOptions {
   build(knowledge: KnowledgeBase): Promise<Engine>;
   /** Puts the new engine in service. */
   swap(engine: Engine): void;
+  /** Where the knowledge snapshot of a valid reload is written for the next start; none when unset. */
+  snapshotDir?: string;
 }
 
 export interface Reloader {
@@ -49,6 +51,8 @@ export function createReloader(options: ReloaderOptions): Reloader {
     const started = performance.now();
     let checked;
     try {
+      // The parser and the schemas load with the first reload, not with the bot.
+      const { checkKnowledge } = await import('../knowledge/load-knowledge.js');
       checked = checkKnowledge(dir);
     } catch (error) {
       return refuse(reason, [`${dir}: (read): ${(error as Error).message}`]);
@@ -62,6 +66,7 @@ export function createReloader(options: ReloaderOptions): Reloader {
       return refuse(reason, [`(engine): ${(error as Error).message}`]);
     }
     options.swap(engine);
+    if (options.snapshotDir && checked.files) saveKnowledgeSnapshot(options.snapshotDir, knowledge, checked.files, { logger });
     const outcome = {
       ok: true as const,
       topics: knowledge.topics.length,

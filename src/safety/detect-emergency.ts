@@ -36,6 +36,12 @@ function anyOf(patterns: readonly string[]): LinearPattern {
   return patterns.length === 0 ? NEVER : compileLinear(patterns.map((pattern) => `(?:${pattern})`).join('|'), Infinity);
 }
 
+/** {@link anyOf}, compiled at its first test: a category's own lists are tried only after the union of all says yes. */
+function lazyAnyOf(patterns: readonly string[]): LinearPattern {
+  let compiled: LinearPattern | undefined;
+  return { test: (text) => (compiled ??= anyOf(patterns)).test(text) };
+}
+
 interface Clause {
   text: string;
   /** Habitual, past, hypothetical or aftermath: its cues say nothing about now. */
@@ -56,10 +62,15 @@ export function createEmergencyDetector(data: EmergencyData): EmergencyDetector 
   const categories = data.categories.map((category) => ({
     id: category.id,
     reply: category.reply,
-    patterns: anyOf(category.patterns),
-    urgent: anyOf(category.urgent),
-    cues: anyOf(category.cues),
+    patterns: lazyAnyOf(category.patterns),
+    urgent: lazyAnyOf(category.urgent),
+    cues: lazyAnyOf(category.cues),
   }));
+  // Every category's list as one pattern too: most clauses match none, and one test says so
+  // where a test per category did; only a clause that matches some list is tried category by category.
+  const anyPattern = anyOf(data.categories.flatMap((category) => category.patterns));
+  const anyUrgent = anyOf(data.categories.flatMap((category) => category.urgent));
+  const anyCue = anyOf(data.categories.flatMap((category) => category.cues));
   const hit = (category: { id: string; reply: string }, by: EmergencyRule): EmergencyHit => ({
     category: category.id,
     reply: category.reply,
@@ -67,7 +78,7 @@ export function createEmergencyDetector(data: EmergencyData): EmergencyDetector 
   });
 
   return (normalized) => {
-    const fixed = categories.find(({ patterns }) => patterns.test(normalized));
+    const fixed = anyPattern.test(normalized) ? categories.find(({ patterns }) => patterns.test(normalized)) : undefined;
     if (fixed) return hit(fixed, 'pattern');
 
     const texts = splitClauses(normalized);
@@ -76,18 +87,14 @@ export function createEmergencyDetector(data: EmergencyData): EmergencyDetector 
       const vetoed = past.test(text) || near(after, index).some(Boolean);
       return { text, vetoed, present: !vetoed && presence.test(text), now: !vetoed && now.test(text) };
     });
-    const live = clauses.filter((clause) => !clause.vetoed);
+    const live = clauses.filter((clause) => !clause.vetoed && anyUrgent.test(clause.text));
     const urgent = categories.find((category) => live.some((clause) => category.urgent.test(clause.text)));
     if (urgent) return hit(urgent, 'urgent');
 
-    const paired = categories.find((category) =>
-      clauses.some(
-        (clause, index) =>
-          !clause.vetoed &&
-          (clause.now || near(clauses, index).some((other) => other.present)) &&
-          category.cues.test(clause.text),
-      ),
+    const armed = clauses.filter(
+      (clause, index) => !clause.vetoed && (clause.now || near(clauses, index).some((other) => other.present)) && anyCue.test(clause.text),
     );
+    const paired = categories.find((category) => armed.some((clause) => category.cues.test(clause.text)));
     return paired ? hit(paired, 'cue') : undefined;
   };
 }

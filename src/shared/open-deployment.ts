@@ -9,17 +9,17 @@ import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.js';
 import { ErrorCodes } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { createNoopStore, saltedHash, type MessageStore } from '../store/message-store.js';
+import { createNoopStore, saltedHasher, type MessageStore } from '../store/message-store.js';
 import { migratePostgres } from '../store/postgres/migrations.js';
-import { createPool, describeDatabase, type Pool } from '../store/postgres/pool.js';
-import { openPostgresStore } from '../store/postgres/postgres-store.js';
+import type { Pool } from '../store/postgres/pool.js';
 import { readOrCreateSalt } from '../store/salt.js';
-import { openSqliteStore } from '../store/sqlite-store.js';
 import { deploymentSalt } from './deployment-salt.js';
 import { createMemoryState } from './memory-state.js';
-import { openRedis, type RedisConnection } from './redis-connection.js';
-import { openRedisState } from './redis-state.js';
+import type { RedisConnection } from './redis-connection.js';
 import type { SharedState } from './shared-state.js';
+
+// The drivers (better-sqlite3, pg, ioredis) load only where configured and needed: `ask`,
+// `why` and `eval` record and share nothing, and a bot on SQLite needs neither of the others.
 
 export interface DeploymentOptions {
   /** Record handled messages: SQLite in DATA_DIR, or PostgreSQL when DATABASE_URL is set. */
@@ -44,10 +44,14 @@ const within = <T>(work: Promise<T>, ms: number): Promise<T> =>
 
 export async function openDeployment(config: Config, logger: Logger, options: DeploymentOptions): Promise<Deployment> {
   const timeoutMs = options.connectTimeoutMs ?? 3_000;
-  const redis: RedisConnection | undefined =
-    options.share && config.redis ? openRedis({ url: config.redis.url, keyPrefix: config.redis.keyPrefix, logger }) : undefined;
-  const pool: Pool | undefined = options.record && !options.store && config.database ? createPool({ url: config.database.url, logger }) : undefined;
-  const database = config.database ? describeDatabase(config.database.url) : '';
+  const redisConfig = options.share ? config.redis : undefined;
+  const redis: RedisConnection | undefined = redisConfig
+    ? (await import('./redis-connection.js')).openRedis({ url: redisConfig.url, keyPrefix: redisConfig.keyPrefix, logger })
+    : undefined;
+  const postgres = config.database ? await import('../store/postgres/pool.js') : undefined;
+  const pool: Pool | undefined =
+    options.record && !options.store && config.database && postgres ? postgres.createPool({ url: config.database.url, logger }) : undefined;
+  const database = config.database && postgres ? postgres.describeDatabase(config.database.url) : '';
   let migrated: Pool | undefined;
   if (pool) {
     try {
@@ -67,12 +71,14 @@ export async function openDeployment(config: Config, logger: Logger, options: De
   const store =
     options.store ??
     (pool
-      ? openPostgresStore({ pool, logger, salt, database, dataDir: config.dataDir })
+      ? (await import('../store/postgres/postgres-store.js')).openPostgresStore({ pool, logger, salt, database, dataDir: config.dataDir })
       : options.record
-        ? openSqliteStore({ dataDir: config.dataDir, logger, salt })
+        ? (await import('../store/sqlite-store.js')).openSqliteStore({ dataDir: config.dataDir, logger, salt })
         : createNoopStore(salt));
   const sizes = { sessionIdleMs: config.sessionIdleMs, sessionMax: config.sessionMax, ratePerMinute: config.ratePerMinute };
-  const shared = redis ? openRedisState({ redis, logger, hash: (key) => saltedHash(salt, key), ...sizes }) : createMemoryState(sizes);
+  const shared = redis
+    ? (await import('./redis-state.js')).openRedisState({ redis, logger, hash: saltedHasher(salt), ...sizes })
+    : createMemoryState(sizes);
   return {
     store,
     shared,

@@ -4,6 +4,7 @@
  * could not answer or the answer was disliked.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { StoreHealth } from './store-health.js';
 
 export type { StoreHealth } from './store-health.js';
@@ -44,6 +45,8 @@ export interface FeedbackRecord {
  * only queues; no method throws or rejects: a failing store must never stop answering.
  */
 export interface MessageStore {
+  /** True for a store that keeps nothing: callers may skip building (and masking) its records. */
+  readonly discards?: boolean;
   /** Hashes a conversation key with this store's salt. */
   hashConversation(key: string): string;
   recordMessage(record: MessageRecord): void;
@@ -65,10 +68,24 @@ export function saltedHash(salt: string, key: string): string {
   return createHash('sha256').update(salt).update('\u0000').update(key).digest('hex').slice(0, 16);
 }
 
+/** Conversations whose hash is remembered: each message is hashed for its log line, its record and its adapter's log. */
+const REMEMBERED_HASHES = 10_000;
+
+/** {@link saltedHash} with one salt, remembering the hashes of the latest conversations. */
+export function saltedHasher(salt: string): (key: string) => string {
+  const hashes = new LRUCache<string, string>({ max: REMEMBERED_HASHES });
+  return (key) => {
+    let hash = hashes.get(key);
+    if (hash === undefined) hashes.set(key, (hash = saltedHash(salt, key)));
+    return hash;
+  };
+}
+
 /** A store that keeps nothing: the default of the core and of tools like `eval`. */
 export function createNoopStore(salt = randomBytes(16).toString('hex')): MessageStore {
   return {
-    hashConversation: (key) => saltedHash(salt, key),
+    discards: true,
+    hashConversation: saltedHasher(salt),
     recordMessage: () => undefined,
     recordFeedback: () => undefined,
     flush: async () => true,
@@ -86,7 +103,7 @@ export interface MemoryStore extends MessageStore {
 
 /** Creates an empty {@link MemoryStore}. */
 export function createMemoryStore(): MemoryStore {
-  const salt = randomBytes(16).toString('hex');
+  const hashConversation = saltedHasher(randomBytes(16).toString('hex'));
   const messages: MessageRecord[] = [];
   const feedback: FeedbackRecord[] = [];
   const purgeList = <T extends { at: number }>(list: T[], before: number) => {
@@ -98,7 +115,7 @@ export function createMemoryStore(): MemoryStore {
   return {
     messages,
     feedback,
-    hashConversation: (key) => saltedHash(salt, key),
+    hashConversation,
     recordMessage: (record) => void messages.push({ ...record }),
     recordFeedback: (record) => void feedback.push({ ...record }),
     flush: async () => true,

@@ -6,7 +6,7 @@
  */
 import { ErrorCodes } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { saltedHash, type MessageStore } from './message-store.js';
+import { saltedHasher, type MessageStore } from './message-store.js';
 import { createQueuedWriter, type QueuedWriterOptions } from './queued-writer.js';
 import { readOrCreateSalt } from './salt.js';
 import { openStoreDatabase, prepareWrite, type Db, type Queued } from './sqlite-database.js';
@@ -47,7 +47,7 @@ export function openSqliteStore(options: SqliteStoreOptions): MessageStore {
   );
 
   return {
-    hashConversation: (key) => saltedHash(salt, key),
+    hashConversation: saltedHasher(salt),
     recordMessage: (record) => writer.enqueue({ type: 'message', record }),
     recordFeedback: (record) => writer.enqueue({ type: 'feedback', record }),
     flush: () => writer.flush(),

@@ -3,10 +3,7 @@
  * characters that sounds exactly like a domain term (法律原助 → 法律援助, 行政复意 → 行政复议)
  * is replaced; a term of four or more characters with one character wrong is replaced too.
  */
-import { createRequire } from 'node:module';
-import type * as PinyinTypes from 'pinyin-pro';
-
-type PinyinModule = typeof PinyinTypes;
+import { syllables } from './syllables.js';
 
 /** One replacement made, for the staff `why` view. */
 export interface Correction {
@@ -21,9 +18,9 @@ const CJK_RUN = /[\u3400-\u9fff]+/g;
 const MAX_TERM = 8;
 
 /**
- * Builds a corrector over the given terms (domain words, town names...). The pinyin table and
- * the sound index are built on the first call: most questions never need a correction, and
- * loading them up front cost start-up time (measured by the bench).
+ * Builds a corrector over the given terms (domain words, town names...). The sound index is
+ * built on the first call: most questions never need a correction, and building it up front
+ * cost start-up time (measured by the bench). Sounds come from a generated syllable table.
  */
 export function createTermCorrector(terms: Iterable<string>): TermCorrector {
   const list = [...terms];
@@ -59,8 +56,9 @@ function buildCorrector(terms: readonly string[]): TermCorrector {
   }
   const lengths = [...new Set([...known].map((t) => t.length))].sort((a, b) => b - a);
 
-  const closeTerm = (window: string, sound: string): string | undefined => {
-    const homophone = bySound.get(sound);
+  /** `sound` is left out where no term of the window's length starts with its first syllable: no homophone can exist. */
+  const closeTerm = (window: string, sound: string | undefined): string | undefined => {
+    const homophone = sound === undefined ? undefined : bySound.get(sound);
     if (homophone && homophone !== window && (window.length > 2 || sharesChar(homophone, window))) return homophone;
     if (window.length < 4) return undefined;
     let strangers = 0;
@@ -91,7 +89,7 @@ function buildCorrector(terms: readonly string[]): TermCorrector {
             i += n;
             continue outer;
           }
-          const term = closeTerm(window, sounds.slice(i, i + n).join(' '));
+          const term = closeTerm(window, soundLengths?.has(n) ? sounds.slice(i, i + n).join(' ') : undefined);
           if (term) {
             corrections.push({ from: window, to: term });
             out += term;
@@ -106,23 +104,6 @@ function buildCorrector(terms: readonly string[]): TermCorrector {
     });
     return { text: corrected, corrections };
   };
-}
-
-const SOUNDS = new Map<string, string>();
-let pinyin: PinyinModule['pinyin'] | undefined;
-
-/** One toneless syllable a character, each character's reading computed once per process. */
-function syllables(text: string): string[] {
-  const out: string[] = [];
-  for (const ch of text) {
-    let sound = SOUNDS.get(ch);
-    if (sound === undefined) {
-      pinyin ??= (createRequire(import.meta.url)('pinyin-pro') as PinyinModule).pinyin;
-      SOUNDS.set(ch, (sound = pinyin(ch, { toneType: 'none', type: 'array', v: true })[0] ?? ch));
-    }
-    out.push(sound);
-  }
-  return out;
 }
 
 function sharesChar(a: string, b: string): boolean {

@@ -2,8 +2,8 @@
  * Turns what people type into one canonical form before matching: half-width, simplified,
  * lowercase, no emoji, tidy punctuation and spaces, colloquial words replaced by standard ones.
  */
-import { Converter } from 'opencc-js/t2cn';
 import { escapeRegex } from './escape-regex.js';
+import { createToSimplified } from './to-simplified.js';
 
 // Each mark is removed on its own (a joiner or variation selector without its emoji too).
 // eslint-disable-next-line no-misleading-character-class
@@ -22,7 +22,7 @@ export type Normalizer = (text: string) => string;
  * standard word; the longest form wins where forms overlap.
  */
 export function createNormalizer(synonyms: ReadonlyMap<string, string>): Normalizer {
-  const toSimplified = Converter({ from: 'hk', to: 'cn' });
+  const toSimplified = createToSimplified();
   const forms = [...synonyms.keys()].map((form) => toSimplified(form.normalize('NFKC')).toLowerCase());
   const standard = new Map([...synonyms.values()].map((value, index) => [forms[index] as string, value]));
   const pattern =

@@ -6,7 +6,8 @@ import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sha1Signature } from '../../adapters/wechat-mp/signature.js';
 import { buildXml, parseXmlFields } from '../../adapters/wechat-mp/xml.js';
-import { wechatMpMenu } from '../../cli/wechat-mp.js';
+import { LAYOUT_FILE } from '../../adapters/wechat-mp/menu-layout.js';
+import { MENU_LAYOUT_FILE, wechatMpMenu } from '../../cli/wechat-mp.js';
 import { loadConfig } from '../../src/config.js';
 import { type BotError, ErrorCodes } from '../../src/errors.js';
 import { silentLogger } from '../../src/logger.js';
@@ -27,6 +28,10 @@ describe('wechat-mp menu', () => {
   afterEach(async () => {
     await api?.close();
     api = undefined;
+  });
+
+  it('names the layout file in its help as the adapter reads it', () => {
+    expect(MENU_LAYOUT_FILE).toBe(LAYOUT_FILE);
   });
 
   it('prints the menu of the knowledge base for staff, in Chinese', async () => {

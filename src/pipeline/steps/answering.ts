@@ -9,6 +9,7 @@ import type { Entry } from '../../knowledge/knowledge-base.js';
 import { CLOSE_MARGIN, type Decision } from '../../match/decide.js';
 import { maskPersonal } from '../../privacy/mask.js';
 import type { MatchResult } from '../../match/matcher.js';
+import { aspectNoEntryHas, entriesOfTopic } from './knowledge-facts.js';
 import { step, type Step } from '../compose-steps.js';
 import type { TurnContext } from '../context.js';
 
@@ -31,7 +32,7 @@ export function followUp(): Step {
     const match = ctx.engine.match(question.replace(FOLLOW_UP_LEAD, '') || question);
     ctx.match = match;
     if (!match.aspectOnly) return next();
-    const { byId, entries } = ctx.engine.knowledge;
+    const { byId } = ctx.engine.knowledge;
     const offered = (ctx.state.choices ?? [])
       .filter((id) => id.startsWith('e:'))
       .map((id) => byId.get(id.slice(2)))
@@ -40,7 +41,7 @@ export function followUp(): Step {
     ctx.note({ aspects: match.aspects, topic: topic ?? null, offered: offered.length });
     if (!topic && offered.length === 0) return next();
     const wanted = (entry: Entry) => match.aspects.includes(entry.aspect);
-    const inTopic = entries.filter((candidate) => candidate.topic === topic && wanted(candidate));
+    const inTopic = entriesOfTopic(ctx.engine, topic).filter(wanted);
     const entry = offered.find(wanted) ?? (inTopic.length === 1 ? inTopic[0] : undefined);
     if (!entry && inTopic.length > 1) {
       // Several entries of the topic answer that aspect: the person picks.
@@ -68,8 +69,8 @@ export function matchAndDecide(): Step {
     const { engine } = ctx;
     const match = ctx.match ?? engine.match(ctx.question ?? '');
     const decision = engine.decide(match);
-    ctx.note(describeMatch(match, decision, engine.thresholds));
-    const detail = explainDecision(decision, match, engine.thresholds);
+    ctx.note(() => describeMatch(match, decision, engine.thresholds));
+    const detail = () => explainDecision(decision, match, engine.thresholds);
     const unanswerable = decision.kind === 'answer' && !decision.entry.problem ? aspectNoEntryHas(ctx, match, decision.entry) : undefined;
     if (decision.kind === 'answer' && unanswerable) {
       // The question asks what no source gives (opening hours…): say so rather than answer around it.
@@ -94,19 +95,6 @@ export function matchAndDecide(): Step {
     }
     ctx.next = { topic: ctx.state.topic, lastKind: 'fallback' };
     ctx.finish(engine.compose.fallback(decision.confidence), `fallback.${decision.reason}`, detail);
-  });
-}
-
-/**
- * An aspect the question asks that no entry answers (no entry has it, and the chosen one was
- * not written for it: none of its sample questions names it), if any.
- */
-function aspectNoEntryHas(ctx: TurnContext, match: MatchResult, chosen: Entry): string | undefined {
-  const { entries, aspects } = ctx.engine.knowledge;
-  return match.aspects.find((aspect) => {
-    if (entries.some((entry) => entry.aspect === aspect)) return false;
-    const words = aspects.find((candidate) => candidate.id === aspect)?.words.map(ctx.engine.normalize) ?? [];
-    return !chosen.questions.some((question) => words.some((word) => ctx.engine.normalize(question).includes(word)));
   });
 }
 

@@ -40,7 +40,7 @@ export function recordTurn(options: { store: MessageStore }): Step {
   return step('record', async (ctx, next) => {
     const started = performance.now();
     await next();
-    if (ctx.dryRun || !ctx.reply) return;
+    if (ctx.dryRun || !ctx.reply || options.store.discards) return;
     try {
       recordHandled(options.store, {
         message: ctx.message,

@@ -11,7 +11,7 @@ export function session(options: { sessions: SessionStore }): Step {
       ctx.state = (await options.sessions.read(ctx.key)) ?? {};
       ctx.next = ctx.state;
     }
-    ctx.note({ remembered: summarize(ctx.state) });
+    ctx.note(() => ({ remembered: summarize(ctx.state) }));
     await next();
     if (ctx.dryRun) return;
     await options.sessions.write(ctx.key, ctx.next);

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { ErrorCodes } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import { saltedHash, type FeedbackRecord, type MessageRecord, type MessageStore } from '../message-store.js';
+import { saltedHasher, type FeedbackRecord, type MessageRecord, type MessageStore } from '../message-store.js';
 import { createQueuedWriter, type QueuedWriterOptions } from '../queued-writer.js';
 import { writeHealthFile } from '../store-health.js';
 import { migratePostgres } from './migrations.js';
@@ -86,7 +86,7 @@ export function openPostgresStore(options: PostgresStoreOptions): MessageStore {
   );
 
   return {
-    hashConversation: (key) => saltedHash(salt, key),
+    hashConversation: saltedHasher(salt),
     recordMessage: (record) => writer.enqueue({ uid: randomUUID(), type: 'message', record }),
     recordFeedback: (record) => writer.enqueue({ uid: randomUUID(), type: 'feedback', record }),
     flush: () => writer.flush(),

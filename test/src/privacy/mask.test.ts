@@ -62,4 +62,18 @@ describe('mask: as people really type it', () => {
     maskPersonal(`${'1 '.repeat(30_000)}${'a'.repeat(20_000)}@${'b'.repeat(20_000)}${'路'.repeat(10_000)}`);
     expect(performance.now() - started).toBeLessThan(1_000);
   });
+
+  it('leaves ASCII without digits or "@" as it is, and still masks what has them', () => {
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const ascii = [...Array(128).keys()].map((c) => String.fromCharCode(c)).filter((c) => !/[0-9@]/.test(c));
+    for (let n = 0; n < 2_000; n += 1) {
+      const text = Array.from({ length: Math.floor(next() * 40) }, () => ascii[Math.floor(next() * ascii.length)]).join('');
+      expect(maskPersonal(text)).toBe(text);
+      expect(maskNumbers(text)).toBe(text);
+    }
+    expect(maskPersonal('answer legal-aid.where')).toBe('answer legal-aid.where');
+    expect(maskPersonal('call 13812345678')).toBe('call [手机号]');
+    expect(maskPersonal('mail a.b@example.com')).toBe('mail [邮箱]');
+  });
 });

@@ -1,0 +1,129 @@
+/**
+ * The index's tokens of each knowledge-base text (its normalized form and search-mode words),
+ * kept beside the knowledge snapshot: normalizing and segmenting every title, keyword and
+ * sample question is most of an engine build (about 1 s of 1.6 at 10,000 entries). Derived
+ * data only: keyed by everything that decides a text's tokens (the normalizer's and the
+ * segmenter's code and versions, the synonyms, stopwords and domain words), so it stands for
+ * exactly what a fresh computation gives, and an edited entry only adds its new texts.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+
+/** What the index takes from a text. */
+export interface TextTokens {
+  normalized: string;
+  terms: string[];
+}
+
+/** Tokens by text, for one build; `added` counts texts computed (not found) since it was opened. */
+export interface TokenCache {
+  get(text: string): TextTokens | undefined;
+  set(text: string, tokens: TextTokens): void;
+  readonly added: number;
+  readonly size: number;
+  /** Writes the cache when the build added texts to it. @throws the file system's error */
+  save(): void;
+}
+
+const FORMAT = 1;
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+/** Code that decides a text's tokens: the term filter, the normalizer, the segmenter bindings. */
+const CODE = ['text-tokens', '../text/normalize', '../text/to-simplified', '../text/escape-regex', '../segment/node-rs-jieba', '../segment/nodejs-jieba'];
+const PACKAGES = ['opencc-js', '@node-rs/jieba', 'nodejs-jieba'];
+
+const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+
+let code: string | undefined;
+function codeDigest(): string {
+  if (code) return code;
+  const hash = createHash('sha256');
+  for (const base of CODE) {
+    for (const ext of ['.js', '.ts']) {
+      const file = path.join(HERE, `${base}${ext}`);
+      if (fs.existsSync(file)) hash.update(base).update('\0').update(fs.readFileSync(file)).update('\0');
+    }
+  }
+  const require = createRequire(import.meta.url);
+  for (const name of PACKAGES) {
+    try {
+      hash.update(`${name}@${(require(`${name}/package.json`) as { version: string }).version}\0`);
+    } catch {
+      hash.update(`${name}@absent\0`);
+    }
+  }
+  return (code = hash.digest('hex'));
+}
+
+/** The identity of a text's tokens for `knowledge` segmented by `segmenter`. */
+export function tokenCacheKey(knowledge: KnowledgeBase, segmenter: string): string {
+  const inputs = { segmenter, synonyms: [...knowledge.synonyms], stopwords: [...knowledge.stopwords], domainWords: knowledge.domainWords };
+  return sha256(`${FORMAT}\0${codeDigest()}\0${JSON.stringify(inputs)}`);
+}
+
+function cacheFile(dir: string, knowledgeDir: string): string {
+  return path.join(dir, `tokens-${sha256(path.resolve(knowledgeDir)).slice(0, 16)}.json`);
+}
+
+/** Reads the entries written for `key`; none when the file is missing, for another key, or damaged. */
+function readEntries(file: string, key: string): Map<string, TextTokens> {
+  try {
+    const text = fs.readFileSync(file, 'utf8');
+    const split = text.indexOf('\n');
+    const header = JSON.parse(text.slice(0, split)) as { key?: string; body?: string };
+    const body = text.slice(split + 1);
+    if (header.key !== key || header.body !== sha256(body)) return new Map();
+    const rows = JSON.parse(body) as Array<[string, string | 0, string[]]>;
+    return new Map(rows.map(([source, normalized, terms]) => [source, { normalized: normalized === 0 ? source : normalized, terms }]));
+  } catch {
+    return new Map();
+  }
+}
+
+/** Opens the token cache of `knowledge` in `dir` (empty when there is none yet). */
+export function openTokenCache(dir: string, knowledge: KnowledgeBase, segmenter: string): TokenCache {
+  const key = tokenCacheKey(knowledge, segmenter);
+  const file = cacheFile(dir, knowledge.dir);
+  const entries = readEntries(file, key);
+  let added = 0;
+  return {
+    get: (text) => entries.get(text),
+    set(text, tokens) {
+      entries.set(text, tokens);
+      added += 1;
+    },
+    get added() {
+      return added;
+    },
+    get size() {
+      return entries.size;
+    },
+    save() {
+      if (added === 0) return;
+      // Texts of the knowledge base as it is now only: a text edited away is not carried on.
+      const current = new Set(textsOf(knowledge));
+      const rows = [...entries].filter(([source]) => current.has(source)).map(([source, t]) => [source, t.normalized === source ? 0 : t.normalized, t.terms]);
+      const body = JSON.stringify(rows);
+      const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      try {
+        fs.writeFileSync(partial, `${JSON.stringify({ format: FORMAT, key, body: sha256(body) })}\n${body}`, { mode: 0o600 });
+        fs.renameSync(partial, file);
+      } finally {
+        fs.rmSync(partial, { force: true });
+      }
+      added = 0;
+    },
+  };
+}
+
+/** Every text the index reads from the knowledge base. */
+function textsOf(knowledge: KnowledgeBase): string[] {
+  return [
+    ...knowledge.entries.flatMap((entry) => [entry.title, ...entry.keywords, ...entry.questions]),
+    ...[...knowledge.declines.values()].flat(),
+    ...knowledge.topics.map((topic) => topic.title),
+  ];
+}
