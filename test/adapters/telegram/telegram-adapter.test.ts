@@ -160,7 +160,9 @@ describe('telegram adapter over a fake Bot API', () => {
     const sends = t.api.callsOf('sendMessage', alice.id);
     expect(keyboardOf(sends[0]?.body ?? {})).toBeUndefined();
     expect(keyboardOf(sends[1]?.body ?? {})).toBeDefined();
-    expect((sends[1]?.at ?? 0) - (sends[0]?.at ?? 0)).toBeGreaterThanOrEqual(140);
+    // Paced at dispatch; the server times arrival, which a busy machine delays unevenly. Unpaced,
+    // the second part would follow within a few milliseconds.
+    expect((sends[1]?.at ?? 0) - (sends[0]?.at ?? 0)).toBeGreaterThanOrEqual(100);
   });
 
   it('waits retry_after on 429 and retries; another chat is not held up meanwhile', async () => {

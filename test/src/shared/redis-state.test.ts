@@ -143,6 +143,11 @@ describe.skipIf(missing !== undefined)(missing ?? 'shared state on Redis', () =>
     await eventually(() => heard.includes('broadcast-missed'), 10_000);
     // The state written before the outage is gone with the server (no persistence here); new state is kept again.
     await one.state.sessions.write('web:y', { topic: 'mediation' });
-    expect(await new Redis(server.url).get(`${one.redis.prefix}session:h-web:y`).finally(() => undefined)).toContain('mediation');
+    const reader = new Redis(server.url);
+    try {
+      expect(await reader.get(`${one.redis.prefix}session:h-web:y`)).toContain('mediation');
+    } finally {
+      reader.disconnect(); // a client left open reconnects for ever once the server is gone
+    }
   });
 });
