@@ -3,6 +3,7 @@
  * imported only then, so an unused platform library is never loaded.
  */
 import { createHmac } from 'node:crypto';
+import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
 import type { Locks, SharedCache } from '../src/shared/shared-state.js';
@@ -26,6 +27,16 @@ export function sharedWebhookSecret(token: string): string {
   return createHmac('sha256', token).update('qujiang-legal-bot telegram webhook').digest('hex');
 }
 
+/** An adapter whose routes live on the HTTP server: mount `plugin` there before it starts. */
+export interface MountedAdapter extends Adapter {
+  readonly plugin: FastifyPluginAsync | undefined;
+}
+
+/** True when `adapter` has routes to mount on the HTTP server. */
+export function hasRoutes(adapter: Adapter): adapter is MountedAdapter & { plugin: FastifyPluginAsync } {
+  return typeof (adapter as Partial<MountedAdapter>).plugin === 'function';
+}
+
 /** Creates every adapter whose configuration is present, in a stable order. */
 export async function createConfiguredAdapters(
   config: Config,
@@ -40,7 +51,9 @@ export async function createConfiguredAdapters(
     const { createTelegramAdapter } = await import('./telegram/index.js');
     // Instances behind one webhook URL must check the same secret: unless one is set, derive it from the token.
     const webhookSecret = config.telegram.webhookSecret ?? (config.redis ? sharedWebhookSecret(config.telegram.token) : undefined);
-    const telegram = createTelegramAdapter({ ...config.telegram, webhookSecret, ...shared, logger: logger.child({ adapter: 'telegram' }) });
+    // A webhook lives on the HTTP server (it starts whenever one is configured): mount `plugin` there.
+    const webhookServer = config.telegram.webhookUrl && config.http.enabled ? 'shared' : 'own';
+    const telegram = createTelegramAdapter({ ...config.telegram, webhookSecret, webhookServer, ...shared, logger: logger.child({ adapter: 'telegram' }) });
     // A webhook may be served by any number of instances; polling by one (the bot's id is the token's public part).
     const botId = config.telegram.token.split(':')[0] ?? '';
     adapters.push(config.telegram.webhookUrl ? telegram : single(telegram, `telegram-polling:${botId}`, 'Telegram 轮询'));

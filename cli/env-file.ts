@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
+import { BotError, ErrorCodes } from '../src/errors.js';
 import { packageRoot } from '../src/paths.js';
 import type { CliIo } from './io.js';
 
@@ -13,6 +14,13 @@ export function loadEnvFile(io: CliIo, file: string | false | undefined): string
   if (file === false) return undefined;
   const where = file === undefined ? path.join(packageRoot(), '.env') : path.resolve(io.cwd, file);
   if (file === undefined && !fs.existsSync(where)) return undefined;
-  for (const [key, value] of Object.entries(parseEnv(fs.readFileSync(where, 'utf8')))) io.env[key] ??= value;
+  let text: string;
+  try {
+    text = fs.readFileSync(where, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new BotError(ErrorCodes.CONFIG_INVALID, `配置有误:无法读取设置文件 ${where}(${code}),请检查 --env-file 给出的路径`, ['--env-file'], { cause: error });
+  }
+  for (const [key, value] of Object.entries(parseEnv(text))) io.env[key] ??= value;
   return where;
 }

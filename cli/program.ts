@@ -10,6 +10,7 @@ import { loadEnvFile } from './env-file.js';
 import type { CliIo } from './io.js';
 import { why } from './why.js';
 import { registerWechatMpCommand } from './wechat-mp.js';
+import { registerStaffCommand } from './staff.js';
 import { EXIT, openApp, reportFatal, setup } from './shared.js';
 import { packageRoot } from '../src/paths.js';
 
@@ -149,6 +150,7 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     });
 
   registerWechatMpCommand(program, io);
+  registerStaffCommand(program, io);
 
   function toCount(value: string): number {
     const n = Number(value);

@@ -1,140 +1,82 @@
 /**
  * `review`: for staff, the questions the bot could not answer (fallback, clarify) and the
  * answers people disliked, grouped by normalized text, most frequent first, with the entry
- * they came closest to and what the bot answers them now. `--csv FILE` writes the same as
- * CSV for Excel (UTF-8 with BOM, CRLF).
+ * they came closest to and what the bot answers them now; groups staff dismissed or answered
+ * in the console are left out until they come again. `--csv FILE` writes the same as CSV for
+ * Excel (UTF-8 with BOM, CRLF). In Chinese.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { createApp, type App } from '../src/app.js';
 import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
-import { openStoreReader, storeLocation } from '../src/store/open-store-reader.js';
-import type { ReviewRow } from '../src/store/reports.js';
+import { describeRows, localTime, readReviewRows, reviewCsv, type ReviewLine, type ReviewOptions } from '../src/staff/review-lines.js';
+import { readReviewActions } from '../src/staff/open-staff-store.js';
+import { storeLocation } from '../src/store/open-store-reader.js';
 import { storeReadError } from '../src/store/store-errors.js';
-import { DAY_MS } from '../src/time/durations.js';
 
-export interface ReviewOptions {
-  days: number;
-  limit: number;
-  csv?: string;
-}
+export { reviewCsv, toCsv, localTime, type ReviewLine } from '../src/staff/review-lines.js';
 
-/** A row with what the current knowledge base makes of it. */
-export interface ReviewLine extends ReviewRow {
-  entryTitle?: string;
-  /** What the bot answers the question now (`answer legal-aid.where`, `fallback`...). */
-  now?: string;
-}
-
-
-/** Local `YYYY-MM-DD HH:mm`. */
-export function localTime(at: number): string {
-  const d = new Date(at);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-/**
- * Reads the groups and, when the knowledge base loads, asks the bot each question again.
- * @throws BotError (QLB_STORE_*) with a one-line message when the store cannot be read.
- */
-export async function collectReview(config: Config, logger: Logger, options: ReviewOptions, now = Date.now()): Promise<ReviewLine[] | undefined> {
-  let rows: ReviewRow[];
-  const reader = await openStoreReader(config);
-  if (!reader) return undefined;
-  try {
-    rows = await reader.reviewRows({ since: now - options.days * DAY_MS, limit: options.limit });
-  } catch (error) {
-    throw storeReadError(error, storeLocation(config));
-  } finally {
-    await reader.close();
-  }
+/** The review's groups, with the number of handled groups left out; undefined when nothing was recorded. */
+export async function collectReview(config: Config, logger: Logger, options: ReviewOptions, now = Date.now()): Promise<{ lines: ReviewLine[]; hidden: number } | undefined> {
+  const read = await readReviewRows(config, options, () => readReviewActions(config), now);
+  if (!read) return undefined;
   let app: App | undefined;
   try {
     app = await createApp({ ...config, ratePerMinute: 0 }, logger);
   } catch (error) {
     logger.warn({ err: error }, 'review: knowledge base not loaded; the "now" column is left out');
   }
-  const lines: ReviewLine[] = [];
-  for (const [index, row] of rows.entries()) {
-    const entryTitle = row.entry ? app?.bot.engine.knowledge.byId.get(row.entry)?.title : undefined;
-    let answer: string | undefined;
-    if (app && row.question) {
-      const reply = await app.handler({ adapter: 'review', conversationId: `review-${index}`, senderId: 'review', kind: 'text', text: row.question });
-      answer = reply.entryId ? `${reply.kind} ${reply.entryId}` : reply.kind;
-    }
-    lines.push({ ...row, ...(entryTitle ? { entryTitle } : {}), ...(answer ? { now: answer } : {}) });
+  try {
+    const ask = app && (async (question: string) => (await (app as App).explain(question)).reply);
+    return { lines: await describeRows(read.rows, app?.bot.engine.knowledge, ask), hidden: read.hidden };
+  } finally {
+    await app?.close();
   }
-  await app?.close();
-  return lines;
 }
 
 /** The review as text for the terminal. */
-export function formatReview(lines: ReviewLine[], options: ReviewOptions): string {
-  const section = (type: ReviewRow['type'], title: string) => {
+export function formatReview(lines: ReviewLine[], options: ReviewOptions, hidden = 0): string {
+  const section = (type: ReviewLine['type'], title: string) => {
     const rows = lines.filter((line) => line.type === type);
-    if (rows.length === 0) return [title, '  (none)'];
+    if (rows.length === 0) return [title, '  (无)'];
     return [
       title,
       ...rows.flatMap((row, i) => [
-        `${String(i + 1).padStart(3)}. ×${row.count}  ${row.question || '(question not kept)'}`,
+        `${String(i + 1).padStart(3)}. ×${row.count}  ${row.question || '(问题没有保存)'}`,
         `       ${[
-          `replies: ${row.kinds}`,
-          `${type === 'disliked' ? 'entry' : 'closest'}: ${row.entry ? `${row.entry}${row.entryTitle ? ` ${row.entryTitle}` : ''}` : '-'}`,
-          ...(row.now ? [`now: ${row.now}`] : []),
-          `last: ${localTime(row.lastAt)}`,
+          `回复:${row.kinds}`,
+          `${type === 'disliked' ? '条目' : '最接近'}:${row.entry ? `${row.entry}${row.entryTitle ? ` ${row.entryTitle}` : ''}` : '-'}`,
+          ...(row.now ? [`现在:${row.now}`] : []),
+          `最近:${localTime(row.lastAt)}`,
         ].join(' · ')}`,
       ]),
     ];
   };
   return [
-    ...section('unanswered', `Unanswered questions (fallback / clarify), last ${options.days} days, most frequent first:`),
+    ...section('unanswered', `未答出的问题(fallback / clarify),最近 ${options.days} 天,按次数排列:`),
     '',
-    ...section('disliked', `Disliked answers (👎 / 0), last ${options.days} days:`),
+    ...section('disliked', `被点踩的回答(👎 / 0),最近 ${options.days} 天:`),
+    ...(hidden > 0 ? ['', `另有 ${hidden} 组已由工作人员在后台处理(忽略或加入了条目),再次出现前不列出。`] : []),
   ].join('\n');
 }
 
-/** One CSV field: quoted when needed; a leading = + - @ is defused so Excel shows text, not a formula. */
-function csvField(value: string | number | undefined): string {
-  let text = value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** CSV text that Excel opens correctly: UTF-8 byte order mark, CRLF line ends. */
-export function toCsv(rows: Array<Array<string | number | undefined>>): string {
-  return `\uFEFF${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
-}
-
-/** The review as CSV rows, with a header. */
-export function reviewCsv(lines: ReviewLine[]): string {
-  return toCsv([
-    ['类型', '次数', '问题', '回复', '最接近/被点踩的条目', '条目标题', '现在的回复', '最近一次'],
-    ...lines.map((line) => [
-      line.type === 'unanswered' ? '未答出' : '点踩',
-      line.count,
-      line.question,
-      line.kinds,
-      line.entry,
-      line.entryTitle,
-      line.now,
-      localTime(line.lastAt),
-    ]),
-  ]);
+/** What `review` and `stats` say on a store without records. */
+export function noRecordsYet(config: Pick<Config, 'dataDir' | 'database'>): string {
+  return `还没有记录(${storeLocation(config)}):机器人回答过问题(ask --record、chat、serve)后才有。`;
 }
 
 /** Runs `review`; returns the text to print. */
-export async function review(config: Config, logger: Logger, options: ReviewOptions): Promise<string> {
-  const lines = await collectReview(config, logger, options);
-  if (!lines) return `No records yet in ${storeLocation(config)}: they appear once the bot has answered (ask, chat, serve).`;
-  if (options.csv) {
-    try {
-      fs.writeFileSync(options.csv, reviewCsv(lines), 'utf8');
-    } catch (error) {
-      throw storeReadError(error, options.csv, { output: true });
-    }
-    return `${formatReview(lines, options)}\n\nCSV written to ${path.resolve(options.csv)} (${lines.length} rows).`;
+export async function review(config: Config, logger: Logger, options: ReviewOptions & { csv?: string }): Promise<string> {
+  const collected = await collectReview(config, logger, options);
+  if (!collected) return noRecordsYet(config);
+  const { lines, hidden } = collected;
+  const text = formatReview(lines, options, hidden);
+  if (!options.csv) return text;
+  try {
+    fs.writeFileSync(options.csv, reviewCsv(lines), 'utf8');
+  } catch (error) {
+    throw storeReadError(error, options.csv, { output: true });
   }
-  return formatReview(lines, options);
+  return `${text}\n\n已写出 CSV:${path.resolve(options.csv)}(${lines.length} 行)。`;
 }

@@ -1,11 +1,9 @@
 import type { App } from '../src/app.js';
 import type { Adapter } from '../src/types.js';
-import { createConfiguredAdapters, createConfiguredWechatMp } from '../adapters/registry.js';
+import { createConfiguredAdapters } from '../adapters/registry.js';
 import { createConsoleAdapter } from '../adapters/console/console-adapter.js';
-import { appReadiness } from '../adapters/http/app-readiness.js';
-import { createHttpAdapter } from '../adapters/http/http-adapter.js';
-import type { HttpServer } from '../adapters/http/create-http-server.js';
 import type { Metrics } from '../adapters/http/metrics.js';
+import { planHttp, type HttpPlan } from './http-plan.js';
 import { BotError, ErrorCodes } from '../src/errors.js';
 import type { CliIo } from './io.js';
 
@@ -36,17 +34,14 @@ export async function chat(io: CliIo, app: App): Promise<void> {
  */
 export async function serve(io: CliIo, app: App, metrics?: Metrics): Promise<void> {
   const planned: Adapter[] = [];
+  const others = await createConfiguredAdapters(app.config, app.logger, { hashConversation: app.hashConversation, locks: app.shared.locks });
+  let http: HttpPlan | undefined;
   if (app.config.http.enabled) {
-    metrics?.watchStore(() => app.store.health());
-    metrics?.watchShared(() => app.shared.health());
-    const { config, logger } = app;
-    const onListening = (address: string) => announce(io, address);
-    const mp = await createConfiguredWechatMp(config, logger, app.shared);
-    const mount = mp && ((server: HttpServer) => server.mount(mp.plugin));
-    planned.push(createHttpAdapter({ config, logger, readiness: appReadiness(app), metrics, onListening, mount }));
-    if (mp) planned.push(mp);
+    // First, so a taken port stops everything before a platform connects.
+    http = await planHttp(app, others, { metrics, onListening: (address) => announce(io, address) });
+    planned.push(...http.adapters);
   }
-  planned.push(...(await createConfiguredAdapters(app.config, app.logger, { hashConversation: app.hashConversation, locks: app.shared.locks })));
+  planned.push(...others);
   const interactive = Boolean(io.stdin.isTTY);
   if (planned.length === 0 && !interactive) {
     // Unreachable while the HTTP server starts whenever no platform is configured; kept so a
@@ -78,12 +73,13 @@ export async function serve(io: CliIo, app: App, metrics?: Metrics): Promise<voi
     });
   });
   stopLive();
+  http?.close();
   await app.close();
   if (failure) throw failure;
 }
 
 function announce(io: CliIo, address: string): void {
-  io.stdout.write(`网页聊天 / web chat: ${address}  (API ${address}api/v1/messages; ${address}healthz)\n`);
+  io.stdout.write(`网页聊天 / web chat: ${address}  (API ${address}api/v1/messages; ${address}healthz; 工作人员后台 ${address}staff)\n`);
   if (io.stdin.isTTY) io.stdout.write('下面也可以直接打字提问;Ctrl-D 或 Ctrl-C 结束。\n\n');
 }
 

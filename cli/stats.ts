@@ -1,59 +1,26 @@
 /**
  * `stats`: for staff, what the bot did per day (local time): messages per reply kind, the
- * fallback rate, answers per topic, and 👍 / 👎, from the store in DATA_DIR.
+ * fallback rate, answers per topic, and 👍 / 👎, from the store in DATA_DIR. In Chinese.
  */
 import type { Config } from '../src/config.js';
-import { openStoreReader, storeLocation } from '../src/store/open-store-reader.js';
-import { fallbackRate, type DayStats, type EntryFeedback, type StoreReader } from '../src/store/reports.js';
-import { storeReadError } from '../src/store/store-errors.js';
+import { fallbackRate, type DayStats } from '../src/store/reports.js';
+import { collectStats as collect, reportKinds, type StatsReport } from '../src/store/stats-report.js';
 import { storeStatus, type StoreStatus } from '../src/store/store-status.js';
-import { DAY_MS } from '../src/time/durations.js';
+import { noRecordsYet } from './review.js';
+
+export type { StatsReport } from '../src/store/stats-report.js';
 
 export interface StatsOptions {
   days: number;
   json?: boolean;
 }
 
-/** Always shown, in this order; other kinds follow when they occur. */
-const MAIN_KINDS = ['answer', 'clarify', 'fallback', 'menu', 'emergency', 'feedback'];
-
-/** Everything `stats` shows, as data. */
-export interface StatsReport {
-  days: DayStats[];
-  total: DayStats;
-  disliked: EntryFeedback[];
-  /** `degraded` when a running bot cannot write, or the disk is nearly full. */
-  store: StoreStatus;
-}
-
 /**
  * Reads the report; undefined when nothing was recorded yet.
- * @throws BotError (QLB_STORE_CORRUPT, _UNREADABLE, _DISK_FULL, _LOCKED) with a one-line message.
+ * @throws BotError (QLB_DATABASE_UNREACHABLE, QLB_STORE_CORRUPT, _UNREADABLE, _DISK_FULL, _LOCKED) with a one-line message.
  */
-export async function collectStats(config: Config, options: StatsOptions, now = Date.now()): Promise<StatsReport | undefined> {
-  const reader = await openStoreReader(config);
-  if (!reader) return undefined;
-  try {
-    return { ...(await readReport(reader, now - options.days * DAY_MS)), store: storeStatus(config.dataDir) };
-  } catch (error) {
-    throw storeReadError(error, storeLocation(config));
-  } finally {
-    await reader.close();
-  }
-}
-
-async function readReport(reader: StoreReader, since: number): Promise<Omit<StatsReport, 'store'>> {
-  const days = await reader.dailyStats({ since });
-  const total: DayStats = { day: 'all', total: 0, kinds: {}, topics: {}, useful: 0, notUseful: 0 };
-  for (const day of days) {
-    total.total += day.total;
-    total.useful += day.useful;
-    total.notUseful += day.notUseful;
-    for (const [kind, n] of Object.entries(day.kinds)) total.kinds[kind] = (total.kinds[kind] ?? 0) + n;
-    for (const [topic, n] of Object.entries(day.topics)) total.topics[topic] = (total.topics[topic] ?? 0) + n;
-  }
-  const disliked = (await reader.feedbackByEntry({ since, limit: 10 })).filter((row) => row.notUseful > 0);
-  return { days, total, disliked };
+export function collectStats(config: Config, options: StatsOptions, now = Date.now()): Promise<StatsReport | undefined> {
+  return collect(config, options.days, now);
 }
 
 /** The store line of the report: 正常, or 降级 and why. */
@@ -62,15 +29,20 @@ export function formatStoreStatus(status: StoreStatus): string {
 }
 
 const percent = (rate: number | undefined) => (rate === undefined ? '-' : `${Math.round(rate * 100)}%`);
+/** Columns are padded by display width: a Chinese character takes two. */
+const width = (text: string) => [...text].reduce((sum, char) => sum + (/[\u2e80-\uffff\u{1f300}-\u{1faff}]/u.test(char) ? 2 : 1), 0);
+const padEnd = (text: string, to: number) => text + ' '.repeat(Math.max(0, to - width(text)));
+const padStart = (text: string, to: number) => ' '.repeat(Math.max(0, to - width(text))) + text;
+const dayName = (day: string) => (day === 'all' ? '合计' : day);
 
 /** The report as text tables. */
 export function formatStats(report: StatsReport, options: StatsOptions): string {
-  const kinds = [...MAIN_KINDS, ...Object.keys(report.total.kinds).filter((kind) => !MAIN_KINDS.includes(kind)).sort()];
-  const header = ['day', 'total', ...kinds, 'liked', 'disliked', 'fallback rate'];
-  const row = (d: DayStats) => [d.day, d.total, ...kinds.map((k) => d.kinds[k] ?? 0), d.useful, d.notUseful, percent(fallbackRate(d.kinds))];
+  const kinds = reportKinds(report);
+  const header = ['日期', '合计', ...kinds, '👍', '👎', '未答出率'];
+  const row = (d: DayStats) => [dayName(d.day), d.total, ...kinds.map((k) => d.kinds[k] ?? 0), d.useful, d.notUseful, percent(fallbackRate(d.kinds))];
   const table = [header, ...report.days.map(row), row(report.total)].map((cells) => cells.map(String));
-  const widths = header.map((_, i) => Math.max(...table.map((cells) => (cells[i] ?? '').length)));
-  const lines = table.map((cells) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  '));
+  const widths = header.map((_, i) => Math.max(...table.map((cells) => width(cells[i] ?? ''))));
+  const lines = table.map((cells) => cells.map((cell, i) => (i === 0 ? padEnd(cell, widths[i] ?? 0) : padStart(cell, widths[i] ?? 0))).join('  '));
   const topics = (d: DayStats) =>
     Object.entries(d.topics)
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
@@ -79,17 +51,17 @@ export function formatStats(report: StatsReport, options: StatsOptions): string 
   return [
     formatStoreStatus(report.store),
     '',
-    `Messages per day and reply kind, last ${options.days} days (local time):`,
+    `每天的消息数,按回复类型,最近 ${options.days} 天(本地时间):`,
     ...lines.map((line) => `  ${line}`),
-    '  fallback rate = fallback ÷ (answer + clarify + fallback); feedback = 👍/👎 and typed 1/0',
+    '  未答出率 = fallback ÷ (answer + clarify + fallback);👍/👎 含按钮和回复的 1/0',
     '',
-    'Answers per topic:',
-    ...(report.days.length === 0 ? ['  (none)'] : [...report.days, report.total].map((d) => `  ${d.day.padEnd(10)}  ${topics(d) || '-'}`)),
+    '各主题的回答数:',
+    ...(report.days.length === 0 ? ['  (无)'] : [...report.days, report.total].map((d) => `  ${padEnd(dayName(d.day), 10)}  ${topics(d) || '-'}`)),
     '',
-    'Most disliked entries:',
+    '被点踩最多的条目:',
     ...(report.disliked.length === 0
-      ? ['  (none)']
-      : report.disliked.map((d) => `  ${d.entry ?? '(entry unknown)'}  👎 ${d.notUseful}  👍 ${d.useful}`)),
+      ? ['  (无)']
+      : report.disliked.map((d) => `  ${d.entry ?? '(不知道是哪条)'}  👎 ${d.notUseful}  👍 ${d.useful}`)),
   ].join('\n');
 }
 
@@ -98,7 +70,7 @@ export async function stats(config: Config, options: StatsOptions): Promise<stri
   const report = await collectStats(config, options);
   if (!report) {
     const status = storeStatus(config.dataDir);
-    const none = `No records yet in ${storeLocation(config)}: they appear once the bot has answered (ask, chat, serve).`;
+    const none = noRecordsYet(config);
     return status.state === 'ok' ? none : `${formatStoreStatus(status)}\n${none}`;
   }
   return options.json ? JSON.stringify(report) : formatStats(report, options);

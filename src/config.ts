@@ -1,7 +1,7 @@
 /**
  * The one place that reads the environment. Every key is documented in `.env.example`. The
  * keys of each concern are written beside it in `src/config/` (platforms, HTTP, shared
- * state); this file puts them together, validates them once and freezes the result.
+ * state, staff); this file puts them together, validates them once and freezes the result.
  */
 import path from 'node:path';
 import { z } from 'zod';
@@ -11,6 +11,7 @@ import { blankAsUnset, deepFreeze, flag, integer, optionalText } from './config/
 import { httpConfig, HttpKeys, type HttpConfig } from './config/http.js';
 import { platformConfig, PlatformKeys, type PlatformConfig } from './config/platforms.js';
 import { sharedStateConfig, SharedStateKeys, type SharedStateConfig } from './config/shared-state.js';
+import { staffConfig, StaffKeys, type StaffConsoleConfig } from './config/staff.js';
 
 export { DEFAULT_HTTP_PORT } from './config/http.js';
 
@@ -27,12 +28,8 @@ const EnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: integer(20, 0, 10_000),
   FEEDBACK_WINDOW_SECONDS: integer(120, 0, 24 * 60 * 60),
   RETENTION_DAYS: integer(90, 1, 3_650),
-  STAFF_IDS: z
-    .string()
-    .optional()
-    .transform((value) => (value ?? '').split(',').map((id) => id.trim()).filter(Boolean))
-    .pipe(z.array(z.string().regex(/^[A-Za-z0-9_-]+:\S+$/, 'write adapter:senderId, e.g. telegram:12345'))),
   KNOWLEDGE_WATCH: flag(true),
+  ...StaffKeys,
   ...PlatformKeys,
   ...HttpKeys,
   ...SharedStateKeys,
@@ -58,19 +55,24 @@ export interface Config extends PlatformConfig, SharedStateConfig {
   retentionDays: number;
   /** Senders allowed staff commands, each `adapter:senderId`. */
   staffIds: string[];
+  /** The staff console's sessions. */
+  staffConsole: StaffConsoleConfig;
   /** Running bots reload when the knowledge directory changes (off: only SIGHUP, /reload and broadcasts). */
   watchKnowledge: boolean;
   http: HttpConfig;
 }
 
+/** zod's messages in Chinese, for staff reading a configuration error. */
+const zhCN = z.locales.zhCN().localeError;
+
 /**
  * Parses and validates settings from an environment (by default `process.env`). Paths given
  * resolve from `cwd`; the defaults (knowledge, data) sit in the package, wherever the
  * command runs. The result is frozen: nothing changes settings after start.
- * @throws BotError QLB_CONFIG_INVALID naming every bad key.
+ * @throws BotError QLB_CONFIG_INVALID naming every bad key, in Chinese.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Readonly<Config> {
-  const parsed = EnvSchema.safeParse(env);
+  const parsed = EnvSchema.safeParse(env, { error: zhCN });
   if (!parsed.success) {
     const details = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new BotError(ErrorCodes.CONFIG_INVALID, `配置有误:${details.join(';')}`, details);
@@ -96,10 +98,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     ratePerMinute: e.RATE_LIMIT_PER_MINUTE,
     feedbackWindowMs: e.FEEDBACK_WINDOW_SECONDS * 1000,
     retentionDays: e.RETENTION_DAYS,
-    staffIds: e.STAFF_IDS,
+    ...staffConfig(e),
     watchKnowledge: e.KNOWLEDGE_WATCH,
     ...platforms,
     ...sharedStateConfig(e),
-    http: httpConfig(e, { telegram: Boolean(platforms.telegram), wechat: Boolean(platforms.wechat), wechatMp: Boolean(e.WECHAT_MP_TOKEN) }),
+    http: httpConfig(e, {
+      telegram: Boolean(platforms.telegram),
+      telegramWebhook: Boolean(platforms.telegram?.webhookUrl),
+      wechat: Boolean(platforms.wechat),
+      wechatMp: Boolean(e.WECHAT_MP_TOKEN),
+    }),
   });
 }

@@ -21,6 +21,8 @@ export interface HttpAdapterOptions {
   mount?: (server: HttpServer) => void;
   /** Called with the address to open once the server listens. */
   onListening?: (address: string) => void;
+  /** Signs cookies (the staff console's sessions). */
+  cookieSecret?: string;
 }
 
 /** Creates the adapter; nothing listens before `start()`. */
@@ -29,8 +31,8 @@ export function createHttpAdapter(options: HttpAdapterOptions): Adapter {
   return {
     name: WEB_ADAPTER,
     async start(handler) {
-      const { config, logger, readiness, metrics } = options;
-      server = createHttpServer({ config, logger, handler, readiness, metrics });
+      const { config, logger, readiness, metrics, cookieSecret } = options;
+      server = createHttpServer({ config, logger, handler, readiness, metrics, cookieSecret });
       options.mount?.(server);
       const address = await server.start();
       logger.info({ address }, 'HTTP server listening');

@@ -7,6 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
+import type { FastifyPluginAsync } from 'fastify';
 import { Telegram, TelegramError } from 'telegraf';
 import { BotError, ErrorCodes } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
@@ -20,10 +21,16 @@ import { describeError } from './retry.js';
 import { resolveOptions, type TelegramAdapterOptions } from './telegram-options.js';
 import { createIntake, type Intake } from './update-intake.js';
 import { createWebhookHandler, type WebhookHandler } from './webhook.js';
+import { webhookPlugin } from './webhook-route.js';
 import { startWebhookServer, type WebhookServer } from './webhook-server.js';
 
 /** The adapter, plus its webhook for a shared HTTP server to mount. */
 export interface TelegramAdapter extends Adapter {
+  /**
+   * With `webhookServer: 'shared'` and a webhook URL: the fastify plugin serving the webhook;
+   * mount it on the HTTP server (`server.mount(adapter.plugin)`) before that starts.
+   */
+  readonly plugin: FastifyPluginAsync | undefined;
   /** Port of the adapter's own webhook listener while started in webhook mode. */
   readonly webhookPort: number | undefined;
   /** The webhook's path and request handler while started in webhook mode. */
@@ -40,7 +47,7 @@ interface Running {
   /** Aborted at the stop deadline: cancels API calls in flight and every wait. */
   abort: AbortController;
   polling?: Polling;
-  webhook?: { path: string; handler: WebhookHandler; server: WebhookServer };
+  webhook?: { path: string; handler: WebhookHandler; server?: WebhookServer };
 }
 
 /** Creates the Telegram adapter; nothing connects before `start()`. */
@@ -49,6 +56,8 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
   const { logger, clock } = settings;
   let running: Running | undefined;
   let stopping: Promise<void> | undefined;
+  /** The webhook handler the shared server's route answers with, from setWebhook to the end of stop. */
+  let shared: WebhookHandler | undefined;
 
   const logFailure = (error: unknown, log: Logger) => {
     // A person who blocked the bot (403) is expected; the rest is a fault.
@@ -102,12 +111,18 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
       if (!url) throw new BotError(ErrorCodes.TELEGRAM_WEBHOOK_FAILED, 'telegram: TELEGRAM_WEBHOOK_URL is not a URL', ['TELEGRAM_WEBHOOK_URL']);
       const secret = settings.webhookSecret ?? randomBytes(32).toString('hex');
       const webhook = createWebhookHandler({ secret, intake, logger });
-      const server = await startWebhookServer({ port: settings.webhookPort, host: settings.webhookHost, path: url.pathname, handler: webhook, logger });
+      const server =
+        settings.webhookServer === 'own'
+          ? await startWebhookServer({ port: settings.webhookPort, host: settings.webhookHost, path: url.pathname, handler: webhook, logger })
+          : undefined;
       state.webhook = { path: url.pathname, handler: webhook, server };
+      // Telegram posts as soon as setWebhook is set, before start() has returned.
+      shared = webhook;
       try {
         await telegram.setWebhook(url.href, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
       } catch (error) {
-        await server.close();
+        shared = undefined;
+        await server?.close();
         throw new BotError(ErrorCodes.TELEGRAM_WEBHOOK_FAILED, `telegram: setWebhook failed (${(error as Error).message})`, [], { cause: error });
       }
     } else {
@@ -131,7 +146,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
   async function disconnect(state: Running): Promise<void> {
     const { intake } = state;
     intake.close();
-    await Promise.all([state.webhook?.server.close(), state.polling?.stop()]);
+    await Promise.all([state.webhook?.server?.close(), state.polling?.stop()]);
     if (!(await settlesWithin(intake.idle(), settings.stopTimeoutMs, clock))) {
       logger.warn({ code: ErrorCodes.TELEGRAM_STOP_TIMEOUT, pending: intake.inFlight }, 'telegram stop: deadline reached, cancelling what is under way');
       state.abort.abort();
@@ -148,13 +163,16 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     // Polling leaves unanswered updates unconfirmed, so Telegram sends them again; a webhook's were acknowledged.
     const unanswered = state.webhook ? intake.unfinished() : [];
     const keptCount = keepUpdates(settings.dataDir, { updates: unanswered, answered }, logger);
+    shared = undefined;
     logger.info({ unanswered: intake.unfinished().length, kept: keptCount }, 'telegram adapter stopped');
   }
 
+  const sharedPath = settings.webhookServer === 'shared' && settings.webhookUrl && URL.canParse(settings.webhookUrl) ? new URL(settings.webhookUrl).pathname : undefined;
   return {
     name: 'telegram',
+    plugin: sharedPath === undefined ? undefined : webhookPlugin(sharedPath, () => shared),
     get webhookPort() {
-      return running?.webhook?.server.port;
+      return running?.webhook?.server?.port;
     },
     get webhook() {
       const webhook = running?.webhook;

@@ -36,6 +36,12 @@ export interface TelegramAdapterOptions {
   token: string;
   /** Public HTTPS URL Telegram posts updates to; unset = long polling. */
   webhookUrl?: string;
+  /**
+   * Where the webhook is served: `shared` = on the bot's HTTP server, through
+   * {@link TelegramAdapter.plugin} mounted there before it starts (what `serve` does);
+   * `own` (default) = the adapter's own listener on `webhookPort`.
+   */
+  webhookServer?: 'own' | 'shared';
   /** Port of the adapter's own webhook listener (0 = any free port, for tests). */
   webhookPort: number;
   /** Interface the webhook listener binds; all interfaces when unset. */
@@ -96,6 +102,7 @@ export function resolveOptions(options: TelegramAdapterOptions): ResolvedOptions
     stopTimeoutMs: options.stopTimeoutMs ?? 15_000,
     hashConversation: options.hashConversation ?? processHash(),
     pollTimeoutSeconds: options.pollTimeoutSeconds ?? 30,
+    webhookServer: options.webhookServer ?? 'own',
     clock: options.clock ?? systemClock,
   };
 }

@@ -19,12 +19,15 @@ export const HttpKeys = {
 type HttpEnv = z.infer<z.ZodObject<typeof HttpKeys>>;
 
 export interface HttpConfig {
-  /** `serve` starts the HTTP server: `HTTP_PORT` is set, the official account is on (it lives there), or no chat platform is configured. */
+  /**
+   * `serve` starts the HTTP server: `HTTP_PORT` is set, something that lives on it is
+   * configured (the official account, the Telegram webhook), or no chat platform is.
+   */
   enabled: boolean;
   /** 0 = any free port (tests). */
   port: number;
   host: string;
-  /** Whose X-Forwarded-For to believe for the client address (rate limits). */
+  /** Whose X-Forwarded-For to believe for the client address (rate limits, the staff lock-out). */
   trustProxy: boolean | number | string;
   /** API requests per client address per minute; 0 = no limit. */
   ratePerMinute: number;
@@ -39,10 +42,14 @@ function trustProxy(value: string | undefined): boolean | number | string {
   return value;
 }
 
-/** The HTTP settings; `platforms` says which chat platforms are configured (the server's default depends on it). */
-export function httpConfig(e: HttpEnv, platforms: { telegram: boolean; wechat: boolean; wechatMp: boolean }): HttpConfig {
+/**
+ * The HTTP settings; `platforms` says which chat platforms are configured (the server's
+ * default depends on it) and whether Telegram uses a webhook (served on this server).
+ */
+export function httpConfig(e: HttpEnv, platforms: { telegram: boolean; telegramWebhook?: boolean; wechat: boolean; wechatMp: boolean }): HttpConfig {
+  const lives = platforms.wechatMp || Boolean(platforms.telegramWebhook);
   return {
-    enabled: e.HTTP_PORT !== undefined || platforms.wechatMp || (!platforms.telegram && !platforms.wechat),
+    enabled: e.HTTP_PORT !== undefined || lives || (!platforms.telegram && !platforms.wechat),
     port: e.HTTP_PORT ?? DEFAULT_HTTP_PORT,
     host: e.HTTP_HOST,
     trustProxy: trustProxy(e.HTTP_TRUST_PROXY),

@@ -41,7 +41,9 @@ type PlatformEnv = z.infer<z.ZodObject<typeof PlatformKeys>>;
 export interface PlatformConfig {
   telegram?: {
     token: string;
+    /** Set: a webhook at this URL's path on the HTTP server (which then starts). */
     webhookUrl?: string;
+    /** Port of the adapter's own webhook listener; `serve` mounts the webhook on the HTTP server instead. */
     webhookPort: number;
     webhookHost?: string;
     webhookSecret?: string;

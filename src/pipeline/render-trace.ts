@@ -10,6 +10,7 @@ interface CandidateNote {
   confidence: number;
   coverage: number;
   nearest: number;
+  classifier?: number;
   bm25: number;
   rank: number;
   anchored: boolean;
@@ -66,10 +67,10 @@ function renderMatch(match: TraceNote): string[] {
     `${label('分词')}${list(match.tokens)}`,
     `${label('纠错')}${list(match.corrections)}`,
     `${label('方面')}${list(match.aspects)}`,
-    '候选:    把握度 (覆盖  相似)   bm25   排序  含主题词  条目',
+    '候选:    把握度 (覆盖  相似  分类)   bm25   排序  含主题词  条目',
     ...candidates.map(
       (c, i) =>
-        `  ${i + 1}.     ${c.confidence.toFixed(3)} (${c.coverage.toFixed(2)} ${c.nearest.toFixed(2)}) ${c.bm25
+        `  ${i + 1}.     ${c.confidence.toFixed(3)} (${c.coverage.toFixed(2)} ${c.nearest.toFixed(2)} ${(c.classifier ?? 0).toFixed(2)}) ${c.bm25
           .toFixed(2)
           .padStart(6)}  ${c.rank.toFixed(3)}  ${c.anchored ? '是' : '否'}        ${c.entry}(${c.title})`,
     ),

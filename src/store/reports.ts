@@ -9,6 +9,8 @@ import { createNormalizer, type Normalizer } from '../text/normalize.js';
 /** One group of alike questions. */
 export interface ReviewRow {
   type: 'unanswered' | 'disliked';
+  /** What groups the questions: {@link groupKey} of the question, or `entry:<id>` for a 👎 without one. */
+  key: string;
   count: number;
   /** The most frequent wording in the group (masked); '' when a 👎 came without its question. */
   question: string;
@@ -47,10 +49,20 @@ export interface EntryFeedback {
   notUseful: number;
 }
 
+/** What {@link StoreReader.reviewRows} reads. */
+export interface ReviewQuery {
+  since: number;
+  limit: number;
+  hide?: (row: ReviewRow) => boolean;
+}
+
 /** The read side of a message store, for `review` and `stats`. */
 export interface StoreReader {
-  /** The most frequent unanswered (fallback, clarify) and disliked questions since `since`. */
-  reviewRows(options: { since: number; limit: number }): Promise<ReviewRow[]>;
+  /**
+   * The most frequent unanswered (fallback, clarify) and disliked questions since `since`, at
+   * most `limit` groups of each; the groups `hide` says staff dealt with are left out first.
+   */
+  reviewRows(options: ReviewQuery): Promise<ReviewRow[]>;
   /** Counts per day since `since`, newest day first. */
   dailyStats(options: { since: number }): Promise<DayStats[]>;
   /** 👍 / 👎 per entry since `since`, most disliked first. */
@@ -73,8 +85,11 @@ function mostFrequent(values: Array<string | null>): string | undefined {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || a[0].localeCompare(b[0]))[0]?.[0];
 }
 
-/** Groups occurrences of one type by {@link groupKey}, most frequent first, at most `limit` groups. */
-export function groupOccurrences(type: ReviewRow['type'], occurrences: Occurrence[], limit: number): ReviewRow[] {
+/**
+ * Groups occurrences of one type by {@link groupKey}, most frequent first, at most `limit`
+ * groups after leaving out those `hide` names.
+ */
+export function groupOccurrences(type: ReviewRow['type'], occurrences: Occurrence[], limit: number, hide: (row: ReviewRow) => boolean = () => false): ReviewRow[] {
   const groups = new Map<string, Occurrence[]>();
   for (const occurrence of occurrences) {
     const key = occurrence.question ? groupKey(occurrence.question) : `entry:${occurrence.entry ?? ''}`;
@@ -82,12 +97,13 @@ export function groupOccurrences(type: ReviewRow['type'], occurrences: Occurrenc
     if (items) items.push(occurrence);
     else groups.set(key, [occurrence]);
   }
-  const rows = [...groups.values()].map((items): ReviewRow => {
+  const rows = [...groups].map(([key, items]): ReviewRow => {
     const kinds = new Map<string, number>();
     for (const item of items) kinds.set(item.kind, (kinds.get(item.kind) ?? 0) + 1);
     const entry = mostFrequent(items.map((item) => item.entry));
     return {
       type,
+      key,
       count: items.length,
       question: mostFrequent(items.map((item) => item.question)) ?? '',
       kinds: [...kinds].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind} ${n}`).join(', '),
@@ -95,7 +111,10 @@ export function groupOccurrences(type: ReviewRow['type'], occurrences: Occurrenc
       lastAt: Math.max(...items.map((item) => item.at)),
     };
   });
-  return rows.sort((a, b) => b.count - a.count || b.lastAt - a.lastAt).slice(0, limit);
+  return rows
+    .filter((row) => !hide(row))
+    .sort((a, b) => b.count - a.count || b.lastAt - a.lastAt)
+    .slice(0, limit);
 }
 
 /** Share of the questions matched that got no answer: fallback ÷ (answer + clarify + fallback). */

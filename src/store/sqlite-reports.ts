@@ -15,7 +15,7 @@ export function openSqliteReader(dataDir: string): StoreReader | undefined {
   if (!fs.existsSync(file)) return undefined;
   const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 2_000 });
   return {
-    async reviewRows({ since, limit }) {
+    async reviewRows({ since, limit, hide }) {
       const unanswered = db
         .prepare<[number], Occurrence>(
           `SELECT at, kind, entry, question FROM messages
@@ -25,7 +25,7 @@ export function openSqliteReader(dataDir: string): StoreReader | undefined {
       const disliked = db
         .prepare<[number], Occurrence>(`SELECT at, '👎' AS kind, entry, question FROM feedback WHERE useful = 0 AND at >= ?`)
         .all(since);
-      return [...groupOccurrences('unanswered', unanswered, limit), ...groupOccurrences('disliked', disliked, limit)];
+      return [...groupOccurrences('unanswered', unanswered, limit, hide), ...groupOccurrences('disliked', disliked, limit, hide)];
     },
     async dailyStats({ since }) {
       const kinds = db

@@ -7,6 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { reviewCsv, toCsv } from '../../cli/review.js';
+import { openSqliteStaffStore } from '../../src/staff/sqlite-staff-store.js';
+import { groupKey } from '../../src/store/reports.js';
 import { runCli } from '../doubles/cli.js';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'qlb-review-'));
@@ -33,8 +35,8 @@ describe('CSV for Excel', () => {
 
   it('review rows become one CSV line each under a header', () => {
     const csv = reviewCsv([
-      { type: 'unanswered', count: 3, question: '离婚怎么办', kinds: 'fallback 3', entry: 'mediation.how', entryTitle: '调解', now: 'fallback', lastAt: 0 },
-      { type: 'disliked', count: 1, question: '', kinds: '👎 1', entry: 'notary.cost', lastAt: 0 },
+      { type: 'unanswered', key: '离婚怎么办', count: 3, question: '离婚怎么办', kinds: 'fallback 3', entry: 'mediation.how', entryTitle: '调解', now: 'fallback', lastAt: 0 },
+      { type: 'disliked', key: 'entry:notary.cost', count: 1, question: '', kinds: '👎 1', entry: 'notary.cost', lastAt: 0 },
     ]);
     const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe('类型,次数,问题,回复,最接近/被点踩的条目,条目标题,现在的回复,最近一次');
@@ -45,8 +47,8 @@ describe('CSV for Excel', () => {
 
 describe('legal-bot review and stats over what ask recorded', () => {
   it('say there is nothing yet on a fresh data directory', async () => {
-    expect((await run(['review'])).stdout).toMatch(/No records yet/);
-    expect((await run(['stats'])).stdout).toMatch(/No records yet/);
+    expect((await run(['review'])).stdout).toMatch(/^还没有记录/);
+    expect((await run(['stats'])).stdout).toMatch(/^还没有记录/);
   });
 
   it('review groups the unanswered questions and writes the CSV; stats counts them', async () => {
@@ -57,7 +59,8 @@ describe('legal-bot review and stats over what ask recorded', () => {
     const review = await run(['review', '--csv', csvFile]);
     expect(review.code).toBe(0);
     expect(review.stdout).toMatch(/1\. ×3 +今天天气怎么样/);
-    expect(review.stdout).toMatch(/now: fallback/);
+    expect(review.stdout).toMatch(/现在:fallback/);
+    expect(review.stdout).toMatch(/^未答出的问题/);
     const bytes = fs.readFileSync(csvFile);
     expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(bytes.toString('utf8')).toMatch(/未答出,3,今天天气怎么样/);
@@ -65,6 +68,13 @@ describe('legal-bot review and stats over what ask recorded', () => {
     const stats = await run(['stats', '--json']);
     const report = JSON.parse(stats.stdout);
     expect(report.total).toMatchObject({ total: 4, kinds: { fallback: 3, answer: 1 }, topics: { 'legal-aid': 1 } });
-    expect((await run(['stats'])).stdout).toMatch(/fallback rate/);
+    expect((await run(['stats'])).stdout).toMatch(/未答出率/);
+
+    const staff = openSqliteStaffStore(path.join(work, 'data'));
+    await staff.recordReviewAction({ type: 'unanswered', key: groupKey('今天天气怎么样'), action: 'dismissed', actor: '王芳', at: Date.now() });
+    staff.close();
+    const after = await run(['review']);
+    expect(after.stdout).not.toMatch(/今天天气怎么样/);
+    expect(after.stdout).toMatch(/另有 1 组已由工作人员在后台处理/);
   });
 });

@@ -52,6 +52,8 @@ const sharedEnv = () => ({
   RATE_LIMIT_PER_MINUTE: '6',
   HTTP_RATE_PER_MINUTE: '0',
   STAFF_IDS: 'web:staff-console-b',
+  // The staff console's cookies are signed alike on every instance.
+  STAFF_SESSION_SECRET: 'two-instances-staff-session-secret-0123456789',
   DATA_DIR: tempDir(),
 });
 
@@ -132,7 +134,28 @@ describe.skipIf(missing !== undefined)(missing ?? 'two serve instances on one Re
       const { stdout } = await runCli(['review'], { env });
       return stdout.includes('明天会下雨吗') && stdout.includes('股票明天涨不涨') && stdout;
     });
-    expect(review).toMatch(/Unanswered/);
+    expect(review).toMatch(/^未答出的问题/);
+  });
+
+  it('the staff console on either instance: one account, one login, one audit log, in PostgreSQL', async () => {
+    const added = await runCli(['staff', 'add', '王芳'], { input: 'shared password 1\n', env: { DATABASE_URL: databaseUrl, DATA_DIR: tempDir() } });
+    expect(added.code).toBe(0);
+    const cookies = (response: Response) => response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const loginPage = await fetch(`${a.address}staff/login`);
+    const token = /name="_csrf" value="([^"]+)"/.exec(await loginPage.text())?.[1] ?? '';
+    const login = await fetch(`${a.address}staff/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies(loginPage) },
+      body: new URLSearchParams({ name: '王芳', password: 'shared password 1', _csrf: token }).toString(),
+    });
+    expect(login.status).toBe(303);
+    const session = cookies(login).split('; ').filter((c) => c.startsWith('qlb_staff=')).join('; ');
+    const audit = await fetch(`${b.address}staff/audit`, { headers: { cookie: session } });
+    expect(audit.status).toBe(200);
+    const text = await audit.text();
+    expect(text).toMatch(/王芳<\/td><td>登录/);
+    expect(text).toMatch(/命令行\([^)]*\)<\/td><td>添加账号<\/td><td>王芳/);
   });
 
   it('killing one instance during a burst loses no recorded message of the other', async () => {

@@ -35,13 +35,16 @@ export async function launchPhone(options: { width?: number; height?: number } =
   const contexts: BrowserContext[] = [];
   return {
     browser,
-    /** A new page in a context of its own (fresh localStorage), as a phone of the given size. */
-    async page(): Promise<Page> {
+    /**
+     * A new page in a context of its own (fresh localStorage and cookies), as a phone of the
+     * given size; `desktop` gives a desktop browser's window instead.
+     */
+    async page(desktop?: { width: number; height: number }): Promise<Page> {
       const context = await browser.newContext({
-        viewport: { width: options.width ?? 390, height: options.height ?? 844 },
-        deviceScaleFactor: 2,
-        isMobile: true,
-        hasTouch: true,
+        viewport: desktop ?? { width: options.width ?? 390, height: options.height ?? 844 },
+        deviceScaleFactor: desktop ? 1 : 2,
+        isMobile: !desktop,
+        hasTouch: !desktop,
         locale: 'zh-CN',
       });
       contexts.push(context);

@@ -78,3 +78,32 @@ describe('loadConfig: shared state', () => {
     }
   });
 });
+
+describe('loadConfig: staff keys and Chinese messages', () => {
+  it('says what is wrong in Chinese, naming the key but never the value', () => {
+    const error = (() => {
+      try {
+        loadConfig({ MAX_MESSAGE_CHARS: 'lots', STAFF_SESSION_SECRET: 'short secret', STAFF_IDS: 'nobody' });
+      } catch (caught) {
+        return caught as BotError;
+      }
+      throw new Error('no error');
+    })();
+    expect(error.message).toMatch(/^配置有误:/);
+    expect(error.details.join('\n')).toMatch(/MAX_MESSAGE_CHARS: 无效输入/);
+    expect(error.details.join('\n')).toMatch(/STAFF_SESSION_SECRET: 至少 32 个字符/);
+    expect(error.details.join('\n')).toMatch(/STAFF_IDS.*渠道:发送者ID/);
+    expect(error.message).not.toContain('short secret');
+  });
+
+  it('serves the Telegram webhook on the HTTP server, which then starts', () => {
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: '1:abc' }).http.enabled).toBe(false);
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: '1:abc', TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg' }).http.enabled).toBe(true);
+  });
+
+  it('keeps staff sessions for STAFF_SESSION_HOURS', () => {
+    expect(loadConfig({}).staffConsole).toEqual({ sessionMs: 8 * 3_600_000 });
+    const secret = 'x'.repeat(40);
+    expect(loadConfig({ STAFF_SESSION_SECRET: secret, STAFF_SESSION_HOURS: '2' }).staffConsole).toEqual({ sessionSecret: secret, sessionMs: 7_200_000 });
+  });
+});

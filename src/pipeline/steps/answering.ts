@@ -123,6 +123,7 @@ function describeMatch(match: MatchResult, decision: Decision, thresholds: { ans
       confidence: round(c.confidence),
       coverage: round(c.coverage),
       nearest: round(c.nearest),
+      classifier: round(c.classifier),
       bm25: round(c.bm25),
       rank: round(c.rank),
       anchored: c.anchored,

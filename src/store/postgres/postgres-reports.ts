@@ -12,13 +12,13 @@ const DAY = `to_char(to_timestamp(at / 1000.0) AT TIME ZONE $2, 'YYYY-MM-DD')`;
 /** A reader over `pool`; closing it ends the pool. Queries reject with the driver's error when the server cannot be reached. */
 export function openPostgresReader(pool: Pool): StoreReader {
   return {
-    async reviewRows({ since, limit }) {
+    async reviewRows({ since, limit, hide }) {
       const unanswered = await pool.query<Occurrence>(
         `SELECT at, kind, entry, question FROM messages WHERE question IS NOT NULL AND kind IN ('fallback', 'clarify') AND at >= $1`,
         [since],
       );
       const disliked = await pool.query<Occurrence>(`SELECT at, '👎' AS kind, entry, question FROM feedback WHERE NOT useful AND at >= $1`, [since]);
-      return [...groupOccurrences('unanswered', unanswered.rows, limit), ...groupOccurrences('disliked', disliked.rows, limit)];
+      return [...groupOccurrences('unanswered', unanswered.rows, limit, hide), ...groupOccurrences('disliked', disliked.rows, limit, hide)];
     },
     async dailyStats({ since }) {
       const zone = localZone();

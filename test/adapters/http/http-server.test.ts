@@ -13,10 +13,10 @@ afterEach(async () => {
   for (const server of servers.splice(0)) await server.stop();
 });
 
-function make(options: { ready?: boolean; env?: Record<string, string> } = {}) {
+function make(options: { ready?: boolean; env?: Record<string, string>; stopGraceMs?: number } = {}) {
   const config = loadConfig({ HTTP_PORT: '0', ...options.env });
   const readiness = () => ({ knowledge: { ok: true, detail: '3 topics' }, store: { ok: options.ready ?? true } });
-  const server = createHttpServer({ config, logger: silentLogger(), handler: createFakeCore().handler, readiness });
+  const server = createHttpServer({ config, logger: silentLogger(), handler: createFakeCore().handler, readiness, stopGraceMs: options.stopGraceMs });
   servers.push(server);
   return server;
 }
@@ -107,5 +107,23 @@ describe('HTTP server', () => {
     expect(response.headers['content-type']).toMatch(/^text\/plain/);
     expect(response.body).toContain('qlb_messages_total{adapter="web",inbound="text",kind="fallback"} 1');
     expect(response.body).toContain('qlb_fallback_ratio 1');
+  });
+});
+
+describe('HTTP server stop', () => {
+  it('cuts a connection still busy after the grace period instead of waiting for it', async () => {
+    const server = make({ stopGraceMs: 300 });
+    const address = new URL(await server.start());
+    const socket = net.connect(Number(address.port), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    // Half a request: the connection is busy, and stays so.
+    socket.write('POST /api/v1/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"conv');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const closed = new Promise((resolve) => socket.once('close', resolve));
+    const started = Date.now();
+    await server.stop();
+    await closed;
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
   });
 });

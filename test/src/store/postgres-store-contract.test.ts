@@ -9,7 +9,9 @@ import { openStoreReader } from '../../../src/store/open-store-reader.js';
 import { migratePostgres } from '../../../src/store/postgres/migrations.js';
 import { createPool } from '../../../src/store/postgres/pool.js';
 import { openPostgresStore } from '../../../src/store/postgres/postgres-store.js';
+import { migratePostgresStaff, openPostgresStaffStore } from '../../../src/staff/postgres-staff-store.js';
 import { createLogSink } from '../../doubles/log-sink.js';
+import { describeStaffStoreContract } from '../staff/staff-store-contract.js';
 import { missingServers, startPostgres, type PostgresServer } from '../../doubles/real-servers.js';
 import { describeStoreContract, type StoreHarness } from './store-contract.js';
 
@@ -55,4 +57,13 @@ const harness: StoreHarness = {
 
 describe.skipIf(missing !== undefined)(missing ?? 'postgres', () => {
   describeStoreContract('postgres', () => harness);
+  // The staff console's store, on the same server.
+  describeStaffStoreContract('postgres', async () => {
+    if (!server) throw new Error('no server');
+    count += 1;
+    const pool = createPool({ url: await server.createDatabase(`staff_${count}`), logger: createLogSink().logger });
+    await migratePostgresStaff(pool);
+    await migratePostgresStaff(pool);
+    return openPostgresStaffStore(pool, `staff_${count}`);
+  });
 });

@@ -1,0 +1,69 @@
+/**
+ * What `serve` puts on the HTTP server: the web adapter itself, the routes of the adapters
+ * that live there (the official account, the Telegram webhook), and the staff console with
+ * its store and cookie secret. The console is left out, loudly, when its store cannot be
+ * opened: residents are still answered.
+ */
+import { randomBytes } from 'node:crypto';
+import { createConfiguredWechatMp, hasRoutes } from '../adapters/registry.js';
+import { appReadiness } from '../adapters/http/app-readiness.js';
+import type { HttpServer } from '../adapters/http/create-http-server.js';
+import { createHttpAdapter } from '../adapters/http/http-adapter.js';
+import type { Metrics } from '../adapters/http/metrics.js';
+import { staffConsole } from '../adapters/staff/staff-console.js';
+import type { App } from '../src/app.js';
+import { ErrorCodes } from '../src/errors.js';
+import { openStaffStore } from '../src/staff/open-staff-store.js';
+import type { StaffStore } from '../src/staff/staff-store.js';
+import type { Adapter } from '../src/types.js';
+
+export interface HttpPlan {
+  /** The web adapter first, then the official account's (started after the server listens). */
+  adapters: Adapter[];
+  /** Releases what the plan opened (the staff store). */
+  close(): void;
+}
+
+/** The cookie secret: STAFF_SESSION_SECRET, or a random one for this process (with a warning). */
+function cookieSecret(app: App): string {
+  const configured = app.config.staffConsole.sessionSecret;
+  if (configured) return configured;
+  app.logger.warn(
+    { code: ErrorCodes.STAFF_SESSION_SECRET_RANDOM },
+    'STAFF_SESSION_SECRET is not set: staff console logins are signed with a random key and end when the bot restarts',
+  );
+  return randomBytes(32).toString('hex');
+}
+
+async function openConsoleStore(app: App): Promise<StaffStore | undefined> {
+  try {
+    return await openStaffStore(app.config, app.logger);
+  } catch (error) {
+    app.logger.error({ code: ErrorCodes.STAFF_STORE_FAILED, err: error }, 'staff console not served: its store cannot be opened');
+    return undefined;
+  }
+}
+
+/** Plans the HTTP server of `serve`; `others` are the chat adapters (their routes are mounted too). */
+export async function planHttp(app: App, others: readonly Adapter[], options: { metrics?: Metrics; onListening: (address: string) => void }): Promise<HttpPlan> {
+  const { config, logger } = app;
+  options.metrics?.watchStore(() => app.store.health());
+  options.metrics?.watchShared(() => app.shared.health());
+  const mp = await createConfiguredWechatMp(config, logger, app.shared);
+  const store = await openConsoleStore(app);
+  const mount = (server: HttpServer) => {
+    if (mp) server.mount(mp.plugin);
+    for (const adapter of others) if (hasRoutes(adapter)) server.mount(adapter.plugin);
+    if (store) server.mount(staffConsole, { app, store, logger: logger.child({ adapter: 'staff' }), sessionMs: config.staffConsole.sessionMs });
+  };
+  const web = createHttpAdapter({
+    config,
+    logger,
+    readiness: appReadiness(app),
+    metrics: options.metrics,
+    onListening: options.onListening,
+    mount,
+    cookieSecret: cookieSecret(app),
+  });
+  return { adapters: mp ? [web, mp] : [web], close: () => store?.close() };
+}
