@@ -81,7 +81,9 @@ describe('knowledge snapshot', () => {
     snapshot(kb, cache);
     expect(readKnowledgeSnapshot(cache, kb.dir, { ...DEFAULT_KNOWLEDGE_LIMITS, maxFileBytes: 1024 })).toBeUndefined();
     const file = snapshotFile(cache, kb.dir);
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"法律援助', '"法律支援'));
+    const text = fs.readFileSync(file).toString('utf16le');
+    expect(text).toContain('"法律援助');
+    fs.writeFileSync(file, Buffer.from(text.replace('"法律援助', '"法律支援'), 'utf16le'));
     expect(readKnowledgeSnapshot(cache, kb.dir)).toBeUndefined();
   });
 
