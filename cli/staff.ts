@@ -5,10 +5,8 @@
  */
 import os from 'node:os';
 import type { Command } from 'commander';
-import { openStaffStore } from '../src/staff/open-staff-store.js';
 import { addStaff, changeStaffPassword, checkStaffName, removeStaff, staffNotFound, type AccountChange } from '../src/staff/staff-accounts.js';
 import { staffExists, type StaffStore } from '../src/staff/staff-store.js';
-import { localTime } from '../src/staff/review-lines.js';
 import type { CliIo } from './io.js';
 import { readNewPassword } from './password-prompt.js';
 import { setup } from './shared.js';
@@ -29,6 +27,8 @@ export function registerStaffCommand(program: Command, io: CliIo): void {
   const out = (text: string) => io.stdout.write(`${text}\n`);
   const withStore = async (work: (change: AccountChange & { store: StaffStore }) => Promise<void>) => {
     const { config, logger } = setup(io, true);
+    // The store's drivers load with a staff command, not with every start of the CLI.
+    const { openStaffStore } = await import('../src/staff/open-staff-store.js');
     const store = await openStaffStore(config, logger);
     try {
       await work({ store, actor: cliActor() });
@@ -56,6 +56,7 @@ export function registerStaffCommand(program: Command, io: CliIo): void {
     .description('列出工作人员账号')
     .action(() =>
       withStore(async ({ store }) => {
+        const { localTime } = await import('../src/staff/review-lines.js');
         const accounts = await store.listAccounts();
         if (accounts.length === 0) {
           out('还没有工作人员账号:用 legal-bot staff add 名字 添加。');

@@ -88,7 +88,7 @@ export const ErrorMeanings = {
   QLB_EVAL_FILE_INVALID: '评测集文件格式有误',
   QLB_STORE_FAILED: '消息记录库无法打开、写入或清理(SQLite:磁盘满、被锁、只读、损坏;PostgreSQL:连不上、拒绝写入);回答照常进行,记录在内存中等待重试',
   QLB_KNOWLEDGE_WATCH_FAILED: '无法监视知识库目录的改动;SIGHUP 和 /reload 仍可重新加载',
-  QLB_SNAPSHOT_FAILED: '知识库快照(DATA_DIR/cache)无法写入;照常回答,只是每次启动都要重新读取和检查知识库文件',
+  QLB_SNAPSHOT_FAILED: '知识库快照或分词缓存(DATA_DIR/cache)无法写入;照常回答,只是启动时要重新读取、检查知识库文件并重新分词',
   QLB_SERVE_NOT_CONFIGURED: 'serve 没有可启动的渠道,也没有终端可进行控制台对话',
   QLB_ADAPTER_ALREADY_STARTED: '同一个渠道被启动了两次',
   QLB_TELEGRAM_CONNECT_FAILED: '连接 Telegram 失败(getMe):检查 TELEGRAM_BOT_TOKEN 和 TELEGRAM_API_ROOT',

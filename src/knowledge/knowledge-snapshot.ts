@@ -12,12 +12,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
+import { readCacheFile, writeCacheFile } from '../fs/cache-file.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { FIXED_FILES, listEntryFiles, listLawFiles } from './knowledge-files.js';
 import { createReadBudget, DEFAULT_KNOWLEDGE_LIMITS, type FileDigest, type KnowledgeLimits } from './read-budget.js';
 
 /** Bumped when the snapshot's layout changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 const CODE_DIR = path.dirname(fileURLToPath(import.meta.url));
 /** Besides this folder's modules, code whose change changes what a valid knowledge base is. */
 const OTHER_CODE = ['../safety/linear-pattern', '../safety/check-emergency'];
@@ -29,7 +30,6 @@ interface Header {
   limits: KnowledgeLimits;
   dir: string;
   files: FileDigest[];
-  body: string;
 }
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
@@ -77,20 +77,9 @@ function fromData(dir: string, data: ReturnType<typeof toData>): KnowledgeBase {
  */
 export function readKnowledgeSnapshot(snapshotDir: string, dir: string, limits: KnowledgeLimits = DEFAULT_KNOWLEDGE_LIMITS): KnowledgeBase | undefined {
   const resolved = path.resolve(dir);
-  let text: string;
-  try {
-    text = fs.readFileSync(snapshotFile(snapshotDir, resolved), 'utf8');
-  } catch {
-    return undefined;
-  }
-  const split = text.indexOf('\n');
-  if (split < 0) return undefined;
-  let header: Header;
-  try {
-    header = JSON.parse(text.slice(0, split)) as Header;
-  } catch {
-    return undefined;
-  }
+  const read = readCacheFile(snapshotFile(snapshotDir, resolved));
+  if (!read) return undefined;
+  const header = read.header as unknown as Header;
   if (header.format !== FORMAT || header.dir !== resolved || header.code !== codeDigest()) return undefined;
   if (!isDeepStrictEqual(header.limits, limits) || !Array.isArray(header.files)) return undefined;
   // Every file the folder holds now must be one the snapshot was made of; the others it was
@@ -105,9 +94,7 @@ export function readKnowledgeSnapshot(snapshotDir: string, dir: string, limits: 
     return undefined;
   }
   if (!isDeepStrictEqual(budget.digests(), header.files)) return undefined;
-  const body = text.slice(split + 1);
-  if (sha256(body) !== header.body) return undefined;
-  return fromData(resolved, JSON.parse(body) as ReturnType<typeof toData>);
+  return fromData(resolved, JSON.parse(read.body) as ReturnType<typeof toData>);
 }
 
 /**
@@ -123,14 +110,7 @@ export function writeKnowledgeSnapshot(
 ): boolean {
   const body = JSON.stringify(toData(knowledge));
   if (!isDeepStrictEqual(fromData(knowledge.dir, JSON.parse(body) as ReturnType<typeof toData>), knowledge)) return false;
-  const header: Header = { format: FORMAT, code: codeDigest(), limits, dir: path.resolve(knowledge.dir), files: [...files], body: sha256(body) };
-  const file = snapshotFile(snapshotDir, knowledge.dir);
-  const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    fs.writeFileSync(partial, `${JSON.stringify(header)}\n${body}`, { mode: 0o600 });
-    fs.renameSync(partial, file);
-  } finally {
-    fs.rmSync(partial, { force: true });
-  }
+  const header: Header = { format: FORMAT, code: codeDigest(), limits, dir: path.resolve(knowledge.dir), files: [...files] };
+  writeCacheFile(snapshotFile(snapshotDir, knowledge.dir), { ...header }, body);
   return true;
 }

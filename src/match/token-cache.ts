@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readCacheFile, writeCacheFile } from '../fs/cache-file.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 
 /** What the index takes from a text. */
@@ -29,7 +30,7 @@ export interface TokenCache {
   save(): void;
 }
 
-const FORMAT = 1;
+const FORMAT = 2;
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** Code that decides a text's tokens: the term filter, the normalizer, the segmenter bindings. */
 const CODE = ['text-tokens', '../text/normalize', '../text/to-simplified', '../text/escape-regex', '../segment/node-rs-jieba', '../segment/nodejs-jieba'];
@@ -70,13 +71,10 @@ function cacheFile(dir: string, knowledgeDir: string): string {
 
 /** Reads the entries written for `key`; none when the file is missing, for another key, or damaged. */
 function readEntries(file: string, key: string): Map<string, TextTokens> {
+  const read = readCacheFile(file);
+  if (!read || read.header.key !== key) return new Map();
   try {
-    const text = fs.readFileSync(file, 'utf8');
-    const split = text.indexOf('\n');
-    const header = JSON.parse(text.slice(0, split)) as { key?: string; body?: string };
-    const body = text.slice(split + 1);
-    if (header.key !== key || header.body !== sha256(body)) return new Map();
-    const rows = JSON.parse(body) as Array<[string, string | 0, string[]]>;
+    const rows = JSON.parse(read.body) as Array<[string, string | 0, string[]]>;
     return new Map(rows.map(([source, normalized, terms]) => [source, { normalized: normalized === 0 ? source : normalized, terms }]));
   } catch {
     return new Map();
@@ -106,14 +104,7 @@ export function openTokenCache(dir: string, knowledge: KnowledgeBase, segmenter:
       // Texts of the knowledge base as it is now only: a text edited away is not carried on.
       const current = new Set(textsOf(knowledge));
       const rows = [...entries].filter(([source]) => current.has(source)).map(([source, t]) => [source, t.normalized === source ? 0 : t.normalized, t.terms]);
-      const body = JSON.stringify(rows);
-      const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      try {
-        fs.writeFileSync(partial, `${JSON.stringify({ format: FORMAT, key, body: sha256(body) })}\n${body}`, { mode: 0o600 });
-        fs.renameSync(partial, file);
-      } finally {
-        fs.rmSync(partial, { force: true });
-      }
+      writeCacheFile(file, { format: FORMAT, key }, JSON.stringify(rows));
       added = 0;
     },
   };

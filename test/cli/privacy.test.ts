@@ -60,7 +60,10 @@ describe('personal data is never kept: log, store and CSV', () => {
     for (const file of fs.readdirSync(DATA_DIR, { recursive: true, encoding: 'utf8' })) {
       if (!fs.statSync(path.join(DATA_DIR, file)).isFile()) continue;
       const bytes = fs.readFileSync(path.join(DATA_DIR, file));
-      for (const secret of SECRETS) expect(bytes.includes(Buffer.from(secret)), `${file}: ${secret}`).toBe(false);
+      // The caches are written in UTF-16: look for both encodings.
+      for (const secret of SECRETS) {
+        for (const encoding of ['utf8', 'utf16le'] as const) expect(bytes.includes(Buffer.from(secret, encoding)), `${file}: ${secret}`).toBe(false);
+      }
     }
   });
 

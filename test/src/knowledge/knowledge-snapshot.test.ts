@@ -5,9 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ErrorCodes } from '../../../src/errors.js';
 import { loadCheckedKnowledge, loadKnowledge } from '../../../src/knowledge/load-knowledge.js';
 import { readKnowledgeSnapshot, snapshotFile, writeKnowledgeSnapshot } from '../../../src/knowledge/knowledge-snapshot.js';
-import { openKnowledge, snapshotDirFor } from '../../../src/knowledge/open-knowledge.js';
+import { openKnowledge, saveKnowledgeSnapshot, snapshotDirFor } from '../../../src/knowledge/open-knowledge.js';
 import { DEFAULT_KNOWLEDGE_LIMITS } from '../../../src/knowledge/read-budget.js';
 import { copyKnowledge, type KnowledgeCopy } from '../../doubles/knowledge-copy.js';
+import { createLogSink } from '../../doubles/log-sink.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -80,7 +81,9 @@ describe('knowledge snapshot', () => {
     snapshot(kb, cache);
     expect(readKnowledgeSnapshot(cache, kb.dir, { ...DEFAULT_KNOWLEDGE_LIMITS, maxFileBytes: 1024 })).toBeUndefined();
     const file = snapshotFile(cache, kb.dir);
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"法律援助', '"法律支援'));
+    const text = fs.readFileSync(file).toString('utf16le');
+    expect(text).toContain('"法律援助');
+    fs.writeFileSync(file, Buffer.from(text.replace('"法律援助', '"法律支援'), 'utf16le'));
     expect(readKnowledgeSnapshot(cache, kb.dir)).toBeUndefined();
   });
 
@@ -99,5 +102,15 @@ describe('knowledge snapshot', () => {
     const fallback = snapshotDirFor(blocked);
     expect(fallback?.startsWith(os.tmpdir())).toBe(true);
     expect((fs.statSync(fallback as string).mode & 0o077) === 0).toBe(true);
+  });
+
+  it('answers on when the snapshot cannot be written, and says so in the log with its code', () => {
+    const { kb, cache } = setup();
+    const { knowledge, files } = loadCheckedKnowledge(kb.dir);
+    const blocked = path.join(cache, 'file');
+    fs.writeFileSync(blocked, '');
+    const log = createLogSink('info');
+    expect(() => saveKnowledgeSnapshot(path.join(blocked, 'cache'), knowledge, files, { logger: log.logger })).not.toThrow();
+    expect(log.lines().map((line) => line.code)).toContain(ErrorCodes.SNAPSHOT_FAILED);
   });
 });
