@@ -7,7 +7,7 @@
 import type { Entry, KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Segmenter } from '../segment/segmenter.js';
 import { createTermCorrector, type TermCorrector } from '../text/correct-terms.js';
-import { anchorKey, topicAnchors } from './topic-anchors.js';
+import { anchorKey, phraseAnchors, topicAnchors } from './topic-anchors.js';
 import { Bm25Index, type IndexInput } from './bm25-index.js';
 import { createNearest, weightQuery } from './sample-similarity.js';
 import { createBuildTexts, createTerms } from './text-tokens.js';
@@ -84,7 +84,10 @@ export function createMatcher(
   /** Words that name a topic or a problem: a follow-up has none left once its aspect words are out. */
   const subjectWords = new Set([...anchors.values()].flatMap((words) => [...words]));
   /** A question names an entry when it shares a word of the entry's topic (its anchors). */
-  const names = (entry: Entry, tokens: readonly string[]) => tokens.some((token) => anchors.get(anchorKey(entry))?.has(token));
+  const phrases = phraseAnchors(knowledge, indexTerms, options.normalize, aspectSet);
+  const names = (entry: Entry, tokens: readonly string[], normalized: string) =>
+    tokens.some((token) => anchors.get(anchorKey(entry))?.has(token)) ||
+    (phrases.get(anchorKey(entry))?.some((phrase) => normalized.includes(phrase)) ?? false);
   const corrector: TermCorrector = createTermCorrector([
     ...knowledge.domainWords.map((word) => word.word),
     ...knowledge.entries.flatMap((entry) => entry.keywords),
@@ -150,7 +153,7 @@ export function createMatcher(
           nearest: near,
           classifier: learned,
           lexical,
-          anchored: names(entry, tokens),
+          anchored: names(entry, tokens, normalized),
           confidence: keep * ((1 - share) * lexical + share * learned),
           rank:
             WEIGHTS.coverage * hit.coverage +

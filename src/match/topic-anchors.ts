@@ -82,3 +82,27 @@ function commonWords(entries: Entry[], indexTerms: (text: string) => string[], a
   }
   return words;
 }
+
+/**
+ * Keywords (a problem's cues) that the segmenter splits into one-character words ("欠我钱" →
+ * 欠 / 我 / 钱) name their group only as the phrase itself: a question holding the phrase
+ * names the group though no token does. Keys as {@link anchorKey}; phrases normalized.
+ */
+export function phraseAnchors(
+  knowledge: KnowledgeBase,
+  indexTerms: (text: string) => string[],
+  normalize: (text: string) => string,
+  aspectWords: ReadonlySet<string>,
+): Map<string, string[]> {
+  const phrases = new Map<string, Set<string>>();
+  for (const entry of knowledge.entries) {
+    const key = anchorKey(entry);
+    for (const keyword of entry.keywords) {
+      const phrase = normalize(keyword);
+      if (phrase.length < 2 || aspectWords.has(phrase)) continue;
+      if (indexTerms(phrase).some((term) => term.length >= 2)) continue;
+      phrases.set(key, (phrases.get(key) ?? new Set()).add(phrase));
+    }
+  }
+  return new Map([...phrases].map(([key, set]) => [key, [...set]]));
+}
