@@ -84,14 +84,14 @@ export function createMatcher(
   /** Words that name a topic or a problem: a follow-up has none left once its aspect words are out. */
   const subjectWords = new Set([...anchors.values()].flatMap((words) => [...words]));
   /** A question names an entry when it shares a word of the entry's topic (its anchors). */
-  const phrases = phraseAnchors(knowledge, indexTerms, options.normalize, aspectSet);
+  const phrases = phraseAnchors(knowledge, indexed, aspectSet);
   const names = (entry: Entry, tokens: readonly string[], normalized: string) =>
     tokens.some((token) => anchors.get(anchorKey(entry))?.has(token)) ||
     (phrases.get(anchorKey(entry))?.some((phrase) => normalized.includes(phrase)) ?? false);
   const corrector: TermCorrector = createTermCorrector([
     ...knowledge.domainWords.map((word) => word.word),
     ...knowledge.entries.flatMap((entry) => entry.keywords),
-  ]);
+  ], (word) => index.has(word));
   // The build's tokens served it only; kept, every closure of this scope would hold them (29 MB at 10,000 entries).
   texts.release();
 

@@ -90,17 +90,15 @@ function commonWords(entries: Entry[], indexTerms: (text: string) => string[], a
  */
 export function phraseAnchors(
   knowledge: KnowledgeBase,
-  indexTerms: (text: string) => string[],
-  normalize: (text: string) => string,
+  indexed: (text: string) => { normalized: string; terms: string[] },
   aspectWords: ReadonlySet<string>,
 ): Map<string, string[]> {
   const phrases = new Map<string, Set<string>>();
   for (const entry of knowledge.entries) {
     const key = anchorKey(entry);
     for (const keyword of entry.keywords) {
-      const phrase = normalize(keyword);
-      if (phrase.length < 2 || aspectWords.has(phrase)) continue;
-      if (indexTerms(phrase).some((term) => term.length >= 2)) continue;
+      const { normalized: phrase, terms } = indexed(keyword);
+      if (phrase.length < 2 || aspectWords.has(phrase) || terms.some((term) => term.length >= 2)) continue;
       phrases.set(key, (phrases.get(key) ?? new Set()).add(phrase));
     }
   }

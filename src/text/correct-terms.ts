@@ -22,13 +22,14 @@ const MAX_TERM = 8;
  * built on the first call: most questions never need a correction, and building it up front
  * cost start-up time (measured by the bench). Sounds come from a generated syllable table.
  */
-export function createTermCorrector(terms: Iterable<string>): TermCorrector {
+export function createTermCorrector(terms: Iterable<string>, isWord: (text: string) => boolean = () => false): TermCorrector {
   const list = [...terms];
   let corrector: TermCorrector | undefined;
-  return (text) => (corrector ??= buildCorrector(list))(text);
+  return (text) => (corrector ??= buildCorrector(list, isWord))(text);
 }
 
-function buildCorrector(terms: readonly string[]): TermCorrector {
+/** `isWord`: a word in its own right (法院 beside the term 法援) sounds like a term but is no typo. */
+function buildCorrector(terms: readonly string[], isWord: (text: string) => boolean): TermCorrector {
   const known = new Set<string>();
   const bySound = new Map<string, string>();
   const byLength = new Map<string, string>();
@@ -84,7 +85,7 @@ function buildCorrector(terms: readonly string[]): TermCorrector {
           if (i + n > run.length) continue;
           if (!soundLengths?.has(n) && !firstLengths?.has(n) && !secondLengths?.has(n)) continue;
           const window = run.slice(i, i + n);
-          if (known.has(window)) {
+          if (known.has(window) || isWord(window)) {
             out += window;
             i += n;
             continue outer;

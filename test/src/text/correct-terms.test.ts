@@ -16,4 +16,9 @@ describe('term corrector', () => {
     expect(correct('法律援助在哪里')).toEqual({ text: '法律援助在哪里', corrections: [] });
     expect(correct('今天天气怎么样').corrections).toEqual([]);
   });
+  it('keeps a word in its own right that sounds like a term', () => {
+    const withWords = createTermCorrector(['法援'], (word) => word === '法院');
+    expect(withWords('纠纷想找法院调解').corrections).toEqual([]);
+    expect(createTermCorrector(['法援'])('纠纷想找法院调解').text).toBe('纠纷想找法援调解');
+  });
 });
