@@ -17,8 +17,12 @@ export interface Candidate {
   nearest: number;
   /** The ordering key: coverage, nearest sample question, BM25 relative to the best, aspect agreement. */
   rank: number;
-  /** True when the question shares a word that characterizes the entry's topic (see anchors). */
+  /**
+   * True when the question names the entry's topic: it shares a word (or holds a cue phrase)
+   * that characterizes it, or, for a problem, the classifier is sure of it (`anchoredBy`).
+   */
   anchored: boolean;
+  anchoredBy?: 'word' | 'classifier';
   /** The classifier's posterior probability of this entry, in [0, 1]. */
   classifier: number;
   /** Coverage blended with the nearest-question overlap: the words the question shares. */
@@ -61,6 +65,13 @@ export interface MatchTuning {
   classifierFloor: number;
   /** How much the decline class's posterior shrinks every entry's confidence, in [0, 1]. */
   declineWeight: number;
+  /**
+   * Posterior at or above which the classifier alone names a problem: a story told in other
+   * words than the cues ("被优化了", "借了我五万") still names its situation.
+   */
+  classifierAnchor: number;
+  /** …when it knows at least this share of the question's features (few known features make it overconfident). */
+  classifierAnchorKnown: number;
   /** Ranking penalty of a problem when the question asks one aspect (where, cost, materials…). */
   problemAspectPenalty: number;
   classifier: ClassifierOptions;
@@ -68,10 +79,12 @@ export interface MatchTuning {
 
 export const DEFAULT_TUNING: MatchTuning = {
   classifierRank: 0.3,
-  classifierConfidence: 0.3,
+  classifierConfidence: 0.4,
   classifierCandidates: 3,
   classifierFloor: 0.05,
   declineWeight: 0.8,
+  classifierAnchor: 0.9,
+  classifierAnchorKnown: 0.5,
   problemAspectPenalty: 0.1,
   classifier: DEFAULT_CLASSIFIER,
 };

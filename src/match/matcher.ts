@@ -33,6 +33,10 @@ const LONG_UNKNOWN_WEIGHT = 0.3;
 /** A follow-up naming only an aspect is short ("那要带什么材料呢?"); longer text is a question of its own. */
 const FOLLOW_UP_CHARS = 16;
 
+/** How a candidate names its topic: by a word of it, else (a problem only) by a sure classifier. */
+const anchor = (byWord: boolean, byClassifier: boolean) =>
+  byWord ? { anchored: true, anchoredBy: 'word' as const } : byClassifier ? { anchored: true, anchoredBy: 'classifier' as const } : { anchored: false };
+
 /** Builds the index over titles, sample questions and keywords of every entry. */
 export function createMatcher(
   knowledge: KnowledgeBase,
@@ -153,7 +157,7 @@ export function createMatcher(
           nearest: near,
           classifier: learned,
           lexical,
-          anchored: names(entry, tokens, normalized),
+          ...anchor(names(entry, tokens, normalized), entry.problem !== undefined && learned >= tuning.classifierAnchor && known >= tuning.classifierAnchorKnown),
           confidence: keep * ((1 - share) * lexical + share * learned),
           rank:
             WEIGHTS.coverage * hit.coverage +

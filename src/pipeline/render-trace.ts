@@ -14,6 +14,7 @@ interface CandidateNote {
   bm25: number;
   rank: number;
   anchored: boolean;
+  anchoredBy?: 'word' | 'classifier';
 }
 
 const label = (name: string) => `${name}:`.padEnd(8, ' ');
@@ -67,12 +68,12 @@ function renderMatch(match: TraceNote): string[] {
     `${label('分词')}${list(match.tokens)}`,
     `${label('纠错')}${list(match.corrections)}`,
     `${label('方面')}${list(match.aspects)}`,
-    '候选:    把握度 (覆盖  相似  分类)   bm25   排序  含主题词  条目',
+    '候选:    把握度 (覆盖  相似  分类)   bm25   排序  点明主题  条目',
     ...candidates.map(
       (c, i) =>
         `  ${i + 1}.     ${c.confidence.toFixed(3)} (${c.coverage.toFixed(2)} ${c.nearest.toFixed(2)} ${(c.classifier ?? 0).toFixed(2)}) ${c.bm25
           .toFixed(2)
-          .padStart(6)}  ${c.rank.toFixed(3)}  ${c.anchored ? '是' : '否'}        ${c.entry}(${c.title})`,
+          .padStart(6)}  ${c.rank.toFixed(3)}  ${c.anchoredBy === 'classifier' ? '分类' : c.anchored ? '是  ' : '否  '}      ${c.entry}(${c.title})`,
     ),
     `${label('门槛')}回答 ≥ ${thresholds.answer},追问 ≥ ${thresholds.clarify}`,
   ];

@@ -127,6 +127,7 @@ function describeMatch(match: MatchResult, decision: Decision, thresholds: { ans
       bm25: round(c.bm25),
       rank: round(c.rank),
       anchored: c.anchored,
+      ...(c.anchoredBy ? { anchoredBy: c.anchoredBy } : {}),
     })),
     decided: decision.kind,
   };
