@@ -95,7 +95,7 @@ export function createMatcher(
   const corrector: TermCorrector = createTermCorrector([
     ...knowledge.domainWords.map((word) => word.word),
     ...knowledge.entries.flatMap((entry) => entry.keywords),
-  ], (word) => index.has(word));
+  ], { isWord: (word) => index.has(word) || segmenter.isWord(word), cut: (text) => segmenter.cut(text) });
   // The build's tokens served it only; kept, every closure of this scope would hold them (29 MB at 10,000 entries).
   texts.release();
 

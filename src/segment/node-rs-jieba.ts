@@ -23,5 +23,10 @@ export async function createNodeRsJieba(words: DomainWord[]): Promise<Segmenter>
     name: 'node-rs-jieba',
     cut: (text) => jieba.cut(text, true),
     cutForSearch: (text) => jieba.cutForSearch(text, true),
+    // Without the HMM, unknown characters are never joined: one piece means a dictionary word.
+    isWord: (text) => {
+      const pieces = jieba.cut(text, false);
+      return pieces.length === 1 && pieces[0] === text;
+    },
   };
 }

@@ -3,8 +3,8 @@ import type { DomainWord, Segmenter } from './segmenter-types.js';
 interface NodejsJiebaModule {
   load(options?: Record<string, string>): void;
   insertWord(word: string): boolean;
-  cut(text: string, strict?: boolean): string[];
-  cutForSearch(text: string, strict?: boolean): string[];
+  cut(text: string, hmm?: boolean): string[];
+  cutForSearch(text: string, hmm?: boolean): string[];
 }
 
 let loaded = false;
@@ -25,5 +25,10 @@ export async function createNodejsJieba(words: DomainWord[]): Promise<Segmenter>
     name: 'nodejs-jieba',
     cut: (text) => jieba.cut(text, true),
     cutForSearch: (text) => jieba.cutForSearch(text, true),
+    // Without the HMM, unknown characters are never joined: one piece means a dictionary word.
+    isWord: (text) => {
+      const pieces = jieba.cut(text, false);
+      return pieces.length === 1 && pieces[0] === text;
+    },
   };
 }

@@ -16,6 +16,8 @@ export interface Segmenter {
   cut(text: string): string[];
   /** Search mode: long words are also split into their shorter known words. */
   cutForSearch(text: string): string[];
+  /** True when the text is one word of the dictionary (not a run of unknown characters joined by guess). */
+  isWord(text: string): boolean;
 }
 
 export type SegmenterName = 'node-rs-jieba' | 'nodejs-jieba';

@@ -22,14 +22,24 @@ const MAX_TERM = 8;
  * built on the first call: most questions never need a correction, and building it up front
  * cost start-up time (measured by the bench). Sounds come from a generated syllable table.
  */
-export function createTermCorrector(terms: Iterable<string>, isWord: (text: string) => boolean = () => false): TermCorrector {
+export function createTermCorrector(terms: Iterable<string>, words: CorrectorWords = {}): TermCorrector {
   const list = [...terms];
   let corrector: TermCorrector | undefined;
-  return (text) => (corrector ??= buildCorrector(list, isWord))(text);
+  return (text) => (corrector ??= buildCorrector(list, words))(text);
 }
 
-/** `isWord`: a word in its own right (法院 beside the term 法援) sounds like a term but is no typo. */
-function buildCorrector(terms: readonly string[], isWord: (text: string) => boolean): TermCorrector {
+/** What the corrector knows of ordinary words, so that it leaves them alone. */
+export interface CorrectorWords {
+  /** A word in its own right (法院 beside the term 法援, 房贷 beside 放贷) sounds like a term but is no typo. */
+  isWord?: (text: string) => boolean;
+  /**
+   * Segments a run of text. A two-character window is corrected only where it stands as a
+   * word of its own there: in 跑去市里 the sound of 去世 straddles 去 and 市里.
+   */
+  cut?: (text: string) => string[];
+}
+
+function buildCorrector(terms: readonly string[], { isWord = () => false, cut }: CorrectorWords): TermCorrector {
   const known = new Set<string>();
   const bySound = new Map<string, string>();
   const byLength = new Map<string, string>();
@@ -75,6 +85,7 @@ function buildCorrector(terms: readonly string[], isWord: (text: string) => bool
     const corrections: Correction[] = [];
     const corrected = text.replace(CJK_RUN, (run) => {
       const sounds = syllables(run);
+      const starts = wordStarts(run, cut);
       let out = '';
       let i = 0;
       outer: while (i < run.length) {
@@ -90,6 +101,7 @@ function buildCorrector(terms: readonly string[], isWord: (text: string) => bool
             i += n;
             continue outer;
           }
+          if (n === 2 && starts && !(starts.has(i) && starts.has(i + 2))) continue;
           const term = closeTerm(window, soundLengths?.has(n) ? sounds.slice(i, i + n).join(' ') : undefined);
           if (term) {
             corrections.push({ from: window, to: term });
@@ -105,6 +117,15 @@ function buildCorrector(terms: readonly string[], isWord: (text: string) => bool
     });
     return { text: corrected, corrections };
   };
+}
+
+/** Offsets where a word of the run starts (and its end), or undefined without a segmenter. */
+function wordStarts(run: string, cut: CorrectorWords['cut']): Set<number> | undefined {
+  if (!cut) return undefined;
+  const starts = new Set<number>([0]);
+  let at = 0;
+  for (const word of cut(run)) starts.add((at += word.length));
+  return starts;
 }
 
 function sharesChar(a: string, b: string): boolean {

@@ -31,5 +31,13 @@ for (const name of ['node-rs-jieba', 'nodejs-jieba'] as SegmenterName[]) {
       const text = '工资被拖欠了去哪里讨薪';
       expect(segmenter.cut(text).join('')).toBe(text);
     });
+
+    it('tells dictionary words from unknown characters it would join by guess', async () => {
+      const segmenter = await createSegmenter(name, domainWords);
+      expect(segmenter.isWord('房贷')).toBe(true);
+      expect(segmenter.isWord('粤智助')).toBe(true);
+      expect(segmenter.isWord('陪偿')).toBe(false);
+      expect(segmenter.isWord('去市')).toBe(false);
+    });
   });
 }

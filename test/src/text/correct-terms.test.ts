@@ -17,8 +17,15 @@ describe('term corrector', () => {
     expect(correct('今天天气怎么样').corrections).toEqual([]);
   });
   it('keeps a word in its own right that sounds like a term', () => {
-    const withWords = createTermCorrector(['法援'], (word) => word === '法院');
+    const withWords = createTermCorrector(['法援'], { isWord: (word) => word === '法院' });
     expect(withWords('纠纷想找法院调解').corrections).toEqual([]);
     expect(createTermCorrector(['法援'])('纠纷想找法院调解').text).toBe('纠纷想找法援调解');
+  });
+  it('corrects a two-character window only where it stands as a word of its own', () => {
+    const cut = (text: string) => (text === '要跑去市里' ? ['要', '跑', '去', '市里'] : text === '怎么陪偿' ? ['怎么', '陪偿'] : [...text]);
+    const withCut = createTermCorrector(['去世', '赔偿'], { cut });
+    expect(withCut('要跑去市里').corrections).toEqual([]);
+    expect(withCut('怎么陪偿').text).toBe('怎么赔偿');
+    expect(createTermCorrector(['去世'])('要跑去市里').text).toBe('要跑去世里');
   });
 });
