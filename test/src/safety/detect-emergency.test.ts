@@ -45,6 +45,8 @@ describe('emergency patterns run in linear time', () => {
     const detect = createEmergencyDetector(loadKnowledge(KNOWLEDGE_DIR).emergency);
     expect(detect('老公正在打我')?.category).toBe('violence');
     expect(detect('我不想活了')?.category).toBe('self-harm');
+    // A threat by message gets the threat reply (keep the messages), not the one about violence at home.
+    expect(detect('刚收到微信说今晚要砍死我们全家')?.category).toBe('threat');
     expect(detect('站在楼顶,我撑不住了')?.category).toBe('self-harm');
     expect(detect('家暴受害人能申请法律援助吗')).toBeUndefined();
     // (?<!不)打紧, rewritten without lookbehind: the same matches.
@@ -57,7 +59,7 @@ describe('emergency patterns run in linear time', () => {
     const copy = withViolencePattern('(?<!不)要命');
     const problems = checkKnowledge(copy.dir).problems.map(formatProblem);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^emergency\.yaml: categories\[2\]\(id=violence\)\.patterns\[0\]: .*lookbehind.*\(\?:\^\|\[\^不\]\)/);
+    expect(problems[0]).toMatch(/^emergency\.yaml: categories\[3\]\(id=violence\)\.patterns\[0\]: .*lookbehind.*\(\?:\^\|\[\^不\]\)/);
   });
 
   it('refuses backreferences, invalid syntax and oversized programs', () => {
