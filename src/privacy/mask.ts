@@ -16,7 +16,7 @@ const ADDRESS = new RegExp(
     `(?:\\s*[0-9A-Za-z一二三四五六七八九十-]{1,6}\\s*(?:号楼|栋|幢|座|单元|楼|层|室|房)){0,4}`,
   'g',
 );
-const SELF_NAME = new RegExp(`(我叫|我的名字是|我的名字叫|本人叫|我名叫|我是)\\s*[${HAN}·]{2,4}`, 'g');
+const SELF_NAME = new RegExp(`(我叫|我的名字是|我的名字叫|本人叫|我名叫)\\s*[${HAN}·]{2,4}`, 'g');
 const SURNAME = new RegExp(`(我姓|本人姓)\\s*[${HAN}](?:\\s*[名叫]\\s*[${HAN}]{1,2})?`, 'g');
 /**
  * Common surnames (with Guangdong's): a family member's name must start with one, so that
@@ -24,6 +24,13 @@ const SURNAME = new RegExp(`(我姓|本人姓)\\s*[${HAN}](?:\\s*[名叫]\\s*[${
  */
 const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱丘江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤温赖巫麦岑翁古利骆凌伍庞邝冼甘练植欧司';
+/**
+ * 我是 + a name standing alone ("我是张伟,…"): a surname first and the clause ending there, so
+ * that "我是低保户", "我是外地人" or "我是王村的" keep what staff need to read.
+ */
+const SELF_IS_NAME = new RegExp(`(我是)\\s*[${SURNAMES}][${HAN}]{1,2}(?=[\\s,.!?;:，。！？；：、]|$)`, 'g');
+/** What people say they are ends so (王村的, 黄家人, 村里的低保户…); a given name hardly does. */
+const NOT_A_NAME_END = /[的人户村镇家里者员工族民们]$/;
 const RELATIVE_NAME = new RegExp(
   `(老婆|老公|妻子|丈夫|爱人|媳妇|儿子|女儿|孩子|爸爸|妈妈|父亲|母亲|哥哥|姐姐|弟弟|妹妹|前夫|前妻|男朋友|女朋友|对象|朋友|同事|老板|邻居|房东|对方)` +
     `(的名字|的名字是)?\\s*(叫做|名叫|叫)\\s*[${SURNAMES}][${HAN}·]{1,3}`,
@@ -48,6 +55,7 @@ export function maskPersonal(text: string): string {
   return maskNumbers(text)
     .replace(ADDRESS, '[地址]')
     .replace(SELF_NAME, (_all, lead: string) => `${lead}[姓名]`)
+    .replace(SELF_IS_NAME, (all, lead: string) => (NOT_A_NAME_END.test(all) ? all : `${lead}[姓名]`))
     .replace(SURNAME, (_all, lead: string) => `${lead}[姓名]`)
     .replace(RELATIVE_NAME, (_all, who: string, name = '', verb: string) => `${who}${name}${verb}[姓名]`);
 }

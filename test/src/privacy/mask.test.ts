@@ -18,6 +18,13 @@ describe('mask', () => {
   });
   it('masks a name given after 我叫 / 我是', () => {
     expect(maskPersonal('我叫张三,老板欠我钱')).toBe('我叫[姓名],老板欠我钱');
+    expect(maskPersonal('我是王小明,老板欠我钱')).toBe('我是[姓名],老板欠我钱');
+    expect(maskPersonal('你好我是陈丽')).toBe('你好我是[姓名]');
+  });
+  it('keeps what people say they are: 我是低保户, 我是外地人, 我是王村的', () => {
+    for (const text of ['我是低保户能不能申请法律援助', '我是外地人,在曲江打工', '我是王村的,宅基地被占了', '我是法律明白人']) {
+      expect(maskPersonal(text)).toBe(text);
+    }
   });
 });
 
