@@ -74,8 +74,9 @@ export async function createConfiguredWechatMp(
   config: Config,
   logger: Logger,
   shared?: { cache: SharedCache; locks: Locks },
+  hashConversation?: (key: string) => string,
 ): Promise<WechatMpAdapter | undefined> {
   if (!config.wechatMp) return undefined;
   const { createWechatMpAdapter } = await import('./wechat-mp/index.js');
-  return createWechatMpAdapter({ ...config.wechatMp, shared, logger: logger.child({ adapter: 'wechat-mp' }) });
+  return createWechatMpAdapter({ ...config.wechatMp, shared, hashConversation, logger: logger.child({ adapter: 'wechat-mp' }) });
 }

@@ -49,7 +49,7 @@ export async function planHttp(app: App, others: readonly Adapter[], options: { 
   const { config, logger } = app;
   options.metrics?.watchStore(() => app.store.health());
   options.metrics?.watchShared(() => app.shared.health());
-  const mp = await createConfiguredWechatMp(config, logger, app.shared);
+  const mp = await createConfiguredWechatMp(config, logger, app.shared, app.hashConversation);
   const store = await openConsoleStore(app);
   const mount = (server: HttpServer) => {
     if (mp) server.mount(mp.plugin);

@@ -3,7 +3,6 @@
  * server; `start(handler)` opens it to messages and `stop()` closes it again, finishing
  * the replies still owed. Until started, requests are answered 503 and WeChat retries.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -13,6 +12,7 @@ import { createMpApi } from './mp-api.js';
 import { createMsgCrypt } from './msg-crypt.js';
 import type { Passive } from './plan-reply.js';
 import { createResponder, type Responder } from './responder.js';
+import { ADAPTER_NAME } from './to-inbound.js';
 import { wechatMpRoutes } from './routes.js';
 import { routeMessage } from './to-inbound.js';
 import { resolveOptions, type WechatMpAdapterOptions } from './wechat-mp-options.js';
@@ -41,8 +41,8 @@ export function createWechatMpAdapter(options: WechatMpAdapterOptions): WechatMp
   const settings = resolveOptions(options);
   const { logger } = settings;
   const crypt = settings.aesKey ? createMsgCrypt({ token: settings.token, encodingAesKey: settings.aesKey, appId: settings.appId }) : undefined;
-  const salt = randomBytes(16);
-  const conv = (openId: string) => createHash('sha256').update(salt).update(openId).digest('hex').slice(0, 12);
+  // The key the core logs this conversation under (see toInbound), so adapter and core lines join up.
+  const conv = (openId: string) => settings.hashConversation(`${ADAPTER_NAME}:${openId}`);
   let running: Running | undefined;
   let stopping: Promise<void> | undefined;
 

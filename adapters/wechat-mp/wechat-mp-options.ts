@@ -3,6 +3,7 @@
  * fit as they are; the rest are for tests and tuning.
  */
 import type { Logger } from '../../src/logger.js';
+import { processHash, type HashConversation } from '../shared/conversation-hash.js';
 import { createLocalLocks, createMemoryCache } from '../../src/shared/memory-state.js';
 import type { Locks, SharedCache } from '../../src/shared/shared-state.js';
 
@@ -43,6 +44,8 @@ export interface WechatMpAdapterOptions {
    * once. This process only when unset.
    */
   shared?: { cache: SharedCache; locks: Locks };
+  /** The core's salted conversation hash for the `conv` log field (a process-salted one by default). */
+  hashConversation?: HashConversation;
 }
 
 export type ResolvedOptions = Required<Omit<WechatMpAdapterOptions, 'aesKey'>> & Pick<WechatMpAdapterOptions, 'aesKey'>;
@@ -61,6 +64,7 @@ export function resolveOptions(options: WechatMpAdapterOptions): ResolvedOptions
     errorText: '抱歉,系统暂时出了点问题,请稍后再试。紧急情况请拨打110;法律问题可拨打12348公共法律服务热线。',
     now: Date.now,
     shared: { cache: createMemoryCache(), locks: createLocalLocks('this-process') },
+    hashConversation: processHash(),
     // A key given as undefined keeps its default.
     ...(Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as WechatMpAdapterOptions),
   };

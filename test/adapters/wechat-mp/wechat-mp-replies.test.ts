@@ -26,6 +26,18 @@ describe('official account: the 5-second rule, retries, long replies, handoff, e
     expect(core.received).toHaveLength(2);
   });
 
+  it('logs the conversation by the core\'s salted hash of its key, never the OpenID', async () => {
+    const core = scriptedCore();
+    const keys: string[] = [];
+    t = await startMp(core.handler, { hashConversation: (key) => (keys.push(key), 'salted-1') });
+    await t.push.text(ALICE, '重试', { msgId: '77' });
+    await t.push.text(ALICE, '重试', { msgId: '77' });
+    const retried = t.logs.lines().find((line) => String(line.msg).includes('retried'));
+    expect(retried).toMatchObject({ conv: 'salted-1' });
+    expect(keys).toEqual([`wechat-mp:${core.received[0]?.conversationId}`]);
+    expect(t.logs.text()).not.toContain(ALICE);
+  });
+
   it('when the core is slow answers `success` and sends the reply late through the API, once despite retries', async () => {
     const core = scriptedCore({}, { 慢问题: 300 });
     t = await startMp(core.handler, { replyBudgetMs: 50 });
