@@ -15,7 +15,7 @@ function readText(budget: ReadBudget, relative: string, problems: KnowledgeProbl
     return budget.read(relative);
   } catch (error) {
     const message = error instanceof TooLargeError ? error.message : '文件不存在或读不出';
-    problems.push({ file: relative, field: error instanceof TooLargeError ? '(size)' : '(文件)', message });
+    problems.push({ file: relative, field: error instanceof TooLargeError ? '(大小)' : '(文件)', message });
     return undefined;
   }
 }
