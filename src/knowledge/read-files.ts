@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import type { KnowledgeProblem } from './knowledge-base.js';
 import { TooLargeError, type ReadBudget } from './read-budget.js';
+import { describeYamlFault } from './yaml-messages.js';
 
 export { listEntryFiles } from './knowledge-files.js';
 
@@ -23,16 +24,18 @@ function readText(budget: ReadBudget, relative: string, problems: KnowledgeProbl
 /**
  * Parses YAML strictly: the core schema only, duplicate keys refused, and any tag the schema
  * does not know (`!include /etc/passwd`) refused instead of silently read as a string.
- * Anchors and aliases work, within the library's alias limit.
+ * Anchors and aliases work, within the library's alias limit. `error` is in Chinese, with
+ * the line and column where the parser gives them.
  */
 export function parseStrictYaml(raw: string): { data?: unknown; error?: string } {
-  const doc = YAML.parseDocument(raw, { schema: 'core', uniqueKeys: true, strict: true, prettyErrors: false });
+  // prettyErrors: the line and column staff need to find the fault.
+  const doc = YAML.parseDocument(raw, { schema: 'core', uniqueKeys: true, strict: true, prettyErrors: true });
   const fault = doc.errors[0] ?? doc.warnings[0];
-  if (fault) return { error: fault.message.split('\n')[0] ?? 'bad YAML' };
+  if (fault) return { error: describeYamlFault(fault) };
   try {
     return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (error) {
-    return { error: (error as Error).message.split('\n')[0] ?? 'bad YAML' };
+    return { error: describeYamlFault({ message: String((error as Error).message) }) };
   }
 }
 

@@ -71,6 +71,6 @@ describe('knowledge base', () => {
   it('reports bad YAML with the file name', () => {
     const dir = brokenCopy('aspects.yaml', () => undefined);
     fs.writeFileSync(path.join(dir, 'aspects.yaml'), 'a: [unclosed');
-    expect(problemsOf(dir).join('\n')).toMatch(/^aspects.yaml: \(yaml\)/m);
+    expect(problemsOf(dir).join('\n')).toMatch(/^aspects.yaml: \(yaml\): 第 1 行第 13 列:方括号 \[ 没有用 \] 收尾/m);
   });
 });
