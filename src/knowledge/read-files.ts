@@ -1,8 +1,8 @@
 import YAML from 'yaml';
 import type { z } from 'zod';
-import zhCN from 'zod/v4/locales/zh-CN.js';
 import type { KnowledgeProblem } from './knowledge-base.js';
 import { TooLargeError, type ReadBudget } from './read-budget.js';
+import { knowledgeErrorMap } from './schema-messages.js';
 import { describeYamlFault } from './yaml-messages.js';
 
 export { listEntryFiles } from './knowledge-files.js';
@@ -53,8 +53,8 @@ export function readYaml<T extends z.ZodType>(
     problems.push({ file: relative, field: '(yaml)', message: error });
     return undefined;
   }
-  // Staff read these messages: zod's own ones in Chinese too.
-  const parsed = schema.safeParse(data, { error: LOCALE.localeError });
+  // Staff read these messages: zod's own ones in plain Chinese too.
+  const parsed = schema.safeParse(data, { error: knowledgeErrorMap });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       problems.push({ file: relative, field: describePath(data, issue.path), message: issue.message });
@@ -64,20 +64,24 @@ export function readYaml<T extends z.ZodType>(
   return parsed.data;
 }
 
-const LOCALE = zhCN();
-
-/** Turns `[3, 'questions']` into `[3](id=legal-aid.where).questions` so staff find the entry. */
+/**
+ * Turns `[3, 'questions']` into `[3](id=legal-aid.where).questions` and `['categories', 3]`
+ * into `categories[3](id=violence)`, like the other refusals, so staff find the entry.
+ */
 function describePath(data: unknown, issuePath: PropertyKey[]): string {
-  if (issuePath.length === 0) return '(root)';
-  const [first, ...rest] = issuePath;
-  let head = `[${String(first)}]`;
-  if (typeof first === 'number' && Array.isArray(data)) {
-    const item = data[first] as { id?: unknown } | undefined;
-    if (item && typeof item.id === 'string') head += `(id=${item.id})`;
-  } else if (typeof first === 'string') {
-    head = first;
+  if (issuePath.length === 0) return '(整个文件)';
+  let at: unknown = data;
+  let out = '';
+  for (const part of issuePath) {
+    at = at !== null && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[part] : undefined;
+    if (typeof part !== 'number') {
+      out += out === '' ? String(part) : `.${String(part)}`;
+      continue;
+    }
+    const id = at !== null && typeof at === 'object' ? (at as { id?: unknown }).id : undefined;
+    out += `[${part}]${typeof id === 'string' ? `(id=${id})` : ''}`;
   }
-  return [head, ...rest.map(String)].join('.');
+  return out;
 }
 
 /** Reads a one-item-a-line list; `#` starts a comment. */

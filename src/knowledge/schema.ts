@@ -39,18 +39,18 @@ export const MIN_SITUATIONS = 10;
  * first step, what next if it fails, what to keep, the time limits, and entries to read next.
  */
 export const ProblemSchema = z.object({
-  id: z.string().regex(/^problem\.[a-z0-9-]+$/, 'write problem.<name> in lowercase letters, digits and dashes'),
+  id: z.string().regex(/^problem\.[a-z0-9-]+$/, '要写成 problem.名称,名称只能用小写字母、数字和短横线'),
   title: text,
   /** Words and short phrases that signal the situation, as residents say them. */
-  cues: z.array(phrase).min(3, 'needs at least 3 cue words'),
-  situations: z.array(phrase).min(MIN_SITUATIONS, `needs at least ${MIN_SITUATIONS} situations`),
+  cues: z.array(phrase).min(3, '至少要有 3 个提示词'),
+  situations: z.array(phrase).min(MIN_SITUATIONS, `至少要有 ${MIN_SITUATIONS} 个情形`),
   /** A line shown first where safety comes first (有危险马上打110). */
   safety: text.optional(),
   first: text,
   then: z.array(text).default([]),
   evidence: z.array(text).default([]),
   deadlines: z.array(text).default([]),
-  source: z.array(SourceSchema).min(1, 'needs at least one source'),
+  source: z.array(SourceSchema).min(1, '至少要有一个来源'),
   /** Entries (or problems) offered as numbered next steps. */
   next: z.array(id).default([]),
 });
@@ -94,7 +94,7 @@ export const EmergencySchema = z
           })
           .strict()
           .refine((category) => category.patterns.length + category.urgent.length + category.cues.length > 0, {
-            message: 'needs patterns, urgent cues or cues',
+            message: 'patterns、urgent、cues 至少要写一项',
           }),
       )
       .min(1),
@@ -159,7 +159,7 @@ export const MetaSchema = z.object({
 
 /** Questions the bot must decline, in groups (weather, shopping…); the matcher learns each group as a class. */
 export const OutOfScopeSchema = z.object({
-  declines: z.record(id, z.array(phrase).min(3, 'a group needs at least 3 questions')),
+  declines: z.record(id, z.array(phrase).min(3, '每组至少要有 3 个问题')),
 });
 
 export const SynonymsSchema = z.record(z.string().min(1), z.string());

@@ -74,3 +74,35 @@ describe('knowledge base', () => {
     expect(problemsOf(dir).join('\n')).toMatch(/^aspects.yaml: \(yaml\): 第 1 行第 13 列:方括号 \[ 没有用 \] 收尾/m);
   });
 });
+
+describe('schema refusals in plain Chinese, by file, entry and field', () => {
+  it('says a field is missing, empty, of the wrong kind or not one of the allowed values', () => {
+    const file = firstEntryFile();
+    const dir = brokenCopy(file, (entries) => {
+      delete entries[0].title;
+      entries[0].answer = '';
+      entries[0].source[0].kind = 'web';
+      entries[1].questions = '一个问题';
+    });
+    const text = problemsOf(dir).join('\n');
+    expect(text).toMatch(new RegExp(`^${file}: \\[0\\]\\(id=[^)]+\\)\\.title: 缺少这一项$`, 'm'));
+    expect(text).toMatch(new RegExp(`^${file}: \\[0\\]\\(id=[^)]+\\)\\.answer: 不能是空的$`, 'm'));
+    expect(text).toMatch(new RegExp(`^${file}: \\[0\\]\\(id=[^)]+\\)\\.source\\[0\\]\\.kind: 只能是 report、law、hotline 之一$`, 'm'));
+    expect(text).toMatch(new RegExp(`^${file}: \\[1\\]\\(id=[^)]+\\)\\.questions: 应该是列表,这里是一段文字$`, 'm'));
+  });
+
+  it('says what a problem card and an emergency category lack', () => {
+    const problems = brokenCopy('problems/admin-penalty.yaml', (cards) => {
+      cards[0].id = 'admin-penalty';
+      cards[0].cues = cards[0].cues.slice(0, 2);
+    });
+    const text = problemsOf(problems).join('\n');
+    expect(text).toMatch(/^problems\/admin-penalty\.yaml: \[0\]\(id=admin-penalty\)\.id: 要写成 problem\.名称,名称只能用小写字母、数字和短横线$/m);
+    expect(text).toMatch(/^problems\/admin-penalty\.yaml: \[0\]\(id=admin-penalty\)\.cues: 至少要有 3 个提示词$/m);
+
+    const emergency = brokenCopy('emergency.yaml', (data) => {
+      Object.assign(data.categories[0], { patterns: [], urgent: [], cues: [] });
+    });
+    expect(problemsOf(emergency).join('\n')).toMatch(/^emergency\.yaml: categories\[0\]\(id=[^)]+\): patterns、urgent、cues 至少要写一项$/m);
+  });
+});
