@@ -2,7 +2,7 @@ import YAML from 'yaml';
 import type { z } from 'zod';
 import type { KnowledgeProblem } from './knowledge-base.js';
 import { TooLargeError, type ReadBudget } from './read-budget.js';
-import { knowledgeErrorMap } from './schema-messages.js';
+import { knowledgeErrorMap, orderIssues } from './schema-messages.js';
 import { describeYamlFault } from './yaml-messages.js';
 
 export { listEntryFiles } from './knowledge-files.js';
@@ -56,7 +56,7 @@ export function readYaml<T extends z.ZodType>(
   // Staff read these messages: zod's own ones in plain Chinese too.
   const parsed = schema.safeParse(data, { error: knowledgeErrorMap });
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
+    for (const issue of orderIssues(parsed.error.issues)) {
       problems.push({ file: relative, field: describePath(data, issue.path), message: issue.message });
     }
     return undefined;

@@ -25,6 +25,8 @@ function kindOf(input: unknown): string {
 }
 
 const LOCALE = zhCN().localeError;
+/** Said of a required field that is not there. */
+const MISSING = '缺少这一项';
 
 type Issue = Parameters<z.core.$ZodErrorMap>[0];
 
@@ -32,7 +34,7 @@ type Issue = Parameters<z.core.$ZodErrorMap>[0];
 export const knowledgeErrorMap: z.core.$ZodErrorMap = (issue: Issue) => {
   switch (issue.code) {
     case 'invalid_type': {
-      if (issue.input === undefined) return '缺少这一项';
+      if (issue.input === undefined) return MISSING;
       const expected = KINDS[issue.expected] ?? issue.expected;
       return issue.input === null ? `这一项是空的,应该是${expected}` : `应该是${expected},这里是${kindOf(issue.input)}`;
     }
@@ -54,6 +56,8 @@ export const knowledgeErrorMap: z.core.$ZodErrorMap = (issue: Issue) => {
       return '写法不对';
     case 'invalid_union':
       return `应该是${KINDS.string},这里是${kindOf(issue.input)}`;
+    case 'unrecognized_keys':
+      return unknownKeys(issue.keys, issue.input, issue.inst);
     case 'invalid_key': {
       const why = issue.issues[0]?.message;
       return why ? `这个键的写法不对:${why}` : '这个键的写法不对';
@@ -62,3 +66,69 @@ export const knowledgeErrorMap: z.core.$ZodErrorMap = (issue: Issue) => {
       return LOCALE(issue);
   }
 };
+
+/** The keys an object schema knows (its shape), in order. */
+function knownKeys(inst: unknown): string[] {
+  const shape = (inst as { _zod?: { def?: { shape?: object } } } | undefined)?._zod?.def?.shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+/** Edit distance counting a swap of neighbours as one (titel → title). */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = d[i] as number[];
+      const up = d[i - 1] as number[];
+      row[j] = Math.min((up[j] as number) + 1, (row[j - 1] as number) + 1, (up[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
+    }
+  }
+  return (d[a.length] as number[])[b.length] as number;
+}
+
+/** The known key `key` is most likely a misspelling of, if any (two edits at most, and under half the word). */
+export function closestKey(key: string, known: readonly string[]): string | undefined {
+  let best: { key: string; d: number } | undefined;
+  for (const candidate of known) {
+    const d = key.toLowerCase() === candidate.toLowerCase() ? 0.5 : distance(key, candidate);
+    if (d <= 2 && d < key.length / 2 && (!best || d < best.d)) best = { key: candidate, d };
+  }
+  return best?.key;
+}
+
+/**
+ * An unknown key, refused: a silently ignored one hid a misspelled `titel:` behind "title
+ * missing", and a title cut at a comma in flow style ({ title: 甲,乙 } reads as title 甲 and a
+ * key 乙 with no value) passed unchecked.
+ */
+function unknownKeys(keys: readonly string[], input: unknown, inst: unknown): string {
+  const known = knownKeys(inst);
+  const values = input !== null && typeof input === 'object' ? (input as Record<string, unknown>) : {};
+  const said = keys.map((key) => {
+    const near = closestKey(key, known);
+    if (near) return `不认识的键“${key}”,是不是想写 ${near}?`;
+    // A valueless key that is no word of the schema: most likely text cut off at a comma.
+    const cut = values[key] === null && !/^[A-Za-z_]+$/.test(key);
+    return `不认识的键“${key}”${cut ? '(若它是上一项文字的后半截:在 { } 里逗号会把文字切开,请给整个值加引号)' : ''}`;
+  });
+  const listed = known.length > 0 ? `。这里能写的键:${known.join('、')}` : '';
+  return `${said.join(';')}${keys.some((key) => closestKey(key, known)) && keys.length === 1 ? '' : listed}`;
+}
+
+const samePath = (a: readonly PropertyKey[], b: readonly PropertyKey[]) => a.length === b.length && a.every((part, i) => part === b[i]);
+
+/**
+ * The issues in the order staff should read them: unknown keys first, and a field reported
+ * missing left out where an unknown key beside it is its misspelling (`titel` for `title`:
+ * the one fix mends both).
+ */
+export function orderIssues(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const unknown = issues.filter((issue) => issue.code === 'unrecognized_keys');
+  const explained = (issue: z.core.$ZodIssue) =>
+    issue.code === 'invalid_type' &&
+    issue.message === MISSING &&
+    unknown.some((u) => samePath(u.path, issue.path.slice(0, -1)) && u.keys.some((key) => closestKey(key, [String(issue.path.at(-1))])));
+  return [...unknown, ...issues.filter((issue) => issue.code !== 'unrecognized_keys' && !explained(issue))];
+}
+
