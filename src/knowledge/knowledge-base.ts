@@ -63,5 +63,5 @@ const BRIEF_CHARS = 300;
  */
 export function briefProblems(formatted: string[]): string[] {
   const cut = formatted.slice(0, BRIEF_PROBLEMS).map((line) => (line.length > BRIEF_CHARS ? `${line.slice(0, BRIEF_CHARS)}…` : line));
-  return formatted.length > BRIEF_PROBLEMS ? [...cut, `… and ${formatted.length - BRIEF_PROBLEMS} more (run legal-bot check)`] : cut;
+  return formatted.length > BRIEF_PROBLEMS ? [...cut, `……另有 ${formatted.length - BRIEF_PROBLEMS} 个问题(运行 legal-bot check 查看全部)`] : cut;
 }

@@ -45,18 +45,18 @@ export interface KnowledgeCheck {
 export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KNOWLEDGE_LIMITS): KnowledgeCheck {
   const problems: KnowledgeProblem[] = [];
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    return { problems: [{ file: dir, field: '(directory)', message: '找不到知识库目录' }] };
+    return { problems: [{ file: dir, field: '(目录)', message: '找不到知识库目录' }] };
   }
   const budget = createReadBudget(dir, limits);
   const entryFiles = listEntryFiles(dir);
   const problemFiles = listEntryFiles(dir, 'problems');
   for (const [folder, files] of [['entries/', entryFiles], ['problems/', problemFiles]] as const) {
     if (files.length > limits.maxEntryFiles) {
-      return { problems: [{ file: folder, field: '(directory)', message: `${files.length} files, over the limit of ${limits.maxEntryFiles}` }] };
+      return { problems: [{ file: folder, field: '(目录)', message: `有 ${files.length} 个文件,超过了 ${limits.maxEntryFiles} 个的上限` }] };
     }
   }
   const oversize = budget.precheck([...FIXED_FILES, ...entryFiles, ...problemFiles, ...listLawFiles(dir)]);
-  if (oversize.length > 0) return { problems: oversize.map(({ file, message }) => ({ file, field: '(size)', message })) };
+  if (oversize.length > 0) return { problems: oversize.map(({ file, message }) => ({ file, field: '(大小)', message })) };
 
   const meta = readYaml(budget, 'meta.yaml', MetaSchema, problems);
   const topics = readYaml(budget, 'topics.yaml', TopicsSchema, problems) ?? [];
@@ -68,7 +68,7 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
   const domainWords = readLines(budget, 'lexicon/domain-words.txt', problems).map(parseDomainWord);
   const facts = readFactContext(dir, meta, problems, budget);
 
-  if (entryFiles.length === 0) problems.push({ file: 'entries/', field: '(directory)', message: '没有答案文件' });
+  if (entryFiles.length === 0) problems.push({ file: 'entries/', field: '(目录)', message: '没有答案文件' });
   const entries: Entry[] = [];
   for (const file of entryFiles) {
     const list = readYaml(budget, file, EntryFileSchema, problems) ?? [];

@@ -28,8 +28,11 @@ export const DEFAULT_KNOWLEDGE_LIMITS: KnowledgeLimits = {
   maxEntryFiles: 500,
 };
 
-/** A file refused for its size (the message names the limit) or its place outside the folder. */
+/** A file refused for its size (the message names the limit) or its place outside the folder; the message is for staff, in Chinese. */
 export class TooLargeError extends Error {}
+
+/** Stands for the file of a problem about the whole folder (its total size). */
+export const KNOWLEDGE_FOLDER = '(知识库目录)';
 
 const kb = (bytes: number) => `${Math.ceil(bytes / 1024).toLocaleString('en')} KB`;
 
@@ -57,8 +60,8 @@ export interface ReadBudget {
 export function createReadBudget(dir: string, limits: KnowledgeLimits = DEFAULT_KNOWLEDGE_LIMITS): ReadBudget {
   let used = 0;
   const read: FileDigest[] = [];
-  const overFile = (size: number) => `${kb(size)}, over the limit of ${kb(limits.maxFileBytes)} per file`;
-  const overTotal = (total: number) => `the knowledge files add up to ${kb(total)}, over the limit of ${kb(limits.maxTotalBytes)}`;
+  const overFile = (size: number) => `文件有 ${kb(size)},超过了每个文件 ${kb(limits.maxFileBytes)} 的上限`;
+  const overTotal = (total: number) => `知识库的文件加起来有 ${kb(total)},超过了总共 ${kb(limits.maxTotalBytes)} 的上限`;
   return {
     limits,
     precheck(relatives) {
@@ -74,12 +77,12 @@ export function createReadBudget(dir: string, limits: KnowledgeLimits = DEFAULT_
         total += size;
         if (size > limits.maxFileBytes) problems.push({ file: relative, message: overFile(size) });
       }
-      if (total > limits.maxTotalBytes) problems.push({ file: '(knowledge folder)', message: overTotal(total) });
+      if (total > limits.maxTotalBytes) problems.push({ file: KNOWLEDGE_FOLDER, message: overTotal(total) });
       return problems;
     },
     read(relative) {
       const full = path.resolve(dir, relative);
-      if (path.relative(dir, full).startsWith('..')) throw new TooLargeError(`outside the knowledge folder: ${relative}`);
+      if (path.relative(dir, full).startsWith('..')) throw new TooLargeError(`不在知识库目录里:${relative}`);
       const fd = fs.openSync(full, 'r');
       try {
         const { size } = fs.fstatSync(fd);
@@ -90,7 +93,7 @@ export function createReadBudget(dir: string, limits: KnowledgeLimits = DEFAULT_
         const buffer = Buffer.allocUnsafe(Math.min(limits.maxFileBytes, limits.maxTotalBytes - used) + 1);
         let length = 0;
         for (let n = 1; n > 0 && length < buffer.length; length += n) n = fs.readSync(fd, buffer, length, buffer.length - length, null);
-        if (length === buffer.length) throw new TooLargeError(`grew while being read: ${overFile(length)}`);
+        if (length === buffer.length) throw new TooLargeError(`读的时候文件变大了:${overFile(length)}`);
         used += length;
         read.push({ file: relative, sha256: createHash('sha256').update(buffer.subarray(0, length)).digest('hex') });
         return buffer.toString('utf8', 0, length);

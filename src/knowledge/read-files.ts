@@ -1,8 +1,9 @@
 import YAML from 'yaml';
 import type { z } from 'zod';
-import zhCN from 'zod/v4/locales/zh-CN.js';
 import type { KnowledgeProblem } from './knowledge-base.js';
 import { TooLargeError, type ReadBudget } from './read-budget.js';
+import { knowledgeErrorMap, orderIssues } from './schema-messages.js';
+import { describeYamlFault } from './yaml-messages.js';
 
 export { listEntryFiles } from './knowledge-files.js';
 
@@ -15,7 +16,7 @@ function readText(budget: ReadBudget, relative: string, problems: KnowledgeProbl
     return budget.read(relative);
   } catch (error) {
     const message = error instanceof TooLargeError ? error.message : '文件不存在或读不出';
-    problems.push({ file: relative, field: error instanceof TooLargeError ? '(size)' : '(文件)', message });
+    problems.push({ file: relative, field: error instanceof TooLargeError ? '(大小)' : '(文件)', message });
     return undefined;
   }
 }
@@ -23,16 +24,18 @@ function readText(budget: ReadBudget, relative: string, problems: KnowledgeProbl
 /**
  * Parses YAML strictly: the core schema only, duplicate keys refused, and any tag the schema
  * does not know (`!include /etc/passwd`) refused instead of silently read as a string.
- * Anchors and aliases work, within the library's alias limit.
+ * Anchors and aliases work, within the library's alias limit. `error` is in Chinese, with
+ * the line and column where the parser gives them.
  */
 export function parseStrictYaml(raw: string): { data?: unknown; error?: string } {
-  const doc = YAML.parseDocument(raw, { schema: 'core', uniqueKeys: true, strict: true, prettyErrors: false });
+  // prettyErrors: the line and column staff need to find the fault.
+  const doc = YAML.parseDocument(raw, { schema: 'core', uniqueKeys: true, strict: true, prettyErrors: true });
   const fault = doc.errors[0] ?? doc.warnings[0];
-  if (fault) return { error: fault.message.split('\n')[0] ?? 'bad YAML' };
+  if (fault) return { error: describeYamlFault(fault) };
   try {
     return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (error) {
-    return { error: (error as Error).message.split('\n')[0] ?? 'bad YAML' };
+    return { error: describeYamlFault({ message: String((error as Error).message) }) };
   }
 }
 
@@ -50,10 +53,10 @@ export function readYaml<T extends z.ZodType>(
     problems.push({ file: relative, field: '(yaml)', message: error });
     return undefined;
   }
-  // Staff read these messages: zod's own ones in Chinese too.
-  const parsed = schema.safeParse(data, { error: LOCALE.localeError });
+  // Staff read these messages: zod's own ones in plain Chinese too.
+  const parsed = schema.safeParse(data, { error: knowledgeErrorMap });
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
+    for (const issue of orderIssues(parsed.error.issues)) {
       problems.push({ file: relative, field: describePath(data, issue.path), message: issue.message });
     }
     return undefined;
@@ -61,20 +64,24 @@ export function readYaml<T extends z.ZodType>(
   return parsed.data;
 }
 
-const LOCALE = zhCN();
-
-/** Turns `[3, 'questions']` into `[3](id=legal-aid.where).questions` so staff find the entry. */
+/**
+ * Turns `[3, 'questions']` into `[3](id=legal-aid.where).questions` and `['categories', 3]`
+ * into `categories[3](id=violence)`, like the other refusals, so staff find the entry.
+ */
 function describePath(data: unknown, issuePath: PropertyKey[]): string {
-  if (issuePath.length === 0) return '(root)';
-  const [first, ...rest] = issuePath;
-  let head = `[${String(first)}]`;
-  if (typeof first === 'number' && Array.isArray(data)) {
-    const item = data[first] as { id?: unknown } | undefined;
-    if (item && typeof item.id === 'string') head += `(id=${item.id})`;
-  } else if (typeof first === 'string') {
-    head = first;
+  if (issuePath.length === 0) return '(整个文件)';
+  let at: unknown = data;
+  let out = '';
+  for (const part of issuePath) {
+    at = at !== null && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[part] : undefined;
+    if (typeof part !== 'number') {
+      out += out === '' ? String(part) : `.${String(part)}`;
+      continue;
+    }
+    const id = at !== null && typeof at === 'object' ? (at as { id?: unknown }).id : undefined;
+    out += `[${part}]${typeof id === 'string' ? `(id=${id})` : ''}`;
   }
-  return [head, ...rest.map(String)].join('.');
+  return out;
 }
 
 /** Reads a one-item-a-line list; `#` starts a comment. */

@@ -11,13 +11,13 @@ const id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, '只能用小写字母、�
 /** Fewest sample questions an entry may have. */
 export const MIN_QUESTIONS = 6;
 
-export const SourceSchema = z.object({
+export const SourceSchema = z.strictObject({
   kind: z.enum(['report', 'law', 'hotline']),
   ref: text,
   quote: text.optional(),
 });
 
-export const EntrySchema = z.object({
+export const EntrySchema = z.strictObject({
   id,
   topic: id,
   aspect: id,
@@ -38,28 +38,28 @@ export const MIN_SITUATIONS = 10;
  * A life situation residents bring ("隔壁装修把我家墙震裂了"), answered with a route: the
  * first step, what next if it fails, what to keep, the time limits, and entries to read next.
  */
-export const ProblemSchema = z.object({
-  id: z.string().regex(/^problem\.[a-z0-9-]+$/, 'write problem.<name> in lowercase letters, digits and dashes'),
+export const ProblemSchema = z.strictObject({
+  id: z.string().regex(/^problem\.[a-z0-9-]+$/, '要写成 problem.名称,名称只能用小写字母、数字和短横线'),
   title: text,
   /** Words and short phrases that signal the situation, as residents say them. */
-  cues: z.array(phrase).min(3, 'needs at least 3 cue words'),
-  situations: z.array(phrase).min(MIN_SITUATIONS, `needs at least ${MIN_SITUATIONS} situations`),
+  cues: z.array(phrase).min(3, '至少要有 3 个提示词'),
+  situations: z.array(phrase).min(MIN_SITUATIONS, `至少要有 ${MIN_SITUATIONS} 个情形`),
   /** A line shown first where safety comes first (有危险马上打110). */
   safety: text.optional(),
   first: text,
   then: z.array(text).default([]),
   evidence: z.array(text).default([]),
   deadlines: z.array(text).default([]),
-  source: z.array(SourceSchema).min(1, 'needs at least one source'),
+  source: z.array(SourceSchema).min(1, '至少要有一个来源'),
   /** Entries (or problems) offered as numbered next steps. */
   next: z.array(id).default([]),
 });
 
 export const ProblemFileSchema = z.array(ProblemSchema);
 
-export const TopicsSchema = z.array(z.object({ id, title: text })).min(1);
+export const TopicsSchema = z.array(z.strictObject({ id, title: text })).min(1);
 
-export const AspectsSchema = z.array(z.object({ id, title: text, words: z.array(phrase).min(1) })).min(1);
+export const AspectsSchema = z.array(z.strictObject({ id, title: text, words: z.array(phrase).min(1) })).min(1);
 
 /** RE2 regular expressions (no lookaround, no \1), matched against the normalized message. */
 const emergencyPatterns = z.array(text).default([]);
@@ -94,18 +94,18 @@ export const EmergencySchema = z
           })
           .strict()
           .refine((category) => category.patterns.length + category.urgent.length + category.cues.length > 0, {
-            message: 'needs patterns, urgent cues or cues',
+            message: 'patterns、urgent、cues 至少要写一项',
           }),
       )
       .min(1),
   })
   .strict();
 
-export const MetaSchema = z.object({
+export const MetaSchema = z.strictObject({
   district: text,
   sources: z
     .array(
-      z.object({
+      z.strictObject({
         id,
         kind: z.literal('report'),
         title: text,
@@ -115,7 +115,7 @@ export const MetaSchema = z.object({
       }),
     )
     .min(1),
-  messages: z.object({
+  messages: z.strictObject({
     menuHeader: text,
     menuFooter: text,
     topicMenuFooter: text,
@@ -151,15 +151,15 @@ export const MetaSchema = z.object({
   }),
   greetings: z.array(text).min(1),
   /** Small talk that is no question (thanks, who are you): answered politely, never "unanswered". */
-  smalltalk: z.array(z.object({ id, words: z.array(phrase).min(1), reply: text })).default([]),
+  smalltalk: z.array(z.strictObject({ id, words: z.array(phrase).min(1), reply: text })).default([]),
   /** Words asking for a person (转人工); after a fallback, `rejections` ("不是") ask the same. */
-  handoff: z.object({ words: z.array(phrase).min(1), rejections: z.array(phrase).default([]) }),
+  handoff: z.strictObject({ words: z.array(phrase).min(1), rejections: z.array(phrase).default([]) }),
   homePlaces: z.array(text).default([]),
 });
 
 /** Questions the bot must decline, in groups (weather, shopping…); the matcher learns each group as a class. */
-export const OutOfScopeSchema = z.object({
-  declines: z.record(id, z.array(phrase).min(3, 'a group needs at least 3 questions')),
+export const OutOfScopeSchema = z.strictObject({
+  declines: z.record(id, z.array(phrase).min(3, '每组至少要有 3 个问题')),
 });
 
 export const SynonymsSchema = z.record(z.string().min(1), z.string());
@@ -167,7 +167,7 @@ export const SynonymsSchema = z.record(z.string().min(1), z.string());
 /** hotlines.yaml: the national hotlines, the only phone numbers an answer may give. */
 export const HotlinesSchema = z
   .array(
-    z.object({
+    z.strictObject({
       number: phrase.pipe(z.string().regex(/^\d{3,6}$/, '号码只能是3到6位数字')),
       name: text,
       /** What the line is for, in a resident's words. */
@@ -179,7 +179,7 @@ export const HotlinesSchema = z
 const ARTICLE = /^第[一二三四五六七八九十百千零]+条$/;
 
 /** sources/laws/<law>.yaml: the cited articles of one law, verbatim from the published text. */
-export const LawFileSchema = z.object({
+export const LawFileSchema = z.strictObject({
   /** Full official name, as cited inside 《》. */
   law: text,
   /** Date of the adoption or latest amendment whose text this is (YYYY-MM-DD). */

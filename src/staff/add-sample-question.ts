@@ -13,6 +13,7 @@ import YAML, { isMap, isSeq } from 'yaml';
 import { BotError, ErrorCodes } from '../errors.js';
 import { formatProblem, type KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { checkKnowledge } from '../knowledge/load-knowledge.js';
+import { describeYamlFault } from '../knowledge/yaml-messages.js';
 import { maskPersonal } from '../privacy/mask.js';
 import type { ReloadOutcome } from '../reload/knowledge-reloader.js';
 
@@ -55,7 +56,7 @@ const refuse = (...reasons: string[]): AddQuestionOutcome => ({ ok: false, reaso
 /** The file's text with the question added to the entry; a reason string when that cannot be done. */
 export function withQuestion(text: string, entryId: string, field: 'questions' | 'situations', question: string): string | { reason: string } {
   const doc = YAML.parseDocument(text);
-  if (doc.errors.length > 0) return { reason: `文件不是有效的 YAML:${doc.errors[0]?.message ?? ''}` };
+  if (doc.errors[0]) return { reason: `文件不是有效的 YAML:${describeYamlFault(doc.errors[0])}` };
   if (doc.toString(LAYOUT) !== text) return { reason: '这个文件的排版无法原样保留,请手工编辑后运行 check' };
   const items = isSeq(doc.contents) ? doc.contents.items : [];
   const index = items.findIndex((item, i) => isMap(item) && doc.getIn([i, 'id']) === entryId);

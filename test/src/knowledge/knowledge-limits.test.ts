@@ -34,8 +34,8 @@ describe('knowledge size limits, checked before parsing', () => {
     expect(performance.now() - started).toBeLessThan(2_000);
     expect(knowledge).toBeUndefined();
     expect(problems.map(formatProblem)).toEqual([
-      expect.stringMatching(/^entries\/huge\.yaml: \(size\): 5[\d,]+ KB, over the limit of 512 KB per file$/),
-      expect.stringMatching(/^\(knowledge folder\): \(size\): .* over the limit of 2,048 KB$/),
+      expect.stringMatching(/^entries\/huge\.yaml: \(大小\): 文件有 5[\d,]+ KB,超过了每个文件 512 KB 的上限$/),
+      expect.stringMatching(/^\(知识库目录\): \(大小\): 知识库的文件加起来有 [\d,]+ KB,超过了总共 2,048 KB 的上限$/),
     ]);
   });
 
@@ -44,19 +44,19 @@ describe('knowledge size limits, checked before parsing', () => {
     for (const n of [1, 2, 3, 4, 5, 6, 7]) writeSmallMappings(path.join(c.dir, "entries", `extra-${n}.yaml`), 300 * 1024);
     const problems = problemsOf(c.dir);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^\(knowledge folder\): \(size\): the knowledge files add up to [\d,]+ KB, over the limit of 2,048 KB$/);
+    expect(problems[0]).toMatch(/^\(知识库目录\): \(大小\): 知识库的文件加起来有 [\d,]+ KB,超过了总共 2,048 KB 的上限$/);
   });
 
   it('refuses too many entry files', () => {
     const c = copy();
-    expect(problemsOf(c.dir, { ...DEFAULT_KNOWLEDGE_LIMITS, maxEntryFiles: 3 })[0]).toMatch(/^entries\/: \(directory\): \d+ files, over the limit of 3$/);
+    expect(problemsOf(c.dir, { ...DEFAULT_KNOWLEDGE_LIMITS, maxEntryFiles: 3 })[0]).toMatch(/^entries\/: \(目录\): 有 \d+ 个文件,超过了 3 个的上限$/);
   });
 
   it('refuses a source document outside the knowledge folder', () => {
     const c = copy();
     const meta = fs.readFileSync(path.join(c.dir, 'meta.yaml'), 'utf8').replace(/file: \S+/, 'file: ../../../../etc/passwd');
     c.write('meta.yaml', meta);
-    expect(problemsOf(c.dir).join('\n')).toMatch(/meta\.yaml: sources\[0\]\.file: 读不到来源文件 .*outside the knowledge folder/);
+    expect(problemsOf(c.dir).join('\n')).toMatch(/meta\.yaml: sources\[0\]\.file: 读不到来源文件 .*不在知识库目录里/);
   });
 });
 
@@ -67,7 +67,7 @@ describe('strict YAML', () => {
   it('refuses an unknown tag such as !include instead of reading it as a string', () => {
     const c = copy();
     c.write('entries/extra.yaml', entry('!include /etc/passwd'));
-    expect(problemsOf(c.dir)).toEqual([expect.stringMatching(/^entries\/extra\.yaml: \(yaml\): Unresolved tag: !include/)]);
+    expect(problemsOf(c.dir)).toEqual([expect.stringMatching(/^entries\/extra\.yaml: \(yaml\): 第 6 行第 11 列:不认识的标签 !include\(/)]);
   });
 
   it('keeps anchors and aliases working, within the alias limit', () => {
@@ -79,12 +79,12 @@ describe('strict YAML', () => {
 
     const laughs = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)];
     c.write('entries/extra.yaml', `${laughs.join('\n')}\n`);
-    expect(problemsOf(c.dir)).toEqual([expect.stringMatching(/^entries\/extra\.yaml: \(yaml\): .*[Ee]xcessive alias count/)]);
+    expect(problemsOf(c.dir)).toEqual([expect.stringMatching(/^entries\/extra\.yaml: \(yaml\): 别名\(\*名字\)展开的次数太多/)]);
   });
 
   it('refuses duplicate keys', () => {
     const c = copy();
     c.write('entries/extra.yaml', entry('一\n  answer: 二'));
-    expect(problemsOf(c.dir)).toEqual([expect.stringMatching(/^entries\/extra\.yaml: \(yaml\): Map keys must be unique/)]);
+    expect(problemsOf(c.dir)).toEqual([expect.stringMatching(/^entries\/extra\.yaml: \(yaml\): 第 7 行第 3 列:同一个键写了两遍$/)]);
   });
 });

@@ -83,7 +83,7 @@ describe('live knowledge reload', () => {
     const [outcome, reply] = await Promise.all([app.reload('watch'), ask()]);
     expect(performance.now() - started).toBeLessThan(3_000);
     expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.problems.join('\n')).toMatch(/^entries\/huge\.yaml: \(size\): .*over the limit of 512 KB per file$/m);
+    if (!outcome.ok) expect(outcome.problems.join('\n')).toMatch(/^entries\/huge\.yaml: \(大小\): .*超过了每个文件 512 KB 的上限$/m);
     expect(reply.entryId).toBe('legal-aid.where');
     expect(app.bot.engine).toBe(before);
     expect((await ask()).entryId).toBe('legal-aid.where');
@@ -98,7 +98,7 @@ describe('live knowledge reload', () => {
     expect((await app.reload('test')).ok).toBe(false);
     const refusal = log.lines().find((line) => line.code === ErrorCodes.KNOWLEDGE_INVALID);
     expect(refusal?.count).toBeGreaterThan(5_000);
-    expect((refusal?.problems as string[]).at(-1)).toMatch(/^(…|\.\.\.) and \d+ more \(run legal-bot check\)$/); // the log is NFKC-normalized
+    expect((refusal?.problems as string[]).at(-1)).toMatch(/^(……|\.{6})另有 \d+ 个问题\(运行 legal-bot check 查看全部\)$/); // the log is NFKC-normalized
     expect(JSON.stringify(refusal).length).toBeLessThan(8_000);
   });
 

@@ -59,13 +59,16 @@ describe('emergency patterns run in linear time', () => {
     const copy = withViolencePattern('(?<!不)要命');
     const problems = checkKnowledge(copy.dir).problems.map(formatProblem);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^emergency\.yaml: categories\[3\]\(id=violence\)\.patterns\[0\]: .*lookbehind.*\(\?:\^\|\[\^不\]\)/);
+    expect(problems[0]).toMatch(/^emergency\.yaml: categories\[3\]\(id=violence\)\.patterns\[0\]: 不支持前后查看的写法.*改写成 \(\?:\^\|\[\^不\]\)打紧$/);
   });
 
   it('refuses backreferences, invalid syntax and oversized programs', () => {
-    expect(linearPatternProblem('(打)\\1')).toMatch(/backreferences/);
-    expect(linearPatternProblem('打(')).toMatch(/not a valid pattern/);
-    expect(linearPatternProblem('[^,。]{0,1000}打我')).toMatch(new RegExp(`at most ${MAX_PROGRAM_SIZE}`));
+    expect(linearPatternProblem('(?=打)我')).toMatch(/^不支持前后查看的写法/);
+    expect(linearPatternProblem('(打)\\1')).toMatch(/^不支持反向引用/);
+    expect(linearPatternProblem('打(')).toBe('不是 RE2 引擎能用的正则表达式:缺少右括号 ):「打(」');
+    expect(linearPatternProblem('[打-啊]')).toBe('不是 RE2 引擎能用的正则表达式:方括号里的字符范围不对:「打-啊」');
+    expect(linearPatternProblem('打{2000}')).toMatch(/^不是 RE2 引擎能用的正则表达式:重复次数不对.*「\{2000\}」$/);
+    expect(linearPatternProblem('[^,。]{0,1000}打我')).toMatch(new RegExp(`^表达式太大\\(编译后有 \\d+ 条 RE2 指令,最多 ${MAX_PROGRAM_SIZE} 条\\)`));
     expect(linearPatternProblem('(楼顶|天台).{0,12}跳')).toBeUndefined();
     expect(compileLinear('a{0,600}', Infinity).test('aaa')).toBe(true);
   });

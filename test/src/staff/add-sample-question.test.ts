@@ -110,6 +110,7 @@ describe('the YAML edit on its own', () => {
     expect(withQuestion(text, 'a.b', 'questions', '三')).toBe('# top\n- id: a.b # the id\n  questions: [一, 二, 三] # flow\n  keywords: [x, y]\n');
     expect(withQuestion('- id: a.b\n  questions:   [一]\n', 'a.b', 'questions', '三')).toEqual({ reason: expect.stringMatching(/排版无法原样保留/) });
     expect(withQuestion('- id: a.b\n', 'a.b', 'questions', '三')).toEqual({ reason: '文件里找不到条目 a.b 的 questions 列表' });
+    expect(withQuestion('- id: a.b\n  questions: [一\n', 'a.b', 'questions', '三')).toEqual({ reason: expect.stringMatching(/^文件不是有效的 YAML:第 3 行第 1 列:方括号 \[ 没有用 \] 收尾/) });
   });
 
   it('tidies a question to one line and masks personal data', () => {

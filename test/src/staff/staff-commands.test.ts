@@ -59,7 +59,7 @@ describe('staff commands', () => {
   });
 
   it('a refused reload lists the problems, file and field first', () => {
-    const text = describeReload({ ok: false, problems: ['entries/a.yaml: [0](id=x).questions: needs at least 6'] });
+    const text = describeReload({ ok: false, problems: ['entries/a.yaml: [0](id=x).questions: 至少要有 6 个示例问题'] });
     expect(text).toMatch(/1 处问题/);
     expect(text).toContain('entries/a.yaml: [0](id=x).questions');
   });
