@@ -12,7 +12,7 @@ import { Bm25Index, type IndexInput } from './bm25-index.js';
 import { createNearest, weightQuery } from './sample-similarity.js';
 import { createBuildTexts, createTerms } from './text-tokens.js';
 import type { TokenCache } from './token-cache.js';
-import { entryTexts, topIndices, trainClassifier } from './classifier.js';
+import { entryTexts, trainClassifier } from './classifier.js';
 import { lastClauses } from './last-clauses.js';
 import { DEFAULT_TUNING, type Matcher, type MatchResult, type MatchTuning } from './match-types.js';
 
@@ -120,13 +120,13 @@ export function createMatcher(
     // A long story is mostly narrative the knowledge base never needs: its unknown words count less.
     const hits = index.search(tokens, 12, normalized.length > LONG_MESSAGE ? LONG_UNKNOWN_WEIGHT : 1);
     const best = hits[0]?.score ?? 1;
-    const { posterior, known } = classifier.classify({ words: tokens, text: normalized });
+    const { posterior, known, top } = classifier.classify({ words: tokens, text: normalized }, { k: tuning.classifierCandidates, among: firstDecline });
     // Reads like a question to decline: every entry's confidence shrinks accordingly.
     let declined = 0;
     for (let c = firstDecline; c < posterior.length; c += 1) declined += posterior[c] ?? 0;
     const keep = 1 - tuning.declineWeight * declined;
     const proposed = new Set(hits.map((hit) => hit.id));
-    for (const i of topIndices(posterior, tuning.classifierCandidates, firstDecline)) {
+    for (const i of top) {
       const entry = knowledge.entries[i];
       if (entry && (posterior[i] ?? 0) >= tuning.classifierFloor && !proposed.has(entry.id)) {
         hits.push({ id: entry.id, score: 0, coverage: 0 });
