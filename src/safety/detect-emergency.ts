@@ -28,8 +28,11 @@ export type EmergencyDetector = (normalized: string) => EmergencyHit | undefined
 
 const NEVER: LinearPattern = { test: () => false };
 
-/** An item and its neighbours before and after. */
-const near = <T>(items: readonly T[], index: number): T[] => items.slice(Math.max(0, index - 1), index + 2);
+/** `compute(index)` worked out at most once per index. */
+function memo(compute: (index: number) => boolean): (index: number) => boolean {
+  const known: Array<boolean | undefined> = [];
+  return (index) => (known[index] ??= compute(index));
+}
 
 /** One pattern for a list: each was checked on its own at load; their alternation may be larger than one. */
 function anyOf(patterns: readonly string[]): LinearPattern {
@@ -40,14 +43,6 @@ function anyOf(patterns: readonly string[]): LinearPattern {
 function lazyAnyOf(patterns: readonly string[]): LinearPattern {
   let compiled: LinearPattern | undefined;
   return { test: (text) => (compiled ??= anyOf(patterns)).test(text) };
-}
-
-interface Clause {
-  text: string;
-  /** Habitual, past, hypothetical or aftermath: its cues say nothing about now. */
-  vetoed: boolean;
-  present: boolean;
-  now: boolean;
 }
 
 /**
@@ -82,19 +77,20 @@ export function createEmergencyDetector(data: EmergencyData): EmergencyDetector 
     if (fixed) return hit(fixed, 'pattern');
 
     const texts = splitClauses(normalized);
-    const after = texts.map((text) => aftermath.test(text));
-    const clauses: Clause[] = texts.map((text, index) => {
-      const vetoed = past.test(text) || near(after, index).some(Boolean);
-      return { text, vetoed, present: !vetoed && presence.test(text), now: !vetoed && now.test(text) };
-    });
-    const live = clauses.filter((clause) => !clause.vetoed && anyUrgent.test(clause.text));
-    const urgent = categories.find((category) => live.some((clause) => category.urgent.test(clause.text)));
+    const around = (index: number, test: (other: number) => boolean) =>
+      (index > 0 && test(index - 1)) || test(index) || (index + 1 < texts.length && test(index + 1));
+    // Every test runs only where its answer can still matter, each at most once per clause:
+    // most clauses of a long story hold no cue, and their veto and presence never count.
+    const after = memo((index) => aftermath.test(texts[index] as string));
+    // Habitual, past, hypothetical or aftermath: the clause's cues say nothing about now.
+    const vetoed = memo((index) => around(index, after) || past.test(texts[index] as string));
+    const present = memo((index) => !vetoed(index) && presence.test(texts[index] as string));
+    const live = texts.filter((text, index) => anyUrgent.test(text) && !vetoed(index));
+    const urgent = categories.find((category) => live.some((text) => category.urgent.test(text)));
     if (urgent) return hit(urgent, 'urgent');
 
-    const armed = clauses.filter(
-      (clause, index) => !clause.vetoed && (clause.now || near(clauses, index).some((other) => other.present)) && anyCue.test(clause.text),
-    );
-    const paired = categories.find((category) => armed.some((clause) => category.cues.test(clause.text)));
+    const armed = texts.filter((text, index) => anyCue.test(text) && !vetoed(index) && (now.test(text) || around(index, present)));
+    const paired = categories.find((category) => armed.some((text) => category.cues.test(text)));
     return paired ? hit(paired, 'cue') : undefined;
   };
 }
