@@ -39,7 +39,10 @@ function anyOf(patterns: readonly string[]): LinearPattern {
   return patterns.length === 0 ? NEVER : compileLinear(patterns.map((pattern) => `(?:${pattern})`).join('|'), Infinity);
 }
 
-/** {@link anyOf}, compiled at its first test: a category's own lists are tried only after the union of all says yes. */
+/**
+ * {@link anyOf}, compiled at its first test: a category's own lists are tried only after the union
+ * of all says yes. Each pattern was checked on its own at load, so a late compile cannot fail.
+ */
 function lazyAnyOf(patterns: readonly string[]): LinearPattern {
   let compiled: LinearPattern | undefined;
   return { test: (text) => (compiled ??= anyOf(patterns)).test(text) };
@@ -50,10 +53,12 @@ function lazyAnyOf(patterns: readonly string[]): LinearPattern {
  * over paired cues; within a rule, categories are tried in file order.
  */
 export function createEmergencyDetector(data: EmergencyData): EmergencyDetector {
-  const presence = anyOf(data.presence);
-  const now = anyOf(data.now);
-  const past = anyOf(data.past);
-  const aftermath = anyOf(data.aftermath);
+  // Needed only for a clause with an urgent or danger cue: most messages, the first one after
+  // a start included, never compile them (RE2 compiles cost a start milliseconds).
+  const presence = lazyAnyOf(data.presence);
+  const now = lazyAnyOf(data.now);
+  const past = lazyAnyOf(data.past);
+  const aftermath = lazyAnyOf(data.aftermath);
   const categories = data.categories.map((category) => ({
     id: category.id,
     reply: category.reply,
