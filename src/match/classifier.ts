@@ -20,6 +20,14 @@ export interface Classification {
   posterior: Float64Array;
   /** Share of the question's features the model has seen, in [0, 1]. */
   known: number;
+  /** With `best`: {@link topIndices} of the posterior for it, picked while the posterior was written. */
+  top: number[];
+}
+
+/** The `k` classes of highest posterior among the first `among` to pick along (see {@link topIndices}). */
+export interface BestClasses {
+  k: number;
+  among: number;
 }
 
 export interface Classifier {
@@ -27,7 +35,7 @@ export interface Classifier {
    * Classifies a question by its words and the character pairs of its text. The posterior's
    * array is the classifier's own and is overwritten by the next call: copy what must outlive it.
    */
-  classify(question: FeatureSource): Classification;
+  classify(question: FeatureSource, best?: BestClasses): Classification;
 }
 
 export interface ClassifierOptions {
@@ -97,16 +105,17 @@ export function trainClassifier(
   const softmax = createPosterior(logDenominator, logAlpha, options.sharpness);
 
   return {
-    classify(question) {
+    classify(question, best) {
       known = 0;
       // Scores are all 0 here: the softmax sets them back after each question.
       const count = ids.find(question, score);
       if (known === 0) {
         posterior.fill(0);
-        return { posterior, known: 0 };
+        return { posterior, known: 0, top: best ? topIndices(posterior, best.k, best.among) : [] };
       }
-      softmax.compute(scores, known, posterior);
-      return { posterior, known: known / count };
+      const top: number[] = [];
+      softmax.compute(scores, known, posterior, best && { ...best, into: top });
+      return { posterior, known: known / count, top };
     },
   };
 }

@@ -11,8 +11,10 @@ export interface Posterior {
   /**
    * Writes into `out` the posterior of each class from `scores` (summed gains of the known
    * features) and `known` (how many features were known, > 0), and sets every score back to 0.
+   * With `pick`, also puts into `pick.into` the `k` classes of highest posterior among the first
+   * `among`, as `topIndices` would over `out`: in the same pass, not one more over every class.
    */
-  compute(scores: Float64Array, known: number, out: Float64Array): void;
+  compute(scores: Float64Array, known: number, out: Float64Array, pick?: { k: number; among: number; into: number[] }): void;
 }
 
 export function createPosterior(logDenominator: Float64Array, logAlpha: number, sharpness: number): Posterior {
@@ -34,7 +36,7 @@ export function createPosterior(logDenominator: Float64Array, logAlpha: number, 
   const groupExp = new Float64Array(groups);
 
   return {
-    compute(scores, known, out) {
+    compute(scores, known, out, pick) {
       // Mean log-likelihood of the known features, so long and short questions compare.
       for (let g = 0; g < groups; g += 1) groupValue[g] = ((0 + known * (logAlpha - (groupDenominator[g] as number))) / known) * sharpness;
       let best = -Infinity;
@@ -52,9 +54,20 @@ export function createPosterior(logDenominator: Float64Array, logAlpha: number, 
         out[c] = e;
         sum += e;
       }
+      const top = pick?.into;
+      const k = pick?.k ?? 0;
+      const among = pick ? Math.min(pick.among, classes) : 0;
       for (let c = 0; c < classes; c += 1) {
-        out[c] = (out[c] as number) / sum;
+        const value = (out[c] as number) / sum;
+        out[c] = value;
         scores[c] = 0;
+        // topIndices over the finished values, in the same pass (the same order, the same ties).
+        if (top && c < among && (top.length < k || value > (out[top[top.length - 1] as number] ?? 0))) {
+          let at = top.length;
+          while (at > 0 && (out[top[at - 1] as number] ?? 0) < value) at -= 1;
+          top.splice(at, 0, c);
+          if (top.length > k) top.pop();
+        }
       }
     },
   };

@@ -28,26 +28,24 @@ export type EmergencyDetector = (normalized: string) => EmergencyHit | undefined
 
 const NEVER: LinearPattern = { test: () => false };
 
-/** An item and its neighbours before and after. */
-const near = <T>(items: readonly T[], index: number): T[] => items.slice(Math.max(0, index - 1), index + 2);
+/** `compute(index)` worked out at most once per index. */
+function memo(compute: (index: number) => boolean): (index: number) => boolean {
+  const known: Array<boolean | undefined> = [];
+  return (index) => (known[index] ??= compute(index));
+}
 
 /** One pattern for a list: each was checked on its own at load; their alternation may be larger than one. */
 function anyOf(patterns: readonly string[]): LinearPattern {
   return patterns.length === 0 ? NEVER : compileLinear(patterns.map((pattern) => `(?:${pattern})`).join('|'), Infinity);
 }
 
-/** {@link anyOf}, compiled at its first test: a category's own lists are tried only after the union of all says yes. */
+/**
+ * {@link anyOf}, compiled at its first test: a category's own lists are tried only after the union
+ * of all says yes. Each pattern was checked on its own at load, so a late compile cannot fail.
+ */
 function lazyAnyOf(patterns: readonly string[]): LinearPattern {
   let compiled: LinearPattern | undefined;
   return { test: (text) => (compiled ??= anyOf(patterns)).test(text) };
-}
-
-interface Clause {
-  text: string;
-  /** Habitual, past, hypothetical or aftermath: its cues say nothing about now. */
-  vetoed: boolean;
-  present: boolean;
-  now: boolean;
 }
 
 /**
@@ -55,10 +53,12 @@ interface Clause {
  * over paired cues; within a rule, categories are tried in file order.
  */
 export function createEmergencyDetector(data: EmergencyData): EmergencyDetector {
-  const presence = anyOf(data.presence);
-  const now = anyOf(data.now);
-  const past = anyOf(data.past);
-  const aftermath = anyOf(data.aftermath);
+  // Needed only for a clause with an urgent or danger cue: most messages, the first one after
+  // a start included, never compile them (RE2 compiles cost a start milliseconds).
+  const presence = lazyAnyOf(data.presence);
+  const now = lazyAnyOf(data.now);
+  const past = lazyAnyOf(data.past);
+  const aftermath = lazyAnyOf(data.aftermath);
   const categories = data.categories.map((category) => ({
     id: category.id,
     reply: category.reply,
@@ -82,19 +82,20 @@ export function createEmergencyDetector(data: EmergencyData): EmergencyDetector 
     if (fixed) return hit(fixed, 'pattern');
 
     const texts = splitClauses(normalized);
-    const after = texts.map((text) => aftermath.test(text));
-    const clauses: Clause[] = texts.map((text, index) => {
-      const vetoed = past.test(text) || near(after, index).some(Boolean);
-      return { text, vetoed, present: !vetoed && presence.test(text), now: !vetoed && now.test(text) };
-    });
-    const live = clauses.filter((clause) => !clause.vetoed && anyUrgent.test(clause.text));
-    const urgent = categories.find((category) => live.some((clause) => category.urgent.test(clause.text)));
+    const around = (index: number, test: (other: number) => boolean) =>
+      (index > 0 && test(index - 1)) || test(index) || (index + 1 < texts.length && test(index + 1));
+    // Every test runs only where its answer can still matter, each at most once per clause:
+    // most clauses of a long story hold no cue, and their veto and presence never count.
+    const after = memo((index) => aftermath.test(texts[index] as string));
+    // Habitual, past, hypothetical or aftermath: the clause's cues say nothing about now.
+    const vetoed = memo((index) => around(index, after) || past.test(texts[index] as string));
+    const present = memo((index) => !vetoed(index) && presence.test(texts[index] as string));
+    const live = texts.filter((text, index) => anyUrgent.test(text) && !vetoed(index));
+    const urgent = categories.find((category) => live.some((text) => category.urgent.test(text)));
     if (urgent) return hit(urgent, 'urgent');
 
-    const armed = clauses.filter(
-      (clause, index) => !clause.vetoed && (clause.now || near(clauses, index).some((other) => other.present)) && anyCue.test(clause.text),
-    );
-    const paired = categories.find((category) => armed.some((clause) => category.cues.test(clause.text)));
+    const armed = texts.filter((text, index) => anyCue.test(text) && !vetoed(index) && (now.test(text) || around(index, present)));
+    const paired = categories.find((category) => armed.some((text) => category.cues.test(text)));
     return paired ? hit(paired, 'cue') : undefined;
   };
 }

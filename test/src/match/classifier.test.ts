@@ -68,6 +68,17 @@ describe('naive Bayes classifier', () => {
     }
   });
 
+  it('picks along the posterior pass the same top classes as topIndices over the finished posterior', () => {
+    const classifier = trainClassifier(training, source);
+    const among = knowledge.entries.length;
+    for (const question of questions) {
+      for (const k of [0, 1, 6, among + 5]) {
+        const { posterior, top } = classifier.classify(source(question), { k, among });
+        expect(top).toEqual(topIndices(posterior, k, among));
+      }
+    }
+  });
+
   it('ranks an entry first for its own sample question', () => {
     const classifier = trainClassifier(training, source);
     const entry = knowledge.entries[0]!;
