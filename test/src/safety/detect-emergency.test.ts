@@ -47,6 +47,10 @@ describe('emergency patterns run in linear time', () => {
     expect(detect('我不想活了')?.category).toBe('self-harm');
     // A threat by message gets the threat reply (keep the messages), not the one about violence at home.
     expect(detect('刚收到微信说今晚要砍死我们全家')?.category).toBe('threat');
+    expect(detect('他又在门口堵我们,说要让我们没好果子吃')?.category).toBe('threat');
+    expect(detect('仓库起火啦')?.category).toBe('fire-gas');
+    expect(detect('前年仓库起火,保险一直没赔')).toBeUndefined();
+    expect(detect('被车撞倒的老人还在流血')).toBeDefined();
     expect(detect('站在楼顶,我撑不住了')?.category).toBe('self-harm');
     expect(detect('家暴受害人能申请法律援助吗')).toBeUndefined();
     // (?<!不)打紧, rewritten without lookbehind: the same matches.
