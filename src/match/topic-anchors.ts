@@ -4,6 +4,8 @@ import type { Entry, KnowledgeBase } from '../knowledge/knowledge-base.js';
 const ANCHOR_SHARE = 0.25;
 /** A common word counts as an anchor only for this many groups at most. */
 const MAX_SPREAD = 2;
+/** A part of a keyword used in the questions of more than this share of all groups is too generic to name one. */
+const GENERIC_SHARE = 0.2;
 
 /** The key an entry's anchors are found under: its topic, or the problem itself. */
 export function anchorKey(entry: Entry): string {
@@ -29,21 +31,33 @@ export function topicAnchors(
     if (entry.problem) groups.set(key, { title: entry.title, entries: [entry] });
     else groups.get(key)?.entries.push(entry);
   }
-  const named = new Map<string, Set<string>>();
-  const common = new Map<string, Set<string>>();
+  const named = new Map<string, NamedWords>();
+  const common = new Map<string, { words: Set<string>; seen: Set<string> }>();
   for (const [key, group] of groups) {
     named.set(key, namedWords(group.title, group.entries, indexTerms, aspectWords));
     common.set(key, commonWords(group.entries, indexTerms, aspectWords));
   }
+  // A part of a longer keyword that many groups' questions use (申请 of 申请复议, 多少 of a
+  // story-like cue) names none of them: only the keyword's own word does.
+  const used = new Map<string, number>();
+  for (const { seen } of common.values()) for (const word of seen) used.set(word, (used.get(word) ?? 0) + 1);
+  const generic = Math.max(MAX_SPREAD, Math.round(groups.size * GENERIC_SHARE));
   // A word common to many groups' questions (家里, 现在) characterizes none of them.
   const spread = new Map<string, number>();
-  for (const words of common.values()) for (const word of words) spread.set(word, (spread.get(word) ?? 0) + 1);
+  for (const { words } of common.values()) for (const word of words) spread.set(word, (spread.get(word) ?? 0) + 1);
   const anchors = new Map<string, Set<string>>();
-  for (const [key, words] of named) {
-    const own = [...(common.get(key) ?? [])].filter((word) => (spread.get(word) ?? 0) <= MAX_SPREAD);
-    anchors.set(key, new Set([...words, ...own]));
+  for (const [key, { words, parts }] of named) {
+    const own = [...(common.get(key)?.words ?? [])].filter((word) => (spread.get(word) ?? 0) <= MAX_SPREAD);
+    const partsKept = [...parts].filter((word) => (used.get(word) ?? 0) <= generic);
+    anchors.set(key, new Set([...words, ...partsKept, ...own]));
   }
   return anchors;
+}
+
+/** Words that name a group: its title's and whole keywords (`words`), and the parts of longer keywords (`parts`). */
+interface NamedWords {
+  words: Set<string>;
+  parts: Set<string>;
 }
 
 /** Words of the title and keywords (cues), which name the group by design. */
@@ -52,16 +66,23 @@ function namedWords(
   entries: Entry[],
   indexTerms: (text: string) => string[],
   aspectWords: ReadonlySet<string>,
-): Set<string> {
+): NamedWords {
   const title = new Set(indexTerms(titleText));
-  const words = new Set([...title, ...entries.flatMap((entry) => entry.keywords.flatMap(indexTerms))]);
+  const words = new Set(title);
+  const parts = new Set<string>();
+  for (const keyword of entries.flatMap((entry) => entry.keywords)) {
+    const terms = indexTerms(keyword);
+    // A keyword the segmenter keeps whole is a word; the rest are parts of it.
+    const whole = terms.reduce((longest, term) => (term.length > longest.length ? term : longest), '');
+    for (const term of terms) (term === whole || title.has(term) ? words : parts).add(term);
+  }
   // An aspect word names a topic only where the topic is about it (热线 for the hotlines).
-  for (const word of words) if (word.length < 2 || (aspectWords.has(word) && !title.has(word))) words.delete(word);
-  return words;
+  for (const set of [words, parts]) for (const word of set) if (word.length < 2 || (aspectWords.has(word) && !title.has(word))) set.delete(word);
+  return { words, parts };
 }
 
-/** Words found in at least {@link ANCHOR_SHARE} of the group's sample questions. */
-function commonWords(entries: Entry[], indexTerms: (text: string) => string[], aspectWords: ReadonlySet<string>): Set<string> {
+/** Words found in at least {@link ANCHOR_SHARE} of the group's sample questions (`words`), and every word they hold (`seen`). */
+function commonWords(entries: Entry[], indexTerms: (text: string) => string[], aspectWords: ReadonlySet<string>): { words: Set<string>; seen: Set<string> } {
   // How many questions hold each token (each counted once per question: `last` is the question that last counted it).
   const frequency = new Map<string, number>();
   const last = new Map<string, number>();
@@ -80,7 +101,7 @@ function commonWords(entries: Entry[], indexTerms: (text: string) => string[], a
   for (const [token, count] of frequency) {
     if (count / questions >= ANCHOR_SHARE && token.length >= 2 && !aspectWords.has(token)) words.add(token);
   }
-  return words;
+  return { words, seen: new Set(frequency.keys()) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry, KnowledgeBase } from '../../../src/knowledge/knowledge-base.js';
-import { phraseAnchors } from '../../../src/match/topic-anchors.js';
+import { phraseAnchors, topicAnchors } from '../../../src/match/topic-anchors.js';
 
 const entry = (id: string, keywords: string[], problem: boolean): Entry =>
   ({ id, topic: problem ? 'problems' : 'loans', keywords, ...(problem ? { problem: {} } : {}) }) as unknown as Entry;
@@ -31,3 +31,32 @@ describe('phrase anchors', () => {
     expect(all).not.toContain('哪里');
   });
 });
+
+describe('topic anchors', () => {
+  /** A toy segmenter in search mode: every listed word the text holds. */
+  const VOCABULARY = ['多少', '多少次', '反映', '费用', '调解', '复议', '仲裁', '公证', '援助', '收费'];
+  const terms = (text: string) => VOCABULARY.filter((word) => text.includes(word));
+  const service = (topic: string, word: string): Entry =>
+    ({ id: `${topic}.cost`, topic, keywords: [word], questions: [`${word}要多少钱`, `${word}收费多少`] }) as unknown as Entry;
+  const complaint = {
+    id: 'problem.complaint',
+    title: '投诉',
+    topic: 'problems',
+    problem: {},
+    keywords: ['反映了多少次'],
+    questions: ['反映了好几次都没人理'],
+  } as unknown as Entry;
+  const knowledge = {
+    topics: ['mediation', 'reconsideration', 'arbitration', 'notary', 'aid'].map((id) => ({ id, title: id })),
+    entries: [service('mediation', '调解'), service('reconsideration', '复议'), service('arbitration', '仲裁'), service('notary', '公证'), service('aid', '援助'), complaint],
+  } as unknown as KnowledgeBase;
+
+  it('a part of a cue that many groups ask with (多少) does not name the problem; its own part (反映) does', () => {
+    const anchors = topicAnchors(knowledge, terms, new Set());
+    expect(anchors.get('problem.complaint')).toContain('反映');
+    expect(anchors.get('problem.complaint')).toContain('多少次');
+    expect(anchors.get('problem.complaint')).not.toContain('多少');
+    expect(anchors.get('mediation')).toContain('调解');
+  });
+});
+
