@@ -10,7 +10,7 @@ import { createBot, type Bot } from '../../../src/bot.js';
 import { silentLogger } from '../../../src/logger.js';
 import { realEngine } from '../../doubles/harness.js';
 
-const SETS = ['gold-set.yaml', 'dev-set.yaml', 'dev2-set.yaml', 'problems-dev-set.yaml', 'problems-dev2-set.yaml'];
+const SETS = ['gold-set.yaml', 'dev-set.yaml', 'dev2-set.yaml', 'problems-dev-set.yaml', 'problems-dev2-set.yaml', 'problems-dev3-set.yaml'];
 const questions = SETS.flatMap((file) =>
   (YAML.parse(fs.readFileSync(new URL(`../../gold/${file}`, import.meta.url), 'utf8')) as Array<{ q: string }>).map((c) => c.q),
 );
