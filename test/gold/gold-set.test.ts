@@ -65,6 +65,12 @@ describe('dialogue gold', () => {
 });
 
 describe('dev sets (printed, not gated)', () => {
+  it('dialogues-dev-set', async () => {
+    const report = await runDialogues(bot, readDialogues(file('dialogues-dev-set.yaml')));
+    print(formatDialogueReport(report, 'dialogues-dev-set'));
+    expect(report.turns.total).toBeGreaterThan(0);
+  });
+
   it.each(DEV_SETS)('%s', async (name) => {
     const report = await runEval(bot, readGoldSet(file(name)));
     print(formatEvalSummary(report, name.replace('.yaml', '')).join('\n'));

@@ -68,6 +68,15 @@ describe('bot: answers', () => {
     expect((await h.send('曲江区一共有多少律师')).entryId).toBe('lawyers.find');
   });
 
+  it('那 / 还有 keep to the topic at hand when one of its entries ranks close to the best, and switch when another topic is named', async () => {
+    const h = await createHarness();
+    await h.send('网上巡回法庭在哪几个镇');
+    const kept = await h.send('那能办哪些业务');
+    expect(kept.entryId).toBe('circuit-court.services');
+    const moved = await h.send('那法律援助去哪里申请');
+    expect(moved.entryId).toBe('legal-aid.where');
+  });
+
   it('forgets the topic after 10 idle minutes', async () => {
     const h = await createHarness();
     await h.send('法律援助在哪里申请');

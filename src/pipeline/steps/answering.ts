@@ -16,6 +16,11 @@ import type { TurnContext } from '../context.js';
 /** Words that open a follow-up ("那…", "还有…") without changing what is asked. */
 const FOLLOW_UP_LEAD = /^(?:那么|那(?![个些边里儿样时天年位家])|还有|另外|然后|再问一下|再问下|顺便问一下)[\s,]*/u;
 const TOP_NOTED = 5;
+/**
+ * A follow-up opened with 那 / 还有 keeps to the topic at hand when an entry of it ranks this
+ * close to the best ("还有网上能办什么" after 粤智助: 网上办事, not the online court).
+ */
+const SAME_TOPIC_MARGIN = 0.25;
 
 export function elsewhere(): Step {
   return step('elsewhere', async (ctx, next) => {
@@ -29,9 +34,16 @@ export function elsewhere(): Step {
 export function followUp(): Step {
   return step('follow-up', async (ctx, next) => {
     const question = ctx.question ?? '';
+    const lead = FOLLOW_UP_LEAD.test(question);
     const match = ctx.engine.match(question.replace(FOLLOW_UP_LEAD, '') || question);
     ctx.match = match;
-    if (!match.aspectOnly) return next();
+    if (!match.aspectOnly) {
+      const kept = lead ? sameTopic(match, ctx.state.topic, ctx.engine.thresholds.answer) : undefined;
+      if (!kept) return next();
+      const reply = ctx.engine.compose.answer(kept.entry, kept.confidence);
+      ctx.next = stateAfterAnswer(kept.entry, reply);
+      return ctx.finish(reply, 'follow-up.same-topic', `以「那/还有」接着问,「${kept.entry.topic}」的答案排名接近最前`);
+    }
     const { byId } = ctx.engine.knowledge;
     const offered = (ctx.state.choices ?? [])
       .filter((id) => id.startsWith('e:'))
@@ -96,6 +108,14 @@ export function matchAndDecide(): Step {
     ctx.next = { topic: ctx.state.topic, lastKind: 'fallback' };
     ctx.finish(engine.compose.fallback(decision.confidence), `fallback.${decision.reason}`, detail);
   });
+}
+
+/** The best entry of the topic at hand, when it ranks within {@link SAME_TOPIC_MARGIN} of the best and is sure enough. */
+export function sameTopic(match: MatchResult, topic: string | undefined, answerAt: number): MatchResult['candidates'][number] | undefined {
+  const top = match.candidates.find((candidate) => candidate.anchored);
+  if (!topic || !top || top.entry.topic === topic) return undefined;
+  const kept = match.candidates.find((candidate) => candidate.anchored && candidate.entry.topic === topic);
+  return kept && kept.rank >= top.rank - SAME_TOPIC_MARGIN && kept.confidence >= answerAt ? kept : undefined;
 }
 
 function sharedTopic(entries: Entry[]): string | undefined {
