@@ -45,7 +45,7 @@ describe('token cache', () => {
     const knowledge = loadKnowledge(KNOWLEDGE_DIR);
     const key = tokenCacheKey(knowledge, 'node-rs-jieba');
     expect(tokenCacheKey(knowledge, 'nodejs-jieba')).not.toBe(key);
-    expect(tokenCacheKey({ ...knowledge, synonyms: new Map([...knowledge.synonyms, ['咩', '什么']]) }, 'node-rs-jieba')).not.toBe(key);
+    expect(tokenCacheKey({ ...knowledge, synonyms: new Map([...knowledge.synonyms, ['咔嚓咔嚓', '什么']]) }, 'node-rs-jieba')).not.toBe(key);
     expect(tokenCacheKey({ ...knowledge, stopwords: new Set([...knowledge.stopwords, '咔嚓嘭']) }, 'node-rs-jieba')).not.toBe(key);
     expect(tokenCacheKey({ ...knowledge, domainWords: [...knowledge.domainWords, { word: '新词' }] }, 'node-rs-jieba')).not.toBe(key);
     expect(tokenCacheKey(knowledge, 'node-rs-jieba')).toBe(key);
