@@ -63,10 +63,13 @@ export function createEngine(
   const normalize = createNormalizer(knowledge.synonyms);
   const matcher = createMatcher(knowledge, segmenter, { correctBelow: thresholds.answer, normalize, tuning, tokens });
   const detectEmergency = createEmergencyDetector(knowledge.emergency);
-  const { greetings, smalltalk, handoff } = knowledge.meta;
-  const smalltalkTests = smalltalk.map((talk) => ({ ...talk, test: createOnlyWordsTest(talk.words, greetings) }));
-  const asksForPerson = createOnlyWordsTest(handoff.words, [...greetings, '请', '帮我', '我要', '我想', '给我']);
-  const rejects = createOnlyWordsTest(handoff.rejections);
+  // Messages are normalized (唔该 → 请, 你系 → 你是): so are the words they are compared with, kept as written too.
+  const both = (words: readonly string[]) => [...new Set(words.flatMap((word) => [word, normalize(word)]))];
+  const greetings = both(knowledge.meta.greetings);
+  const { smalltalk, handoff } = knowledge.meta;
+  const smalltalkTests = smalltalk.map((talk) => ({ ...talk, test: createOnlyWordsTest(both(talk.words), greetings) }));
+  const asksForPerson = createOnlyWordsTest(both(handoff.words), [...greetings, '请', '帮我', '我要', '我想', '给我']);
+  const rejects = createOnlyWordsTest(both(handoff.rejections));
   return {
     knowledge,
     read(raw, maxChars) {
@@ -77,7 +80,7 @@ export function createEngine(
     compose: createComposer(knowledge),
     normalize,
     detectEmergency,
-    isGreeting: createGreetingTest(knowledge.meta.greetings),
+    isGreeting: createGreetingTest(greetings),
     elsewhere: createElsewhereTest(knowledge.meta.homePlaces, (text) => segmenter.cut(text)),
     stripGreeting: createGreetingStripper(greetings),
     smalltalk(normalized) {

@@ -77,6 +77,12 @@ describe('bot: answers', () => {
     expect(moved.entryId).toBe('legal-aid.where');
   });
 
+  it('small talk and greetings are recognized in their normalized form too (唔该 → 请, 你系 → 你是)', async () => {
+    const h = await createHarness();
+    expect((await h.send('唔该晒啊')).kind).toBe('smalltalk');
+    expect((await h.send('你系唔系机械人')).kind).not.toBe('fallback');
+  });
+
   it('forgets the topic after 10 idle minutes', async () => {
     const h = await createHarness();
     await h.send('法律援助在哪里申请');

@@ -48,6 +48,11 @@ describe('emergency patterns run in linear time', () => {
     // A threat by message gets the threat reply (keep the messages), not the one about violence at home.
     expect(detect('刚收到微信说今晚要砍死我们全家')?.category).toBe('threat');
     expect(detect('他又在门口堵我们,说要让我们没好果子吃')?.category).toBe('threat');
+    // Self-harm: intent alarms even when supposed; an act told with its aftermath does not.
+    expect(detect('如果我想自杀该找谁')?.category).toBe('self-harm');
+    expect(detect('我表哥去年自杀了,他的遗产谁来继承')).toBeUndefined();
+    expect(detect('阿姨吃了安眠药,已经抢救回来了,医药费怎么报')).toBeUndefined();
+    expect(detect('她刚吞了一瓶安眠药')?.category).toBe('self-harm');
     expect(detect('仓库起火啦')?.category).toBe('fire-gas');
     expect(detect('前年仓库起火,保险一直没赔')).toBeUndefined();
     expect(detect('被车撞倒的老人还在流血')).toBeDefined();
