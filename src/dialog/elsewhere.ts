@@ -5,7 +5,11 @@
 
 /** A place name as jieba keeps it whole: 武江区, 乐昌市, 翁源县. */
 const PLACE = /^[\u4e00-\u9fa5]{2,4}(?:区|市|县)$/u;
-const OFFICE = /^的?(?:政务|公证|司法|法院|中院|法律援助|法援|人社|劳动|仲裁|信访|派出所|公安|检察院|律师|行政服务)/u;
+const OFFICES = '政务|公证|司法|法院|中院|法律援助|法援|人社|劳动|仲裁|信访|派出所|公安|检察院|律师|行政服务|公共法律服务|法律服务|人民调解|调解委员会|调委会|行政复议|复议';
+/** An office right after the place ("乐昌市公证处"). */
+const OFFICE = new RegExp(`^的?(?:${OFFICES})`, 'u');
+/** An office a few words on ("翁源县有几间律师事务所"): only where the message names none of our places. */
+const OFFICE_NEAR = new RegExp(`(?:${OFFICES})`, 'u');
 
 /**
  * Builds the test from the places the knowledge base serves (meta.yaml `homePlaces`) and
@@ -19,10 +23,13 @@ export function createElsewhereTest(
   return (normalized) => {
     if (!/[区市县]/u.test(normalized)) return undefined;
     const words = cut(normalized);
+    // "我住武江区,想在曲江申请法律援助" asks about our office: a place of ours keeps the question here.
+    const ours = words.some((word) => home.has(word));
     for (let i = 0; i < words.length; i += 1) {
       const word = words[i] ?? '';
       if (!PLACE.test(word) || home.has(word)) continue;
       if (OFFICE.test(words.slice(i + 1, i + 4).join(''))) return word;
+      if (!ours && OFFICE_NEAR.test(words.slice(i + 1, i + 5).join(''))) return word;
     }
     return undefined;
   };

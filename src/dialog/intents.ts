@@ -29,14 +29,14 @@ export function createOnlyWordsTest(
   const strip = (text: string, list: string[]) => {
     let rest = text;
     for (const word of list) rest = rest.split(word).join('');
-    return rest.replace(/[啊呀呢吧哦嘛哈啦拉喔哇咯嗯噢先晒]/g, '');
+    return rest.replace(/[啊呀呢吧哦嘛哈啦拉喔哇咯嗯噢先晒嚟㗎喎]/g, '');
   };
   return (normalized) => {
     const text = withoutFiller(normalized);
     // At least one of its own words must be there: "你好" alone is no thanks. Where none
     // occurs, stripping them would change nothing: most messages stop at this scan.
     if (text === '' || !own.some((word) => text.includes(word))) return false;
-    if (strip(text, own) === text.replace(/[啊呀呢吧哦嘛哈啦拉喔哇咯嗯噢先晒]/g, '')) return false;
+    if (strip(text, own) === text.replace(/[啊呀呢吧哦嘛哈啦拉喔哇咯嗯噢先晒嚟㗎喎]/g, '')) return false;
     return strip(text, all) === '';
   };
 }

@@ -9,6 +9,11 @@ describe('elsewhere', () => {
   it('spots an office of another district or city', () => {
     expect(elsewhere('武江区政务服务中心地址是什么')).toBe('武江区');
     expect(elsewhere('去乐昌市的公证处怎么走')).toBe('乐昌市');
+    expect(elsewhere('南雄市人民调解委员会在哪')).toBe('南雄市');
+    expect(elsewhere('始兴县哪里有律师事务所')).toBe('始兴县');
+  });
+  it('keeps a question that names one of our places too', () => {
+    expect(elsewhere('我住南雄市,想在曲江找律师事务所')).toBeUndefined();
   });
   it('leaves our own places, "区法院" and plain mentions of other places alone', () => {
     expect(elsewhere('曲江区法院在哪里')).toBeUndefined();
