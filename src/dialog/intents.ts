@@ -26,19 +26,33 @@ export function createOnlyWordsTest(
 ): (normalized: string) => boolean {
   const own = sortLongestFirst(words);
   const all = sortLongestFirst([...words, ...extra]);
-  const strip = (text: string, list: string[]) => {
-    let rest = text;
-    for (const word of list) rest = rest.split(word).join('');
-    return rest.replace(/[啊呀呢吧哦嘛哈啦拉喔哇咯嗯噢先晒嚟㗎喎]/g, '');
-  };
   return (normalized) => {
     const text = withoutFiller(normalized);
     // At least one of its own words must be there: "你好" alone is no thanks. Where none
-    // occurs, stripping them would change nothing: most messages stop at this scan.
-    if (text === '' || !own.some((word) => text.includes(word))) return false;
-    if (strip(text, own) === text.replace(/[啊呀呢吧哦嘛哈啦拉喔哇咯嗯噢先晒嚟㗎喎]/g, '')) return false;
-    return strip(text, all) === '';
+    // occurs, nothing more is tried: most messages stop at this scan.
+    if (text === '' || text.length > MAX_ONLY_WORDS_CHARS || !own.some((word) => text.includes(word))) return false;
+    return madeOf(text, all);
   };
+}
+
+/** Longer than this, a message is a question, whatever words it opens with. */
+const MAX_ONLY_WORDS_CHARS = 40;
+const PARTICLE = /[啊呀呢吧哦嘛哈啦拉喔哇咯嗯噢先晒嚟㗎喎]/u;
+
+/**
+ * True when the text is a sequence of the words and modal particles, split any way ("好的谢谢你"
+ * is 好的 + 谢谢你, though 好的谢谢 is a word too): a greedy strip of the longest word first can
+ * leave a stray character.
+ */
+function madeOf(text: string, words: readonly string[]): boolean {
+  const reachable = new Array<boolean>(text.length + 1).fill(false);
+  reachable[0] = true;
+  for (let at = 0; at < text.length; at += 1) {
+    if (!reachable[at]) continue;
+    if (PARTICLE.test(text[at] as string)) reachable[at + 1] = true;
+    for (const word of words) if (text.startsWith(word, at)) reachable[at + word.length] = true;
+  }
+  return reachable[text.length] === true;
 }
 
 let lastInput: string | undefined;

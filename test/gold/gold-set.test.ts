@@ -65,9 +65,9 @@ describe('dialogue gold', () => {
 });
 
 describe('dev sets (printed, not gated)', () => {
-  it('dialogues-dev-set', async () => {
-    const report = await runDialogues(bot, readDialogues(file('dialogues-dev-set.yaml')));
-    print(formatDialogueReport(report, 'dialogues-dev-set'));
+  it.each(['dialogues-dev-set', 'dialogues-dev2-set'])('%s', async (name) => {
+    const report = await runDialogues(bot, readDialogues(file(`${name}.yaml`)));
+    print(formatDialogueReport(report, name));
     expect(report.turns.total).toBeGreaterThan(0);
   });
 

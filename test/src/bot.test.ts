@@ -83,6 +83,15 @@ describe('bot: answers', () => {
     expect((await h.send('你系唔系机械人')).kind).not.toBe('fallback');
   });
 
+  it('after a problem\'s route, an aspect its next steps do not answer lists those next steps', async () => {
+    const h = await createHarness();
+    const route = await h.send('我在厂里上班被机器压伤了手,厂里说不算工伤');
+    expect(route.entryId).toBe('problem.work-injury');
+    const steps = await h.send('那去哪里办');
+    expect(steps.kind).toBe('clarify');
+    expect(steps.choices?.map((choice) => choice.id)).toEqual(route.choices?.slice(0, 3).map((choice) => choice.id));
+  });
+
   it('forgets the topic after 10 idle minutes', async () => {
     const h = await createHarness();
     await h.send('法律援助在哪里申请');

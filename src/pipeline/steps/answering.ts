@@ -66,6 +66,13 @@ export function followUp(): Step {
       ctx.next = stateAfterAnswer(entry, reply);
       return ctx.finish(reply, 'follow-up.aspect');
     }
+    // After a problem's route ("那要去哪里"): the route itself says where; its next steps say the rest.
+    const routed = ctx.state.entryId ? ctx.engine.knowledge.byId.get(ctx.state.entryId) : undefined;
+    if (routed?.problem && offered.length > 0) {
+      const clarify = ctx.engine.compose.clarify(offered.slice(0, 3), 1);
+      ctx.next = { topic, entryId: routed.id, choices: idsOf(clarify), asked: maskForSession(ctx) };
+      return ctx.finish(clarify, 'follow-up.next-steps', `「${routed.id}」的下一步里没有专讲「${match.aspects[0]}」的答案:列出下一步`);
+    }
     const about = topic ?? (offered[0] as Entry).topic;
     ctx.next = { topic: about, lastKind: 'fallback' };
     ctx.finish(
