@@ -91,9 +91,10 @@ export function createMatcher(
     if (words) for (const token of tokens) if (words.has(token)) return true;
     return phrases.get(key)?.some((phrase) => normalized.includes(phrase)) ?? false;
   };
+  // A problem's two-character cues are everyday words (私了, 分开): as targets they would turn 死了 into 私了.
   const corrector: TermCorrector = createTermCorrector([
     ...knowledge.domainWords.map((word) => word.word),
-    ...knowledge.entries.flatMap((entry) => entry.keywords),
+    ...knowledge.entries.flatMap((entry) => (entry.problem ? entry.keywords.filter((cue) => cue.length > 2) : entry.keywords)),
   ], { isWord: (word) => index.has(word) || segmenter.isWord(word), cut: (text) => segmenter.cut(text) });
   // The build's tokens served it only; kept, every closure of this scope would hold them (29 MB at 10,000 entries).
   texts.release();

@@ -105,9 +105,10 @@ function commonWords(entries: Entry[], indexTerms: (text: string) => string[], a
 }
 
 /**
- * Keywords (a problem's cues) that the segmenter splits into one-character words ("欠我钱" →
- * 欠 / 我 / 钱) name their group only as the phrase itself: a question holding the phrase
- * names the group though no token does. Keys as {@link anchorKey}; phrases normalized.
+ * Keywords (a problem's cues) that the segmenter does not keep as one word ("欠我钱" → 欠 / 我 /
+ * 钱, "没有钱还" → 没有 / 钱 / 还) name their group as the phrase itself: a question holding the
+ * phrase names the group though no token does (and a generic part such as 没有 names nothing).
+ * Keys as {@link anchorKey}; phrases normalized.
  */
 export function phraseAnchors(
   knowledge: KnowledgeBase,
@@ -119,7 +120,8 @@ export function phraseAnchors(
     const key = anchorKey(entry);
     for (const keyword of entry.keywords) {
       const { normalized: phrase, terms } = indexed(keyword);
-      if (phrase.length < 2 || aspectWords.has(phrase) || terms.some((term) => term.length >= 2)) continue;
+      // A keyword the segmenter keeps whole is a word anchor already; any other is matched as written.
+      if (phrase.length < 2 || aspectWords.has(phrase) || terms.includes(phrase)) continue;
       phrases.set(key, (phrases.get(key) ?? new Set()).add(phrase));
     }
   }
