@@ -90,9 +90,13 @@ export function createEngine(
     asksForPerson,
     rejects,
     match: (normalized) => matcher.match(normalized),
-    decide: (match) =>
-      decide(match.candidates, thresholds, {
-        bare: match.aspects.length === 0 && match.question.replace(/[^\p{L}\p{N}]/gu, '').length <= BARE_TOPIC_CHARS,
-      }),
+    decide: (match) => {
+      const letters = match.question.replace(/[^\p{L}\p{N}]/gu, '');
+      return decide(match.candidates, thresholds, {
+        bare: match.aspects.length === 0 && letters.length <= BARE_TOPIC_CHARS,
+        // "我想找律师" beside "律师": words the index drops still told the classifier something.
+        saysMore: letters.length > match.tokens.join('').length,
+      });
+    },
   };
 }

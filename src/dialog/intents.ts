@@ -5,7 +5,7 @@
 import { escapeRegex } from '../text/escape-regex.js';
 
 const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-const PICK = /^(?:第|选|选择)?\s*(\d{1,3}|[一二两三四五六七八九十])\s*(?:个|项|条|号)?$/u;
+const PICK = /^(?:第|选|选择)?\s*(\d{1,3}|[一二两三四五六七八九]?十?[一二两三四五六七八九]?)\s*(?:个|项|条|号)?$/u;
 const FILLER = /[\s,.!?;:、。~…/@#]+/g;
 
 /** The number picked by a message like "2", "第二个", "选3"; undefined for anything else. */
@@ -13,7 +13,16 @@ export function parsePick(normalized: string): number | undefined {
   const match = PICK.exec(normalized.replace(/[\s,.!?。]+$/u, ''));
   if (!match?.[1]) return undefined;
   const raw = match[1];
-  return /\d/.test(raw) ? Number(raw) : CHINESE_DIGITS[raw];
+  return /\d/.test(raw) ? Number(raw) : chineseNumber(raw);
+}
+
+/** 一…九十九 as written for a list's numbers (五, 十, 十五, 二十, 二十三); undefined for anything else. */
+function chineseNumber(raw: string): number | undefined {
+  const ten = raw.indexOf('十');
+  if (ten < 0) return raw.length === 1 ? CHINESE_DIGITS[raw] : undefined;
+  const tens = ten === 0 ? 1 : CHINESE_DIGITS[raw.slice(0, ten)];
+  const ones = ten === raw.length - 1 ? 0 : CHINESE_DIGITS[raw.slice(ten + 1)];
+  return tens === undefined || ones === undefined ? undefined : tens * 10 + ones;
 }
 
 /**

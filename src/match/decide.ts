@@ -36,6 +36,11 @@ export type Decision =
 export const CLOSE_MARGIN = 0.02;
 /** Coverage that counts as "holds every word of the question". */
 const FULL_COVERAGE = 0.999;
+/**
+ * A bare topic is still answered when the classifier is this sure of one entry: the words around
+ * the topic word, which BM25 drops as stopwords, told it ("我想找律师" is finding one).
+ */
+const SURE_OF_BARE = 0.95;
 /** Most options a clarify question lists. */
 export const MAX_OPTIONS = 3;
 
@@ -43,7 +48,7 @@ export const MAX_OPTIONS = 3;
 export function decide(
   ranked: readonly Candidate[],
   thresholds: Thresholds,
-  question: { bare: boolean } = { bare: false },
+  question: { bare: boolean; saysMore?: boolean } = { bare: false },
 ): Decision {
   // An entry whose topic the question never names is a coincidence of words, not a match.
   const candidates = ranked.filter((candidate) => candidate.anchored);
@@ -57,7 +62,8 @@ export function decide(
     .slice(0, MAX_OPTIONS);
   // "法律援助" alone: several entries hold every word and nothing says which aspect is meant.
   const fullyCovered = candidates.filter((candidate) => candidate.coverage >= FULL_COVERAGE);
-  if (question.bare && fullyCovered.length > 1 && top.coverage >= FULL_COVERAGE) {
+  const sureOfOne = question.saysMore === true && top.classifier >= SURE_OF_BARE;
+  if (question.bare && fullyCovered.length > 1 && top.coverage >= FULL_COVERAGE && !sureOfOne) {
     const options = fullyCovered.slice(0, MAX_OPTIONS).map((c) => c.entry);
     return { kind: 'clarify', options, confidence: top.confidence, reason: 'bare-topic' };
   }

@@ -8,6 +8,15 @@ describe('parsePick', () => {
     expect(parsePick('选3')).toBe(3);
     expect(parsePick('1。')).toBe(1);
   });
+  it('reads Chinese numerals up to 99', () => {
+    expect(parsePick('十')).toBe(10);
+    expect(parsePick('第十五个')).toBe(15);
+    expect(parsePick('二十')).toBe(20);
+    expect(parsePick('选二十三')).toBe(23);
+    expect(parsePick('两')).toBe(2);
+    expect(parsePick('二二')).toBeUndefined();
+    expect(parsePick('第个')).toBeUndefined();
+  });
   it('ignores numbers inside questions and hotlines', () => {
     expect(parsePick('12348是什么')).toBeUndefined();
     expect(parsePick('工资拖欠2个月')).toBeUndefined();

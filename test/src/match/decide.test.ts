@@ -29,4 +29,11 @@ describe('decide', () => {
     expect(decide([candidate('a', 0.2, 0.5)], thresholds).kind).toBe('fallback');
     expect(decide([], thresholds).kind).toBe('fallback');
   });
+  it('asks which entry a bare topic means, unless words beyond it made the classifier sure of one', () => {
+    const sure = { ...candidate('a', 1, 1), classifier: 0.97 };
+    const ranked = [sure, candidate('b', 1, 0.8)];
+    expect(decide(ranked, thresholds, { bare: true }).kind).toBe('clarify');
+    expect(decide(ranked, thresholds, { bare: true, saysMore: true })).toMatchObject({ kind: 'answer', entry: { id: 'a' } });
+    expect(decide([candidate('a', 1, 1), candidate('b', 1, 0.8)], thresholds, { bare: true, saysMore: true }).kind).toBe('clarify');
+  });
 });
