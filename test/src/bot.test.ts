@@ -28,6 +28,13 @@ describe('bot: menu and numbered choices', () => {
     expect(engine.knowledge.byId.get(answer.entryId ?? '')?.topic).toBe(topic?.id);
   });
 
+  it('返回 / 上一步 bring the menu back', async () => {
+    const h = await createHarness();
+    await h.send('菜单');
+    await h.send('3');
+    expect((await h.send('返回')).kind).toBe('menu');
+  });
+
   it('a digit with no list to pick from says so politely', async () => {
     const h = await createHarness();
     const reply = await h.send('3');
