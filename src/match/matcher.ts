@@ -14,6 +14,7 @@ import { createBuildTexts, createTerms } from './text-tokens.js';
 import type { TokenCache } from './token-cache.js';
 import { entryTexts, trainClassifier } from './classifier.js';
 import { lastClauses } from './last-clauses.js';
+import { withoutFraming } from '../text/framing.js';
 import { DEFAULT_TUNING, type Matcher, type MatchResult, type MatchTuning } from './match-types.js';
 
 export { DEFAULT_TUNING, type Candidate, type Matcher, type MatchResult, type MatchTuning } from './match-types.js';
@@ -188,7 +189,10 @@ export function createMatcher(
   return {
     tokenize,
     match(normalized) {
-      const first = rankMessage(normalized);
+      const framed = rankMessage(normalized);
+      const question = withoutFraming(normalized);
+      const unframed = question === undefined ? undefined : rankMessage(question);
+      const first = unframed && bestConfidence(unframed) > bestConfidence(framed) ? unframed : framed;
       const firstConfidence = bestConfidence(first);
       // A long story is not rescued by fixing one typo, and correcting it costs the most there.
       if (bestLexical(first) >= options.correctBelow || normalized.length > LONG_MESSAGE) return { ...first, corrections: [] };

@@ -11,6 +11,10 @@ describe('elsewhere', () => {
     expect(elsewhere('去乐昌市的公证处怎么走')).toBe('乐昌市');
     expect(elsewhere('南雄市人民调解委员会在哪')).toBe('南雄市');
     expect(elsewhere('始兴县哪里有律师事务所')).toBe('始兴县');
+    expect(elsewhere('四川那边的法律援助中心怎么联系')).toBe('四川');
+  });
+  it('leaves where someone is from alone', () => {
+    expect(elsewhere('我是四川人,想申请法律援助')).toBeUndefined();
   });
   it('keeps a question that names one of our places too', () => {
     expect(elsewhere('我住南雄市,想在曲江找律师事务所')).toBeUndefined();
