@@ -42,6 +42,8 @@ export interface MatchResult {
   /** True when no token points at a topic: only aspect words ("收费吗?"). */
   aspectOnly: boolean;
   candidates: Candidate[];
+  /** The classifier's posterior that this is a question to decline (out-of-scope.yaml), in [0, 1]. */
+  declined: number;
 }
 
 export interface Matcher {

@@ -167,7 +167,7 @@ export function createMatcher(
           : { entry, bm25, coverage, nearest: near, classifier: learned, lexical, anchored: false, confidence, rank };
       })
       .sort((a, b) => b.rank - a.rank || a.entry.id.localeCompare(b.entry.id));
-    return { question: normalized, tokens, aspects, aspectOnly, candidates };
+    return { question: normalized, tokens, aspects, aspectOnly, candidates, declined };
   };
 
   const bestConfidence = (result: Omit<MatchResult, 'corrections'>) =>

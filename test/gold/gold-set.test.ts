@@ -65,7 +65,7 @@ describe('dialogue gold', () => {
 });
 
 describe('dev sets (printed, not gated)', () => {
-  it.each(['dialogues-dev-set', 'dialogues-dev2-set', 'dialogues-dev3-set'])('%s', async (name) => {
+  it.each(['dialogues-dev-set', 'dialogues-dev2-set', 'dialogues-dev3-set', 'dialogues-dev4-set'])('%s', async (name) => {
     const report = await runDialogues(bot, readDialogues(file(`${name}.yaml`)));
     print(formatDialogueReport(report, name));
     expect(report.turns.total).toBeGreaterThan(0);

@@ -99,6 +99,15 @@ describe('bot: answers', () => {
     expect(steps.choices?.map((choice) => choice.id)).toEqual(route.choices?.slice(0, 3).map((choice) => choice.id));
   });
 
+  it('a detail told in a second message is read with the story before it; a new question is not', async () => {
+    const h = await createHarness();
+    expect((await h.send('丈夫在外面有了别人,我想跟他分开')).entryId).toBe('problem.divorce');
+    expect((await h.send('我们结婚十年了,有两个小孩')).entryId).toBe('problem.divorce');
+    expect((await h.send('今天天气怎么样')).kind).toBe('fallback');
+    const alone = await createHarness();
+    expect((await alone.send('我们结婚十年了,有两个小孩')).kind).toBe('fallback');
+  });
+
   it('forgets the topic after 10 idle minutes', async () => {
     const h = await createHarness();
     await h.send('法律援助在哪里申请');

@@ -87,8 +87,8 @@ export function followUp(): Step {
 export function matchAndDecide(): Step {
   return step('match', async (ctx) => {
     const { engine } = ctx;
-    const match = ctx.match ?? engine.match(ctx.question ?? '');
-    const decision = engine.decide(match);
+    const alone = ctx.match ?? engine.match(ctx.question ?? '');
+    const { match, decision } = withStorySoFar(ctx, alone, engine.decide(alone));
     ctx.note(() => describeMatch(match, decision, engine.thresholds));
     const detail = () => explainDecision(decision, match, engine.thresholds);
     const unanswerable = decision.kind === 'answer' && !decision.entry.problem ? aspectNoEntryHas(ctx, match, decision.entry) : undefined;
@@ -116,6 +116,23 @@ export function matchAndDecide(): Step {
     ctx.next = { topic: ctx.state.topic, lastKind: 'fallback' };
     ctx.finish(engine.compose.fallback(decision.confidence), `fallback.${decision.reason}`, detail);
   });
+}
+
+/** Below this decline posterior, a message that says nothing on its own may continue the last one. */
+const NOT_DECLINED = 0.5;
+
+/**
+ * People tell a trouble in several messages ("老公出轨想离婚" then "我们有两个小孩,房子是婚后买的"):
+ * a message that finds nothing on its own is read with the question answered just before it.
+ */
+function withStorySoFar(ctx: TurnContext, match: MatchResult, decision: Decision): { match: MatchResult; decision: Decision } {
+  const before = ctx.state.lastAnswer?.question;
+  if (decision.kind !== 'fallback' || !before || match.declined >= NOT_DECLINED) return { match, decision };
+  const story = ctx.engine.match(`${ctx.engine.normalize(before)},${ctx.question ?? ''}`);
+  const read = ctx.engine.decide(story);
+  if (read.kind !== 'answer') return { match, decision };
+  ctx.note({ storySoFar: true });
+  return { match: story, decision: read };
 }
 
 /** The best entry of the topic at hand, when it ranks within {@link SAME_TOPIC_MARGIN} of the best and is sure enough. */
