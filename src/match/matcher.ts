@@ -7,7 +7,7 @@
 import type { Entry, KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Segmenter } from '../segment/segmenter.js';
 import { createTermCorrector, type TermCorrector } from '../text/correct-terms.js';
-import { anchorKey, phraseAnchors, topicAnchors } from './topic-anchors.js';
+import { anchorKey, createPhraseFinder, phraseAnchors, topicAnchors } from './topic-anchors.js';
 import { Bm25Index, type IndexInput } from './bm25-index.js';
 import { createNearest, weightQuery } from './sample-similarity.js';
 import { createBuildTexts, createTerms } from './text-tokens.js';
@@ -85,12 +85,13 @@ export function createMatcher(
   /** Words that name a topic or a problem: a follow-up has none left once its aspect words are out. */
   const subjectWords = new Set([...anchors.values()].flatMap((words) => [...words]));
   /** A question names an entry when it shares a word of the entry's topic (its anchors). */
-  const phrases = phraseAnchors(knowledge, indexed, aspectSet);
-  const names = (entry: Entry, tokens: readonly string[], normalized: string) => {
+  const findPhrases = createPhraseFinder(phraseAnchors(knowledge, indexed, aspectSet));
+  /** `phrased`: the groups the question names by a phrase, found once per question when first needed. */
+  const names = (entry: Entry, tokens: readonly string[], phrased: () => ReadonlySet<string>) => {
     const key = anchorKey(entry);
     const words = anchors.get(key);
     if (words) for (const token of tokens) if (words.has(token)) return true;
-    return phrases.get(key)?.some((phrase) => normalized.includes(phrase)) ?? false;
+    return phrased().has(key);
   };
   // A problem's two-character cues are everyday words (私了, 分开): as targets they would turn 死了 into 私了.
   const corrector: TermCorrector = createTermCorrector([
@@ -135,6 +136,8 @@ export function createMatcher(
       }
     }
     const query = weightQuery(tokens, (token) => index.idf(token));
+    let phrasedGroups: ReadonlySet<string> | undefined;
+    const phrased = () => (phrasedGroups ??= findPhrases(normalized));
     const candidates = hits
       .map((hit) => {
         const entry = knowledge.byId.get(hit.id) as Entry;
@@ -156,7 +159,7 @@ export function createMatcher(
           WEIGHTS.coverage * hit.coverage + WEIGHTS.nearest * near + WEIGHTS.bm25 * (hit.score / best) + tuning.classifierRank * learned + bonus;
         // How it names its topic: by a word of it, else (a problem only) by a sure classifier.
         // Two literals rather than a spread of the anchor fields: a spread in a literal is V8's slow copy.
-        const by = names(entry, tokens, normalized)
+        const by = names(entry, tokens, phrased)
           ? ('word' as const)
           : entry.problem !== undefined && learned >= tuning.classifierAnchor && known >= tuning.classifierAnchorKnown
             ? ('classifier' as const)

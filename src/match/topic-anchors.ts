@@ -127,3 +127,29 @@ export function phraseAnchors(
   }
   return new Map([...phrases].map(([key, set]) => [key, [...set]]));
 }
+
+/**
+ * Finds, in one pass over a text, the groups whose phrase anchors it holds: every substring up
+ * to the longest phrase is looked up once, so the cost does not grow with the number of
+ * phrases (thousands in a large knowledge base, where testing each phrase per candidate did).
+ */
+export function createPhraseFinder(phrases: ReadonlyMap<string, readonly string[]>): (text: string) => ReadonlySet<string> {
+  const groupsOf = new Map<string, string[]>();
+  let longest = 0;
+  for (const [key, list] of phrases) {
+    for (const phrase of list) {
+      groupsOf.set(phrase, [...(groupsOf.get(phrase) ?? []), key]);
+      longest = Math.max(longest, phrase.length);
+    }
+  }
+  return (text) => {
+    const found = new Set<string>();
+    for (let start = 0; start < text.length; start += 1) {
+      for (let end = start + 2; end <= Math.min(text.length, start + longest); end += 1) {
+        const keys = groupsOf.get(text.slice(start, end));
+        if (keys) for (const key of keys) found.add(key);
+      }
+    }
+    return found;
+  };
+}

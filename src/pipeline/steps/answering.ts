@@ -126,13 +126,16 @@ const NOT_DECLINED = 0.5;
  * a message that finds nothing on its own is read with the question answered just before it.
  */
 function withStorySoFar(ctx: TurnContext, match: MatchResult, decision: Decision): { match: MatchResult; decision: Decision } {
-  const before = ctx.state.lastAnswer?.question;
-  if (decision.kind !== 'fallback' || !before || match.declined >= NOT_DECLINED) return { match, decision };
-  const story = ctx.engine.match(`${ctx.engine.normalize(before)},${ctx.question ?? ''}`);
-  const read = ctx.engine.decide(story);
+  const last = ctx.state.lastAnswer;
+  const before = last?.question;
+  // Stories are told about a trouble: only a problem's answer is read on with what comes next.
+  const story = last ? ctx.engine.knowledge.byId.get(last.entryId)?.problem : undefined;
+  if (decision.kind !== 'fallback' || !before || !story || match.declined >= NOT_DECLINED) return { match, decision };
+  const told = ctx.engine.match(`${ctx.engine.normalize(before)},${ctx.question ?? ''}`);
+  const read = ctx.engine.decide(told);
   if (read.kind !== 'answer') return { match, decision };
   ctx.note({ storySoFar: true });
-  return { match: story, decision: read };
+  return { match: told, decision: read };
 }
 
 /** The best entry of the topic at hand, when it ranks within {@link SAME_TOPIC_MARGIN} of the best and is sure enough. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry, KnowledgeBase } from '../../../src/knowledge/knowledge-base.js';
-import { phraseAnchors, topicAnchors } from '../../../src/match/topic-anchors.js';
+import { createPhraseFinder, phraseAnchors, topicAnchors } from '../../../src/match/topic-anchors.js';
 
 const entry = (id: string, keywords: string[], problem: boolean): Entry =>
   ({ id, topic: problem ? 'problems' : 'loans', keywords, ...(problem ? { problem: {} } : {}) }) as unknown as Entry;
@@ -60,3 +60,10 @@ describe('topic anchors', () => {
   });
 });
 
+describe('phrase finder', () => {
+  it('names every group whose phrase the text holds, in one pass', () => {
+    const find = createPhraseFinder(new Map([['problem.debt', ['欠我钱', '没有钱还']], ['problem.fraud', ['被骗', '没有钱还']], ['loans', ['还钱']]]));
+    expect([...find('他欠我钱,说没有钱还')].sort()).toEqual(['problem.debt', 'problem.fraud']);
+    expect(find('今天天气不错').size).toBe(0);
+  });
+});
