@@ -80,7 +80,8 @@ export function createEngine(
     compose: createComposer(knowledge),
     normalize,
     detectEmergency,
-    isGreeting: createGreetingTest(greetings),
+    // Around "可以提供哪些服务" people put 请问, 这个平台…: the asking words, not another question.
+    isGreeting: createGreetingTest(greetings, ['请问', '打扰了', '打扰一下', '这个平台', '这个', '平台', '这里', '你们', '主要', '都', '一下', '的', '问题']),
     elsewhere: createElsewhereTest(knowledge.meta.homePlaces, (text) => segmenter.cut(text)),
     stripGreeting: createGreetingStripper(greetings),
     smalltalk(normalized) {

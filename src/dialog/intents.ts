@@ -76,8 +76,8 @@ function withoutFiller(normalized: string): string {
 }
 
 /** Builds a test for "only a greeting or a menu command" from the knowledge base's list. */
-export function createGreetingTest(greetings: readonly string[]): (normalized: string) => boolean {
-  return createOnlyWordsTest(greetings);
+export function createGreetingTest(greetings: readonly string[], fillers: readonly string[] = []): (normalized: string) => boolean {
+  return createOnlyWordsTest(greetings, fillers);
 }
 
 function sortLongestFirst(words: readonly string[]): string[] {

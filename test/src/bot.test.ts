@@ -28,6 +28,12 @@ describe('bot: menu and numbered choices', () => {
     expect(engine.knowledge.byId.get(answer.entryId ?? '')?.topic).toBe(topic?.id);
   });
 
+  it('asking what the bot can do, after saying who asks, gets the menu', async () => {
+    const h = await createHarness();
+    expect((await h.send('你好,我是社区网格员,请问你们这里可以咨询什么')).kind).toBe('menu');
+    expect((await h.send('我是网格员,小区里有人装修把墙震裂了怎么办')).kind).not.toBe('menu');
+  });
+
   it('返回 / 上一步 bring the menu back', async () => {
     const h = await createHarness();
     await h.send('菜单');

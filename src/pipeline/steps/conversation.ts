@@ -2,6 +2,7 @@
  * Messages that are no question for the knowledge base: danger now (answered first, before
  * anything else is read), greetings and menu words, small talk, and asking for a person.
  */
+import { withoutFraming } from '../../text/framing.js';
 import { idsOf } from '../../dialog/choices.js';
 import { step, type Step } from '../compose-steps.js';
 
@@ -18,7 +19,9 @@ export function emergency(): Step {
 export function greeting(): Step {
   return step('greeting', async (ctx, next) => {
     const normalized = ctx.read?.normalized ?? '';
-    if (ctx.question !== '' && !ctx.engine.isGreeting(normalized)) return next();
+    // "我是村里的法律明白人,请问这里能咨询哪些问题": who asks, then what the bot can do.
+    const framed = withoutFraming(ctx.question ?? '');
+    if (ctx.question !== '' && !ctx.engine.isGreeting(normalized) && !(framed && ctx.engine.isGreeting(framed))) return next();
     const menu = ctx.engine.compose.menu();
     ctx.next = { ...ctx.state, choices: idsOf(menu) };
     ctx.finish(menu, 'greeting');
