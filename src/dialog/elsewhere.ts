@@ -1,5 +1,5 @@
 /**
- * Spots questions about an office of another district or city ("乐昌市公证处在哪"): the
+ * Spots questions about an office of another district, city or province ("乐昌市公证处在哪"): the
  * knowledge base knows only its own district's offices, so it must not answer with them.
  */
 
@@ -9,6 +9,8 @@ const PLACE = /^[\u4e00-\u9fa5]{2,4}(?:区|市|县)$/u;
 const PROVINCES = new Set(
   '北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门'.split(' '),
 );
+/** Most messages name no place at all: one test says so before any segmenting. */
+const MAY_NAME_A_PLACE = new RegExp(`[区市县]|${[...PROVINCES].join('|')}`, 'u');
 const isPlace = (word: string) => PLACE.test(word) || PROVINCES.has(word) || PROVINCES.has(word.replace(/省$/u, ''));
 const OFFICES = '政务|公证|司法|法院|中院|法律援助|法援|人社|劳动|仲裁|信访|派出所|公安|检察院|律师|行政服务|公共法律服务|法律服务|人民调解|调解委员会|调委会|行政复议|复议';
 /** An office right after the place ("乐昌市公证处"). */
@@ -26,7 +28,7 @@ export function createElsewhereTest(
 ): (normalized: string) => string | undefined {
   const home = new Set(homePlaces);
   return (normalized) => {
-    if (!/[区市县]/u.test(normalized) && ![...PROVINCES].some((name) => normalized.includes(name))) return undefined;
+    if (!MAY_NAME_A_PLACE.test(normalized)) return undefined;
     const words = cut(normalized);
     // "我住武江区,想在曲江申请法律援助" asks about our office: a place of ours keeps the question here.
     const ours = words.some((word) => home.has(word));

@@ -24,16 +24,10 @@ export const LAWS_DIR = path.join('sources', 'laws');
 
 /** The law files of a knowledge folder, relative to it, sorted. */
 export function listLawFiles(dir: string): string[] {
-  const folder = path.join(dir, LAWS_DIR);
-  if (!fs.existsSync(folder)) return [];
-  return fs
-    .readdirSync(folder)
-    .filter((name) => /\.ya?ml$/.test(name))
-    .sort()
-    .map((name) => path.join(LAWS_DIR, name));
+  return listEntryFiles(dir, LAWS_DIR);
 }
 
-/** Entry files, sorted so that load order (and ranking ties) never depend on the disk. */
+/** The YAML files of a folder (entries by default), sorted so that load order (and ranking ties) never depend on the disk. */
 export function listEntryFiles(dir: string, folder = 'entries'): string[] {
   const entriesDir = path.join(dir, folder);
   if (!fs.existsSync(entriesDir)) return [];
