@@ -39,14 +39,14 @@ export function createRedisReloadBus(redis: RedisConnection, instance: string, l
       logger.info({ from: message.from, reason: message.reason }, 'another instance reloaded the knowledge base; reloading here');
       tell('broadcast');
     });
-    // ioredis subscribes again by itself after a reconnect; 'ready' then says we may have missed some.
+    // Every connection subscribes anew (see duplicate()); after the first, broadcasts may have been missed.
     connection.on('ready', () => {
+      connection.subscribe(channel).catch((error: unknown) =>
+        logger.warn({ code: ErrorCodes.REDIS_UNAVAILABLE, err: error }, 'subscribing to reload broadcasts failed; trying again with the next connection'),
+      );
       if (connectedOnce) tell('broadcast-missed');
       connectedOnce = true;
     });
-    connection.subscribe(channel).catch((error: unknown) =>
-      logger.warn({ code: ErrorCodes.REDIS_UNAVAILABLE, err: error }, 'subscribing to reload broadcasts failed'),
-    );
   };
 
   return {

@@ -29,7 +29,12 @@ export interface RedisConnection {
   run<T>(operation: string, command: (client: Redis) => Promise<T>): Promise<T | undefined>;
   /** Calls `listener` at every connection after the first (Redis is back). */
   onRecovered(listener: () => void): () => void;
-  /** A new connection of its own (subscriptions), closed with this one. */
+  /**
+   * A new connection of its own for subscriptions, closed with this one. It queues commands
+   * while offline, never times them out and does not subscribe again by itself after a
+   * reconnect: ioredis' own resubscription leaves a rejected promise nobody can handle, so the
+   * caller subscribes at every `ready` and handles the outcome.
+   */
   duplicate(): Redis;
   /** Resolves true once ready, false after `ms`. */
   ready(ms: number): Promise<boolean>;
@@ -131,7 +136,7 @@ export function openRedis(options: RedisOptions): RedisConnection {
       return () => recoveredListeners.delete(listener);
     },
     duplicate() {
-      const connection = client.duplicate({ enableOfflineQueue: true });
+      const connection = client.duplicate({ enableOfflineQueue: true, autoResubscribe: false, commandTimeout: undefined });
       connection.on('error', (error: Error) => logger.debug({ err: error, redis: where }, 'redis subscriber connection error'));
       extra.push(connection);
       return connection;
