@@ -14,6 +14,7 @@ import { runCli } from '../doubles/cli.js';
 import { copyKnowledge, type KnowledgeCopy } from '../doubles/knowledge-copy.js';
 import { missingServers, startPostgres, startRedis, type PostgresServer, type RedisServer } from '../doubles/real-servers.js';
 import { spawnServe, startServe, type ServeInstance } from '../doubles/serve-instance.js';
+import { eventually } from '../doubles/eventually.js';
 
 const missing = missingServers();
 if (missing) process.stderr.write(`two-instance tests skipped: ${missing}\n`);
@@ -32,16 +33,6 @@ const tempDir = () => {
   dirs.push(dir);
   return dir;
 };
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function eventually<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await sleep(50);
-  }
-}
 
 /** What every instance shares; each has its own DATA_DIR, as on separate hosts. */
 const sharedEnv = () => ({

@@ -6,6 +6,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { eventually } from './eventually.js';
 
 export interface ApiCall {
   method: string;
@@ -152,15 +153,7 @@ export async function startFakeBotApi(options: { token?: string; username?: stri
     textsTo(chatId) {
       return callsOf('sendMessage', chatId).map((call) => String(call.body.text));
     },
-    async waitFor(probe, timeoutMs = 5_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const value = probe();
-        if (value) return value;
-        if (Date.now() > deadline) throw new Error('fake Bot API: waited too long');
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-    },
+    waitFor: (probe, timeoutMs = 5_000) => eventually(probe, timeoutMs, 5),
     async close() {
       for (const waiter of [...waiters]) waiter.respond([]);
       await new Promise<void>((resolve) => {

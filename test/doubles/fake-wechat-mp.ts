@@ -6,6 +6,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { eventually } from './eventually.js';
 
 export interface MpCall {
   path: string;
@@ -141,15 +142,7 @@ export async function startFakeWechatMp(options: { appId?: string; secret?: stri
         .map((call) => String((call.body.text as { content?: unknown } | undefined)?.content));
     },
     menus: () => delivered('/cgi-bin/menu/create').map((call) => call.body),
-    async waitFor(probe, timeoutMs = 5_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const value = probe();
-        if (value) return value;
-        if (Date.now() > deadline) throw new Error('fake WeChat API: waited too long');
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-    },
+    waitFor: (probe, timeoutMs = 5_000) => eventually(probe, timeoutMs, 5),
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -4,10 +4,12 @@
  * nobody handles (it failed a whole CI run once), and the subscription comes back with Redis.
  */
 import net from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRedisReloadBus } from '../../../src/reload/redis-reload-bus.js';
 import { openRedis, type RedisConnection } from '../../../src/shared/redis-connection.js';
 import { createLogSink } from '../../doubles/log-sink.js';
+import { eventually } from '../../doubles/eventually.js';
 
 /** Just enough of RESP for ioredis to connect and subscribe. */
 function scriptedRedis() {
@@ -67,14 +69,6 @@ function readCommand(text: string): { parts: string[]; length: number } | undefi
   return { parts, length: at };
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function eventually(probe: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!probe()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await sleep(20);
-  }
-}
 
 describe('the reload subscription across reconnects', () => {
   let cleanup: Array<() => Promise<void>> = [];

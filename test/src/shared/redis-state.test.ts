@@ -3,6 +3,7 @@
  * conversations, counters, cache, locks and broadcasts; an outage is logged once, answered
  * around (nothing waits, nothing throws) and ended by itself.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCodes } from '../../../src/errors.js';
@@ -11,19 +12,12 @@ import { openRedisState } from '../../../src/shared/redis-state.js';
 import type { SharedState } from '../../../src/shared/shared-state.js';
 import { createLogSink, type LogSink } from '../../doubles/log-sink.js';
 import { missingServers, startRedis, type RedisServer } from '../../doubles/real-servers.js';
+import { eventually } from '../../doubles/eventually.js';
 
 const missing = missingServers();
 let server: RedisServer;
 let prefixes = 0;
 const opened: SharedState[] = [];
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function eventually(probe: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await sleep(20);
-  }
-}
 
 /** Two instances on the same Redis under a prefix of their own. */
 async function pair(options: { idleMs?: number; ratePerMinute?: number } = {}) {
