@@ -10,7 +10,7 @@ import { silentLogger } from '../../dist/src/logger.js';
 import { DEFAULT_TUNING } from '../../dist/src/match/matcher.js';
 import { createSegmenter } from '../../dist/src/segment/segmenter.js';
 
-const SETS = ['gold-set', 'dev-set', 'dev2-set', 'problems-dev-set', 'problems-dev2-set', 'problems-dev3-set'];
+const SETS = ['gold-set', 'dev-set', 'dev2-set', 'problems-dev-set', 'problems-dev2-set', 'problems-dev3-set', 'mixed-dev4-set', 'mixed-dev5-set', 'services-dev6-set', 'scope-dev-set'];
 const kb = loadKnowledge(new URL('../../knowledge', import.meta.url).pathname);
 const segmenter = await createSegmenter('node-rs-jieba', kb.domainWords);
 const sets = SETS.map((name) => ({ name, cases: YAML.parse(fs.readFileSync(new URL(`../../test/gold/${name}.yaml`, import.meta.url), 'utf8')) }));

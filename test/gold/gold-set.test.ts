@@ -15,7 +15,7 @@ import { realEngine } from '../doubles/harness.js';
 
 const file = (name: string) => new URL(`./${name}`, import.meta.url).pathname;
 const GOLD = readGoldSet(file('gold-set.yaml'));
-const DEV_SETS = ['dev-set.yaml', 'dev2-set.yaml', 'problems-dev-set.yaml', 'problems-dev2-set.yaml', 'problems-dev3-set.yaml', 'safety-dev-set.yaml', 'scope-dev-set.yaml', 'mixed-dev4-set.yaml', 'mixed-dev5-set.yaml', 'services-dev6-set.yaml'];
+const DEV_SETS = ['dev-set.yaml', 'dev2-set.yaml', 'problems-dev-set.yaml', 'problems-dev2-set.yaml', 'problems-dev3-set.yaml', 'safety-dev-set.yaml', 'scope-dev-set.yaml', 'mixed-dev4-set.yaml', 'mixed-dev5-set.yaml', 'services-dev6-set.yaml', 'mixed-dev7-set.yaml'];
 
 let bot: Bot;
 beforeAll(async () => {
@@ -65,7 +65,7 @@ describe('dialogue gold', () => {
 });
 
 describe('dev sets (printed, not gated)', () => {
-  it.each(['dialogues-dev-set', 'dialogues-dev2-set', 'dialogues-dev3-set', 'dialogues-dev4-set'])('%s', async (name) => {
+  it.each(['dialogues-dev-set', 'dialogues-dev2-set', 'dialogues-dev3-set', 'dialogues-dev4-set', 'dialogues-dev5-set'])('%s', async (name) => {
     const report = await runDialogues(bot, readDialogues(file(`${name}.yaml`)));
     print(formatDialogueReport(report, name));
     expect(report.turns.total).toBeGreaterThan(0);

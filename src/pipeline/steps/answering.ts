@@ -9,6 +9,7 @@ import type { Entry } from '../../knowledge/knowledge-base.js';
 import { CLOSE_MARGIN, type Decision } from '../../match/decide.js';
 import { maskPersonal } from '../../privacy/mask.js';
 import type { MatchResult } from '../../match/matcher.js';
+import { readInConversation, READ_AS } from './conversation-reading.js';
 import { aspectNoEntryHas, entriesOfTopic } from './knowledge-facts.js';
 import { step, type Step } from '../compose-steps.js';
 import type { TurnContext } from '../context.js';
@@ -88,7 +89,7 @@ export function matchAndDecide(): Step {
   return step('match', async (ctx) => {
     const { engine } = ctx;
     const alone = ctx.match ?? engine.match(ctx.question ?? '');
-    const { match, decision } = withStorySoFar(ctx, alone, engine.decide(alone));
+    const { match, decision, via } = readInConversation(ctx, alone, engine.decide(alone));
     ctx.note(() => describeMatch(match, decision, engine.thresholds));
     const detail = () => explainDecision(decision, match, engine.thresholds);
     const unanswerable = decision.kind === 'answer' && !decision.entry.problem ? aspectNoEntryHas(ctx, match, decision.entry) : undefined;
@@ -105,7 +106,7 @@ export function matchAndDecide(): Step {
       const { entry } = decision;
       const reply = engine.compose.answer(entry, decision.confidence);
       ctx.next = stateAfterAnswer(entry, reply);
-      return ctx.finish(reply, `answer.${decision.reason}`, detail);
+      return ctx.finish(reply, via ? `answer.${via}` : `answer.${decision.reason}`, via ? () => `${READ_AS[via]};${detail()}` : detail);
     }
     ctx.nearest = decision.kind === 'clarify' ? decision.options[0]?.id : decision.closest?.id;
     if (decision.kind === 'clarify') {
@@ -116,26 +117,6 @@ export function matchAndDecide(): Step {
     ctx.next = { topic: ctx.state.topic, lastKind: 'fallback' };
     ctx.finish(engine.compose.fallback(decision.confidence), `fallback.${decision.reason}`, detail);
   });
-}
-
-/** Below this decline posterior, a message that says nothing on its own may continue the last one. */
-const NOT_DECLINED = 0.5;
-
-/**
- * People tell a trouble in several messages ("老公出轨想离婚" then "我们有两个小孩,房子是婚后买的"):
- * a message that finds nothing on its own is read with the question answered just before it.
- */
-function withStorySoFar(ctx: TurnContext, match: MatchResult, decision: Decision): { match: MatchResult; decision: Decision } {
-  const last = ctx.state.lastAnswer;
-  const before = last?.question;
-  // Stories are told about a trouble: only a problem's answer is read on with what comes next.
-  const story = last ? ctx.engine.knowledge.byId.get(last.entryId)?.problem : undefined;
-  if (decision.kind !== 'fallback' || !before || !story || match.declined >= NOT_DECLINED) return { match, decision };
-  const told = ctx.engine.match(`${ctx.engine.normalize(before)},${ctx.question ?? ''}`);
-  const read = ctx.engine.decide(told);
-  if (read.kind !== 'answer') return { match, decision };
-  ctx.note({ storySoFar: true });
-  return { match: told, decision: read };
 }
 
 /** The best entry of the topic at hand, when it ranks within {@link SAME_TOPIC_MARGIN} of the best and is sure enough. */

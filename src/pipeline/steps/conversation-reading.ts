@@ -1,0 +1,71 @@
+/**
+ * A message read in its conversation, not alone. People tell a trouble over several messages
+ * and ask on from an answer ("这笔钱还能要回来吗" after a fraud's route): what the conversation is
+ * about names the topic the message itself leaves out.
+ */
+import type { Decision } from '../../match/decide.js';
+import type { MatchResult } from '../../match/matcher.js';
+import type { TurnContext } from '../context.js';
+import { entriesOfTopic } from './knowledge-facts.js';
+
+/** Below this decline posterior, a message that says nothing on its own may continue the last one. */
+const NOT_DECLINED = 0.5;
+
+/** How a message was read when not alone, as the reason code's second part. */
+export type ReadVia = 'context' | 'story-so-far';
+
+/** The reason in words, for `why`. */
+export const READ_AS: Record<ReadVia, string> = {
+  context: '单看这句话定不下来,按对话正在谈的事(上一个答案、它的主题或下一步)来读',
+  'story-so-far': '单看这句话答不上,和上一个已回答的问题连起来读',
+};
+
+/**
+ * The decision for a message in its conversation: alone when that answers outside what the
+ * conversation is about; else with that context, else together with the question answered
+ * just before it.
+ */
+export function readInConversation(ctx: TurnContext, match: MatchResult, alone: Decision): { match: MatchResult; decision: Decision; via?: ReadVia } {
+  if (match.declined >= NOT_DECLINED) return { match, decision: alone };
+  const inContext = withContext(ctx, match, alone);
+  if (inContext) return { match, decision: inContext, via: 'context' };
+  if (alone.kind !== 'fallback') return { match, decision: alone };
+  const story = withStorySoFar(ctx);
+  return story ? { ...story, via: 'story-so-far' } : { match, decision: alone };
+}
+
+/** What the conversation is about: the entry just answered, its topic's entries, a problem's next steps. */
+function contextIds(ctx: TurnContext): Set<string> {
+  const ids = new Set<string>();
+  const { state, engine } = ctx;
+  if (state.entryId) ids.add(state.entryId);
+  for (const id of state.choices ?? []) if (id.startsWith('e:')) ids.add(id.slice(2));
+  const answered = state.entryId ? engine.knowledge.byId.get(state.entryId) : undefined;
+  if (answered && !answered.problem) for (const entry of entriesOfTopic(engine, answered.topic)) ids.add(entry.id);
+  return ids;
+}
+
+/**
+ * An entry of the conversation counts as named: kept when the message alone decides nothing,
+ * or when it outranks the entry the message alone would answer.
+ */
+function withContext(ctx: TurnContext, match: MatchResult, alone: Decision): Decision | undefined {
+  const ids = contextIds(ctx);
+  if (ids.size === 0) return undefined;
+  const candidates = match.candidates.map((c) => (!c.anchored && ids.has(c.entry.id) ? { ...c, anchored: true } : c));
+  const read = ctx.engine.decide({ ...match, candidates });
+  if (read.kind !== 'answer' || (alone.kind === 'answer' && (alone.entry.id === read.entry.id || !ids.has(read.entry.id)))) return undefined;
+  return read;
+}
+
+/**
+ * "老公出轨想离婚" then "我们有两个小孩,房子是婚后买的": a message that finds nothing on its own
+ * is read together with the question answered just before it.
+ */
+function withStorySoFar(ctx: TurnContext): { match: MatchResult; decision: Decision } | undefined {
+  const before = ctx.state.lastAnswer?.question;
+  if (!before) return undefined;
+  const told = ctx.engine.match(`${ctx.engine.normalize(before)},${ctx.question ?? ''}`);
+  const read = ctx.engine.decide(told);
+  return read.kind === 'answer' ? { match: told, decision: read } : undefined;
+}
