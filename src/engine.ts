@@ -10,12 +10,14 @@ import { createEmergencyDetector, type EmergencyHit } from './safety/detect-emer
 import type { Segmenter } from './segment/segmenter.js';
 import { createComposer, type Composer } from './compose/compose-reply.js';
 import { createNormalizer } from './text/normalize.js';
-import { createGreetingStripper, createGreetingTest, createOnlyWordsTest } from './dialog/intents.js';
+import { createGreetingStripper, createGreetingTest, createOnlyWordsTest, createPhraseTest } from './dialog/intents.js';
 import { createElsewhereTest } from './dialog/elsewhere.js';
 import { sanitize, truncate } from './text/sanitize.js';
 
 /** A question this short naming no aspect ("法律援助", "公证呢") is a bare topic. */
 const BARE_TOPIC_CHARS = 6;
+/** A request for a person stands in a short message; a longer one is a question that mentions it. */
+const HANDOFF_WITHIN_CHARS = 24;
 
 /**
  * A message as the pipeline reads it: cleaned, cut, normalized. Personal data is not masked
@@ -68,7 +70,9 @@ export function createEngine(
   const greetings = both(knowledge.meta.greetings);
   const { smalltalk, handoff } = knowledge.meta;
   const smalltalkTests = smalltalk.map((talk) => ({ ...talk, test: createOnlyWordsTest(both(talk.words), greetings) }));
-  const asksForPerson = createOnlyWordsTest(both(handoff.words), [...greetings, '请', '帮我', '我要', '我想', '给我']);
+  const onlyAsksForPerson = createOnlyWordsTest(both(handoff.words), [...greetings, '请', '帮我', '我要', '我想', '给我']);
+  const asksAnywhere = createPhraseTest(both(handoff.anywhere), HANDOFF_WITHIN_CHARS);
+  const asksForPerson = (normalized: string) => onlyAsksForPerson(normalized) || asksAnywhere(normalized);
   const rejects = createOnlyWordsTest(both(handoff.rejections));
   return {
     knowledge,

@@ -44,6 +44,18 @@ export function createOnlyWordsTest(
   };
 }
 
+/**
+ * Builds a test for "one of these phrases somewhere in a short message" ("算了说不清,转人工"):
+ * longer than `withinChars`, a message is a question that happens to contain the phrase.
+ */
+export function createPhraseTest(phrases: readonly string[], withinChars: number): (normalized: string) => boolean {
+  return (normalized) => {
+    if (phrases.length === 0) return false;
+    const text = withoutFiller(normalized);
+    return text.length <= withinChars && phrases.some((phrase) => text.includes(phrase));
+  };
+}
+
 /** Longer than this, a message is a question, whatever words it opens with. */
 const MAX_ONLY_WORDS_CHARS = 40;
 const PARTICLE = /[啊呀呢吧哦嘛哈啦拉喔哇咯嗯噢先晒嚟㗎喎]/u;

@@ -152,8 +152,12 @@ export const MetaSchema = z.strictObject({
   greetings: z.array(text).min(1),
   /** Small talk that is no question (thanks, who are you): answered politely, never "unanswered". */
   smalltalk: z.array(z.strictObject({ id, words: z.array(phrase).min(1), reply: text })).default([]),
-  /** Words asking for a person (转人工); after a fallback, `rejections` ("不是") ask the same. */
-  handoff: z.strictObject({ words: z.array(phrase).min(1), rejections: z.array(phrase).default([]) }),
+  /**
+   * Words asking for a person (转人工) as the whole message; `anywhere`: phrases that ask for one
+   * wherever they stand in a short message ("算了说不清,转人工"); after a fallback, `rejections`
+   * ("不是") ask the same.
+   */
+  handoff: z.strictObject({ words: z.array(phrase).min(1), anywhere: z.array(phrase).default([]), rejections: z.array(phrase).default([]) }),
   homePlaces: z.array(text).default([]),
 });
 

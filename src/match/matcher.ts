@@ -33,6 +33,14 @@ const TAIL_CHARS = 30;
 const LONG_UNKNOWN_WEIGHT = 0.3;
 /** A follow-up naming only an aspect is short ("那要带什么材料呢?"); longer text is a question of its own. */
 const FOLLOW_UP_CHARS = 16;
+/**
+ * A question with the very words of one of an entry's sample questions is what staff wrote that
+ * entry for: it outranks an entry the classifier merely leans to.
+ */
+const SAME_AS_SAMPLE = 0.999;
+const SAMPLE_BONUS = 0.15;
+/** One word ("我老公他……") tells the classifier too little to name a problem on its own. */
+const CLASSIFIER_ANCHOR_TOKENS = 2;
 
 /** Builds the index over titles, sample questions and keywords of every entry. */
 export function createMatcher(
@@ -156,12 +164,13 @@ export function createMatcher(
         const share = tuning.classifierConfidence * known;
         const confidence = keep * ((1 - share) * lexical + share * learned);
         const rank =
-          WEIGHTS.coverage * hit.coverage + WEIGHTS.nearest * near + WEIGHTS.bm25 * (hit.score / best) + tuning.classifierRank * learned + bonus;
+          WEIGHTS.coverage * hit.coverage + WEIGHTS.nearest * near + WEIGHTS.bm25 * (hit.score / best) + tuning.classifierRank * learned + bonus +
+          (near >= SAME_AS_SAMPLE ? SAMPLE_BONUS : 0);
         // How it names its topic: by a word of it, else (a problem only) by a sure classifier.
         // Two literals rather than a spread of the anchor fields: a spread in a literal is V8's slow copy.
         const by = names(entry, tokens, phrased)
           ? ('word' as const)
-          : entry.problem !== undefined && learned >= tuning.classifierAnchor && known >= tuning.classifierAnchorKnown
+          : entry.problem !== undefined && tokens.length >= CLASSIFIER_ANCHOR_TOKENS && learned >= tuning.classifierAnchor && known >= tuning.classifierAnchorKnown
             ? ('classifier' as const)
             : undefined;
         const { score: bm25, coverage } = hit;

@@ -125,6 +125,23 @@ describe('bot: answers', () => {
     expect((await alone.send('这笔钱有希望要回来吗')).kind).toBe('fallback');
   });
 
+  it('a short message asking for a person anywhere in it is handed over; an opener without a question is asked what happened', async () => {
+    const h = await createHarness();
+    expect((await h.send('说了半天你不明白,我要转人工')).kind).toBe('handoff');
+    expect((await h.send('我不想和机器人说话')).kind).toBe('handoff');
+    const opener = await h.send('你好,我想问个事');
+    expect(opener.kind).toBe('smalltalk');
+    expect(opener.text).toContain('遇到了什么事');
+  });
+
+  it('the menu\'s own example is answered by the entry it is a sample of; one word alone never lets the classifier name a problem', async () => {
+    const h = await createHarness();
+    expect((await h.send('没钱请律师怎么办')).entryId).toBe('legal-aid.eligibility');
+    const fragment = await h.send('我老公他……');
+    expect(fragment.kind).toBe('clarify');
+    expect(fragment.choices?.map((choice) => choice.id)).not.toContain('e:problem.criminal-family');
+  });
+
   it('forgets the topic after 10 idle minutes', async () => {
     const h = await createHarness();
     await h.send('法律援助在哪里申请');

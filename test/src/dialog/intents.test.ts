@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createGreetingStripper, createGreetingTest, parsePick } from '../../../src/dialog/intents.js';
+import { createGreetingStripper, createGreetingTest, createPhraseTest, parsePick } from '../../../src/dialog/intents.js';
 
 describe('parsePick', () => {
   it('reads bare and wrapped numbers', () => {
@@ -34,5 +34,18 @@ describe('greetings', () => {
   });
   it('strips a leading greeting before the question', () => {
     expect(strip('你好,请问法律援助在哪里')).toBe('法律援助在哪里');
+  });
+});
+
+describe('a phrase somewhere in a short message', () => {
+  const asksForPerson = createPhraseTest(['转人工', '不要机器人'], 12);
+  it('is found wherever it stands, punctuation and spaces aside', () => {
+    expect(asksForPerson('算了说不清,转人工')).toBe(true);
+    expect(asksForPerson('我 不要机器人 了')).toBe(true);
+  });
+  it('not in a longer message, nor when absent, nor with no phrases', () => {
+    expect(asksForPerson('你们这个转人工按钮是怎么用的为什么一直没有人回复我')).toBe(false);
+    expect(asksForPerson('法律援助在哪里')).toBe(false);
+    expect(createPhraseTest([], 12)('转人工')).toBe(false);
   });
 });
