@@ -1,8 +1,13 @@
 /** A long story's closing question: where residents usually put what they ask. */
 
-/** The last clauses of a text, at least `chars` characters when the text has them. */
-export function lastClauses(text: string, chars: number): string {
+/**
+ * The last clauses of a text, at least `chars` characters when the text has them. A last clause
+ * that is itself longer than `runOn` (voice input has no punctuation) is cut to its last `chars`.
+ */
+export function lastClauses(text: string, chars: number, runOn = chars): string {
   const clauses = text.split(/(?<=[,.!?;。])/u).filter((clause) => /[\p{L}\p{N}]/u.test(clause));
+  const last = clauses.at(-1) ?? '';
+  if (last.length > runOn) return last.slice(-chars);
   let tail = '';
   for (let i = clauses.length - 1; i >= 0 && tail.length < chars; i -= 1) tail = `${clauses[i]}${tail}`;
   return tail;

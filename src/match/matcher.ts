@@ -190,9 +190,11 @@ export function createMatcher(
 
   /** The whole message, or for a long story its closing question when that reads clearer. */
   const rankMessage = (normalized: string) => {
-    if (normalized.length <= LONG_MESSAGE) return rankOnce(normalized);
+    const closing = normalized.length > TAIL_CHARS ? lastClauses(normalized, TAIL_CHARS) : normalized;
+    // A run-on (voice input, no punctuation) of a few dozen characters is a story too.
+    if (normalized.length <= LONG_MESSAGE && closing.length === normalized.length) return rankOnce(normalized);
     // The closing question usually suffices; the whole story is read only when it does not.
-    const tail = rankOnce(lastClauses(normalized, TAIL_CHARS));
+    const tail = rankOnce(closing);
     if (bestConfidence(tail) >= options.correctBelow) return tail;
     const whole = rankOnce(normalized);
     return bestConfidence(tail) > bestConfidence(whole) ? tail : whole;

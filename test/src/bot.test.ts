@@ -142,6 +142,13 @@ describe('bot: answers', () => {
     expect(fragment.choices?.map((choice) => choice.id)).not.toContain('e:problem.criminal-family');
   });
 
+  it('a run-on of a few dozen characters with no punctuation (voice input) is read on its closing words', async () => {
+    const h = await createHarness();
+    for (const runOn of ['嗯那个我在惠州鞋厂做了一年多回来了老板还欠我两个月工资没结电话也不接我该找谁', '就是我在中山灯具厂干了八个月回来了厂里还欠我工钱没给打电话也不接我要找谁']) {
+      expect((await h.send(runOn)).entryId).toBe('wage-arrears.who');
+    }
+  });
+
   it('forgets the topic after 10 idle minutes', async () => {
     const h = await createHarness();
     await h.send('法律援助在哪里申请');
