@@ -149,6 +149,12 @@ describe('bot: answers', () => {
     }
   });
 
+  it('a short detail with an aspect word (电话) that tells a trouble is not taken for a question about that aspect', async () => {
+    const h = await createHarness();
+    expect((await h.send('朋友借了我两万块一直不还')).entryId).toBe('problem.debt');
+    expect((await h.send('拖了三年都不还,电话也不接')).entryId).toBe('problem.debt');
+  });
+
   it('forgets the topic after 10 idle minutes', async () => {
     const h = await createHarness();
     await h.send('法律援助在哪里申请');

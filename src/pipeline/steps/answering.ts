@@ -39,7 +39,9 @@ export function followUp(): Step {
     const lead = FOLLOW_UP_LEAD.test(question);
     const match = ctx.engine.match(question.replace(FOLLOW_UP_LEAD, '') || question);
     ctx.match = match;
-    if (!match.aspectOnly) {
+    // "两年了一直不还,电话也不接" names an aspect word (电话) but tells a trouble the message answers alone.
+    const tellsTrouble = match.aspectOnly && isProblemAnswer(ctx.engine.decide(match));
+    if (!match.aspectOnly || tellsTrouble) {
       const kept = lead ? sameTopic(match, ctx.state.topic, ctx.engine.thresholds.answer) : undefined;
       if (!kept) return next();
       const reply = ctx.engine.compose.answer(kept.entry, kept.confidence);
@@ -125,6 +127,10 @@ export function sameTopic(match: MatchResult, topic: string | undefined, answerA
   if (!topic || !top || top.entry.topic === topic) return undefined;
   const kept = match.candidates.find((candidate) => candidate.anchored && candidate.entry.topic === topic);
   return kept && kept.rank >= top.rank - SAME_TOPIC_MARGIN && kept.confidence >= answerAt ? kept : undefined;
+}
+
+function isProblemAnswer(decision: Decision): boolean {
+  return decision.kind === 'answer' && decision.entry.problem !== undefined;
 }
 
 function sharedTopic(entries: Entry[]): string | undefined {
