@@ -11,6 +11,9 @@ import { entriesOfTopic } from './knowledge-facts.js';
 /** Below this decline posterior, a message that says nothing on its own may continue the last one. */
 const NOT_DECLINED = 0.5;
 
+/** Longest message read as a detail of a service's answer before it. */
+const DETAIL_CHARS = 20;
+
 /** How a message was read when not alone, as the reason code's second part. */
 export type ReadVia = 'context' | 'story-so-far';
 
@@ -63,8 +66,11 @@ function withContext(ctx: TurnContext, match: MatchResult, alone: Decision): Dec
  * is read together with the question answered just before it.
  */
 function withStorySoFar(ctx: TurnContext): { match: MatchResult; decision: Decision } | undefined {
-  const before = ctx.state.lastAnswer?.question;
+  const last = ctx.state.lastAnswer;
+  const before = last?.question;
   if (!before) return undefined;
+  // After a service's answer only a short detail continues it; a longer message is a new question.
+  if (!ctx.engine.knowledge.byId.get(last.entryId)?.problem && (ctx.question ?? '').length > DETAIL_CHARS) return undefined;
   const told = ctx.engine.match(`${ctx.engine.normalize(before)},${ctx.question ?? ''}`);
   const read = ctx.engine.decide(told);
   return read.kind === 'answer' ? { match: told, decision: read } : undefined;

@@ -18,7 +18,7 @@ const candidate = (id: string, rank: number, confidence: number, anchored: boole
 const result = (candidates: MatchResult['candidates'], declined = 0) =>
   ({ question: 'q', tokens: [], corrections: [], aspects: [], aspectOnly: false, candidates, declined }) as MatchResult;
 
-function turn(state: SessionState, combined?: MatchResult) {
+function turn(state: SessionState, combined?: MatchResult, question = '后来呢') {
   const matched: string[] = [];
   const engine = {
     knowledge: { byId: entries },
@@ -29,7 +29,7 @@ function turn(state: SessionState, combined?: MatchResult) {
       return combined ?? result([]);
     },
   } as unknown as Engine;
-  const ctx = { engine, state, question: '后来呢' } as unknown as TurnContext;
+  const ctx = { engine, state, question } as unknown as TurnContext;
   return { ctx, matched, read: (match: MatchResult) => readInConversation(ctx, match, engine.decide(match)) };
 }
 
@@ -63,5 +63,15 @@ describe('a message read in its conversation', () => {
     const { read, matched } = turn({ lastAnswer: { entryId: 'business.recovery', at: 0, question: ' 朋友借钱不还 ' } }, combined);
     expect(read(result([]))).toMatchObject({ decision: { entry: { id: 'problem.debt' } }, via: 'story-so-far', match: combined });
     expect(matched).toEqual(['朋友借钱不还,后来呢']);
+  });
+
+  it('after a service\'s answer only a short detail is read with it; after a problem\'s, any message', () => {
+    const combined = result([candidate('problem.debt', 1, 0.7, true)]);
+    const long = '我还想知道另外一件事情,村里修路占了我家的地怎么办才好';
+    const afterService = turn({ lastAnswer: { entryId: 'business.recovery', at: 0, question: '朋友借钱不还' } }, combined, long);
+    expect(afterService.read(result([])).decision.kind).toBe('fallback');
+    expect(afterService.matched).toEqual([]);
+    const afterProblem = turn({ lastAnswer: { entryId: 'problem.debt', at: 0, question: '朋友借钱不还' } }, combined, long);
+    expect(afterProblem.read(result([])).via).toBe('story-so-far');
   });
 });
