@@ -117,11 +117,11 @@ describe('bot: answers', () => {
   it('after a service\'s answer too, a message that says nothing on its own is read in that conversation', async () => {
     const h = await createHarness();
     expect((await h.send('谁可以申请法律援助')).entryId).toBe('legal-aid.eligibility');
-    expect((await h.send('我一个月只有一千多块收入,家里还有两个老人')).entryId).toBe('legal-aid.eligibility');
+    expect((await h.send('我每个月才挣一千多,家里还有老人')).entryId).toBe('legal-aid.eligibility');
     expect((await h.send('我在网上被人骗了两万块')).entryId).toBe('problem.online-fraud');
     expect((await h.send('这笔钱有希望要回来吗')).entryId).toBe('problem.online-fraud');
     const alone = await createHarness();
-    expect((await alone.send('我一个月只有一千多块收入,家里还有两个老人')).kind).toBe('fallback');
+    expect((await alone.send('我每个月才挣一千多,家里还有老人')).kind).toBe('fallback');
     expect((await alone.send('这笔钱有希望要回来吗')).kind).toBe('fallback');
   });
 
