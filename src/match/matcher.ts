@@ -30,6 +30,8 @@ const CONFIDENCE_NEAREST = 0.4;
 /** Messages longer than this are also matched on their last clauses, where the question usually is. */
 const LONG_MESSAGE = 40;
 const TAIL_CHARS = 30;
+/** When neither the whole story nor its last 30 characters read clearly: its last clauses of 15. */
+const SHORT_TAIL_CHARS = 15;
 const LONG_UNKNOWN_WEIGHT = 0.3;
 /** A follow-up naming only an aspect is short ("那要带什么材料呢?"); longer text is a question of its own. */
 const FOLLOW_UP_CHARS = 16;
@@ -197,7 +199,13 @@ export function createMatcher(
     const tail = rankOnce(closing);
     if (bestConfidence(tail) >= options.correctBelow) return tail;
     const whole = rankOnce(normalized);
-    return bestConfidence(tail) > bestConfidence(whole) ? tail : whole;
+    const better = bestConfidence(tail) > bestConfidence(whole) ? tail : whole;
+    if (bestConfidence(better) >= options.correctBelow) return better;
+    // Neither reads clearly: the story's closing words alone may ("…住了半个月院,公司说我是外包的,这个工伤找谁认定").
+    const shorter = lastClauses(normalized, SHORT_TAIL_CHARS);
+    if (shorter.length >= closing.length) return better;
+    const last = rankOnce(shorter);
+    return bestConfidence(last) > bestConfidence(better) ? last : better;
   };
 
   return {

@@ -155,6 +155,12 @@ describe('bot: answers', () => {
     expect((await h.send('拖了三年都不还,电话也不接')).entryId).toBe('problem.debt');
   });
 
+  it('a long story that reads clearly neither whole nor in its last 30 characters is read on its closing words', async () => {
+    const h = await createHarness();
+    const story = '我在沙溪住,去年帮一个老板开货车,一个月休两天,工资一直是现金给,上个月他说生意不好,已经两个多月没发钱了,打电话也不接,这种情况该去哪里讨工资';
+    expect((await h.send(story)).entryId).toBe('wage-arrears.who');
+  });
+
   it('forgets the topic after 10 idle minutes', async () => {
     const h = await createHarness();
     await h.send('法律援助在哪里申请');

@@ -21,12 +21,6 @@ function make(options: { ready?: boolean; env?: Record<string, string>; stopGrac
   return server;
 }
 
-const portIsFree = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const probe = net.createServer().once('error', () => resolve(false));
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-  });
-
 describe('HTTP server', () => {
   it('listens only after start, on the configured host, and prints the address to open', async () => {
     const server = make();
@@ -37,7 +31,8 @@ describe('HTTP server', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: 'ok' });
     await server.stop();
-    expect(await portIsFree(Number(new URL(address).port))).toBe(true);
+    // Whether the port is free again is not asked: with other test files running, the kernel may hand it to another listener at once.
+    expect(server.fastify.server.listening).toBe(false);
   });
 
   it('names the port and the keys to set when it cannot listen', async () => {
