@@ -161,6 +161,16 @@ describe('bot: answers', () => {
     expect((await h.send(story)).entryId).toBe('wage-arrears.who');
   });
 
+  it('asking the time limits after a route that lists them gets the route, also after a question off the subject', async () => {
+    const h = await createHarness();
+    expect((await h.send('骑摩托车被货车撞了,对方不肯赔')).entryId).toBe('problem.traffic-accident');
+    expect((await h.send('那有时间限制吗')).entryId).toBe('problem.traffic-accident');
+    expect((await h.send('今天天气怎么样')).kind).toBe('fallback');
+    expect((await h.send('那赔偿的事要在多长时间内去告')).entryId).toBe('problem.traffic-accident');
+    const alone = await createHarness();
+    expect((await alone.send('那赔偿的事要在多长时间内去告')).kind).toBe('fallback');
+  });
+
   it('forgets the topic after 10 idle minutes', async () => {
     const h = await createHarness();
     await h.send('法律援助在哪里申请');

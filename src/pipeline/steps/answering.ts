@@ -10,7 +10,7 @@ import { CLOSE_MARGIN, type Decision } from '../../match/decide.js';
 import { maskPersonal } from '../../privacy/mask.js';
 import type { MatchResult } from '../../match/matcher.js';
 import { readInConversation, READ_AS } from './conversation-reading.js';
-import { aspectNoEntryHas, entriesOfTopic } from './knowledge-facts.js';
+import { aspectNoEntryHas, entriesOfTopic, routeSays } from './knowledge-facts.js';
 import { step, type Step } from '../compose-steps.js';
 import type { TurnContext } from '../context.js';
 
@@ -72,6 +72,13 @@ export function followUp(): Step {
     }
     // After a problem's route ("那要去哪里"): the route itself says where; its next steps say the rest.
     const routed = ctx.state.entryId ? ctx.engine.knowledge.byId.get(ctx.state.entryId) : undefined;
+    const said = routeSays(routed, match.aspects);
+    if (routed && said) {
+      // "那要多久之内" after a route that lists its time limits: the route is the answer.
+      const reply = ctx.engine.compose.answer(routed, 1);
+      ctx.next = stateAfterAnswer(routed, reply);
+      return ctx.finish(reply, 'follow-up.route-says', `「${routed.id}」的处理路径里就写了「${said}」`);
+    }
     if (routed?.problem && offered.length > 0) {
       const clarify = ctx.engine.compose.clarify(offered.slice(0, 3), 1);
       ctx.next = { topic, entryId: routed.id, choices: idsOf(clarify), asked: maskForSession(ctx) };
@@ -116,7 +123,8 @@ export function matchAndDecide(): Step {
       ctx.next = { topic: ctx.state.topic, choices: idsOf(clarify), asked: maskForSession(ctx) };
       return ctx.finish(clarify, `clarify.${decision.reason}`, detail);
     }
-    ctx.next = { topic: ctx.state.topic, lastKind: 'fallback' };
+    // A question off the subject ("明天会下雨吗") does not end the conversation's trouble: its entry stays at hand.
+    ctx.next = { topic: ctx.state.topic, ...(ctx.state.entryId ? { entryId: ctx.state.entryId } : {}), lastKind: 'fallback' };
     ctx.finish(engine.compose.fallback(decision.confidence), `fallback.${decision.reason}`, detail);
   });
 }

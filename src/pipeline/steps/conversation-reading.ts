@@ -6,7 +6,7 @@
 import type { Decision } from '../../match/decide.js';
 import type { MatchResult } from '../../match/matcher.js';
 import type { TurnContext } from '../context.js';
-import { entriesOfTopic } from './knowledge-facts.js';
+import { entriesOfTopic, routeSays } from './knowledge-facts.js';
 
 /** Below this decline posterior, a message that says nothing on its own may continue the last one. */
 const NOT_DECLINED = 0.5;
@@ -55,6 +55,11 @@ function contextIds(ctx: TurnContext): Set<string> {
 function withContext(ctx: TurnContext, match: MatchResult, alone: Decision): Decision | undefined {
   const ids = contextIds(ctx);
   if (ids.size === 0) return undefined;
+  const routed = ctx.state.entryId ? ctx.engine.knowledge.byId.get(ctx.state.entryId) : undefined;
+  // "那赔偿要在多久之内起诉" after a route that lists its time limits: the route answers it.
+  if (alone.kind !== 'answer' && routed && routeSays(routed, match.aspects)) {
+    return { kind: 'answer', entry: routed, confidence: alone.confidence, reason: 'confident' };
+  }
   const candidates = match.candidates.map((c) => (!c.anchored && ids.has(c.entry.id) ? { ...c, anchored: true } : c));
   const read = ctx.engine.decide({ ...match, candidates });
   if (read.kind !== 'answer' || (alone.kind === 'answer' && (alone.entry.id === read.entry.id || !ids.has(read.entry.id)))) return undefined;

@@ -22,6 +22,13 @@ export function aspectNoEntryHas(ctx: TurnContext, match: MatchResult, chosen: E
   });
 }
 
+/** A problem's route lists its time limits and its evidence itself: asking them is asking the route. */
+export function routeSays(entry: Entry | undefined, aspects: readonly string[]): string | undefined {
+  const problem = entry?.problem;
+  if (!problem) return undefined;
+  return aspects.find((aspect) => (aspect === 'deadline' && problem.deadlines.length > 0) || (aspect === 'materials' && problem.evidence.length > 0));
+}
+
 /** The entries of `topic`, in knowledge-base order (none for no topic). */
 export function entriesOfTopic(engine: Engine, topic: string | undefined): readonly Entry[] {
   return (topic === undefined ? undefined : aspectFacts(engine).byTopic.get(topic)) ?? [];
