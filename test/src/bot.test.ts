@@ -132,6 +132,7 @@ describe('bot: answers', () => {
     const opener = await h.send('你好,我想问个事');
     expect(opener.kind).toBe('smalltalk');
     expect(opener.text).toContain('遇到了什么事');
+    expect((await h.send('我是网格员,想咨询一下')).kind).toBe('smalltalk');
   });
 
   it('the menu\'s own example is answered by the entry it is a sample of; one word alone never lets the classifier name a problem', async () => {

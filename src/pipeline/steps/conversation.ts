@@ -30,7 +30,9 @@ export function greeting(): Step {
 
 export function smalltalk(): Step {
   return step('smalltalk', async (ctx, next) => {
-    const talk = ctx.engine.smalltalk(ctx.read?.normalized ?? '');
+    // "我是村里的法律明白人,帮一个村民问下": who asks, then only an opener.
+    const framed = withoutFraming(ctx.question ?? '');
+    const talk = ctx.engine.smalltalk(ctx.read?.normalized ?? '') ?? (framed ? ctx.engine.smalltalk(framed) : undefined);
     if (!talk) return next();
     ctx.finish(ctx.engine.compose.smalltalk(talk.reply), `smalltalk.${talk.id}`);
   });
