@@ -23,6 +23,9 @@ import { dropContainedUnknowns } from './contained-tokens.js';
 const TITLE_WEIGHT = 2;
 const KEYWORD_WEIGHT = 2;
 const ASPECT_BONUS = 0.2;
+/** Aspects a question must ask for their entry to fit it ("调解过,他不认" asks no cost). */
+const UNASKED = new Set(['cost', 'deadline', 'materials', 'hours', 'pay']);
+const UNASKED_PENALTY = 0.05;
 /** Shares of the ranking key; tuned on the gold set, see `legal-bot why` for the parts. */
 const WEIGHTS = { coverage: 0.45, nearest: 0.35, bm25: 0.2 };
 /** Share of the nearest-question overlap in the confidence; the rest is coverage. */
@@ -159,7 +162,9 @@ export function createMatcher(
             : 0
           : aspects.includes(entry.aspect)
             ? ASPECT_BONUS
-            : 0;
+            : aspects.length === 0 && UNASKED.has(entry.aspect)
+              ? -UNASKED_PENALTY
+              : 0;
         const near = nearest(hit.id, query);
         const learned = posterior[entryIndex.get(hit.id) ?? -1] ?? 0;
         const lexical = (1 - CONFIDENCE_NEAREST) * hit.coverage + CONFIDENCE_NEAREST * near;

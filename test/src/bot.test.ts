@@ -172,6 +172,12 @@ describe('bot: answers', () => {
     expect((await alone.send('那赔偿的事要在多长时间内去告')).kind).toBe('fallback');
   });
 
+  it('an entry about a cost or a time limit needs the question to ask one: a story of mediation is not answered with its fee', async () => {
+    const h = await createHarness();
+    expect((await h.send('找村委调解过,他不承认')).entryId).not.toBe('mediation.cost');
+    expect((await h.send('找村委调解要收费吗')).entryId).toBe('mediation.cost');
+  });
+
   it('forgets the topic after 10 idle minutes', async () => {
     const h = await createHarness();
     await h.send('法律援助在哪里申请');
