@@ -32,8 +32,11 @@ export interface App {
   logger: Logger;
   /** The bot's handler for adapters: never rejects (a failure is logged and gets the safe reply). */
   handler: MessageHandler;
-  /** How the bot reads `question`, as a new person asking it (nothing recorded or remembered). */
-  explain(question: string, as?: Partial<InboundMessage>): Promise<Run>;
+  /**
+   * How the bot reads `question`, as a new person asking it, or with `inConversation` as the next
+   * message of the conversation `as` names (nothing recorded or remembered either way).
+   */
+  explain(question: string, as?: Partial<InboundMessage>, inConversation?: boolean): Promise<Run>;
   /** Where handled messages go (a no-op store unless recording). */
   store: MessageStore;
   /** What this instance shares with the others (Redis), or keeps in memory when alone. */
@@ -104,14 +107,17 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     swap: (next) => bot.swapEngine(next),
   }), hooks, logger);
   const { reloader, stop: stopBroadcasts } = options.shared ? broadcastReloads(local, shared.reloads) : { reloader: local, stop: () => undefined };
-  const explain = async (question: string, as: Partial<InboundMessage> = {}): Promise<Run> =>
-    bot.run({ adapter: 'cli', conversationId: 'why', senderId: 'staff', ...as, kind: 'text', text: question }, { dryRun: true });
+  const explain = async (question: string, as: Partial<InboundMessage> = {}, inConversation = false): Promise<Run> =>
+    bot.run({ adapter: 'cli', conversationId: 'why', senderId: 'staff', ...as, kind: 'text', text: question }, { dryRun: true, inConversation });
   const staff =
     options.staffCommands && config.staffIds.length > 0
       ? createStaffCommands({
           staffIds: config.staffIds,
-          explain: async (question, asker) =>
-            renderTrace((await explain(question, { adapter: asker.adapter, capabilities: asker.capabilities })).trace),
+          // Asked in a chat, the question is read in that chat's conversation, as the next message would be.
+          explain: async (question, asker) => {
+            const { adapter, conversationId, senderId, isGroup, capabilities } = asker;
+            return renderTrace((await explain(question, { adapter, conversationId, senderId, isGroup, capabilities }, true)).trace);
+          },
           reload: () => reloader.reload('staff'),
         })
       : undefined;

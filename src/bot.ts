@@ -49,14 +49,21 @@ export interface Run {
   trace: Trace;
 }
 
+/** How {@link Bot.run} runs a message. */
+export interface RunOptions {
+  dryRun?: boolean;
+  inConversation?: boolean;
+}
+
 export interface Bot {
   /** Answers one message; never rejects (a failure gets the safe reply, logged once). */
   handle(message: InboundMessage): Promise<Reply>;
   /**
    * Runs the same steps on `message` and returns the reply with its trace. With `dryRun` the
-   * message is seen as a new person's: nothing is limited, recorded or remembered.
+   * message is seen as a new person's: nothing is limited, recorded or remembered; with
+   * `inConversation` too, it is read in its conversation as it stands (still nothing is saved).
    */
-  run(message: InboundMessage, options?: { dryRun?: boolean }): Promise<Run>;
+  run(message: InboundMessage, options?: RunOptions): Promise<Run>;
   /** The names of the steps, in the order they run. */
   readonly steps: readonly string[];
   /** The engine in use; replaced whole by {@link Bot.swapEngine}. */
@@ -85,13 +92,14 @@ export function createBot(options: BotOptions): Bot {
   const steps = [...admissionSteps(stepOptions), ...answerSteps(stepOptions, options.extraSteps ?? [])];
 
   /** `tracing`: the steps' notes are worked out only for a run whose trace is read (run, why), not for handle. */
-  const turn = async (message: InboundMessage, runOptions: { dryRun?: boolean }, tracing: boolean): Promise<Run> => {
+  const turn = async (message: InboundMessage, runOptions: RunOptions, tracing: boolean): Promise<Run> => {
     const ctx = createTurn({
       message,
       key: conversationKey(message),
       at: now(),
       engine,
       dryRun: runOptions.dryRun === true,
+      readsState: runOptions.dryRun !== true || runOptions.inConversation === true,
       tracing,
       log: options.logger,
       state: {},

@@ -20,6 +20,8 @@ export interface TurnContext {
   readonly engine: Engine;
   /** A staff `why`: nothing is counted, recorded or remembered. */
   readonly dryRun: boolean;
+  /** The conversation's state is read (every real turn; a staff `/why` asked inside a chat). */
+  readonly readsState: boolean;
   /**
    * The trace will be read (a `run`, such as `why`): steps' notes and the decision's detail are
    * worked out. Off for `handle`, whose trace nobody reads; the decision itself is always kept.
@@ -58,6 +60,7 @@ export function createTurn(init: {
   at: number;
   engine: Engine;
   dryRun: boolean;
+  readsState: boolean;
   tracing: boolean;
   log: Logger;
   state: SessionState;

@@ -96,6 +96,18 @@ describe('app: the staff loop wired from config', () => {
     expect((await live.handler(text('/why 公证', { senderId: 'someone-else' }))).kind).not.toBe('staff');
   });
 
+  it('/why asked in a chat reads the question in that conversation, and leaves the conversation as it was', async () => {
+    const env = { DATA_DIR: tempDir(), STAFF_IDS: 'console:console-user' };
+    const live = (await open(env, { staffCommands: true })).app;
+    const before = await live.handler(text('/why 那要带什么材料'));
+    expect(before.text).not.toMatch(/决定: +answer legal-aid\.materials/);
+    expect((await live.handler(text('法律援助在哪里申请'))).entryId).toBe('legal-aid.where');
+    const why = await live.handler(text('/why 那要带什么材料'));
+    expect(why.text).toMatch(/决定: +answer legal-aid\.materials —— 由「follow-up」步骤作出/);
+    // The dry run saved nothing: the conversation still follows legal aid.
+    expect((await live.handler(text('那收费吗'))).entryId).toBe('legal-aid.cost');
+  });
+
   it('applies RATE_LIMIT_PER_MINUTE to every adapter', async () => {
     const { app } = await open({ DATA_DIR: tempDir(), RATE_LIMIT_PER_MINUTE: '2' }, {});
     const kinds = [];

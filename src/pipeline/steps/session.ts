@@ -1,13 +1,14 @@
 /**
  * Loads the conversation's state before the turn and saves what the turn decided after it.
- * A staff dry run reads nothing and saves nothing: it sees the question as a new person would.
+ * A staff dry run saves nothing; it reads nothing either (the question as a new person would
+ * see it) unless asked inside a chat, where it reads that conversation as it stands.
  */
 import type { SessionStore } from '../../session/session-store.js';
 import { step, type Step } from '../compose-steps.js';
 
 export function session(options: { sessions: SessionStore }): Step {
   return step('session', async (ctx, next) => {
-    if (!ctx.dryRun) {
+    if (ctx.readsState) {
       ctx.state = (await options.sessions.read(ctx.key)) ?? {};
       ctx.next = ctx.state;
     }
