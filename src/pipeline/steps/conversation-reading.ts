@@ -3,6 +3,7 @@
  * and ask on from an answer ("这笔钱还能要回来吗" after a fraud's route): what the conversation is
  * about names the topic the message itself leaves out.
  */
+import type { Entry } from '../../knowledge/knowledge-base.js';
 import type { Decision } from '../../match/decide.js';
 import type { MatchResult } from '../../match/matcher.js';
 import type { TurnContext } from '../context.js';
@@ -38,13 +39,11 @@ export function readInConversation(ctx: TurnContext, match: MatchResult, alone: 
 }
 
 /** What the conversation is about: the entry just answered, its topic's entries, a problem's next steps. */
-function contextIds(ctx: TurnContext): Set<string> {
+function contextIds(ctx: TurnContext, answered: Entry | undefined): Set<string> {
   const ids = new Set<string>();
-  const { state, engine } = ctx;
-  if (state.entryId) ids.add(state.entryId);
-  for (const id of state.choices ?? []) if (id.startsWith('e:')) ids.add(id.slice(2));
-  const answered = state.entryId ? engine.knowledge.byId.get(state.entryId) : undefined;
-  if (answered && !answered.problem) for (const entry of entriesOfTopic(engine, answered.topic)) ids.add(entry.id);
+  if (answered) ids.add(answered.id);
+  for (const id of ctx.state.choices ?? []) if (id.startsWith('e:')) ids.add(id.slice(2));
+  if (answered && !answered.problem) for (const entry of entriesOfTopic(ctx.engine, answered.topic)) ids.add(entry.id);
   return ids;
 }
 
@@ -53,13 +52,13 @@ function contextIds(ctx: TurnContext): Set<string> {
  * or when it outranks the entry the message alone would answer.
  */
 function withContext(ctx: TurnContext, match: MatchResult, alone: Decision): Decision | undefined {
-  const ids = contextIds(ctx);
-  if (ids.size === 0) return undefined;
-  const routed = ctx.state.entryId ? ctx.engine.knowledge.byId.get(ctx.state.entryId) : undefined;
+  const answered = ctx.state.entryId ? ctx.engine.knowledge.byId.get(ctx.state.entryId) : undefined;
   // "那赔偿要在多久之内起诉" after a route that lists its time limits: the route answers it.
-  if (alone.kind !== 'answer' && routed && routeSays(routed, match.aspects)) {
-    return { kind: 'answer', entry: routed, confidence: alone.confidence, reason: 'confident' };
+  if (alone.kind !== 'answer' && answered && routeSays(answered, match.aspects)) {
+    return { kind: 'answer', entry: answered, confidence: alone.confidence, reason: 'confident' };
   }
+  const ids = contextIds(ctx, answered);
+  if (ids.size === 0) return undefined;
   const candidates = match.candidates.map((c) => (!c.anchored && ids.has(c.entry.id) ? { ...c, anchored: true } : c));
   const read = ctx.engine.decide({ ...match, candidates });
   if (read.kind !== 'answer' || (alone.kind === 'answer' && (alone.entry.id === read.entry.id || !ids.has(read.entry.id)))) return undefined;
