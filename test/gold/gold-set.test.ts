@@ -15,7 +15,7 @@ import { realEngine } from '../doubles/harness.js';
 
 const file = (name: string) => new URL(`./${name}`, import.meta.url).pathname;
 const GOLD = readGoldSet(file('gold-set.yaml'));
-const DEV_SETS = ['dev-set.yaml', 'dev2-set.yaml', 'problems-dev-set.yaml', 'problems-dev2-set.yaml', 'problems-dev3-set.yaml', 'safety-dev-set.yaml', 'scope-dev-set.yaml', 'mixed-dev4-set.yaml', 'mixed-dev5-set.yaml', 'services-dev6-set.yaml', 'mixed-dev7-set.yaml'];
+const DEV_SETS = ['dev-set.yaml', 'dev2-set.yaml', 'problems-dev-set.yaml', 'problems-dev2-set.yaml', 'problems-dev3-set.yaml', 'safety-dev-set.yaml', 'scope-dev-set.yaml', 'mixed-dev4-set.yaml', 'mixed-dev5-set.yaml', 'services-dev6-set.yaml', 'mixed-dev7-set.yaml', 'safety-dev2-set.yaml'];
 
 let bot: Bot;
 beforeAll(async () => {
