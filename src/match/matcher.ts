@@ -198,7 +198,8 @@ export function createMatcher(
   /** The whole message, or for a long story its closing question when that reads clearer. */
   const rankMessage = (normalized: string) => {
     const closing = normalized.length > TAIL_CHARS ? lastClauses(normalized, TAIL_CHARS) : normalized;
-    // A run-on (voice input, no punctuation) of a few dozen characters is a story too.
+    // Over 30 characters, a message whose closing clauses are shorter than it (a run-on from voice
+    // input cut to its last 30, or several clauses) is read like a long story.
     if (normalized.length <= LONG_MESSAGE && closing.length === normalized.length) return rankOnce(normalized);
     // The closing question usually suffices; the whole story is read only when it does not.
     const tail = rankOnce(closing);

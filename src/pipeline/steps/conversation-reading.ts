@@ -59,6 +59,8 @@ function withContext(ctx: TurnContext, match: MatchResult, alone: Decision): Dec
   }
   const ids = contextIds(ctx, answered);
   if (ids.size === 0) return undefined;
+  // Nothing of the conversation waits unnamed among the candidates: the message alone decides.
+  if (!match.candidates.some((c) => !c.anchored && ids.has(c.entry.id))) return undefined;
   const candidates = match.candidates.map((c) => (!c.anchored && ids.has(c.entry.id) ? { ...c, anchored: true } : c));
   const read = ctx.engine.decide({ ...match, candidates });
   if (read.kind !== 'answer' || (alone.kind === 'answer' && (alone.entry.id === read.entry.id || !ids.has(read.entry.id)))) return undefined;
