@@ -10,7 +10,10 @@ import type { MessageStore } from '../store/message-store.js';
 import type { Step } from './compose-steps.js';
 import { rateLimit, staffCommands } from './steps/admission.js';
 import { elsewhere, followUp, matchAndDecide } from './steps/answering.js';
-import { emergency, greeting, handoff, smalltalk } from './steps/conversation.js';
+import { greeting, handoff, smalltalk } from './steps/conversation.js';
+import { cutNote } from './steps/cut-note.js';
+import { emergency } from './steps/emergency.js';
+import { empty } from './steps/empty.js';
 import { answerFeedback, typedVote } from './steps/feedback.js';
 import { guard, type OnError } from './steps/guard.js';
 import { logTurn, recordTurn } from './steps/observe.js';
@@ -31,15 +34,22 @@ export interface StepOptions {
   onError?: OnError;
 }
 
-/** Around every message: log, record, guard errors, load and save the session, then admit. */
+/**
+ * Around every message: log, record, guard errors; staff commands; then read the message and
+ * check it for danger before anything can hold it up — the conversation's state (a store or
+ * Redis fault), the rate limit, a pending list. Only then load the session and admit.
+ */
 export function admissionSteps(options: StepOptions): Step[] {
   return [
     logTurn({ logger: options.logger, hash: (key) => options.store.hashConversation(key) }),
     recordTurn({ store: options.store }),
     guard({ budgetMs: options.turnBudgetMs, onError: options.onError }),
+    staffCommands({ commands: options.staff }),
+    readMessage({ maxChars: options.maxMessageChars }),
+    emergency(),
+    cutNote({ maxChars: options.maxMessageChars }),
     session({ sessions: options.sessions }),
     rateLimit({ limiter: options.limiter }),
-    staffCommands({ commands: options.staff }),
   ];
 }
 
@@ -51,8 +61,7 @@ export function answerSteps(options: StepOptions, beforeMatch: Step[]): Step[] {
   return [
     answerFeedback({ windowMs: options.feedbackWindowMs }),
     platformInput(),
-    readMessage({ maxChars: options.maxMessageChars }),
-    emergency(),
+    empty(),
     greeting(),
     smalltalk(),
     handoff(),
