@@ -58,7 +58,14 @@ export interface SignedRequest {
 let nextMsgId = 24_000_000_000_000_000n;
 
 /** Creates the pusher for an adapter mounted on `server` at `path`. */
-export function createWechatPusher(options: { server: Pick<FastifyInstance, 'inject'>; path: string; token: string; crypt?: MsgCrypt }): WechatPusher {
+export function createWechatPusher(options: {
+  server: Pick<FastifyInstance, 'inject'>;
+  path: string;
+  token: string;
+  crypt?: MsgCrypt;
+  /** How messages go when a call names no mode (default plain): safe for an adapter with a key, as WeChat then sends. */
+  mode?: Mode;
+}): WechatPusher {
   const account = 'gh_qujiang000001';
   const signed = (push: PushOptions = {}) => {
     const timestamp = String(push.timestamp ?? Math.floor(Date.now() / 1000));
@@ -77,7 +84,7 @@ export function createWechatPusher(options: { server: Pick<FastifyInstance, 'inj
     return { reply: parseXmlFields(crypt.decrypt(outer.Encrypt)), encrypted: true };
   };
 
-  const request: WechatPusher['request'] = (fields, mode = 'plain', push = {}) => {
+  const request: WechatPusher['request'] = (fields, mode = options.mode ?? 'plain', push = {}) => {
     const { timestamp, nonce, signature } = signed(push);
     const query: Record<string, string> = { signature, timestamp, nonce, openid: String(fields.FromUserName ?? '') };
     let payload = buildXml(fields);

@@ -40,7 +40,7 @@ async function instance(handler: MessageHandler, prefix: string, options: { aesK
   await adapter.start(handler);
   closers.push(() => adapter.stop(), () => app.close(), () => state.close());
   const crypt = createMsgCrypt({ token: TOKEN, encodingAesKey: AES_KEY, appId: api.appId });
-  return createWechatPusher({ server: app, path: PATH, token: TOKEN, crypt });
+  return createWechatPusher({ server: app, path: PATH, token: TOKEN, crypt, mode: options.aesKey ? 'safe' : 'plain' });
 }
 
 describe.skipIf(missing !== undefined)(missing ?? 'official account on two instances', () => {
