@@ -17,7 +17,7 @@ export function sameSignature(given: unknown, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** How far a request's timestamp may lie from our clock: `windowSeconds` behind, `skewSeconds` ahead. */
+/** How far a request's timestamp may lie from our clock: `replayWindowSeconds` behind, `clockSkewSeconds` ahead. */
 export interface SignedWindow {
   replayWindowSeconds: number;
   clockSkewSeconds: number;
