@@ -11,6 +11,7 @@ import type { Adapter, MessageHandler } from '../../src/types.js';
 import { createMpApi } from './mp-api.js';
 import { createMsgCrypt } from './msg-crypt.js';
 import type { Passive } from './plan-reply.js';
+import { createReplayGuard } from './replay-guard.js';
 import { createResponder, type Responder } from './responder.js';
 import { ADAPTER_NAME } from './to-inbound.js';
 import { wechatMpRoutes } from './routes.js';
@@ -69,11 +70,14 @@ export function createWechatMpAdapter(options: WechatMpAdapterOptions): WechatMp
     return answer;
   };
 
+  const window = { replayWindowSeconds: settings.replayWindowSeconds, clockSkewSeconds: settings.clockSkewSeconds };
   const plugin = wechatMpRoutes({
     path: settings.path,
     token: settings.token,
     crypt,
-    replayWindowSeconds: settings.replayWindowSeconds,
+    window,
+    replays: createReplayGuard({ ...window, shared: settings.shared.cache }),
+    accepting: () => running !== undefined,
     now: settings.now,
     logger,
     onMessage,
@@ -106,7 +110,7 @@ export function createWechatMpAdapter(options: WechatMpAdapterOptions): WechatMp
         responder: createResponder({ handler, api, handoff, budgetMs, errorText, logger, conv }),
         answers: new LRUCache({ max: 10_000, ttl: settings.dedupMs }),
       };
-      logger.info({ path: settings.path, mode: crypt ? 'plaintext or encrypted' : 'plaintext', handoff: settings.handoff }, 'wechat-mp adapter started');
+      logger.info({ path: settings.path, mode: crypt ? 'encrypted only (safe or compatible)' : 'plaintext', handoff: settings.handoff }, 'wechat-mp adapter started');
     },
     async stop() {
       if (running) {

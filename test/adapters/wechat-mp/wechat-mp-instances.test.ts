@@ -1,18 +1,21 @@
 /**
  * The official account served by two instances behind a load balancer, sharing a real
- * Redis: a retry that lands on the other instance is answered once, and one instance fetches
- * the access token while the other waits for it.
+ * Redis: a retry that lands on the other instance is answered once, one instance fetches
+ * the access token while the other waits for it, and a signed URL used on one instance is
+ * refused as a replay on the other.
  */
 import { fastify } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMsgCrypt } from '../../../adapters/wechat-mp/msg-crypt.js';
 import { createWechatMpAdapter, registerWechatMp } from '../../../adapters/wechat-mp/wechat-mp-adapter.js';
-import { silentLogger } from '../../../src/logger.js';
+import { ErrorCodes } from '../../../src/errors.js';
+import { silentLogger, type Logger } from '../../../src/logger.js';
 import { openRedis } from '../../../src/shared/redis-connection.js';
 import { openRedisState } from '../../../src/shared/redis-state.js';
 import type { SharedState } from '../../../src/shared/shared-state.js';
 import type { MessageHandler } from '../../../src/types.js';
 import { startFakeWechatMp, type FakeWechatMp } from '../../doubles/fake-wechat-mp.js';
+import { createLogSink } from '../../doubles/log-sink.js';
 import { missingServers, startRedis, type RedisServer } from '../../doubles/real-servers.js';
 import { createWechatPusher } from '../../doubles/wechat-mp-push.js';
 import { AES_KEY, PATH, scriptedCore, TOKEN } from './wechat-mp-setup.js';
@@ -22,13 +25,13 @@ let server: RedisServer;
 let api: FakeWechatMp;
 const closers: Array<() => Promise<unknown>> = [];
 
-async function instance(handler: MessageHandler, prefix: string) {
-  const logger = silentLogger();
+async function instance(handler: MessageHandler, prefix: string, options: { aesKey?: string; logger?: Logger } = { aesKey: AES_KEY }) {
+  const logger = options.logger ?? silentLogger();
   const redis = openRedis({ url: server.url, keyPrefix: prefix, logger });
   if (!(await redis.ready(10_000))) throw new Error('Redis not ready');
   const state: SharedState = openRedisState({ redis, logger, hash: (key) => key, sessionIdleMs: 60_000, ratePerMinute: 0 });
   const adapter = createWechatMpAdapter({
-    token: TOKEN, appId: api.appId, secret: api.secret, aesKey: AES_KEY, path: PATH, apiRoot: api.apiRoot,
+    token: TOKEN, appId: api.appId, secret: api.secret, aesKey: options.aesKey, path: PATH, apiRoot: api.apiRoot,
     handoff: true, logger, backoffMs: 5, replyBudgetMs: 10, shared: { cache: state.cache, locks: state.locks },
   });
   const app = fastify();
@@ -37,7 +40,7 @@ async function instance(handler: MessageHandler, prefix: string) {
   await adapter.start(handler);
   closers.push(() => adapter.stop(), () => app.close(), () => state.close());
   const crypt = createMsgCrypt({ token: TOKEN, encodingAesKey: AES_KEY, appId: api.appId });
-  return createWechatPusher({ server: app, path: PATH, token: TOKEN, crypt });
+  return createWechatPusher({ server: app, path: PATH, token: TOKEN, crypt, mode: options.aesKey ? 'safe' : 'plain' });
 }
 
 describe.skipIf(missing !== undefined)(missing ?? 'official account on two instances', () => {
@@ -69,5 +72,22 @@ describe.skipIf(missing !== undefined)(missing ?? 'official account on two insta
     await Promise.all([a.text('oQJ-dave', '一'), b.text('oQJ-erin', '二')]);
     await api.waitFor(() => api.textsTo('oQJ-dave').length === 1 && api.textsTo('oQJ-erin').length === 1);
     expect(fetches() - before).toBe(1);
+  });
+
+  it('a signed request replayed to the other instance is refused there, identical or with a forged body', async () => {
+    const core = scriptedCore();
+    const logsB = createLogSink();
+    const [a, b] = await Promise.all([instance(core.handler, 'mp3:', {}), instance(core.handler, 'mp3:', { logger: logsB.logger })]);
+    const fields = (openId: string, content: string, msgId: string) => ({
+      ToUserName: a.account, FromUserName: openId, CreateTime: Math.floor(Date.now() / 1000), MsgType: 'text', Content: content, MsgId: msgId,
+    });
+    const push = { timestamp: Math.floor(Date.now() / 1000), nonce: '1357911' };
+    const request = a.request(fields('oQJ-frank', '你好', '8001'), 'plain', push);
+    expect((await a.send(request)).status).toBe(200);
+    expect(await b.send(request)).toMatchObject({ status: 200, body: 'success' });
+    expect(await b.post(fields('oQJ-grace', '转人工', '8002'), 'plain', push)).toMatchObject({ status: 200, body: 'success' });
+    expect(core.received.map((message) => message.text)).toEqual(['你好']);
+    const refused = logsB.lines().filter((line) => line.code === ErrorCodes.WECHAT_MP_REPLAYED);
+    expect(refused).toHaveLength(2);
   });
 });
