@@ -38,7 +38,7 @@ export function admissionSteps(options: StepOptions): Step[] {
     recordTurn({ store: options.store }),
     guard({ budgetMs: options.turnBudgetMs, onError: options.onError }),
     session({ sessions: options.sessions }),
-    rateLimit({ limiter: options.limiter }),
+    rateLimit({ limiter: options.limiter, maxChars: options.maxMessageChars }),
     staffCommands({ commands: options.staff }),
   ];
 }

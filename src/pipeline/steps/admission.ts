@@ -6,12 +6,21 @@ import type { Admitter } from '../../limits/rate-limiter.js';
 import type { StaffCommands } from '../../staff/staff-commands.js';
 import { step, type Step } from '../compose-steps.js';
 
-export function rateLimit(options: { limiter: Admitter }): Step {
+/**
+ * Over the limit a conversation gets one notice, then empty replies (send nothing), except
+ * for danger now: an emergency is always answered, however many messages came before it.
+ */
+export function rateLimit(options: { limiter: Admitter; maxChars: number }): Step {
   return step('rate-limit', async (ctx, next) => {
     if (ctx.dryRun) return next();
     const admission = await options.limiter.admit(ctx.key);
     if (admission === 'ok') return next();
-    ctx.finish(ctx.engine.compose.limited(admission === 'notice'), `limited.${admission}`);
+    const { message, engine } = ctx;
+    if (message.kind === 'text' && engine.detectEmergency(engine.read(message.text, options.maxChars).normalized)) {
+      ctx.note({ limited: admission, emergency: true });
+      return next();
+    }
+    ctx.finish(engine.compose.limited(admission === 'notice'), `limited.${admission}`);
   });
 }
 
