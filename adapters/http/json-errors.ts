@@ -36,7 +36,6 @@ const BY_STATUS: Record<number, ErrorCode> = {
   415: ErrorCodes.HTTP_UNSUPPORTED_MEDIA_TYPE,
   429: ErrorCodes.HTTP_RATE_LIMITED,
   431: ErrorCodes.HTTP_HEADERS_TOO_LARGE,
-  503: ErrorCodes.HTTP_STOPPING,
 };
 
 /** What people read, by code; 400s say more below. */
@@ -65,7 +64,8 @@ const BAD_REQUESTS: Record<string, string> = {
 export function classify(error: FastifyError): { status: number; code: ErrorCode; message: string } {
   if (error.validation) return { status: 400, code: ErrorCodes.HTTP_BAD_REQUEST, message: validationMessage(error.validation) };
   const status = error.statusCode ?? 500;
-  if (status >= 500 && status !== 503) return { status: 500, code: ErrorCodes.HTTP_INTERNAL, message: SAID[ErrorCodes.HTTP_INTERNAL] ?? '' };
+  // A stopping server answers 503 itself (create-http-server.ts); any other 5xx is the route's fault.
+  if (status >= 500) return { status: 500, code: ErrorCodes.HTTP_INTERNAL, message: SAID[ErrorCodes.HTTP_INTERNAL] ?? '' };
   const code = BY_STATUS[status] ?? ErrorCodes.HTTP_BAD_REQUEST;
   const message = (code === ErrorCodes.HTTP_BAD_REQUEST && BAD_REQUESTS[error.code]) || SAID[code] || '请求有误,无法处理';
   return { status, code, message };
@@ -85,7 +85,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, status: 
 
 function onError(this: FastifyInstance, error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const { status, code, message } = classify(error);
-  if (status >= 500 && status !== 503) request.log.error({ err: error, code, route: request.routeOptions.url }, 'HTTP route failed');
+  if (status >= 500) request.log.error({ err: error, code, route: request.routeOptions.url }, 'HTTP route failed');
   return sendError(request, reply, status, code, message);
 }
 
