@@ -132,6 +132,11 @@ export function createComposer(knowledge: KnowledgeBase) {
       return { kind: 'menu', text: messages.feedbackThanks };
     },
 
+    /** A 👍 / 👎 not counted (no such answer in this conversation, or rated already). */
+    feedbackRefused(): Reply {
+      return { kind: 'menu', text: messages.feedbackRefused, voteCounted: false };
+    },
+
     error(): Reply {
       return { kind: 'error', text: messages.error };
     },

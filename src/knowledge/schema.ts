@@ -153,6 +153,8 @@ export const MetaSchema = z.strictObject({
     relatedHeader: text,
     sourcePrefix: text,
     feedbackThanks: text,
+    /** A 👍 / 👎 that is not counted: no answer of this conversation to rate, or rated already. */
+    feedbackRefused: text.default('这条回答已经评价过了,或者不是这次对话里的回答,所以没有计入。谢谢您!'),
     /** Ends answers on adapters without 👍 / 👎 buttons; a bare 1 / 0 then rates the answer. */
     feedbackHint: text,
     /** Headings of a problem's answer: first step, if that fails, evidence, time limits, next steps. */
