@@ -76,7 +76,7 @@ export function createWechatMpAdapter(options: WechatMpAdapterOptions): WechatMp
     token: settings.token,
     crypt,
     window,
-    replays: createReplayGuard({ ...window, shared: settings.shared.cache }),
+    replays: createReplayGuard({ ...window, shared: settings.shared.cache, now: settings.now }),
     accepting: () => running !== undefined,
     now: settings.now,
     logger,
@@ -108,7 +108,7 @@ export function createWechatMpAdapter(options: WechatMpAdapterOptions): WechatMp
       running = {
         abort,
         responder: createResponder({ handler, api, handoff, budgetMs, errorText, logger, conv }),
-        answers: new LRUCache({ max: 10_000, ttl: settings.dedupMs }),
+        answers: new LRUCache({ max: 10_000, ttl: settings.dedupMs, perf: { now: settings.now }, ttlResolution: 0 }),
       };
       logger.info({ path: settings.path, mode: crypt ? 'encrypted only (safe or compatible)' : 'plaintext', handoff: settings.handoff }, 'wechat-mp adapter started');
     },
