@@ -100,7 +100,8 @@ describe.skipIf(missing !== undefined)(missing ?? 'official account on two insta
     await instance(core.handler, 'mp4:').then((a) => a.text('oQJ-heidi', '你好', { msgId: '8101' }));
     const redis = openRedis({ url: server.url, keyPrefix: '', logger: silentLogger() });
     closers.push(() => redis.close());
-    const ttl = await redis.run('pttl', (client) => client.pttl('mp4:cache:wechat-mp:msg:8101'));
+    expect(await redis.ready(10_000)).toBe(true);
+    const ttl = await redis.run('pttl', (client) => client.pttl('mp4:cache:wechat-mp:msg:msg:8101'));
     expect(ttl).toBeGreaterThan(360_000 - 5_000);
     expect(ttl).toBeLessThanOrEqual(361_000);
   });
