@@ -37,8 +37,8 @@ type Request = FastifyRequest<{ Querystring: SignedQuery; Body: unknown }>;
 
 /**
  * Status for each refusal: a wrong signature or a timestamp out of the window is a stranger
- * (403); the rest is a bad request (400). A signed URL reused with another request and a plaintext body in safe
- * mode are answered 200 `success`, WeChat's documented "nothing to do, do not retry": the
+ * (403); the rest is a bad request (400). A signed URL reused with another request and a
+ * plaintext body in safe mode are answered 200 `success`, WeChat's "nothing to do, do not retry": the
  * request carried a valid signature, and should it be WeChat's own, any other answer would
  * have it try again and show the person "该公众号暂时无法提供服务".
  */
