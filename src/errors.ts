@@ -120,7 +120,7 @@ export const ErrorMeanings = {
   QLB_WECHAT_MP_REPLY_WINDOW_CLOSED: '公众号:对方 48 小时内没有发过消息,或客服消息条数已用完(45015、45047),这条回复没有发出',
   QLB_WECHAT_MP_MENU_INVALID: '公众号菜单不合规则(布局文件有误、主题不存在、按钮太多或名称太长),提示中指出了哪一组哪一个按钮',
   QLB_WECHAT_MP_STOP_TIMEOUT: '公众号:停止时还有回复没有发完,已放弃',
-  QLB_WECHAT_MP_REPLAYED: '公众号:同一个签名网址(timestamp + nonce)在有效期内再次出现,按重放拒绝,消息没有交给机器人(答复微信 success,微信不再重试);有人拿到了带签名的网址(例如反向代理的访问日志)',
+  QLB_WECHAT_MP_REPLAYED: '公众号:同一个签名网址(timestamp + nonce)在有效期内带着另一个消息内容再次出现,按重放拒绝(内容相同的是微信的重试,照常只答一次),消息没有交给机器人(答复微信 success,微信不再重试);有人拿到了带签名的网址(例如反向代理的访问日志)',
   QLB_WECHAT_MP_PLAINTEXT_REFUSED: '公众号:设置了 WECHAT_MP_AES_KEY,却收到未加密的消息,已拒绝(答复微信 success);后台的消息加解密方式应为安全模式或兼容模式,若确要明文模式请清空 WECHAT_MP_AES_KEY',
   QLB_CONSOLE_REPLY_FAILED: '控制台对话回答一行输入失败(核心本不会出错);已记录,对话继续',
   QLB_HOOK_FAILED: '一个观察者(如指标统计)出错;回答照常进行',

@@ -1,7 +1,8 @@
 /**
  * The HTTP side: WeChat's GET handshake (echo `echostr` when the signature holds) and the
  * POST of every message, each checked for its signature and a fresh timestamp before the
- * body is read as a message, and accepted once per signed URL (timestamp + nonce).
+ * body is read as a message; a signed URL (timestamp + nonce) serves the request it first came
+ * with (and WeChat's retries of it), never another.
  * Registered as an encapsulated fastify plugin, so its XML body parser stays inside it and
  * the rest of the server is untouched.
  */
@@ -22,7 +23,7 @@ export interface RouteOptions {
   crypt?: MsgCrypt;
   /** How far a request's timestamp may lie behind and ahead of our clock. */
   window: SignedWindow;
-  /** Refuses a signed URL used before within the window (on any instance sharing Redis). */
+  /** Refuses a signed URL used before with another request within the window (on any instance sharing Redis). */
   replays: ReplayGuard;
   /** False while the adapter is not started (503: WeChat tries again). */
   accepting(): boolean;
@@ -36,8 +37,8 @@ type Request = FastifyRequest<{ Querystring: SignedQuery; Body: unknown }>;
 
 /**
  * Status for each refusal: a wrong signature or a timestamp out of the window is a stranger
- * (403); the rest is a bad request (400). A reused signed URL and a plaintext body in safe
- * mode are answered 200 `success`, WeChat's documented "nothing to do, do not retry": the
+ * (403); the rest is a bad request (400). A signed URL reused with another request and a
+ * plaintext body in safe mode are answered 200 `success`, WeChat's "nothing to do, do not retry": the
  * request carried a valid signature, and should it be WeChat's own, any other answer would
  * have it try again and show the person "该公众号暂时无法提供服务".
  */
@@ -68,11 +69,17 @@ export function wechatMpRoutes(options: RouteOptions): FastifyPluginAsync {
   };
 
   // Only after every other check, so a request refused for another reason (or a 503 before
-  // start, which WeChat retries) does not use up its URL.
-  const once = async (query: SignedQuery): Promise<void> => {
-    if (!(await options.replays.firstUse(query.timestamp ?? '', query.nonce ?? ''))) {
-      throw new BotError(ErrorCodes.WECHAT_MP_REPLAYED, 'wechat-mp: a signed URL used before; refused as a replay', ['timestamp', 'nonce']);
+  // start, which WeChat retries) does not bind its URL. `unsigned` is what the signature
+  // leaves out, the method included, so a handshake's URL never carries a message.
+  const once = async (query: SignedQuery, unsigned: string): Promise<void> => {
+    const verdict = await options.replays.admit(query.timestamp ?? '', query.nonce ?? '', unsigned);
+    if (verdict === 'refused') {
+      throw new BotError(ErrorCodes.WECHAT_MP_REPLAYED, 'wechat-mp: a signed URL used before with another request; refused as a replay', [
+        'timestamp',
+        'nonce',
+      ]);
     }
+    if (verdict === 'again') logger.info('wechat-mp: the same signed request again (WeChat retrying); passed to the message dedup');
   };
 
   const refuse = (request: Request, reply: FastifyReply, error: unknown) => {
@@ -95,8 +102,8 @@ export function wechatMpRoutes(options: RouteOptions): FastifyPluginAsync {
     instance.get(options.path, quiet, async (request: Request, reply) => {
       try {
         verify(request.query);
-        // A handshake's URL is signed as a message's is: used once here, it cannot carry a message later.
-        await once(request.query);
+        // A handshake's URL is signed as a message's is: bound here, it cannot carry a message (or another echostr) later.
+        await once(request.query, `GET\n${request.query.echostr ?? ''}`);
       } catch (error) {
         return refuse(request, reply, error);
       }
@@ -111,7 +118,7 @@ export function wechatMpRoutes(options: RouteOptions): FastifyPluginAsync {
         if (typeof request.body !== 'string') throw new BotError(ErrorCodes.WECHAT_MP_XML_INVALID, 'wechat-mp: no XML body', ['body']);
         fields = openEnvelope(request.body, request.query, options.crypt);
         if (!options.accepting()) return reply.code(503).type('text/plain').send('not ready');
-        await once(request.query);
+        await once(request.query, `POST\n${request.body}`);
       } catch (error) {
         return refuse(request, reply, error);
       }

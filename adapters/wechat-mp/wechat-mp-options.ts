@@ -24,11 +24,16 @@ export interface WechatMpAdapterOptions {
   logger: Logger;
   /** How long a request waits for the core before answering `success` (default 4000 ms; WeChat gives up at 5 s). */
   replyBudgetMs?: number;
-  /** Seconds a request's timestamp may lie behind our clock (default 300); each signed URL serves once within it. */
+  /** Seconds a request's timestamp may lie behind our clock (default 300); each signed URL serves one request within it. */
   replayWindowSeconds?: number;
   /** Seconds a request's timestamp may lie ahead of our clock (default 60). */
   clockSkewSeconds?: number;
-  /** How long a message's answer is kept for WeChat's retries (default 60 s; retries come within ~15 s). */
+  /**
+   * How long a message's answer (and its claim in the shared cache) is kept for WeChat's
+   * retries, which come within ~15 s. Never less than a signed URL is remembered (window +
+   * skew + 1 s, 361 s by default), however small this is set: an identical request is let
+   * through that long and must meet its answer.
+   */
   dedupMs?: number;
   /** How long stop() waits for owed replies (default 5 s). */
   stopTimeoutMs?: number;
@@ -44,7 +49,8 @@ export interface WechatMpAdapterOptions {
   /**
    * What instances share (Redis): the access token, refreshed by one of them under a lock,
    * which messages were already taken, so a retry landing on another instance is answered
-   * once, and which signed URLs were used, so a replay to another instance is refused. This
+   * once, and which request each signed URL was used for, so another body sent with it to
+   * another instance is refused. This
    * process only when unset.
    */
   shared?: { cache: SharedCache; locks: Locks };

@@ -12,7 +12,8 @@ import { blankAsUnset, flag, integer, optionalMatching, optionalText } from './f
  * window is refused as a replay (WeChat's own requests arrive within seconds of signing; five
  * minutes leaves room for a slow network and a little drift); one ahead of our clock by more
  * than the skew is refused too, since a clock kept by NTP is never that far behind WeChat's.
- * Every (timestamp, nonce) is remembered for window + skew, so a signed URL serves once.
+ * Every (timestamp, nonce) is bound to its request's body for window + skew, so a signed URL
+ * serves that request (and WeChat's retries of it) only.
  */
 export const MP_SIGNED_URL_WINDOW = { replayWindowSeconds: 300, clockSkewSeconds: 60 } as const;
 

@@ -85,7 +85,7 @@ describe('wechat-mp menu', () => {
     });
     const address = await listening;
     const timestamp = String(Math.floor(Date.now() / 1000));
-    // Each request is signed with its own nonce, as WeChat signs them: a signed URL serves once.
+    // Each request is signed with its own nonce, as WeChat signs them: a signed URL serves one request.
     const url = (nonce: string) => `${address}wechat-mp?${new URLSearchParams({ signature: sha1Signature('QDG6eK', timestamp, nonce), timestamp, nonce })}`;
     expect(await (await fetch(`${url('42')}&echostr=hello-wechat`)).text()).toBe('hello-wechat');
     // The adapter starts right after the server listens; until then WeChat would get 503 and retry.

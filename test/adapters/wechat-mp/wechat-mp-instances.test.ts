@@ -1,8 +1,8 @@
 /**
  * The official account served by two instances behind a load balancer, sharing a real
  * Redis: a retry that lands on the other instance is answered once, one instance fetches
- * the access token while the other waits for it, and a signed URL used on one instance is
- * refused as a replay on the other.
+ * the access token while the other waits for it, and a signed URL used on one instance serves
+ * its own body only (answered once) on the other, and refuses any other.
  */
 import { fastify } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,7 +74,7 @@ describe.skipIf(missing !== undefined)(missing ?? 'official account on two insta
     expect(fetches() - before).toBe(1);
   });
 
-  it('a signed request replayed to the other instance is refused there, identical or with a forged body', async () => {
+  it('the same signed request sent to the other instance is answered once; with another body it is refused there, every time', async () => {
     const core = scriptedCore();
     const logsB = createLogSink();
     const [a, b] = await Promise.all([instance(core.handler, 'mp3:', {}), instance(core.handler, 'mp3:', { logger: logsB.logger })]);
@@ -83,11 +83,26 @@ describe.skipIf(missing !== undefined)(missing ?? 'official account on two insta
     });
     const push = { timestamp: Math.floor(Date.now() / 1000), nonce: '1357911' };
     const request = a.request(fields('oQJ-frank', '你好', '8001'), 'plain', push);
-    expect((await a.send(request)).status).toBe(200);
+    expect((await a.send(request)).reply?.Content).toBe('echo:你好');
+    // WeChat's retry (or an identical replay) on b: a answered it, b says `success`, unrefused.
     expect(await b.send(request)).toMatchObject({ status: 200, body: 'success' });
-    expect(await b.post(fields('oQJ-grace', '转人工', '8002'), 'plain', push)).toMatchObject({ status: 200, body: 'success' });
+    const forged = b.request(fields('oQJ-grace', '转人工', '8002'), 'plain', push);
+    expect(await b.send(forged)).toMatchObject({ status: 200, body: 'success' });
+    expect(await b.send(forged)).toMatchObject({ status: 200, body: 'success' });
+    expect(await a.send(forged)).toMatchObject({ status: 200, body: 'success' });
     expect(core.received.map((message) => message.text)).toEqual(['你好']);
     const refused = logsB.lines().filter((line) => line.code === ErrorCodes.WECHAT_MP_REPLAYED);
     expect(refused).toHaveLength(2);
+  });
+
+  it('remembers an answered message in Redis as long as its signed URL is remembered (window + skew + 1 s)', async () => {
+    const core = scriptedCore();
+    await instance(core.handler, 'mp4:').then((a) => a.text('oQJ-heidi', '你好', { msgId: '8101' }));
+    const redis = openRedis({ url: server.url, keyPrefix: '', logger: silentLogger() });
+    closers.push(() => redis.close());
+    expect(await redis.ready(10_000)).toBe(true);
+    const ttl = await redis.run('pttl', (client) => client.pttl('mp4:cache:wechat-mp:msg:msg:8101'));
+    expect(ttl).toBeGreaterThan(360_000 - 5_000);
+    expect(ttl).toBeLessThanOrEqual(361_000);
   });
 });
