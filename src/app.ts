@@ -83,7 +83,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const knowledge = await openKnowledge(config.knowledgeDir, { snapshotDir, logger });
   let words = knowledge.domainWords;
   let segmenter = await createSegmenter(config.segmenter, words);
-  const engine = buildEngine(knowledge, segmenter, thresholds, { snapshotDir, logger });
+  const engine = buildEngine(knowledge, segmenter, thresholds, { snapshotDir, logger, trainingSetsDir: config.trainingSetsDir });
 
   const recording = Boolean(options.record || options.store);
   const deployment = await openDeployment(config, logger, { record: Boolean(options.record), share: Boolean(options.shared), store: options.store });
@@ -99,7 +99,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       const nextSegmenter = sameWords(next.domainWords, words)
         ? segmenter
         : await createSegmenter(config.segmenter, next.domainWords);
-      const built = buildEngine(next, nextSegmenter, thresholds, { snapshotDir, logger });
+      const built = buildEngine(next, nextSegmenter, thresholds, { snapshotDir, logger, trainingSetsDir: config.trainingSetsDir });
       segmenter = nextSegmenter;
       words = next.domainWords;
       return built;

@@ -18,6 +18,7 @@ export { DEFAULT_HTTP_PORT } from './config/http.js';
 const EnvSchema = z.object({
   KNOWLEDGE_DIR: optionalText,
   DATA_DIR: optionalText,
+  TRAINING_SETS_DIR: optionalText,
   SEGMENTER: z.enum(['node-rs-jieba', 'nodejs-jieba']).default('node-rs-jieba'),
   LOG_LEVEL: z.preprocess(blankAsUnset, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   MAX_MESSAGE_CHARS: integer(500, 20, 100_000),
@@ -39,6 +40,8 @@ const EnvSchema = z.object({
 export interface Config extends PlatformConfig, SharedStateConfig {
   knowledgeDir: string;
   dataDir: string;
+  /** Labelled sets the learned model trains from besides the knowledge base (test/gold). */
+  trainingSetsDir: string;
   segmenter: 'node-rs-jieba' | 'nodejs-jieba';
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   maxMessageChars: number;
@@ -88,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   return deepFreeze({
     knowledgeDir: e.KNOWLEDGE_DIR ? path.resolve(cwd, e.KNOWLEDGE_DIR) : path.join(root, 'knowledge'),
     dataDir: e.DATA_DIR ? path.resolve(cwd, e.DATA_DIR) : path.join(root, 'data'),
+    trainingSetsDir: e.TRAINING_SETS_DIR ? path.resolve(cwd, e.TRAINING_SETS_DIR) : path.join(root, 'test', 'gold'),
     segmenter: e.SEGMENTER,
     logLevel: e.LOG_LEVEL,
     maxMessageChars: e.MAX_MESSAGE_CHARS,

@@ -1,7 +1,8 @@
 /**
  * Builds the engine of a knowledge base for a running bot, with the tokens of its texts kept
  * beside the knowledge snapshot (match/token-cache.ts): a start or reload segments only texts
- * no earlier build has seen. A cache that cannot be written costs time, never an answer.
+ * no earlier build has seen; the learned model likewise trains only when what it learns from
+ * changed (model/model-snapshot.ts). A cache that cannot be written costs time, never an answer.
  */
 import { createEngine, type Engine } from './engine.js';
 import { ErrorCodes } from './errors.js';
@@ -9,17 +10,20 @@ import type { KnowledgeBase } from './knowledge/knowledge-base.js';
 import type { Logger } from './logger.js';
 import type { Thresholds } from './match/decide.js';
 import { openTokenCache } from './match/token-cache.js';
+import { openModel } from './model/open-model.js';
 import type { Segmenter } from './segment/segmenter.js';
 
 export function buildEngine(
   knowledge: KnowledgeBase,
   segmenter: Segmenter,
   thresholds: Thresholds,
-  options: { snapshotDir?: string; logger: Logger },
+  options: { snapshotDir?: string; logger: Logger; trainingSetsDir?: string },
 ): Engine {
   const { snapshotDir, logger } = options;
   const tokens = snapshotDir ? openTokenCache(snapshotDir, knowledge, segmenter.name) : undefined;
-  const engine = createEngine(knowledge, segmenter, thresholds, undefined, tokens);
+  const learn = (training: Parameters<typeof openModel>[0]['training']) =>
+    openModel({ knowledge, training, labelledDir: options.trainingSetsDir, snapshotDir, logger });
+  const engine = createEngine(knowledge, segmenter, thresholds, undefined, tokens, learn);
   try {
     tokens?.save();
   } catch (error) {

@@ -27,6 +27,8 @@ export interface EvalReport {
   byCategory: Record<GoldCategory, Tally>;
   /** answer + robustness together: the "answers right at top-1" figure. */
   answers: Tally;
+  /** Every reply that answered with an entry, and how many of them were a right one: the rest routed wrong. */
+  answered: Tally;
   misses: EvalMiss[];
   passed: boolean;
 }
@@ -43,13 +45,19 @@ export async function runEval(bot: Bot, cases: readonly GoldCase[]): Promise<Eva
     smalltalk: { total: 0, correct: 0 },
   };
   const misses: EvalMiss[] = [];
+  const answered: Tally = { total: 0, correct: 0 };
   const prefix = runPrefix('eval');
   for (const [n, goldCase] of cases.entries()) {
     const reply = await bot.handle({ adapter: 'eval', conversationId: `${prefix}-${n}`, senderId: 'eval', kind: 'text', text: goldCase.q });
     const got = outcomeOf(reply);
     const bucket = byCategory[goldCase.category];
     bucket.total += 1;
-    if (meets(goldCase.expect, got)) bucket.correct += 1;
+    const right = meets(goldCase.expect, got);
+    if (reply.kind === 'answer') {
+      answered.total += 1;
+      if (right) answered.correct += 1;
+    }
+    if (right) bucket.correct += 1;
     else misses.push({ q: goldCase.q, category: goldCase.category, expect: goldCase.expect, got });
   }
   const answers = {
@@ -60,7 +68,13 @@ export async function runEval(bot: Bot, cases: readonly GoldCase[]): Promise<Eva
     rate(answers) >= EVAL_THRESHOLDS.answers &&
     rate(byCategory['out-of-scope']) >= EVAL_THRESHOLDS.outOfScope &&
     rate(byCategory.emergency) >= EVAL_THRESHOLDS.emergency;
-  return { total: cases.length, byCategory, answers, misses, passed };
+  return { total: cases.length, byCategory, answers, answered, misses, passed };
+}
+
+/** The share of answers given that routed wrong (an entry, but not an expected one). */
+export function wrongRate(report: EvalReport): string {
+  const { total, correct } = report.answered;
+  return total === 0 ? '   -  ' : `${((100 * (total - correct)) / total).toFixed(1).padStart(5)}%`;
 }
 
 const pct = (tally: Tally) => (tally.total === 0 ? '   -  ' : `${((100 * tally.correct) / tally.total).toFixed(1).padStart(5)}%`);
@@ -73,6 +87,7 @@ export function formatEvalSummary(report: EvalReport, name = 'gold'): string[] {
       .filter(([, tally]) => tally.total > 0)
       .map(([category, tally]) => `  ${category.padEnd(13)} ${pct(tally)}  (${tally.correct}/${tally.total})`),
     `  ${'answers top-1'.padEnd(13)} ${pct(report.answers)}  (${report.answers.correct}/${report.answers.total})  [answer + robustness]`,
+    `  ${'wrong answers'.padEnd(13)} ${wrongRate(report)}  (${report.answered.total - report.answered.correct}/${report.answered.total} answers routed wrong)`,
   ];
 }
 

@@ -1,5 +1,5 @@
 import type { DomainWord } from '../segment/segmenter.js';
-import type { Aspect, EmergencyData, EntryData, Meta, ProblemData, Topic } from './schema.js';
+import type { Aspect, EmergencyData, EntryData, MatchingSettings, Meta, ProblemData, Topic } from './schema.js';
 
 /** The topic under which problems are listed and matched. */
 export const PROBLEMS_TOPIC = 'problems';
@@ -23,6 +23,8 @@ export interface KnowledgeBase {
   entries: Entry[];
   byId: ReadonlyMap<string, Entry>;
   emergency: EmergencyData;
+  /** matching.yaml: how the learned signal is built and trusted. */
+  matching: MatchingSettings;
   domainWords: DomainWord[];
   /** Colloquial or variant form → standard form. */
   synonyms: ReadonlyMap<string, string>;

@@ -14,6 +14,7 @@ export const FIXED_FILES: readonly string[] = [
   'emergency.yaml',
   'out-of-scope.yaml',
   'hotlines.yaml',
+  'matching.yaml',
   'lexicon/synonyms.yaml',
   'lexicon/stopwords.txt',
   'lexicon/domain-words.txt',

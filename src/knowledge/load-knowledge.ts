@@ -23,6 +23,7 @@ import {
   EntryFileSchema,
   HotlinesSchema,
   MetaSchema,
+  MatchingSchema,
   OutOfScopeSchema,
   ProblemFileSchema,
   SynonymsSchema,
@@ -65,6 +66,7 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
   const synonyms = readYaml(budget, 'lexicon/synonyms.yaml', SynonymsSchema, problems) ?? {};
   const stopwords = readLines(budget, 'lexicon/stopwords.txt', problems);
   const outOfScope = readYaml(budget, 'out-of-scope.yaml', OutOfScopeSchema, problems);
+  const matching = readYaml(budget, 'matching.yaml', MatchingSchema, problems);
   const domainWords = readLines(budget, 'lexicon/domain-words.txt', problems).map(parseDomainWord);
   const facts = readFactContext(dir, meta, problems, budget);
 
@@ -90,7 +92,7 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
     for (const { field, message } of emergencyPatternProblems(emergency)) problems.push({ file: 'emergency.yaml', field, message });
   }
 
-  if (problems.length > 0 || !meta || !emergency) return { problems };
+  if (problems.length > 0 || !meta || !emergency || !matching) return { problems };
   return {
     problems,
     files: budget.digests(),
@@ -102,6 +104,7 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
       entries,
       byId: new Map(entries.map((entry) => [entry.id, entry])),
       emergency,
+      matching,
       domainWords,
       synonyms: new Map(Object.entries(synonyms)),
       stopwords: new Set(stopwords),

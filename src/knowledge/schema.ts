@@ -224,3 +224,34 @@ export type EmergencyData = z.infer<typeof EmergencySchema>;
 export type Meta = z.infer<typeof MetaSchema>;
 export type Hotline = z.infer<typeof HotlinesSchema>[number];
 export type LawFile = z.infer<typeof LawFileSchema>;
+
+const share = z.number().min(0).max(1);
+const count = z.number().int();
+
+/**
+ * matching.yaml: the numbers that steer understanding, each with its default and its reason
+ * in the file. `model` is how the learned signal is built; `danger` and `intent` how far it is
+ * trusted beside the rules and the matcher.
+ */
+export const MatchingSchema = z.strictObject({
+  model: z
+    .strictObject({
+      ngrams: z.array(count.min(1).max(5)).min(1).default([1, 2, 3]),
+      words: z.boolean().default(false),
+      minCount: count.min(1).default(1),
+      epochs: count.min(1).max(50).default(6),
+      learningRate: z.number().positive().default(0.5),
+      l2: z.number().min(0).default(0.0001),
+      seed: count.default(1),
+      prune: z.number().min(0).default(0.01),
+      keywordWeight: z.number().positive().max(1).default(0.5),
+    })
+    .prefault({}),
+  danger: z
+    .strictObject({
+      emergencyAt: share.default(0.4),
+      lineAt: share.default(0.2),
+    })
+    .prefault({}),
+});
+export type MatchingSettings = z.infer<typeof MatchingSchema>;

@@ -118,3 +118,17 @@ function textsOf(knowledge: KnowledgeBase): string[] {
     ...knowledge.topics.map((topic) => topic.title),
   ];
 }
+
+/** A token cache in memory only: builds of one process (the folds of a measurement) segment each text once. */
+export function memoryTokenCache(): TokenCache {
+  const entries = new Map<string, TextTokens>();
+  return {
+    get: (text) => entries.get(text),
+    set: (text, tokens) => void entries.set(text, tokens),
+    added: 0,
+    get size() {
+      return entries.size;
+    },
+    save: () => undefined,
+  };
+}

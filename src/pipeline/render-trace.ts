@@ -26,6 +26,7 @@ const EMERGENCY_RULES: Record<string, string> = {
   pattern: '固定说法 patterns',
   urgent: '紧急信号 urgent',
   cue: '危险信号 cues + 现场/时间 presence/now',
+  model: '学习模型(matching.yaml danger.emergencyAt)',
 };
 
 /** The trace as lines of text for staff. */
@@ -41,6 +42,9 @@ export function renderTrace(trace: Trace): string {
   if (emergency) {
     const rule = EMERGENCY_RULES[String(emergency.by)] ?? '';
     lines.push(`${label('紧急情况')}${emergency.category ? `是(${String(emergency.category)}${rule ? `,${rule}` : ''})` : '否'}`);
+    if (emergency.model !== undefined) lines.push(`${label('模型危险')}${String(emergency.model)}`);
+    if (Array.isArray(emergency.hazards) && emergency.hazards.length > 0) lines.push(`${label('危险词')}${list(emergency.hazards)}`);
+    if (Array.isArray(emergency.vetoes) && emergency.vetoes.length > 0) lines.push(`${label('已排除')}${list(emergency.vetoes)}`);
   }
   const input = by('input');
   if (input?.choice !== undefined) lines.push(`${label('按钮')}${String(input.choice)}${input.known ? '' : '(未知)'}`);

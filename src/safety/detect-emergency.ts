@@ -16,8 +16,8 @@ import type { EmergencyData } from '../knowledge/schema.js';
 import { splitClauses } from '../text/clauses.js';
 import { compileLinear, type LinearPattern } from './linear-pattern.js';
 
-/** Which rule found the danger: a fixed pattern, an urgent cue alone, or a cue with presence or time. */
-export type EmergencyRule = 'pattern' | 'urgent' | 'cue';
+/** What found the danger: a fixed pattern, an urgent cue alone, a cue with presence or time, or the learned model. */
+export type EmergencyRule = 'pattern' | 'urgent' | 'cue' | 'model';
 
 /** The category found, the reply it prescribes, and the rule that found it. */
 export interface EmergencyHit {

@@ -2,10 +2,13 @@
  * A fake transport that drives the whole bot, like botbuilder's TestAdapter:
  * `await harness.send('…')` returns the reply the person would see.
  */
+import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { createBot, type Bot } from '../../src/bot.js';
 import { loadConfig } from '../../src/config.js';
-import { createEngine, type Engine } from '../../src/engine.js';
+import { createEngine, type Engine, type Learner } from '../../src/engine.js';
+import { openModel } from '../../src/model/open-model.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { createLogger } from '../../src/logger.js';
 import { createSegmenter, type Segmenter } from '../../src/segment/segmenter.js';
@@ -13,6 +16,8 @@ import { createMemorySessionStore } from '../../src/session/session-store.js';
 import type { InboundKind, Reply } from '../../src/types.js';
 
 export const KNOWLEDGE_DIR = new URL('../../knowledge', import.meta.url).pathname;
+/** The labelled sets the learned model trains from. */
+export const TRAINING_SETS_DIR = new URL('../gold', import.meta.url).pathname;
 
 let shared: Promise<{ engine: Engine; segmenter: Segmenter }> | undefined;
 
@@ -23,7 +28,11 @@ export function realEngine(): Promise<{ engine: Engine; segmenter: Segmenter }> 
     const segmenter = await createSegmenter('node-rs-jieba', knowledge.domainWords);
     const defaults = loadConfig({});
     const thresholds = { answer: defaults.answerThreshold, clarify: defaults.clarifyThreshold };
-    return { engine: createEngine(knowledge, segmenter, thresholds), segmenter };
+    // As the app builds it: with the learned model, trained on the knowledge base and the labelled
+    // sets (kept in a scratch cache keyed by everything it learns from, so workers train once).
+    const learn: Learner = (training) =>
+      openModel({ knowledge, training, labelledDir: TRAINING_SETS_DIR, snapshotDir: path.join(os.tmpdir(), 'qlb-test-model-cache') });
+    return { engine: createEngine(knowledge, segmenter, thresholds, undefined, undefined, learn), segmenter };
   })();
   return shared;
 }

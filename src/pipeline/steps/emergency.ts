@@ -6,14 +6,14 @@
  * the later steps answer.
  */
 import { withSafetyLines } from '../../compose/safety-reply.js';
-import type { SafetyReading } from '../../safety/detect-emergency.js';
+import type { WeighedDanger } from '../../safety/weigh-danger.js';
 import type { Reply } from '../../types.js';
 import { step, type Step } from '../compose-steps.js';
 import type { TurnContext } from '../context.js';
 
 export function emergency(): Step {
   return step('emergency', async (ctx, next) => {
-    const reading = ctx.engine.readSafety(ctx.read?.normalized ?? '');
+    const reading = ctx.engine.weighDanger(ctx.read?.normalized ?? '');
     ctx.note(() => describe(reading));
     const hit = reading.emergency;
     if (hit) {
@@ -42,8 +42,9 @@ function answerBeside(ctx: TurnContext, rest: string): Reply | undefined {
 
 const VETO_WORDS = { past: '过去/经常/假设', aftermath: '事后', over: '已经过去' } as const;
 
-function describe(reading: SafetyReading): Record<string, unknown> {
+function describe(reading: WeighedDanger): Record<string, unknown> {
   return {
+    ...(reading.model !== undefined ? { model: Number(reading.model.toFixed(3)) } : {}),
     category: reading.emergency?.category ?? null,
     by: reading.emergency?.by ?? null,
     hazards: reading.hazards,
