@@ -10,9 +10,11 @@ import { createEmergencyDetector, type EmergencyHit } from './safety/detect-emer
 import type { Segmenter } from './segment/segmenter.js';
 import { createComposer, type Composer } from './compose/compose-reply.js';
 import { createNormalizer } from './text/normalize.js';
+import { createToSimplified } from './text/to-simplified.js';
 import { createGreetingStripper, createGreetingTest, createOnlyWordsTest, createPhraseTest } from './dialog/intents.js';
 import { createElsewhereTest } from './dialog/elsewhere.js';
 import { sanitize, truncate } from './text/sanitize.js';
+import { createMasker, type Masker } from './privacy/mask.js';
 
 /** A question this short naming no aspect ("法律援助", "公证呢") is a bare topic. */
 const BARE_TOPIC_CHARS = 6;
@@ -50,6 +52,8 @@ export interface Engine {
   rejects(normalized: string): boolean;
   match(normalized: string): MatchResult;
   decide(match: MatchResult): Decision;
+  /** Masks personal data in text about to be kept, shown to staff or logged; never before matching. */
+  mask: Masker;
 }
 
 /** Builds the engine: normalizer, emergency detector, index and composer. */
@@ -62,7 +66,9 @@ export function createEngine(
   /** Tokens of knowledge-base texts from an earlier build (derived data; see token-cache.ts). */
   tokens?: TokenCache,
 ): Engine {
-  const normalize = createNormalizer(knowledge.synonyms);
+  // One converter for reading and for masking (masking tags text in simplified characters).
+  const toSimplified = createToSimplified();
+  const normalize = createNormalizer(knowledge.synonyms, toSimplified);
   const matcher = createMatcher(knowledge, segmenter, { correctBelow: thresholds.answer, normalize, tuning, tokens });
   const detectEmergency = createEmergencyDetector(knowledge.emergency);
   // Messages are normalized (唔该 → 请, 你系 → 你是): so are the words they are compared with, kept as written too.
@@ -74,6 +80,7 @@ export function createEngine(
   const asksAnywhere = createPhraseTest(both(handoff.anywhere), HANDOFF_WITHIN_CHARS);
   const asksForPerson = (normalized: string) => onlyAsksForPerson(normalized) || asksAnywhere(normalized);
   const rejects = createOnlyWordsTest(both(handoff.rejections));
+  const readable = [...knowledge.meta.homePlaces, ...knowledge.domainWords.map(({ word }) => word)];
   return {
     knowledge,
     read(raw, maxChars) {
@@ -95,6 +102,7 @@ export function createEngine(
     asksForPerson,
     rejects,
     match: (normalized) => matcher.match(normalized),
+    mask: createMasker(knowledge.privacy, { tagger: segmenter, simplify: toSimplified, readable }),
     decide: (match) => {
       const letters = match.question.replace(/[^\p{L}\p{N}]/gu, '');
       return decide(match.candidates, thresholds, {
