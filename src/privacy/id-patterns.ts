@@ -30,16 +30,18 @@ const DATE =
   `|${MONTH}\\s*月\\s*${DAY}\\s*[日号]` +
   `|(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])(?!\\d))`;
 
+/** The provinces' one-character names, as plates and case numbers start. */
+const PROVINCE = '[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]';
+
 /** Fixed shapes, found without a cue. */
 const FIXED: Array<[RegExp, string]> = [
   // (2024)粤0205民初123号, (2019)曲法民初字第123号: full-width brackets are ASCII after NFKC.
   [/[([〔【]\s*(?:19|20)\d{2}\s*[)\]〕】]\s*[\u4e00-\u9fa5]{1,2}\d{0,4}[\u4e00-\u9fa5]{1,8}?\s*第?\s*\d{1,6}\s*号(?:之[一二三四五六七八九十\d]{1,3})?/g, '案号'],
+  // Without brackets: 2024粤0205民初123号 (a year, the court's province and code, the kind, the number).
+  [new RegExp(`(?<!\\d)(?:19|20)\\d{2}${PROVINCE}\\d{2,4}[\u4e00-\u9fa5]{1,4}\\d{1,6}号`, 'g'), '案号'],
   [/(?<![A-Za-z0-9_])wxid_[A-Za-z0-9_-]{4,30}/gi, '微信号'],
   // 粤F12345, 粤F·12345, 粤 F 1234D, new energy 粤FD12345; at least one digit (粤A alone is a city).
-  [
-    /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Za-hj-np-z][\s·•・.-]{0,2}(?=[A-Za-z]{0,5}\d)[A-HJ-NP-Za-hj-np-z0-9]{5,6}[挂学警]?(?![A-Za-z0-9])/g,
-    '车牌',
-  ],
+  [new RegExp(`${PROVINCE}\\s?[A-HJ-NP-Za-hj-np-z][\\s·•・.-]{0,2}(?=[A-Za-z]{0,5}\\d)[A-HJ-NP-Za-hj-np-z0-9]{5,6}[挂学警]?(?![A-Za-z0-9])`, 'g'), '车牌'],
   // New ordinary passports: E + 8 digits, or E + a letter + 7 digits.
   [/(?<![A-Za-z0-9])(?:[Ee]\d{8}|[Ee][A-Za-z]\d{7})(?![A-Za-z0-9])/g, '护照号'],
 ];
@@ -60,7 +62,8 @@ function cuePatterns(ids: PrivacyRules['ids']): Array<[RegExp, string]> {
     [new RegExp(`(${cueStart(ids.qqCues)}${LEAD})[1-9]\\d{4,11}${LATIN_OR_DIGIT_AFTER}`, 'gi'), 'QQ号'],
     [new RegExp(`(${cueStart(ids.passportCues)}${LEAD})(?=[A-Za-z]{0,3}\\d)[A-Za-z0-9]{7,12}${LATIN_OR_DIGIT_AFTER}`, 'gi'), '护照号'],
     [new RegExp(`(${alternation(ids.birthCues)}\\s*(?:是|为|:|在)?\\s*)${DATE}`, 'g'), '出生日期'],
-    [new RegExp(`()${DATE}(?=\\s*(?:${bornAfter}))`, 'g'), '出生日期'],
+    // …出生, and 生 ending a clause as documents write it ("男,1990年5月12日生,汉族").
+    [new RegExp(`()${DATE}(?=\\s*(?:${bornAfter}|生(?![\\u4e00-\\u9fa5])|生汉族))`, 'g'), '出生日期'],
   ];
 }
 

@@ -1,7 +1,8 @@
 /**
  * Masks personal data in free text wherever it is kept or shown: log lines, the store
  * (待处理, CSV), the conversation state, sample questions staff add. Never before matching.
- * The text is NFKC-normalized first, so full-width digits and letters are caught too; then
+ * The text is NFKC-normalized first, so full-width digits and letters are caught too, and
+ * turned into simplified characters (with the engine's converter); then
  * e-mail addresses, identifiers (id-patterns.ts), personal numbers in any spacing or in
  * Chinese numerals (number-runs.ts), homes (place-patterns.ts), and, from the segmenter's
  * tags, housing estates (estates.ts) and people's names (person-names.ts). The word lists
@@ -52,7 +53,7 @@ const REPEATED = new RegExp(`(\\[(?:${PLACEHOLDER_LABELS.join('|')})\\])(?:\\s*\
 export interface MaskerOptions {
   /** The segmenter: without one, names and estates are found after cue words only. */
   tagger?: Tagger;
-  /** Traditional to simplified characters, for the tagger (the normalizer's converter). */
+  /** Traditional to simplified characters (the normalizer's converter): masked text is kept simplified. */
   simplify?: (text: string) => string;
   /** Places and words never masked: meta.yaml homePlaces, the domain words. */
   readable?: Iterable<string>;
@@ -65,19 +66,24 @@ export function createMasker(rules: PrivacyRules, options: MaskerOptions = {}): 
   const readable = new Set([...rules.places.readable, ...(options.readable ?? [])]);
   const maskIds = createIdMasker(rules.ids);
   const maskPlaces = createPlaceMasker(rules.places);
-  const findNames = createNameFinder(rules.names, rules.places, readable, (text) => tagger.isWord(text));
+  // A word of the dictionary that is no name (马上, 许可, 江西; not 李俊): a surname that begins one starts no name.
+  const isOrdinaryWord = (text: string) => tagger.isWord(text) && !/^nr/.test(tagger.tag(text)[0]?.tag ?? '');
+  const findNames = createNameFinder(rules.names, rules.places, readable, isOrdinaryWord);
   const findEstates = createEstateFinder(rules.places, readable);
   // Tagging costs most of the time: text with no surname, estate ending or self-naming cue
   // (about half of all questions) cannot hold a name or an estate, and is not tagged.
   const { names } = rules;
   const firsts = [...names.surnames, ...names.compoundSurnames.map((surname) => surname[0] ?? '')].join('');
   const mayName = new RegExp(`[${firsts}]|${alternation([...rules.places.estateSuffixes, ...names.selfCues, ...names.surnameCues])}`);
+  const simplify = options.simplify ?? ((text: string) => text);
   return (text) => {
     if (NOTHING_TO_MASK.test(text)) return text;
-    let masked = maskNumberRuns(maskIds(text.normalize('NFKC').replace(EMAIL, '[邮箱]')));
+    // Read, and kept, in simplified characters: the lists, the dictionary and the surnames know
+    // 陈, 号 and 司机, not 陳, 號 and 司機.
+    let masked = maskNumberRuns(maskIds(simplify(text.normalize('NFKC')).replace(EMAIL, '[邮箱]')));
     if (!CHINESE.test(masked)) return masked;
     masked = maskPlaces(masked);
-    const tagged = mayName.test(masked) ? tagText(tagger, masked, options.simplify) : undefined;
+    const tagged = mayName.test(masked) ? tagText(tagger, masked) : undefined;
     if (tagged) masked = replaceSpans(masked, [...findEstates(tagged), ...findNames(tagged)]);
     return masked.replace(REPEATED, '$1');
   };

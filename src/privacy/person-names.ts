@@ -26,7 +26,8 @@ export function createNameFinder(
   rules: PrivacyRules['names'],
   places: PrivacyRules['places'],
   readable: ReadonlySet<string>,
-  isWord: (text: string) => boolean,
+  /** True for a word of the dictionary that is no name (马上, 许可). */
+  isOrdinaryWord: (text: string) => boolean,
 ): NameFinder {
   const surnames = new Set(rules.surnames);
   const compound = new Set(rules.compoundSurnames);
@@ -72,7 +73,7 @@ export function createNameFinder(
     const isPlace = (start: number, end: number) =>
       suffixes.has(text[end - 1] ?? '') || suffixes.has(text[end] ?? '') || office.test(text.slice(end, end + 12)) || readablePlace.test(text.slice(start, end + 12));
     /** Not a name by its neighbours: a measure word before (这张纸), a word in its first two characters (马上转, 许可证). */
-    const notAName = (start: number, s: number) => notBefore.has(text[start - 1] ?? '') || (s === 1 && isWord(text.slice(start, start + 2)));
+    const notAName = (start: number, s: number) => notBefore.has(text[start - 1] ?? '') || (s === 1 && isOrdinaryWord(text.slice(start, start + 2)));
     const spans: Span[] = [];
     const add = (start: number, end: number) => spans.push({ start, end, label: LABEL });
     /**
@@ -137,8 +138,9 @@ export function createNameFinder(
       if (t.word.length > s && (t.tag === 'x' || (DICTIONARY_NAME.test(t.tag) && t.word.length >= 3))) {
         // A word it does not know, or a name of its dictionary, starting with a surname.
         const g = given(t.start + s, false, t.end);
+        const end = t.start + s + g;
         const whole = t.tag === 'x' || g === t.word.length - s;
-        if (g > 0 && whole && !isTitle(t.start + s, g) && !isPlace(t.start, t.start + s + g)) add(t.start, t.start + s + g);
+        if (g > 0 && whole && !notNames.has(text.slice(t.start, end)) && !isTitle(t.start + s, g) && !isPlace(t.start, end)) add(t.start, end);
       } else if (t.word.length === s) {
         // A surname alone, then a name of the dictionary of one or two characters (黄 丽丽, 欧阳 娜娜);
         // after a two-character surname, any word it does not know too (司马 文杰).

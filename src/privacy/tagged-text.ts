@@ -33,20 +33,16 @@ export const isHan = (text: string): boolean => HAN.test(text);
 
 /** The text's words and, per character, the index of the word it belongs to. */
 export interface TaggedText {
-  /** The text as tagged: in simplified characters, each at its place in the text masked. */
   text: string;
   tokens: Token[];
   tokenAt: Int32Array;
 }
 
 /**
- * Tags `text`, read in simplified characters when `simplify` keeps its length (the dictionary
- * knows 司机, not 司機); undefined when the words do not give back the text exactly (a binding
- * that drops or changes characters must not shift the spans).
+ * Tags `text`; undefined when the words do not give back the text exactly (a binding that
+ * drops or changes characters must not shift the spans).
  */
-export function tagText(tagger: Tagger, original: string, simplify?: (text: string) => string): TaggedText | undefined {
-  const simplified = simplify?.(original);
-  const text = simplified !== undefined && simplified.length === original.length ? simplified : original;
+export function tagText(tagger: Tagger, text: string): TaggedText | undefined {
   const tokens: Token[] = [];
   const tokenAt = new Int32Array(text.length);
   let at = 0;
