@@ -12,10 +12,15 @@ export function alternation(words: readonly string[]): string {
   return [...words].sort((a, b) => b.length - a.length).map(escapeRegex).join('|');
 }
 
-/** A cue of Latin letters must not be the end of a longer word ("vx" in "abcvx"). */
-const cueStart = (cues: readonly string[]) => `(?<![a-z])(?:${alternation(cues)})`;
+/** A cue of Latin letters is a word of its own: not the end of one ("abcvx") nor its start (WECHATY). */
+const cueWord = (cues: readonly string[]) => `(?<![a-z])(?:${alternation(cues)})(?:(?<![a-z])|(?![a-z]))`;
 /** Between a cue and what it introduces: "微信号:", "QQ是", "护照号码为 ". */
 const LEAD = '\\s*(?:是|为|:|号码|号)?\\s*';
+/**
+ * A WeChat id after its cue: with 号, 是 or a colon between, any id ("微信号 zhangwei"); after the
+ * bare cue, one with a digit, _ or - ("微信 zhang_88", not "微信 puppet").
+ */
+const WECHAT_LEAD = '(?:\\s*(?:是|为|:|号码|号)\\s*|(?<=号)\\s*|\\s*(?=[A-Za-z]*[0-9_-]))';
 const LATIN_OR_DIGIT_AFTER = '(?![A-Za-z0-9_-])';
 
 /** Digits written in Chinese in dates: 一九八五年三月二日. */
@@ -58,9 +63,9 @@ function cuePatterns(ids: PrivacyRules['ids']): Array<[RegExp, string]> {
   const bornAfter = alternation(ids.bornAfter);
   return [
     // An id of letters, digits, _ and -, or a number (a phone number is masked as one later).
-    [new RegExp(`(${cueStart(ids.wechatCues)}${LEAD})(?:[A-Za-z][-_A-Za-z0-9]{5,19}|\\d{5,12})${LATIN_OR_DIGIT_AFTER}`, 'gi'), '微信号'],
-    [new RegExp(`(${cueStart(ids.qqCues)}${LEAD})[1-9]\\d{4,11}${LATIN_OR_DIGIT_AFTER}`, 'gi'), 'QQ号'],
-    [new RegExp(`(${cueStart(ids.passportCues)}${LEAD})(?=[A-Za-z]{0,3}\\d)[A-Za-z0-9]{7,12}${LATIN_OR_DIGIT_AFTER}`, 'gi'), '护照号'],
+    [new RegExp(`(${cueWord(ids.wechatCues)}${WECHAT_LEAD})(?:[A-Za-z][-_A-Za-z0-9]{5,19}|\\d{5,12})${LATIN_OR_DIGIT_AFTER}`, 'gi'), '微信号'],
+    [new RegExp(`(${cueWord(ids.qqCues)}${LEAD})[1-9]\\d{4,11}${LATIN_OR_DIGIT_AFTER}`, 'gi'), 'QQ号'],
+    [new RegExp(`(${cueWord(ids.passportCues)}${LEAD})(?=[A-Za-z]{0,3}\\d)[A-Za-z0-9]{7,12}${LATIN_OR_DIGIT_AFTER}`, 'gi'), '护照号'],
     [new RegExp(`(${alternation(ids.birthCues)}\\s*(?:是|为|:|在)?\\s*)${DATE}`, 'g'), '出生日期'],
     // …出生, and 生 ending a clause as documents write it ("男,1990年5月12日生,汉族").
     [new RegExp(`()${DATE}(?=\\s*(?:${bornAfter}|生(?![\\u4e00-\\u9fa5])|生汉族))`, 'g'), '出生日期'],

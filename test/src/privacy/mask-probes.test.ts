@@ -283,6 +283,9 @@ const KEPT: string[] = [
   '他的车是粤A牌的',
   '2024年的案子还没判',
   '2010年生的孩子算未成年吗',
+  '微信 puppet 挂了',
+  'WECHATY_PUPPET 没有安装',
+  '服务器 IP 不在白名单中',
 ];
 
 describe('masking probes', () => {
