@@ -16,8 +16,10 @@ const NAME_PART_TAGS: ReadonlySet<string> = new Set(['x', 'a', 'an', 'ag', 'b', 
 /** A word ending so is a town, a street or a district: the estate's name starts after it. */
 const ADMINISTRATIVE_END = /[省市县区镇乡街路道]$/;
 
+/** Finds the spans of housing estates in tagged text. */
 export type EstateFinder = (tagged: TaggedText) => Span[];
 
+/** Builds the estate finder of the lists; `readable` places (马坝镇) end a name going back. */
 export function createEstateFinder(places: PrivacyRules['places'], readable: ReadonlySet<string>): EstateFinder {
   const endings = new RegExp(alternation(places.estateSuffixes), 'g');
   const notNames = new Set(places.notEstateNames);

@@ -22,6 +22,11 @@ const DICTIONARY_NAME = /^nr/;
 /** Finds the spans of names in tagged text. */
 export type NameFinder = (tagged: TaggedText) => Span[];
 
+/**
+ * Builds the name finder of the lists. `readable`: places and domain words, never names;
+ * `isOrdinaryWord`: the dictionary's test for a word that is no name (a surname beginning one
+ * begins no name).
+ */
 export function createNameFinder(
   rules: PrivacyRules['names'],
   places: PrivacyRules['places'],
