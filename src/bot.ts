@@ -5,7 +5,7 @@
  */
 import type { Engine } from './engine.js';
 import { createRateLimiter, type Admitter } from './limits/rate-limiter.js';
-import type { Logger } from './logger.js';
+import { maskLogsWith, type Logger } from './logger.js';
 import { runSteps, type Step } from './pipeline/compose-steps.js';
 import { createTurn } from './pipeline/context.js';
 import { admissionSteps, answerSteps, type StepOptions } from './pipeline/step-list.js';
@@ -72,9 +72,10 @@ export interface Bot {
   swapEngine(engine: Engine): void;
 }
 
-/** Creates the bot around an engine. */
+/** Creates the bot around an engine; log lines are masked with the engine's masker from now on. */
 export function createBot(options: BotOptions): Bot {
   let engine = options.engine;
+  maskLogsWith(engine.mask);
   const now = options.now ?? Date.now;
   const store = options.store ?? createNoopStore();
   const stepOptions: StepOptions = {
@@ -116,6 +117,7 @@ export function createBot(options: BotOptions): Bot {
     },
     swapEngine(next) {
       engine = next;
+      maskLogsWith(next.mask);
     },
     run: (message, runOptions = {}) => turn(message, runOptions, true),
     async handle(message) {

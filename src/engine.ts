@@ -10,6 +10,7 @@ import { createSafetyReader, type SafetyReader, type SafetyReading } from './saf
 import type { Segmenter } from './segment/segmenter.js';
 import { createComposer, type Composer } from './compose/compose-reply.js';
 import { createNormalizer } from './text/normalize.js';
+import { createToSimplified } from './text/to-simplified.js';
 import { createGreetingStripper, createGreetingTest, createOnlyWordsTest, createPhraseTest } from './dialog/intents.js';
 import { createElsewhereTest } from './dialog/elsewhere.js';
 import { sanitize, truncate } from './text/sanitize.js';
@@ -20,6 +21,7 @@ import type { ModelTraining } from './model/open-model.js';
 
 /** Builds the learned model of an engine from how the engine reads texts (see model/open-model.ts). */
 export type Learner = (training: ModelTraining) => LearnedModel | undefined;
+import { createMasker, type Masker } from './privacy/mask.js';
 
 /** A question this short naming no aspect ("法律援助", "公证呢") is a bare topic. */
 const BARE_TOPIC_CHARS = 6;
@@ -66,6 +68,8 @@ export interface Engine {
   readonly model?: LearnedModel;
   match(normalized: string): MatchResult;
   decide(match: MatchResult): Decision;
+  /** Masks personal data in text about to be kept, shown to staff or logged; never before matching. */
+  mask: Masker;
 }
 
 /**
@@ -91,7 +95,9 @@ export function createEngine(
   /** Builds the learned second signal; none when unset (the rules and the matcher alone). */
   learn?: Learner,
 ): Engine {
-  const normalize = createNormalizer(knowledge.synonyms);
+  // One converter for reading and for masking (masking tags text in simplified characters).
+  const toSimplified = createToSimplified();
+  const normalize = createNormalizer(knowledge.synonyms, toSimplified);
   const matcher = createMatcher(knowledge, segmenter, { correctBelow: thresholds.answer, normalize, tuning, tokens });
   const readSafety = safetyReaderOf(knowledge.emergency);
   const lineOf = new Map(knowledge.emergency.categories.map((category) => [category.id, category.line]));
@@ -115,6 +121,7 @@ export function createEngine(
   const asksAnywhere = createPhraseTest(both(handoff.anywhere), HANDOFF_WITHIN_CHARS);
   const asksForPerson = (normalized: string) => onlyAsksForPerson(normalized) || asksAnywhere(normalized);
   const rejects = createOnlyWordsTest(both(handoff.rejections));
+  const readable = [...knowledge.meta.homePlaces, ...knowledge.domainWords.map(({ word }) => word)];
   return {
     knowledge,
     read(raw, maxChars) {
@@ -143,6 +150,7 @@ export function createEngine(
     model,
     readModel: (normalized) => model?.read(featureInput(normalized)),
     match: (normalized) => matcher.match(normalized),
+    mask: createMasker(knowledge.privacy, { tagger: segmenter, simplify: toSimplified, readable }),
     decide: (match) => {
       const letters = match.question.replace(/[^\p{L}\p{N}]/gu, '');
       return decide(match.candidates, thresholds, {

@@ -1,11 +1,22 @@
 /**
  * The one pino root logger. Children carry the conversation; every string that reaches a
- * log line passes through {@link maskPersonal}, at any level.
+ * log line is masked (src/privacy), at any level.
  */
 import { pino, type Logger, type DestinationStream } from 'pino';
-import { maskPersonal } from './privacy/mask.js';
+import { maskPatterns, type Masker } from './privacy/mask.js';
 
 export type { Logger } from 'pino';
+
+/**
+ * The root logger exists before any knowledge base is loaded: until one is, lines are masked
+ * by the patterns that need no word list; then by the engine's masker (its lists and tagger).
+ */
+let maskPersonal: Masker = maskPatterns;
+
+/** Masks every log line with `mask` from now on: the engine in use's (set at start and on reload). */
+export function maskLogsWith(mask: Masker): void {
+  maskPersonal = mask;
+}
 
 function maskDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return maskPersonal(value);

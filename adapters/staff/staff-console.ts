@@ -86,7 +86,12 @@ export const staffConsole: FastifyPluginAsync<StaffConsoleOptions> = async (fast
   loginRoutes(fastify, ctx, { scrypt: options.scrypt, ratePerMinute: options.loginRatePerMinute, verify: options.verifyPassword });
   tryRoutes(fastify, ctx, app);
   reviewRoutes(fastify, ctx, app);
-  const editor = createKnowledgeEditor({ knowledgeDir: app.config.knowledgeDir, knowledge: () => app.bot.engine.knowledge, reload: (reason) => app.reload(reason) });
+  const editor = createKnowledgeEditor({
+    knowledgeDir: app.config.knowledgeDir,
+    knowledge: () => app.bot.engine.knowledge,
+    reload: (reason) => app.reload(reason),
+    mask: (text) => app.bot.engine.mask(text),
+  });
   addQuestionRoutes(fastify, ctx, app, editor);
   statsRoutes(fastify, ctx, app);
   knowledgeRoutes(fastify, ctx, app);

@@ -1,4 +1,5 @@
 import type { DomainWord } from '../segment/segmenter.js';
+import type { PrivacyRules } from './privacy-schema.js';
 import type { Aspect, EmergencyData, EntryData, MatchingSettings, Meta, ProblemData, Topic } from './schema.js';
 
 /** The topic under which problems are listed and matched. */
@@ -31,6 +32,8 @@ export interface KnowledgeBase {
   stopwords: ReadonlySet<string>;
   /** Questions the bot must decline (out-of-scope.yaml), by group; the matcher learns each group as a class. */
   declines: ReadonlyMap<string, readonly string[]>;
+  /** The word lists masking reads (privacy.yaml). */
+  privacy: PrivacyRules;
   /** Report title by report source id, for source lines. */
   reportTitles: ReadonlyMap<string, string>;
 }

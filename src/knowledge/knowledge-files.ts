@@ -18,6 +18,7 @@ export const FIXED_FILES: readonly string[] = [
   'lexicon/synonyms.yaml',
   'lexicon/stopwords.txt',
   'lexicon/domain-words.txt',
+  'privacy.yaml',
 ];
 
 /** Folder of the law texts, relative to the knowledge directory. */

@@ -12,6 +12,7 @@ import { briefProblems, formatProblem, type Entry, type KnowledgeBase, type Know
 import { listLawFiles, readLaws } from './law-texts.js';
 import { problemToEntry } from './problem-entries.js';
 import { checkEntries } from './check-entries.js';
+import { PrivacySchema } from './privacy-schema.js';
 import { assertKnowledgeDir, FIXED_FILES, listEntryFiles } from './knowledge-files.js';
 import { readLines, readYaml } from './read-files.js';
 import { readReports } from './report-stats.js';
@@ -68,6 +69,7 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
   const outOfScope = readYaml(budget, 'out-of-scope.yaml', OutOfScopeSchema, problems);
   const matching = readYaml(budget, 'matching.yaml', MatchingSchema, problems);
   const domainWords = readLines(budget, 'lexicon/domain-words.txt', problems).map(parseDomainWord);
+  const privacy = readYaml(budget, 'privacy.yaml', PrivacySchema, problems);
   const facts = readFactContext(dir, meta, problems, budget);
 
   if (entryFiles.length === 0) problems.push({ file: 'entries/', field: '(目录)', message: '没有答案文件' });
@@ -92,7 +94,7 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
     for (const { field, message } of emergencyPatternProblems(emergency)) problems.push({ file: 'emergency.yaml', field, message });
   }
 
-  if (problems.length > 0 || !meta || !emergency || !matching) return { problems };
+  if (problems.length > 0 || !meta || !emergency || !matching || !privacy) return { problems };
   return {
     problems,
     files: budget.digests(),
@@ -109,6 +111,7 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
       synonyms: new Map(Object.entries(synonyms)),
       stopwords: new Set(stopwords),
       declines: new Map(Object.entries(outOfScope?.declines ?? {})),
+      privacy,
       reportTitles: new Map(meta.sources.map((source) => [source.id, source.title])),
     },
   };

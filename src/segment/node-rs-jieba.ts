@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
-import { DOMAIN_WORD_FREQ, type DomainWord, type Segmenter } from './segmenter-types.js';
+import { DOMAIN_TAG, DOMAIN_WORD_FREQ, type DomainWord, type Segmenter } from './segmenter-types.js';
 
 /**
  * The bundled dictionary, read directly: `@node-rs/jieba/dict.js` also reads the 6 MB IDF
@@ -23,6 +23,8 @@ export async function createNodeRsJieba(words: DomainWord[]): Promise<Segmenter>
     name: 'node-rs-jieba',
     cut: (text) => jieba.cut(text, true),
     cutForSearch: (text) => jieba.cutForSearch(text, true),
+    // A word loaded without a tag (a domain word the dictionary lacked) comes back tagged ''.
+    tag: (text) => jieba.tag(text, true).map(({ word, tag }) => ({ word, tag: tag || DOMAIN_TAG })),
     // Without the HMM, unknown characters are never joined: one piece means a dictionary word.
     isWord: (text) => {
       const pieces = jieba.cut(text, false);

@@ -1,10 +1,11 @@
-import type { DomainWord, Segmenter } from './segmenter-types.js';
+import { DOMAIN_TAG, type DomainWord, type Segmenter, type TaggedWord } from './segmenter-types.js';
 
 interface NodejsJiebaModule {
   load(options?: Record<string, string>): void;
   insertWord(word: string): boolean;
   cut(text: string, hmm?: boolean): string[];
   cutForSearch(text: string, hmm?: boolean): string[];
+  tag(text: string): TaggedWord[];
 }
 
 let loaded = false;
@@ -21,10 +22,13 @@ export async function createNodejsJieba(words: DomainWord[]): Promise<Segmenter>
     loaded = true;
   }
   for (const { word } of words) jieba.insertWord(word);
+  const domain = new Set(words.map(({ word }) => word));
   return {
     name: 'nodejs-jieba',
     cut: (text) => jieba.cut(text, true),
     cutForSearch: (text) => jieba.cutForSearch(text, true),
+    // Inserted words come back tagged x, like the HMM's guesses: a domain word is told apart.
+    tag: (text) => jieba.tag(text).map(({ word, tag }) => ({ word, tag: tag === 'x' && domain.has(word) ? DOMAIN_TAG : tag })),
     // Without the HMM, unknown characters are never joined: one piece means a dictionary word.
     isWord: (text) => {
       const pieces = jieba.cut(text, false);

@@ -9,6 +9,19 @@ export interface DomainWord {
   freq?: number;
 }
 
+/**
+ * A word with its part of speech, in jieba's tag set: `nr` a person's name (`nrt`, `nrfg`
+ * too), `ns` a place, `x` a word the dictionary does not hold (characters the HMM joined, or
+ * no Chinese at all), {@link DOMAIN_TAG} a domain word the dictionary lacked.
+ */
+export interface TaggedWord {
+  word: string;
+  tag: string;
+}
+
+/** The tag of a domain word that the bundled dictionary does not hold (both bindings alike). */
+export const DOMAIN_TAG = 'domain';
+
 /** Splits Chinese text into words. */
 export interface Segmenter {
   readonly name: SegmenterName;
@@ -16,6 +29,8 @@ export interface Segmenter {
   cut(text: string): string[];
   /** Search mode: long words are also split into their shorter known words. */
   cutForSearch(text: string): string[];
+  /** Precise mode with each word's part of speech (the words of {@link Segmenter.cut}). */
+  tag(text: string): TaggedWord[];
   /** True when the text is one word of the dictionary (not a run of unknown characters joined by guess). */
   isWord(text: string): boolean;
 }

@@ -6,7 +6,7 @@
 import { BotError, ErrorCodes } from '../errors.js';
 import type { DomainWord, Segmenter, SegmenterName } from './segmenter-types.js';
 
-export { DOMAIN_WORD_FREQ, type DomainWord, type Segmenter, type SegmenterName } from './segmenter-types.js';
+export { DOMAIN_TAG, DOMAIN_WORD_FREQ, type DomainWord, type Segmenter, type SegmenterName, type TaggedWord } from './segmenter-types.js';
 
 /** Segmenters kept loaded, by binding and word list: loading a dictionary takes a few hundred ms. */
 const loaded = new Map<string, Promise<Segmenter>>();

@@ -14,7 +14,7 @@ import { BotError, ErrorCodes } from '../errors.js';
 import { formatProblem, type KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { checkKnowledge } from '../knowledge/load-knowledge.js';
 import { describeYamlFault } from '../knowledge/yaml-messages.js';
-import { maskPersonal } from '../privacy/mask.js';
+import type { Masker } from '../privacy/mask.js';
 import type { ReloadOutcome } from '../reload/knowledge-reloader.js';
 
 /** Longest sample question accepted, in characters. */
@@ -33,6 +33,8 @@ export interface KnowledgeEditorOptions {
   knowledge(): KnowledgeBase;
   /** Reloads after a change; the reason is logged. */
   reload(reason: string): Promise<ReloadOutcome>;
+  /** Masks personal data in the question: the engine in use's masker. */
+  mask: Masker;
 }
 
 export interface KnowledgeEditor {
@@ -46,9 +48,9 @@ export interface KnowledgeEditor {
 /** The key checkKnowledge compares sample questions by: no spacing, punctuation or case. */
 const questionKey = (question: string) => question.replace(/[\s\p{P}\p{S}]/gu, '').toLowerCase();
 
-/** The question as it goes into the file: one line, tidy, personal data masked. */
-export function tidyQuestion(question: string): string {
-  return maskPersonal(question.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim());
+/** The question as it goes into the file: one line, tidy, personal data masked by `mask`. */
+export function tidyQuestion(question: string, mask: Masker): string {
+  return mask(question.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim());
 }
 
 const refuse = (...reasons: string[]): AddQuestionOutcome => ({ ok: false, reasons });
@@ -87,7 +89,7 @@ export function createKnowledgeEditor(options: KnowledgeEditorOptions): Knowledg
     new BotError(ErrorCodes.STAFF_EDIT_FAILED, `无法读写知识库文件 ${file}:${(error as Error).message};文件没有改动`, [], { cause: error });
 
   async function add(entryId: string, asked: string): Promise<AddQuestionOutcome> {
-    const question = tidyQuestion(asked);
+    const question = tidyQuestion(asked, options.mask);
     if (question === '') return refuse('问题是空的');
     if ([...question].length > MAX_QUESTION_CHARS) return refuse(`问题太长(${[...question].length} 字),示例问题最多 ${MAX_QUESTION_CHARS} 字`);
     const knowledge = options.knowledge();

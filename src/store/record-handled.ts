@@ -3,7 +3,7 @@
  * the conversation only as a salted hash; the question only for `fallback` and `clarify`
  * and for 👎, and then only masked.
  */
-import { maskPersonal } from '../privacy/mask.js';
+import type { Masker } from '../privacy/mask.js';
 import type { InboundMessage, Reply } from '../types.js';
 import type { MessageStore } from './message-store.js';
 
@@ -28,6 +28,8 @@ export interface Handled {
   /** For clarify and fallback: the entry the question came closest to. */
   nearest?: string;
   vote?: Vote;
+  /** Masks the question before it is kept: the engine's masker. */
+  mask: Masker;
   /** The topic of an entry of the knowledge base in use. */
   topicOf(entryId: string): string | undefined;
 }
@@ -49,7 +51,7 @@ export function recordHandled(store: MessageStore, handled: Handled): void {
       entry,
       score: reply.score === undefined ? undefined : Number(reply.score.toFixed(4)),
       latencyMs: Number(handled.latencyMs.toFixed(3)),
-      question: KEEPS_QUESTION.has(reply.kind) && handled.question ? maskPersonal(handled.question) : undefined,
+      question: KEEPS_QUESTION.has(reply.kind) && handled.question ? handled.mask(handled.question) : undefined,
     });
     if (vote) {
       store.recordFeedback({
@@ -58,7 +60,7 @@ export function recordHandled(store: MessageStore, handled: Handled): void {
         conversation,
         useful: vote.useful,
         entry: vote.entryId,
-        question: !vote.useful && vote.question ? maskPersonal(vote.question) : undefined,
+        question: !vote.useful && vote.question ? handled.mask(vote.question) : undefined,
       });
     }
   } catch {

@@ -1,5 +1,5 @@
 /**
- * Personal data as people really type it (issue 16): sent through `legal-bot ask --record`
+ * Personal data as people really type it (issues 16 and 28): sent through `legal-bot ask --record`
  * (in-process) at LOG_LEVEL=debug, then looked for in the log (stderr), the store (every row
  * and the raw database files) and `review --csv`. None of it may be found; the placeholders must be.
  */
@@ -28,6 +28,20 @@ const CASES: Array<{ text: string; secrets: string[]; placeholder: string }> = [
   { text: '我叫 张伟,今天天气怎么样', secrets: ['张伟'], placeholder: '[姓名]' },
   { text: '我姓李名娜,今天天气怎么样', secrets: ['李名娜', '名娜'], placeholder: '[姓名]' },
   { text: '我老婆叫黄丽丽,今天天气怎么样', secrets: ['黄丽丽', '丽丽'], placeholder: '[姓名]' },
+  // Issue 28: names with no cue word, homes below the town level, ids, plates, birth dates, case numbers.
+  { text: '我朋友林小军说,今天天气怎么样', secrets: ['林小军', '小军'], placeholder: '[姓名]' },
+  { text: '陈志强问,今天天气怎么样', secrets: ['陈志强', '志强'], placeholder: '[姓名]' },
+  { text: '我住马坝镇石堡村三组,今天天气怎么样', secrets: ['石堡村三组', '石堡'], placeholder: '马坝镇[地址]' },
+  { text: '我住碧水小区,今天天气怎么样', secrets: ['碧水小区', '碧水'], placeholder: '[地址]' },
+  { text: '我住3栋2单元501房,今天天气怎么样', secrets: ['2单元501', '501房'], placeholder: '[地址]' },
+  { text: '微信号 zhang_wei88 ,今天天气怎么样', secrets: ['zhang_wei88'], placeholder: '[微信号]' },
+  { text: '我的QQ是 12345678 ,今天天气怎么样', secrets: ['12345678'], placeholder: '[QQ号]' },
+  { text: '车牌粤F·12345,今天天气怎么样', secrets: ['粤F·12345', 'F·12345'], placeholder: '[车牌]' },
+  { text: '护照号E12345678,今天天气怎么样', secrets: ['E12345678'], placeholder: '[护照号]' },
+  { text: '我1985年3月2日出生,今天天气怎么样', secrets: ['1985年3月2日', '3月2日'], placeholder: '[出生日期]' },
+  { text: '案号(2024)粤0205民初123号,今天天气怎么样', secrets: ['粤0205民初123号', '民初123'], placeholder: '[案号]' },
+  // Over-masking: the name, and not the word after it.
+  { text: '我姓王名伟火星上来的,今天天气怎么样', secrets: ['王名伟'], placeholder: '我姓[姓名]火星上来的' },
 ];
 const SECRETS = CASES.flatMap((c) => c.secrets);
 

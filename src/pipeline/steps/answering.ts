@@ -7,7 +7,6 @@
 import { idsOf, stateAfterAnswer } from '../../dialog/choices.js';
 import type { Entry } from '../../knowledge/knowledge-base.js';
 import { CLOSE_MARGIN, type Decision } from '../../match/decide.js';
-import { maskPersonal } from '../../privacy/mask.js';
 import type { MatchResult } from '../../match/matcher.js';
 import { readInConversation, READ_AS } from './conversation-reading.js';
 import { aspectNoEntryHas, entriesOfTopic, routeSays } from './knowledge-facts.js';
@@ -148,7 +147,7 @@ function sharedTopic(entries: Entry[]): string | undefined {
 
 /** The session may live in a shared store (Redis): it keeps the question masked. */
 function maskForSession(ctx: TurnContext): string | undefined {
-  return ctx.asked === undefined ? undefined : maskPersonal(ctx.asked);
+  return ctx.asked === undefined ? undefined : ctx.engine.mask(ctx.asked);
 }
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;

@@ -3,7 +3,6 @@
  * a while, and where there are no buttons it says how (有用回复1,没用回复0). `typedVote`
  * takes that bare 1 / 0.
  */
-import { maskPersonal } from '../../privacy/mask.js';
 import { hasButtons, typedVote as readTypedVote } from '../../staff/text-feedback.js';
 import { step, type Step } from '../compose-steps.js';
 
@@ -33,7 +32,7 @@ export function answerFeedback(options: { windowMs: number }): Step {
     const { unrated: _unrated, ...rest } = ctx.next;
     ctx.next = unrated.length > 0 ? { ...rest, unrated } : rest;
     if (reply?.kind !== 'answer' || !reply.entryId) return;
-    const question = ctx.asked === undefined ? undefined : maskPersonal(ctx.asked);
+    const question = ctx.asked === undefined ? undefined : ctx.engine.mask(ctx.asked);
     ctx.next = { ...ctx.next, lastAnswer: { entryId: reply.entryId, at: ctx.at, ...(question ? { question } : {}) } };
     if (reply.choices?.length) return; // a numbered list is open: digits pick, they do not rate
     const buttons = hasButtons(ctx.message);

@@ -54,6 +54,7 @@ export function recordTurn(options: { store: MessageStore }): Step {
         question: ctx.asked,
         nearest: ctx.nearest,
         vote: ctx.vote,
+        mask: ctx.engine.mask,
         topicOf: (id) => ctx.engine.knowledge.byId.get(id)?.topic,
       });
     } catch (error) {

@@ -1,6 +1,6 @@
 /** One contract, run on both segmenters: the default @node-rs/jieba and the optional nodejs-jieba. */
 import { describe, expect, it } from 'vitest';
-import { createSegmenter, type SegmenterName } from '../../../src/segment/segmenter.js';
+import { createSegmenter, DOMAIN_TAG, type SegmenterName } from '../../../src/segment/segmenter.js';
 
 const installed = async (name: string) =>
   import(name).then(
@@ -30,6 +30,19 @@ for (const name of ['node-rs-jieba', 'nodejs-jieba'] as SegmenterName[]) {
       const segmenter = await createSegmenter(name, domainWords);
       const text = '工资被拖欠了去哪里讨薪';
       expect(segmenter.cut(text).join('')).toBe(text);
+    });
+
+    it('tags each word of precise mode with its part of speech: names, words it does not know, domain words', async () => {
+      const segmenter = await createSegmenter(name, domainWords);
+      const text = '陈志强欠我钱,林小军是粤智助的法律明白人';
+      const tagged = segmenter.tag(text);
+      expect(tagged.map((w) => w.word)).toEqual(segmenter.cut(text));
+      expect(tagged.map((w) => w.word).join('')).toBe(text);
+      const tagOf = (word: string) => tagged.find((w) => w.word === word)?.tag;
+      expect(tagOf('陈志强')).toBe('nr');
+      expect(tagOf('林小军')).toBe('x');
+      expect(tagOf('粤智助')).toBe(DOMAIN_TAG);
+      expect(tagOf('钱')).toBe('n');
     });
 
     it('tells dictionary words from unknown characters it would join by guess', async () => {

@@ -9,15 +9,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../../src/knowledge/knowledge-base.js';
 import { loadKnowledge } from '../../../src/knowledge/load-knowledge.js';
 import { createKnowledgeEditor, tidyQuestion, withQuestion, type KnowledgeEditor } from '../../../src/staff/add-sample-question.js';
+import type { Masker } from '../../../src/privacy/mask.js';
+import { realEngine } from '../../doubles/harness.js';
 import { copyKnowledge, type KnowledgeCopy } from '../../doubles/knowledge-copy.js';
 
 let copy: KnowledgeCopy;
 let knowledge: KnowledgeBase;
 let editor: KnowledgeEditor;
+let mask: Masker;
 const reloads: string[] = [];
 const read = (file: string) => fs.readFileSync(path.join(copy.dir, file), 'utf8');
 
-beforeAll(() => {
+beforeAll(async () => {
+  mask = (await realEngine()).engine.mask;
   copy = copyKnowledge();
   knowledge = loadKnowledge(copy.dir);
   editor = createKnowledgeEditor({
@@ -28,6 +32,7 @@ beforeAll(() => {
       knowledge = loadKnowledge(copy.dir);
       return { ok: true, topics: knowledge.topics.length, entries: knowledge.entries.length, ms: 1 };
     },
+    mask,
   });
 });
 afterAll(() => copy.cleanup());
@@ -114,6 +119,7 @@ describe('the YAML edit on its own', () => {
   });
 
   it('tidies a question to one line and masks personal data', () => {
-    expect(tidyQuestion(' 我的电话 13812345678\n 怎么 办 ')).toBe('我的电话 [手机号] 怎么 办');
+    expect(tidyQuestion(' 我的电话 13812345678\n 怎么 办 ', mask)).toBe('我的电话 [手机号] 怎么 办');
+    expect(tidyQuestion('房东黄建国 不退押金', mask)).toBe('房东[姓名] 不退押金');
   });
 });
