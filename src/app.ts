@@ -130,6 +130,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     sessionMax: config.sessionMax,
     store,
     sessions: shared.sessions,
+    conversationLocks: shared.conversationLocks,
     limiter: shared.limiter,
     feedbackWindowMs: options.textFeedback ? config.feedbackWindowMs : 0,
     staff,

@@ -73,6 +73,7 @@ export const ErrorCodes = {
   REDIS_UNAVAILABLE: 'QLB_REDIS_UNAVAILABLE',
   INSTANCE_LOCKED: 'QLB_INSTANCE_LOCKED',
   INSTANCE_LOCK_LOST: 'QLB_INSTANCE_LOCK_LOST',
+  CONVERSATION_BUSY: 'QLB_CONVERSATION_BUSY',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
@@ -145,6 +146,7 @@ export const ErrorMeanings = {
   QLB_REDIS_UNAVAILABLE: 'Redis 连不上或命令失败:回答照常,但对话暂不记得上文、限流按各实例分别计算、重新加载不广播;自动重试,恢复后记一行日志',
   QLB_INSTANCE_LOCKED: '同一个 Redis 上已有另一个实例在轮询 Telegram 或登录个人微信,本实例拒绝启动该渠道;提示中有对方实例的名称',
   QLB_INSTANCE_LOCK_LOST: '运行中的 Telegram 轮询或个人微信失去了实例锁(Redis 中断期间被另一个实例取得),本实例已停止该渠道,由对方继续',
+  QLB_CONVERSATION_BUSY: '同一对话的上一条消息处理过久(超过 CONVERSATION_LOCK_WAIT_MS 仍未放开对话锁):这一条不再等待,照常回答,两条对上文的改动可能有一条丢失',
 } as const satisfies Record<ErrorCode, string>;
 
 /** An error the bot knows about; `details` lists what exactly is wrong (file, field...). */

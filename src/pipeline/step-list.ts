@@ -4,6 +4,7 @@
  */
 import type { Admitter } from '../limits/rate-limiter.js';
 import type { Logger } from '../logger.js';
+import type { ConversationLocks } from '../session/conversation-locks.js';
 import type { SessionStore } from '../session/session-store.js';
 import type { StaffCommands } from '../staff/staff-commands.js';
 import type { MessageStore } from '../store/message-store.js';
@@ -23,6 +24,7 @@ export interface StepOptions {
   logger: Logger;
   store: MessageStore;
   sessions: SessionStore;
+  conversationLocks: ConversationLocks;
   limiter: Admitter;
   staff?: StaffCommands;
   maxMessageChars: number;
@@ -31,13 +33,13 @@ export interface StepOptions {
   onError?: OnError;
 }
 
-/** Around every message: log, record, guard errors, load and save the session, then admit. */
+/** Around every message: log, record, guard errors, load and save the session (under the conversation's lock), then admit. */
 export function admissionSteps(options: StepOptions): Step[] {
   return [
     logTurn({ logger: options.logger, hash: (key) => options.store.hashConversation(key) }),
     recordTurn({ store: options.store }),
     guard({ budgetMs: options.turnBudgetMs, onError: options.onError }),
-    session({ sessions: options.sessions }),
+    session({ sessions: options.sessions, locks: options.conversationLocks }),
     rateLimit({ limiter: options.limiter }),
     staffCommands({ commands: options.staff }),
   ];

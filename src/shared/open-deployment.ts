@@ -46,7 +46,7 @@ export async function openDeployment(config: Config, logger: Logger, options: De
   const timeoutMs = options.connectTimeoutMs ?? 3_000;
   const redisConfig = options.share ? config.redis : undefined;
   const redis: RedisConnection | undefined = redisConfig
-    ? (await import('./redis-connection.js')).openRedis({ url: redisConfig.url, keyPrefix: redisConfig.keyPrefix, logger })
+    ? (await import('./redis-connection.js')).openRedis({ url: redisConfig.url, keyPrefix: redisConfig.keyPrefix, commandTimeoutMs: redisConfig.timeoutMs, logger })
     : undefined;
   const postgres = config.database ? await import('../store/postgres/pool.js') : undefined;
   const pool: Pool | undefined =
@@ -75,7 +75,7 @@ export async function openDeployment(config: Config, logger: Logger, options: De
       : options.record
         ? (await import('../store/sqlite-store.js')).openSqliteStore({ dataDir: config.dataDir, logger, salt })
         : createNoopStore(salt));
-  const sizes = { sessionIdleMs: config.sessionIdleMs, sessionMax: config.sessionMax, ratePerMinute: config.ratePerMinute };
+  const sizes = { sessionIdleMs: config.sessionIdleMs, sessionMax: config.sessionMax, ratePerMinute: config.ratePerMinute, lockWaitMs: config.conversationLockWaitMs };
   const shared = redis
     ? (await import('./redis-state.js')).openRedisState({ redis, logger, hash: saltedHasher(salt), ...sizes })
     : createMemoryState(sizes);

@@ -5,6 +5,7 @@
 import { createRedisRateLimiter } from '../limits/redis-rate-limiter.js';
 import type { Logger } from '../logger.js';
 import { createRedisReloadBus } from '../reload/redis-reload-bus.js';
+import { createRedisConversationLocks } from '../session/redis-conversation-locks.js';
 import { createRedisSessionStore } from '../session/redis-session-store.js';
 import { instanceName } from './instance-name.js';
 import { createRedisCache } from './redis-cache.js';
@@ -20,6 +21,8 @@ export interface RedisStateOptions {
   sessionIdleMs: number;
   sessionMax?: number;
   ratePerMinute: number;
+  /** Longest a turn waits for its conversation's lock, in ms (default 2 s). */
+  lockWaitMs?: number;
   now?: () => number;
 }
 
@@ -30,6 +33,7 @@ export function openRedisState(options: RedisStateOptions): SharedState {
     kind: 'redis',
     instance,
     sessions: createRedisSessionStore({ redis, idleMs: options.sessionIdleMs, hash }),
+    conversationLocks: createRedisConversationLocks({ redis, hash, waitMs: options.lockWaitMs, now: options.now }),
     limiter: createRedisRateLimiter({ redis, limit: options.ratePerMinute, hash, maxKeys: options.sessionMax, now: options.now }),
     cache: createRedisCache(redis),
     locks: createRedisLocks(redis, instance, logger),
