@@ -31,7 +31,10 @@ export function appReadiness(app: App): Readiness {
       checks.redis = {
         ok: redis.state === 'ok',
         optional: true,
-        detail: redis.state === 'ok' ? 'connected: conversations and limits shared' : `unreachable${since(redis.since)}: answering without conversation memory, limits per instance`,
+        detail:
+          redis.state === 'ok'
+            ? 'connected: conversations and limits shared'
+            : `${redis.reason === 'hung' ? `not answering within ${redis.timeoutMs} ms` : 'unreachable'}${since(redis.since)}: answering without conversation memory, limits per instance`,
       };
     }
     return checks;

@@ -24,12 +24,8 @@ export function createRedisLocks(redis: RedisConnection, instance: string, logge
     async acquire(name, options = {}) {
       const ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
       const key = `${redis.prefix}lock:${name}`;
-      let taken: string | null | undefined;
-      try {
-        taken = redis.up ? await redis.client.set(key, instance, 'PX', ttlMs, 'NX') : undefined;
-      } catch {
-        taken = undefined;
-      }
+      // Through the breaker like every Redis call: undefined while Redis is down or hangs.
+      const taken = await redis.run('lock-take', (client) => client.set(key, instance, 'PX', ttlMs, 'NX'));
       if (taken === null) {
         const holder = await redis.run('lock-holder', (client) => client.get(key));
         return { acquired: false, holder: holder ?? '?' };

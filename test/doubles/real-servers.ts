@@ -59,6 +59,10 @@ export interface RedisServer {
   stop(how?: 'kill' | 'clean'): Promise<void>;
   /** Starts it again on the same port (empty: no persistence). */
   start(): Promise<void>;
+  /** Freezes it (SIGSTOP): connections stay open and nothing answers, as a hung server or a partition. */
+  pause(): void;
+  /** Lets a frozen server go on (SIGCONT). */
+  resume(): void;
   /** Stops it for good and removes its directory. */
   close(): Promise<void>;
 }
@@ -97,7 +101,10 @@ export async function startRedis(): Promise<RedisServer> {
     port,
     start,
     stop,
+    pause: () => void child?.kill('SIGSTOP'),
+    resume: () => void child?.kill('SIGCONT'),
     async close() {
+      child?.kill('SIGCONT');
       await stop('kill');
       fs.rmSync(dir, { recursive: true, force: true });
     },
