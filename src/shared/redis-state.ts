@@ -16,8 +16,8 @@ import type { SharedState } from './shared-state.js';
 export interface RedisStateOptions {
   redis: RedisConnection;
   logger: Logger;
-  /** The salted hash of conversation keys, the same in every instance (the deployment's salt). */
-  hash(key: string): string;
+  /** The salted hash of conversation keys, the same in every instance (the deployment's salt); undefined while it is not known. */
+  hash(key: string): string | undefined;
   sessionIdleMs: number;
   sessionMax?: number;
   ratePerMinute: number;
