@@ -9,6 +9,31 @@
  */
 import { ReplyError } from 'ioredis';
 
+/** The failure of a command not answered in time. */
+export class RedisTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`Command timed out (no answer within ${ms} ms)`);
+    this.name = 'RedisTimeoutError';
+  }
+}
+
+/**
+ * `work`, or a {@link RedisTimeoutError} when it has not settled `ms` after it started. The
+ * verdict waits for the event loop's next check phase, after pending I/O: when the process
+ * itself was busy (a long synchronous task) the answer may be sitting unread in the socket,
+ * and a busy process is no hung Redis. The command itself goes on (its outcome is ignored).
+ */
+export function answeredWithin<T>(work: Promise<T>, ms: number): Promise<T> {
+  let settled = false;
+  const watched = work.finally(() => (settled = true));
+  watched.catch(() => undefined);
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => setImmediate(() => (settled ? undefined : reject(new RedisTimeoutError(ms)))), ms);
+    timer.unref();
+    watched.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
+}
+
 export interface RedisBreaker {
   /** True while commands may be sent (closed); false while Redis is taken to hang (open). */
   readonly closed: boolean;

@@ -10,7 +10,7 @@
 import { Redis } from 'ioredis';
 import { ErrorCodes } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { createRedisBreaker } from './redis-breaker.js';
+import { answeredWithin, createRedisBreaker } from './redis-breaker.js';
 
 export interface RedisHealth {
   state: 'ok' | 'degraded';
@@ -82,7 +82,8 @@ export function openRedis(options: RedisOptions): RedisConnection {
   const client = new Redis(options.url, {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
-    commandTimeout: timeoutMs,
+    // A backstop only: run() and the probe time commands out themselves (answeredWithin).
+    commandTimeout: Math.max(5_000, timeoutMs * 10),
     connectTimeout: 2_000,
     retryStrategy: (times) => Math.min(times * 250, 5_000),
   });
@@ -113,7 +114,7 @@ export function openRedis(options: RedisOptions): RedisConnection {
   });
   client.on('close', () => down());
   const breaker = createRedisBreaker({
-    probe: () => client.ping(),
+    probe: () => answeredWithin(client.ping(), timeoutMs),
     connected: () => client.status === 'ready',
     probeEveryMs: options.probeEveryMs ?? 1_000,
     now,
@@ -147,7 +148,7 @@ export function openRedis(options: RedisOptions): RedisConnection {
     async run(operation, command) {
       if (client.status !== 'ready' || !breaker.closed) return undefined;
       try {
-        return await command(client);
+        return await answeredWithin(command(client), timeoutMs);
       } catch (error) {
         const wasClosed = breaker.closed;
         breaker.failed(error);

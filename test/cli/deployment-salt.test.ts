@@ -71,23 +71,27 @@ describe.skipIf(missing !== undefined)(missing ?? 'the deployment salt', () => {
     await redis.stop('kill');
     await redis.start(); // empty: the copy of the salt is gone
     await postgres.down();
-    const late = await serve();
-    const waiting = await late.get('/readyz');
-    expect(waiting.status).toBe(503);
-    expect(waiting.body).toMatchObject({ status: 'not-ready', checks: { salt: { ok: false } } });
-    // It answers meanwhile, with nothing of its own in Redis.
-    expect((await late.ask('salt-waiting-1', '法律援助在哪里申请')).kind).toBe('answer');
+    let down = true;
     const reader = new Redis(redis.url);
+    let late: ServeInstance;
     try {
+      late = await serve();
+      const waiting = await late.get('/readyz');
+      expect(waiting.status).toBe(503);
+      expect(waiting.body).toMatchObject({ status: 'not-ready', checks: { salt: { ok: false } } });
+      // It answers meanwhile, with nothing of its own in Redis.
+      expect((await late.ask('salt-waiting-1', '法律援助在哪里申请')).kind).toBe('answer');
       expect(await reader.get(`${PREFIX}conversation-salt`)).toBeNull();
       expect(await reader.keys(`${PREFIX}session:*`)).toEqual([]);
 
       await postgres.up();
+      down = false;
       await eventually(async () => (await late.get('/readyz')).status === 200, 20_000);
       expect((await late.get('/readyz')).body).toMatchObject({ checks: { salt: { ok: true } } });
       expect(await reader.get(`${PREFIX}conversation-salt`)).toBe(salt);
     } finally {
       reader.disconnect();
+      if (down) await postgres.up(); // for the next test
     }
 
     // Its conversations join up with another instance's.

@@ -25,7 +25,7 @@ describe.skipIf(missing !== undefined)(missing ?? 'a hung Redis', () => {
   beforeAll(async () => {
     redis = await startRedis();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qlb-hang-'));
-    bot = await startServe({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: 'qlb-hang:', REDIS_TIMEOUT_MS: '300', RATE_LIMIT_PER_MINUTE: '0', HTTP_RATE_PER_MINUTE: '0', DATA_DIR: dataDir, KNOWLEDGE_WATCH: 'off' });
+    bot = await startServe({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: 'qlb-hang:', REDIS_TIMEOUT_MS: '1000', RATE_LIMIT_PER_MINUTE: '1000', HTTP_RATE_PER_MINUTE: '0', DATA_DIR: dataDir, KNOWLEDGE_WATCH: 'off' });
   }, 60_000);
 
   afterAll(async () => {
@@ -40,18 +40,20 @@ describe.skipIf(missing !== undefined)(missing ?? 'a hung Redis', () => {
     expect(await redisUp()).toBe('1');
     redis.pause();
 
-    // The first message pays the timeout once (a few hundred ms), never a command after another.
-    let started = performance.now();
+    // The first message pays the timeout once, not once per command (lock, session, limit, save).
+    const started = performance.now();
     expect((await bot.ask('hang-first', '法律援助在哪里申请')).kind).toBe('answer');
-    expect(performance.now() - started).toBeLessThan(900);
-    // Every later message is answered without a Redis call.
-    started = performance.now();
-    for (let i = 0; i < 10; i += 1) expect((await bot.ask(`hang-during-${i}`, '法律援助在哪里申请')).kind).toBe('answer');
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    // Every later message is answered without a Redis call: none waits anywhere near the timeout.
+    for (let i = 0; i < 10; i += 1) {
+      const sent = performance.now();
+      expect((await bot.ask(`hang-during-${i}`, '法律援助在哪里申请')).kind).toBe('answer');
+      expect(performance.now() - sent).toBeLessThan(500);
+    }
 
     const ready = await bot.get('/readyz');
     expect(ready.body).toMatchObject({ status: 'degraded', checks: { redis: { ok: false, optional: true } } });
-    expect(String((ready.body.checks as { redis: { detail: string } }).redis.detail)).toMatch(/300 ms/);
+    expect(String((ready.body.checks as { redis: { detail: string } }).redis.detail)).toMatch(/not answering within 1000 ms/);
     expect(await redisUp()).toBe('0');
     expect(bot.logs()).toContain('QLB_REDIS_UNAVAILABLE');
 

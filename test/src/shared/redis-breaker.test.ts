@@ -2,10 +2,11 @@
  * The Redis breaker alone: a command without an answer opens it, an error reply from Redis
  * does not; open, it probes until one probe is answered; a new connection closes it.
  */
-import { ReplyError } from 'ioredis';
+import { Redis, ReplyError } from 'ioredis';
 import { describe, expect, it } from 'vitest';
-import { createRedisBreaker } from '../../../src/shared/redis-breaker.js';
+import { answeredWithin, createRedisBreaker, RedisTimeoutError } from '../../../src/shared/redis-breaker.js';
 import { eventually } from '../../doubles/eventually.js';
+import { missingServers, startRedis } from '../../doubles/real-servers.js';
 
 function breaker(answers: () => boolean) {
   const told: string[] = [];
@@ -48,5 +49,28 @@ describe('the Redis breaker', () => {
     expect(b.closed).toBe(true);
     expect(told).toEqual(['open: Command timed out']);
     b.stop();
+  });
+});
+
+describe('answeredWithin', () => {
+  it('times out what gets no answer', async () => {
+    await expect(answeredWithin(new Promise(() => undefined), 20)).rejects.toBeInstanceOf(RedisTimeoutError);
+    await expect(answeredWithin(Promise.resolve('ok'), 20)).resolves.toBe('ok');
+    await expect(answeredWithin(Promise.reject(new Error('refused')), 20)).rejects.toThrow('refused');
+  });
+
+  it.skipIf(missingServers() !== undefined)('an answer that arrived while this process was busy is no timeout (a real Redis)', async () => {
+    const server = await startRedis();
+    const client = new Redis(server.url);
+    try {
+      await client.ping();
+      const timed = answeredWithin(client.ping(), 20);
+      const busyUntil = performance.now() + 100; // Redis answers meanwhile; the answer waits unread
+      while (performance.now() < busyUntil);
+      await expect(timed).resolves.toBe('PONG');
+    } finally {
+      client.disconnect();
+      await server.close();
+    }
   });
 });
