@@ -69,7 +69,8 @@ export interface SaltSources {
 /** Longest pause between two attempts while waiting for the salt, in ms. */
 const MAX_RETRY_MS = 5_000;
 
-const within = <T>(work: Promise<T>, ms: number): Promise<T> =>
+/** `work`, or a rejection once `ms` have passed without it settling (start-up waits on servers). */
+export const within = <T>(work: Promise<T>, ms: number): Promise<T> =>
   Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
 
 /** The salt of an instance that shares nothing: its data directory's. */

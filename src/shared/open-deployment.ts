@@ -15,7 +15,7 @@ import { migratePostgres } from '../store/postgres/migrations.js';
 import type { Pool } from '../store/postgres/pool.js';
 import { readOrCreateSalt } from '../store/salt.js';
 import { createSaltedStore } from '../store/salted-store.js';
-import { localSalt, openDeploymentSalt, type SaltHealth } from './deployment-salt.js';
+import { localSalt, openDeploymentSalt, within, type SaltHealth } from './deployment-salt.js';
 import { createMemoryState } from './memory-state.js';
 import type { RedisConnection } from './redis-connection.js';
 import type { SharedState } from './shared-state.js';
@@ -42,9 +42,6 @@ export interface Deployment {
   /** Closes the store (writing what is queued), then the shared state. */
   close(): Promise<void>;
 }
-
-const within = <T>(work: Promise<T>, ms: number): Promise<T> =>
-  Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
 
 export async function openDeployment(config: Config, logger: Logger, options: DeploymentOptions): Promise<Deployment> {
   const timeoutMs = options.connectTimeoutMs ?? 3_000;
