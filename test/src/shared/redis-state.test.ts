@@ -118,7 +118,7 @@ describe.skipIf(missing !== undefined)(missing ?? 'shared state on Redis', () =>
     try {
       let started = performance.now();
       expect(await one.state.sessions.read('web:h')).toBeUndefined();
-      expect(performance.now() - started).toBeLessThan(400);
+      expect(performance.now() - started).toBeLessThan(1_000); // the 200 ms timeout, with room for a loaded machine
       expect(one.redis.up).toBe(false);
       expect(one.state.health()).toMatchObject({ state: 'degraded', reason: 'hung', timeoutMs: 200, since: expect.any(Number) });
       // Every user of this connection goes on at once: sessions, limits (in memory), cache, locks, broadcasts.
@@ -130,7 +130,7 @@ describe.skipIf(missing !== undefined)(missing ?? 'shared state on Redis', () =>
       await one.state.reloads.publish('watch');
       const lock = await one.state.conversationLocks.acquire('web:h');
       await lock?.release();
-      expect(performance.now() - started).toBeLessThan(100);
+      expect(performance.now() - started).toBeLessThan(150); // less than one timeout for all of them
       expect(one.log.lines().filter((line) => line.code === ErrorCodes.REDIS_UNAVAILABLE && line.level === 50)).toHaveLength(1);
     } finally {
       server.resume();
