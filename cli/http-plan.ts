@@ -64,6 +64,8 @@ export async function planHttp(app: App, others: readonly Adapter[], options: { 
     onListening: options.onListening,
     mount,
     cookieSecret: cookieSecret(app),
+    // One instance keeps retried messages in its own memory; several share them through Redis.
+    shared: app.shared.kind === 'redis' ? app.shared.cache : undefined,
   });
   return { adapters: mp ? [web, mp] : [web], close: () => store?.close() };
 }

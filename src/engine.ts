@@ -6,7 +6,7 @@ import type { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { decide, type Decision, type Thresholds } from './match/decide.js';
 import { createMatcher, type MatchResult, type MatchTuning } from './match/matcher.js';
 import type { TokenCache } from './match/token-cache.js';
-import { createEmergencyDetector, type EmergencyHit } from './safety/detect-emergency.js';
+import { createSafetyReader, type SafetyReading } from './safety/detect-emergency.js';
 import type { Segmenter } from './segment/segmenter.js';
 import { createComposer, type Composer } from './compose/compose-reply.js';
 import { createNormalizer } from './text/normalize.js';
@@ -37,7 +37,10 @@ export interface Engine {
   thresholds: Thresholds;
   compose: Composer;
   normalize(text: string): string;
-  detectEmergency(normalized: string): EmergencyHit | undefined;
+  /** Danger now, danger words told after the fact, and the question asked beside them. */
+  readSafety(normalized: string): SafetyReading;
+  /** The safety lines of the categories whose danger words a message holds, in their order. */
+  safetyLines(hazards: readonly string[]): string[];
   isGreeting(normalized: string): boolean;
   /** The other district or city a question asks about, if any. */
   elsewhere(normalized: string): string | undefined;
@@ -64,7 +67,8 @@ export function createEngine(
 ): Engine {
   const normalize = createNormalizer(knowledge.synonyms);
   const matcher = createMatcher(knowledge, segmenter, { correctBelow: thresholds.answer, normalize, tuning, tokens });
-  const detectEmergency = createEmergencyDetector(knowledge.emergency);
+  const readSafety = createSafetyReader(knowledge.emergency);
+  const lineOf = new Map(knowledge.emergency.categories.map((category) => [category.id, category.line]));
   // Messages are normalized (唔该 → 请, 你系 → 你是): so are the words they are compared with, kept as written too.
   const both = (words: readonly string[]) => [...new Set(words.flatMap((word) => [word, normalize(word)]))];
   const greetings = both(knowledge.meta.greetings);
@@ -83,7 +87,8 @@ export function createEngine(
     thresholds,
     compose: createComposer(knowledge),
     normalize,
-    detectEmergency,
+    readSafety,
+    safetyLines: (hazards) => hazards.flatMap((id) => lineOf.get(id) ?? []),
     // Around "可以提供哪些服务" people put 请问, 这个平台…: the asking words, not another question.
     isGreeting: createGreetingTest(greetings, ['请问', '打扰了', '打扰一下', '这个平台', '这个', '平台', '这里', '你们', '主要', '都', '一下', '的', '问题']),
     elsewhere: createElsewhereTest(knowledge.meta.homePlaces, (text) => segmenter.cut(text)),

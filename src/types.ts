@@ -112,6 +112,11 @@ export interface Reply {
   awaits?: ReplyAwaits;
   /** Numbers to call first, most urgent first (emergency replies: tap-to-call links). */
   call?: string[];
+  /**
+   * For a 👍 / 👎 (kind `feedback`): false when it was not counted, because this
+   * conversation has no such answer to rate (never answered, expired) or rated it already.
+   */
+  voteCounted?: boolean;
 }
 
 /** Handles one inbound message; never rejects for bad user input. */

@@ -12,10 +12,12 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import type { Config } from '../../src/config.js';
 import { BotError, ErrorCodes } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
+import type { SharedCache } from '../../src/shared/shared-state.js';
 import type { MessageHandler } from '../../src/types.js';
 import { webRoutes } from '../web/web-routes.js';
+import { clientErrorHandler } from './client-errors.js';
 import { healthRoutes, type Readiness } from './health.js';
-import { installJsonErrors } from './json-errors.js';
+import { frameworkErrors, installJsonErrors, SAID, sendError } from './json-errors.js';
 import { createMetrics, type Metrics } from './metrics.js';
 
 export interface HttpServerOptions {
@@ -30,6 +32,8 @@ export interface HttpServerOptions {
   cookieSecret?: string;
   /** How long `stop()` lets requests under way finish before cutting their connections; 3 s by default. */
   stopGraceMs?: number;
+  /** The deployment's shared cache (Redis), so a retried API message is recognized on every instance. */
+  shared?: SharedCache;
 }
 
 export interface HttpServer {
@@ -69,11 +73,19 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: typeof http.trustProxy === 'number' ? trustHops(http.trustProxy) : http.trustProxy,
     bodyLimit: http.bodyLimitBytes,
-    return503OnClosing: true,
+    // Stopping answers 503 itself (below), in the one error shape.
+    return503OnClosing: false,
+    frameworkErrors,
+    clientErrorHandler,
     // Refuse, never silently drop or coerce, what the schemas do not allow.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false } },
   });
   installJsonErrors(fastify);
+  let stopping = false;
+  fastify.addHook('onRequest', async (request, reply) => {
+    // Once stopping, nothing new is handled: a proxy or client may retry it elsewhere or later.
+    if (stopping) return sendError(request, reply.header('connection', 'close'), 503, ErrorCodes.HTTP_STOPPING, SAID[ErrorCodes.HTTP_STOPPING] ?? '');
+  });
   void fastify.register(fastifyHelmet, { contentSecurityPolicy: { directives: CSP_DIRECTIVES } });
   void fastify.register(fastifyCookie, options.cookieSecret ? { secret: options.cookieSecret } : {});
   void fastify.register(fastifyRateLimit, { global: false });
@@ -82,7 +94,13 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     const { contentType, body } = await metrics.render();
     return reply.type(contentType).header('cache-control', 'no-store').send(body);
   });
-  void fastify.register(webRoutes, { handler, retentionDays: config.retentionDays, ratePerMinute: http.ratePerMinute });
+  void fastify.register(webRoutes, {
+    handler,
+    retentionDays: config.retentionDays,
+    ratePerMinute: http.ratePerMinute,
+    shared: options.shared,
+    logger: options.logger,
+  });
 
   return {
     fastify,
@@ -106,6 +124,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     async stop() {
       // A connection a browser keeps busy (seen once in ~10 runs of two browser tests side by
       // side: close waited 30 s) must not hold up a stop: after a grace period, cut it.
+      stopping = true;
       const closing = fastify.close();
       const cut = setTimeout(() => fastify.server.closeAllConnections(), options.stopGraceMs ?? 3_000);
       cut.unref();

@@ -5,6 +5,7 @@
  */
 import type { Config } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
+import type { SharedCache } from '../../src/shared/shared-state.js';
 import type { Adapter } from '../../src/types.js';
 import { WEB_ADAPTER } from '../web/to-inbound.js';
 import { createHttpServer, type HttpServer } from './create-http-server.js';
@@ -23,6 +24,8 @@ export interface HttpAdapterOptions {
   onListening?: (address: string) => void;
   /** Signs cookies (the staff console's sessions). */
   cookieSecret?: string;
+  /** The deployment's shared cache (Redis), so a retried API message is recognized on every instance. */
+  shared?: SharedCache;
 }
 
 /** Creates the adapter; nothing listens before `start()`. */
@@ -31,8 +34,8 @@ export function createHttpAdapter(options: HttpAdapterOptions): Adapter {
   return {
     name: WEB_ADAPTER,
     async start(handler) {
-      const { config, logger, readiness, metrics, cookieSecret } = options;
-      server = createHttpServer({ config, logger, handler, readiness, metrics, cookieSecret });
+      const { config, logger, readiness, metrics, cookieSecret, shared } = options;
+      server = createHttpServer({ config, logger, handler, readiness, metrics, cookieSecret, shared });
       options.mount?.(server);
       const address = await server.start();
       logger.info({ address }, 'HTTP server listening');

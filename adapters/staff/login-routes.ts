@@ -3,7 +3,10 @@
  * with the form (a double submit), so no other site can log a browser in. Failures count
  * per account name and per client address; past the limit both are locked for a while,
  * right password or not. An unknown name costs the same scrypt work as a known one.
+ * Password checks wait in one queue (Bottleneck) and run a few at a time: scrypt takes a
+ * core and 32 MiB each, so a burst of logins must not take the CPU residents are answered on.
  */
+import Bottleneck from 'bottleneck';
 import type { FastifyInstance } from 'fastify';
 import { ErrorCodes } from '../../src/errors.js';
 import { createLockout, type Lockout } from '../../src/staff/lockout.js';
@@ -21,11 +24,19 @@ export const LOCKOUT = {
   perAddress: { maxFailures: 20, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
 } as const;
 
+/**
+ * Password checks at once, and how many may wait; beyond that a login is refused with 503.
+ * One at a time leaves the other core to residents; a staff team rarely logs in together.
+ */
+export const LOGIN_QUEUE = { concurrent: 1, waiting: 40 } as const;
+
 export interface LoginOptions {
   /** scrypt's cost for the stand-in hash of unknown names (tests make it cheap). */
   scrypt?: ScryptParams;
   /** Login attempts per client address per minute, before any password is checked. */
   ratePerMinute?: number;
+  /** Checks a password against a stored hash; {@link verifyPassword} (tests watch it). */
+  verify?: (password: string, stored: string) => Promise<boolean>;
 }
 
 interface LoginBody {
@@ -52,6 +63,16 @@ export function loginRoutes(fastify: FastifyInstance, ctx: ConsoleContext, optio
   const byAddress: Lockout = createLockout({ ...LOCKOUT.perAddress, now: ctx.now });
   const standIn = hashPassword(randomToken(), options.scrypt ?? DEFAULT_SCRYPT);
   const publicRoute = { config: { staffPublic: true } };
+  const verify = options.verify ?? verifyPassword;
+  const checks = new Bottleneck({ maxConcurrent: LOGIN_QUEUE.concurrent, highWater: LOGIN_QUEUE.waiting, strategy: Bottleneck.strategy.OVERFLOW });
+  fastify.addHook('onClose', async () => {
+    await checks.stop({ dropWaitingJobs: true });
+  });
+  /** True when `password` is the account's; an unknown name costs the same work, so timing tells no names. */
+  const check = async (password: string, stored: string | undefined) => {
+    const ok = await verify(password, stored ?? (await standIn));
+    return ok && stored !== undefined;
+  };
 
   fastify.get<{ Querystring: { next?: string } }>('/staff/login', publicRoute, async (request, reply) => {
     if (request.staff) return reply.redirect(safeNext(request.query.next), 303);
@@ -80,9 +101,16 @@ export function loginRoutes(fastify: FastifyInstance, ctx: ConsoleContext, optio
       return retry(randomToken(), `登录失败次数过多,已暂时锁定。请 ${minutes} 分钟后再试 (${ErrorCodes.STAFF_LOCKED_OUT})`, 429);
     }
     const account = await ctx.store.getAccount(name);
-    let ok = false;
-    if (account) ok = await verifyPassword(password, account.passwordHash);
-    else await verifyPassword(password, await standIn); // the same work, so timing tells no names
+    let ok: boolean;
+    try {
+      ok = await checks.schedule(() => check(password, account?.passwordHash));
+    } catch (error) {
+      if (!(error instanceof Bottleneck.BottleneckError)) throw error;
+      // Dropped: the queue is full (or the server stops). Nothing was checked or counted.
+      ctx.logger.warn({ code: ErrorCodes.STAFF_LOGIN_BUSY, err: error }, 'staff login refused: too many logins waiting for a password check');
+      reply.header('retry-after', '10');
+      return retry(randomToken(), `同时登录的人太多,请稍等片刻再试 (${ErrorCodes.STAFF_LOGIN_BUSY})`, 503);
+    }
     if (!ok || !account) {
       const lockedNow = [byName.fail(nameKey), byAddress.fail(addressKey)].some(Boolean);
       if (lockedNow) {

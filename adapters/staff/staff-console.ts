@@ -40,6 +40,8 @@ export interface StaffConsoleOptions {
   scrypt?: ScryptParams;
   /** Login attempts per client address per minute. */
   loginRatePerMinute?: number;
+  /** Checks a password at login (tests watch the login queue with it). */
+  verifyPassword?: (password: string, stored: string) => Promise<boolean>;
 }
 
 const PURGE_EVERY_MS = 6 * 3_600_000;
@@ -81,7 +83,7 @@ export const staffConsole: FastifyPluginAsync<StaffConsoleOptions> = async (fast
   fastify.get('/staff/static/staff.css', { config: { staffPublic: true } }, async (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=604800, immutable').send(css.text),
   );
-  loginRoutes(fastify, ctx, { scrypt: options.scrypt, ratePerMinute: options.loginRatePerMinute });
+  loginRoutes(fastify, ctx, { scrypt: options.scrypt, ratePerMinute: options.loginRatePerMinute, verify: options.verifyPassword });
   tryRoutes(fastify, ctx, app);
   reviewRoutes(fastify, ctx, app);
   const editor = createKnowledgeEditor({ knowledgeDir: app.config.knowledgeDir, knowledge: () => app.bot.engine.knowledge, reload: (reason) => app.reload(reason) });

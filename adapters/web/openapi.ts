@@ -8,18 +8,24 @@ const errors = (...statuses: number[]) =>
     statuses.map((status) => [String(status), { description: `error (${status})`, content: { 'application/json': { schema: ref('Error') } } }]),
   );
 
-function post(summary: string, request: string, example: Record<string, unknown>) {
+function post(summary: string, request: string, example: Record<string, unknown>, more: { description?: string; statuses?: number[] } = {}) {
   return {
     post: {
       summary,
+      ...(more.description ? { description: more.description } : {}),
       requestBody: { required: true, content: { 'application/json': { schema: ref(request), example } } },
       responses: {
         '200': { description: 'the reply', content: { 'application/json': { schema: ref('Reply') } } },
-        ...errors(400, 413, 415, 429, 500),
+        ...errors(...[400, ...(more.statuses ?? []), 413, 415, 429, 500, 503]),
       },
     },
   };
 }
+
+const RETRIES =
+  'With `clientMessageId` (a random id the client makes per message and sends again, unchanged, when it retries), a retry in the same conversation with the same content gets the reply the first request got and is handled once, also while the first is still being answered and on another instance sharing Redis; kept 10 minutes. Reused with other content it is another message. An emergency is always answered with the emergency reply, retried or not. Without the id every request is a new message.';
+const VOTES =
+  'Counts only for an answer this conversation received (`entry`, or the last answer when left out), once: anything else (an entry never answered here, rated already, a conversation expired) is refused with 409 QLB_HTTP_FEEDBACK_REFUSED and counted nowhere.';
 
 /** The document served at `/api/v1/openapi.json`. */
 export function openApiDocument() {
@@ -29,22 +35,25 @@ export function openApiDocument() {
       title: '曲江区公共法律服务问答 API',
       version: '1',
       description:
-        'The same replies as every chat adapter. A conversation is a random id the client makes (8-64 of A-Z a-z 0-9 _ -) and keeps; choices and votes refer to it. Errors are {error:{code,message}}.',
+        'The same replies as every chat adapter. A conversation is a random id the client makes (8-64 of A-Z a-z 0-9 _ -) and keeps; choices and votes refer to it. Requests are JSON (415 otherwise, a missing body too). Every error is {error:{code,message}} with a stable code and a message in Chinese.',
     },
     paths: {
-      '/api/v1/messages': post('Ask a question, or send a command (menu)', 'MessageRequest', {
-        conversation: 'k3J9x2mQpL0aZ7',
-        text: '没钱请律师怎么办',
-      }),
+      '/api/v1/messages': post(
+        'Ask a question, or send a command (menu)',
+        'MessageRequest',
+        { conversation: 'k3J9x2mQpL0aZ7', text: '没钱请律师怎么办', clientMessageId: 'm-8Hq2vT0xLwYz' },
+        { description: RETRIES },
+      ),
       '/api/v1/choices': post('Pick a choice a reply offered, by its id', 'ChoiceRequest', {
         conversation: 'k3J9x2mQpL0aZ7',
         choice: 't:legal-aid',
       }),
-      '/api/v1/feedback': post('Rate an answer (👍 useful: true, 👎 useful: false)', 'FeedbackRequest', {
-        conversation: 'k3J9x2mQpL0aZ7',
-        useful: true,
-        entry: 'legal-aid.where',
-      }),
+      '/api/v1/feedback': post(
+        'Rate an answer (👍 useful: true, 👎 useful: false)',
+        'FeedbackRequest',
+        { conversation: 'k3J9x2mQpL0aZ7', useful: true, entry: 'legal-aid.where' },
+        { description: VOTES, statuses: [409] },
+      ),
     },
     components: {
       schemas: {

@@ -10,6 +10,14 @@ export const CONVERSATION = {
   description: 'Random id the client generates once per conversation (8-64 of A-Z a-z 0-9 _ -).',
 } as const;
 
+/** The client's id of one message: a retry with the same id (and content) gets the same reply. */
+export const CLIENT_MESSAGE_ID = {
+  type: 'string',
+  pattern: '^[A-Za-z0-9_-]{8,64}$',
+  description:
+    'Optional. A random id the client makes for each message (8-64 of A-Z a-z 0-9 _ -) and sends again, unchanged, when it retries that message: a retry in the same conversation with the same content gets the reply the first request got and is handled once (kept 10 minutes). Reused with other content it is another message. An emergency is always answered with the emergency reply, retried or not.',
+} as const;
+
 /** Longest text accepted; the core still cuts at MAX_MESSAGE_CHARS and says so. */
 export const MAX_TEXT_CHARS = 5_000;
 
@@ -21,13 +29,13 @@ export const MessageRequest = {
       type: 'object',
       required: ['conversation', 'text'],
       additionalProperties: false,
-      properties: { conversation: CONVERSATION, text: { type: 'string', minLength: 1, maxLength: MAX_TEXT_CHARS } },
+      properties: { conversation: CONVERSATION, text: { type: 'string', minLength: 1, maxLength: MAX_TEXT_CHARS }, clientMessageId: CLIENT_MESSAGE_ID },
     },
     {
       type: 'object',
       required: ['conversation', 'command'],
       additionalProperties: false,
-      properties: { conversation: CONVERSATION, command: { type: 'string', enum: ['start', 'help', 'menu'] } },
+      properties: { conversation: CONVERSATION, command: { type: 'string', enum: ['start', 'help', 'menu'] }, clientMessageId: CLIENT_MESSAGE_ID },
     },
   ],
 } as const;

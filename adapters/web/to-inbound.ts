@@ -8,8 +8,11 @@ import type { InboundCommand, InboundMessage } from '../../src/types.js';
 /** The adapter name in logs, the store and metrics. */
 export const WEB_ADAPTER = 'web';
 
-/** `POST /api/v1/messages`: a question typed, or a command (the menu button). */
-export type MessageBody = { conversation: string; text: string } | { conversation: string; command: InboundCommand };
+/**
+ * `POST /api/v1/messages`: a question typed, or a command (the menu button); the client's own
+ * id of the message, when it sends one, makes a retry get the same reply (the route's concern).
+ */
+export type MessageBody = ({ conversation: string; text: string } | { conversation: string; command: InboundCommand }) & { clientMessageId?: string };
 /** `POST /api/v1/choices`: a press on a choice button, by the choice's id. */
 export interface ChoiceBody {
   conversation: string;

@@ -23,11 +23,19 @@ export interface SignedQuery {
 export const isEncrypted = (query: SignedQuery) => (query.encrypt_type ?? '').toLowerCase() === 'aes';
 
 /**
- * The message fields of a request body, decrypted when encrypted.
- * @throws BotError for bad XML, a missing key, a wrong msg_signature, or a failed decryption.
+ * The message fields of a request body, decrypted when encrypted. With a key (`crypt`) only
+ * an encrypted body is read: the plaintext is covered by no signature, so reading it when
+ * the `Encrypt` part is missing would let anyone holding a signed URL choose the message.
+ * @throws BotError for bad XML, a plaintext body while a key is set, a missing key, a wrong
+ * msg_signature, or a failed decryption.
  */
 export function openEnvelope(body: string, query: SignedQuery, crypt: MsgCrypt | undefined): XmlFields {
   const outer = parseXmlFields(body);
+  if (crypt && (!isEncrypted(query) || !outer.Encrypt)) {
+    throw new BotError(ErrorCodes.WECHAT_MP_PLAINTEXT_REFUSED, 'wechat-mp: a plaintext message while WECHAT_MP_AES_KEY is set (safe mode); refused', [
+      isEncrypted(query) ? 'Encrypt' : 'encrypt_type',
+    ]);
+  }
   if (!isEncrypted(query)) return outer;
   if (!crypt) {
     throw new BotError(ErrorCodes.WECHAT_MP_AES_KEY_MISSING, 'wechat-mp: an encrypted message arrived; set WECHAT_MP_AES_KEY', [

@@ -17,11 +17,22 @@ export function sameSignature(given: unknown, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** How far a request's timestamp may lie from our clock: `replayWindowSeconds` behind, `clockSkewSeconds` ahead. */
+export interface SignedWindow {
+  replayWindowSeconds: number;
+  clockSkewSeconds: number;
+}
+
 /**
- * True when `timestamp` (seconds, as WeChat sends it) lies within `windowSeconds` of `nowMs`
- * either way; a replayed request carries its old timestamp, and its signature covers it.
+ * Where `timestamp` (seconds, as WeChat sends it) lies from `nowMs`: `fresh` within the
+ * window; `stale` when older (a replay carries its old timestamp, and the signature covers
+ * it); `ahead` when further in the future than the skew (a clock fault, or a URL signed in
+ * advance); `malformed` when not a number.
  */
-export function withinWindow(timestamp: unknown, nowMs: number, windowSeconds: number): boolean {
-  if (typeof timestamp !== 'string' || !/^\d{1,12}$/.test(timestamp)) return false;
-  return Math.abs(nowMs / 1000 - Number(timestamp)) <= windowSeconds;
+export function timestampVerdict(timestamp: unknown, nowMs: number, window: SignedWindow): 'fresh' | 'stale' | 'ahead' | 'malformed' {
+  if (typeof timestamp !== 'string' || !/^\d{1,12}$/.test(timestamp)) return 'malformed';
+  const age = nowMs / 1000 - Number(timestamp);
+  if (age > window.replayWindowSeconds) return 'stale';
+  if (-age > window.clockSkewSeconds) return 'ahead';
+  return 'fresh';
 }

@@ -11,6 +11,7 @@ import type { Adapter, MessageHandler } from '../../src/types.js';
 import { createMpApi } from './mp-api.js';
 import { createMsgCrypt } from './msg-crypt.js';
 import type { Passive } from './plan-reply.js';
+import { createReplayGuard, rememberMs } from './replay-guard.js';
 import { createResponder, type Responder } from './responder.js';
 import { ADAPTER_NAME } from './to-inbound.js';
 import { wechatMpRoutes } from './routes.js';
@@ -32,7 +33,7 @@ interface Running {
   responder: Responder;
   /** Cuts API waits short when stop gives up on owed replies. */
   abort: AbortController;
-  /** Answers per message, kept while WeChat may retry it, so a retry gets the same answer. */
+  /** Answers per message, kept while WeChat may retry it (or its signed URL be sent again), so a retry gets the same answer. */
   answers: LRUCache<string, Promise<Passive | undefined>>;
 }
 
@@ -45,6 +46,11 @@ export function createWechatMpAdapter(options: WechatMpAdapterOptions): WechatMp
   const conv = (openId: string) => settings.hashConversation(`${ADAPTER_NAME}:${openId}`);
   let running: Running | undefined;
   let stopping: Promise<void> | undefined;
+  const window = { replayWindowSeconds: settings.replayWindowSeconds, clockSkewSeconds: settings.clockSkewSeconds };
+  // The replay guard lets the same signed request through as long as it remembers its URL;
+  // the dedup must remember the message at least as long, or an identical replay after it
+  // forgot would reach the core a second time.
+  const dedupMs = Math.max(settings.dedupMs, rememberMs(window));
 
   const onMessage = (fields: XmlFields): Promise<Passive | undefined> | undefined => {
     const state = running;
@@ -60,7 +66,7 @@ export function createWechatMpAdapter(options: WechatMpAdapterOptions): WechatMp
     const answer =
       'ignored' in routed
         ? Promise.resolve(undefined)
-        : settings.shared.cache.claim(`wechat-mp:msg:${routed.dedupKey}`, settings.dedupMs).then((first) => {
+        : settings.shared.cache.claim(`wechat-mp:msg:${routed.dedupKey}`, dedupMs).then((first) => {
             if (first) return state.responder.answer(routed.inbound, routed.userMessage);
             logger.info({ conv: conv(fields.FromUserName ?? '') }, 'wechat-mp: WeChat retried a message another instance is answering; answered there');
             return undefined;
@@ -73,7 +79,9 @@ export function createWechatMpAdapter(options: WechatMpAdapterOptions): WechatMp
     path: settings.path,
     token: settings.token,
     crypt,
-    replayWindowSeconds: settings.replayWindowSeconds,
+    window,
+    replays: createReplayGuard({ ...window, shared: settings.shared.cache, now: settings.now }),
+    accepting: () => running !== undefined,
     now: settings.now,
     logger,
     onMessage,
@@ -104,9 +112,10 @@ export function createWechatMpAdapter(options: WechatMpAdapterOptions): WechatMp
       running = {
         abort,
         responder: createResponder({ handler, api, handoff, budgetMs, errorText, logger, conv }),
-        answers: new LRUCache({ max: 10_000, ttl: settings.dedupMs }),
+        // On the adapter's clock, read at every check (lru-cache would reuse a reading for 1 ms).
+        answers: new LRUCache({ max: 10_000, ttl: dedupMs, perf: { now: settings.now }, ttlResolution: 0 }),
       };
-      logger.info({ path: settings.path, mode: crypt ? 'plaintext or encrypted' : 'plaintext', handoff: settings.handoff }, 'wechat-mp adapter started');
+      logger.info({ path: settings.path, mode: crypt ? 'encrypted only (safe or compatible)' : 'plaintext', handoff: settings.handoff }, 'wechat-mp adapter started');
     },
     async stop() {
       if (running) {

@@ -2,6 +2,7 @@
  * Options of the official-account adapter and their defaults. The keys of `config.wechatMp`
  * fit as they are; the rest are for tests and tuning.
  */
+import { MP_SIGNED_URL_WINDOW } from '../../src/config/platforms.js';
 import type { Logger } from '../../src/logger.js';
 import { processHash, type HashConversation } from '../shared/conversation-hash.js';
 import { createLocalLocks, createMemoryCache } from '../../src/shared/memory-state.js';
@@ -12,7 +13,7 @@ export interface WechatMpAdapterOptions {
   token: string;
   appId: string;
   secret: string;
-  /** EncodingAESKey; without it only plaintext mode works. */
+  /** EncodingAESKey: safe mode, only encrypted messages are read; without it only plaintext mode works. */
   aesKey?: string;
   /** Path served (WECHAT_MP_PATH). */
   path: string;
@@ -23,9 +24,16 @@ export interface WechatMpAdapterOptions {
   logger: Logger;
   /** How long a request waits for the core before answering `success` (default 4000 ms; WeChat gives up at 5 s). */
   replyBudgetMs?: number;
-  /** Seconds a request's timestamp may differ from our clock (default 300). */
+  /** Seconds a request's timestamp may lie behind our clock (default 300); each signed URL serves one request within it. */
   replayWindowSeconds?: number;
-  /** How long a message's answer is kept for WeChat's retries (default 60 s; retries come within ~15 s). */
+  /** Seconds a request's timestamp may lie ahead of our clock (default 60). */
+  clockSkewSeconds?: number;
+  /**
+   * How long a message's answer (and its claim in the shared cache) is kept for WeChat's
+   * retries, which come within ~15 s. Never less than a signed URL is remembered (window +
+   * skew + 1 s, 361 s by default), however small this is set: an identical request is let
+   * through that long and must meet its answer.
+   */
   dedupMs?: number;
   /** How long stop() waits for owed replies (default 5 s). */
   stopTimeoutMs?: number;
@@ -40,8 +48,10 @@ export interface WechatMpAdapterOptions {
   now?: () => number;
   /**
    * What instances share (Redis): the access token, refreshed by one of them under a lock,
-   * and which messages were already taken, so a retry landing on another instance is answered
-   * once. This process only when unset.
+   * which messages were already taken, so a retry landing on another instance is answered
+   * once, and which request each signed URL was used for, so another body sent with it to
+   * another instance is refused. This
+   * process only when unset.
    */
   shared?: { cache: SharedCache; locks: Locks };
   /** The core's salted conversation hash for the `conv` log field (a process-salted one by default). */
@@ -55,7 +65,7 @@ export function resolveOptions(options: WechatMpAdapterOptions): ResolvedOptions
   return {
     apiRoot: 'https://api.weixin.qq.com',
     replyBudgetMs: 4_000,
-    replayWindowSeconds: 300,
+    ...MP_SIGNED_URL_WINDOW,
     dedupMs: 60_000,
     stopTimeoutMs: 5_000,
     timeoutMs: 5_000,

@@ -6,14 +6,8 @@
 import type { Entry, KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { SourceRef } from '../knowledge/schema.js';
 import type { Reply, ReplyChoice } from '../types.js';
+import { callFirst, emergencyReply } from './safety-reply.js';
 import { formatSourceLine } from './source-line.js';
-
-/** Numbers a reply in danger asks to call first, in the order the text gives them. */
-const CALL_FIRST = /(?<!\d)(110|119|120|122)(?!\d)/g;
-
-function callFirst(text: string): string[] {
-  return [...new Set([...text.matchAll(CALL_FIRST)].map((match) => match[1] as string))];
-}
 
 /** Builds all reply texts for one knowledge base. */
 export function createComposer(knowledge: KnowledgeBase) {
@@ -30,8 +24,9 @@ export function createComposer(knowledge: KnowledgeBase) {
   const entryChoices = (entries: Entry[]) => list(entries.map((entry) => ({ label: entry.title, id: `e:${entry.id}` })));
 
   const composer = {
-    answer(entry: Entry, score: number): Reply {
-      if (entry.problem) return composer.route(entry, score);
+    /** An entry's answer; `plain` leaves out the numbered next steps (nothing will pick from them). */
+    answer(entry: Entry, score: number, plain = false): Reply {
+      if (entry.problem) return composer.route(entry, score, plain);
       const source = sourceLine(entry.source);
       const related = entry.related
         .map((id) => knowledge.byId.get(id)?.title)
@@ -43,9 +38,9 @@ export function createComposer(knowledge: KnowledgeBase) {
     },
 
     /** A problem's route, with its next steps as a numbered list. */
-    route(entry: Entry, score: number): Reply {
+    route(entry: Entry, score: number, plain = false): Reply {
       const source = sourceLine(entry.source);
-      const next = entry.related.map((id) => knowledge.byId.get(id)).filter((e): e is Entry => Boolean(e));
+      const next = plain ? [] : entry.related.map((id) => knowledge.byId.get(id)).filter((e): e is Entry => Boolean(e));
       const choices = entryChoices(next);
       const parts = [`【${entry.title}】`, entry.answer.trim()];
       if (choices.length > 0) parts.push(messages.problemNext, numbered(choices));
@@ -105,9 +100,9 @@ export function createComposer(knowledge: KnowledgeBase) {
       };
     },
 
-    emergency(text: string): Reply {
-      const call = callFirst(text);
-      return { kind: 'emergency', text, ...(call.length > 0 ? { call } : {}) };
+    /** Danger now; a legal question asked beside it is answered below the emergency lines. */
+    emergency(text: string, answer?: Reply): Reply {
+      return emergencyReply(text, answer ? { reply: answer, header: messages.emergencyAnswerHeader } : undefined);
     },
 
     smalltalk(text: string): Reply {
@@ -135,6 +130,11 @@ export function createComposer(knowledge: KnowledgeBase) {
 
     feedbackThanks(): Reply {
       return { kind: 'menu', text: messages.feedbackThanks };
+    },
+
+    /** A 👍 / 👎 not counted (no such answer in this conversation, or rated already). */
+    feedbackRefused(): Reply {
+      return { kind: 'menu', text: messages.feedbackRefused, voteCounted: false };
     },
 
     error(): Reply {

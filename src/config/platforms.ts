@@ -7,6 +7,16 @@ import { BotError, ErrorCodes } from '../errors.js';
 import { TELEGRAM_PACING, WECHAT_PACING } from '../limits/pacing.js';
 import { blankAsUnset, flag, integer, optionalMatching, optionalText } from './fields.js';
 
+/**
+ * How long a signed request of the official account stays valid. A timestamp older than the
+ * window is refused as a replay (WeChat's own requests arrive within seconds of signing; five
+ * minutes leaves room for a slow network and a little drift); one ahead of our clock by more
+ * than the skew is refused too, since a clock kept by NTP is never that far behind WeChat's.
+ * Every (timestamp, nonce) is bound to its request's body for window + skew, so a signed URL
+ * serves that request (and WeChat's retries of it) only.
+ */
+export const MP_SIGNED_URL_WINDOW = { replayWindowSeconds: 300, clockSkewSeconds: 60 } as const;
+
 export const PlatformKeys = {
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_WEBHOOK_URL: optionalText,
@@ -33,6 +43,8 @@ export const PlatformKeys = {
   WECHAT_MP_PATH: z.preprocess(blankAsUnset, z.string().trim().regex(/^\/[A-Za-z0-9/_-]*$/, '网址路径,例如 /wechat-mp').default('/wechat-mp')),
   WECHAT_MP_API_ROOT: z.preprocess(blankAsUnset, z.url().default('https://api.weixin.qq.com')),
   WECHAT_MP_HANDOFF: flag(true),
+  WECHAT_MP_REPLAY_WINDOW_SECONDS: integer(MP_SIGNED_URL_WINDOW.replayWindowSeconds, 30, 3_600),
+  WECHAT_MP_CLOCK_SKEW_SECONDS: integer(MP_SIGNED_URL_WINDOW.clockSkewSeconds, 0, 300),
 };
 
 type PlatformEnv = z.infer<z.ZodObject<typeof PlatformKeys>>;
@@ -70,6 +82,10 @@ export interface PlatformConfig {
     apiRoot: string;
     /** Hand conversations to the account's human customer service when asked. */
     handoff: boolean;
+    /** Seconds a request's timestamp may lie behind our clock. */
+    replayWindowSeconds: number;
+    /** Seconds a request's timestamp may lie ahead of our clock. */
+    clockSkewSeconds: number;
   };
 }
 
@@ -111,7 +127,8 @@ export function platformConfig(e: PlatformEnv): PlatformConfig {
     wechatMp:
       e.WECHAT_MP_TOKEN && e.WECHAT_MP_APPID && e.WECHAT_MP_SECRET
         ? { token: e.WECHAT_MP_TOKEN, appId: e.WECHAT_MP_APPID, secret: e.WECHAT_MP_SECRET, aesKey: e.WECHAT_MP_AES_KEY,
-            path: e.WECHAT_MP_PATH, apiRoot: e.WECHAT_MP_API_ROOT.replace(/\/+$/, ''), handoff: e.WECHAT_MP_HANDOFF }
+            path: e.WECHAT_MP_PATH, apiRoot: e.WECHAT_MP_API_ROOT.replace(/\/+$/, ''), handoff: e.WECHAT_MP_HANDOFF,
+            replayWindowSeconds: e.WECHAT_MP_REPLAY_WINDOW_SECONDS, clockSkewSeconds: e.WECHAT_MP_CLOCK_SKEW_SECONDS }
         : undefined,
   };
 }

@@ -46,7 +46,10 @@ export function knowledgeOwners({ entries, topics, aspects, meta, emergency }: S
     });
   }
   for (const category of emergency?.categories ?? []) {
-    owners.push({ file: 'emergency.yaml', id: category.id, texts: [{ field: 'reply', text: category.reply }], sources: [] });
+    owners.push({ file: 'emergency.yaml', id: category.id, texts: [
+        { field: 'reply', text: category.reply },
+        { field: 'line', text: category.line },
+      ], sources: [] });
   }
   return owners;
 }

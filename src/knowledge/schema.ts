@@ -67,7 +67,8 @@ const emergencyPatterns = z.array(text).default([]);
 /**
  * Danger now. `patterns` alarm wherever they stand; `urgent` cues alarm alone, `cues` with a
  * presence cue in their clause or a neighbouring one or a time cue in their own clause; cues
- * and urgent cues only where their clause is not past, habitual or hypothetical.
+ * and urgent cues only where their own clause is not past, habitual, hypothetical or after the
+ * fact. A vetoed danger word still puts the category's `line` on top of the reply.
  */
 export const EmergencySchema = z
   .object({
@@ -77,8 +78,18 @@ export const EmergencySchema = z
     now: emergencyPatterns,
     /** Habitual, past or hypothetical markers (经常, 上个月, 如果…) that veto their own clause. */
     past: emergencyPatterns,
-    /** After-the-fact markers (赔偿, 派出所, 被骗…) that veto their clause and the neighbouring ones. */
+    /** After-the-fact markers (赔偿, 派出所, 被骗…) that veto their own clause only. */
     aftermath: emergencyPatterns,
+    /**
+     * The danger told is over (已经抢救回来, 已脱离危险, 孩子已经找到了): vetoes the danger words
+     * of its own clause and of the clauses before it, which told the event it closes.
+     */
+    over: emergencyPatterns,
+    /**
+     * Letters the clauses without danger words need before they are read as a question asked
+     * beside danger now ("…,我想找律师") and answered below the emergency lines.
+     */
+    besideQuestionMinChars: z.number().int().min(1).default(4),
     categories: z
       .array(
         z
@@ -91,6 +102,11 @@ export const EmergencySchema = z
             /** Danger cues (weapons, fire, missing child): an emergency with a presence or time cue. */
             cues: emergencyPatterns,
             reply: text,
+            /**
+             * One short line naming this danger's numbers, put on top of any other reply to a
+             * message with its danger words that is not danger now ("如果正在发生危险,马上打110").
+             */
+            line: text,
           })
           .strict()
           .refine((category) => category.patterns.length + category.urgent.length + category.cues.length > 0, {
@@ -137,6 +153,8 @@ export const MetaSchema = z.strictObject({
     relatedHeader: text,
     sourcePrefix: text,
     feedbackThanks: text,
+    /** A 👍 / 👎 that is not counted: no answer of this conversation to rate, or rated already. */
+    feedbackRefused: text.default('这条回答已经评价过了,或者不是这次对话里的回答,所以没有计入。谢谢您!'),
     /** Ends answers on adapters without 👍 / 👎 buttons; a bare 1 / 0 then rates the answer. */
     feedbackHint: text,
     /** Headings of a problem's answer: first step, if that fails, evidence, time limits, next steps. */
@@ -145,6 +163,8 @@ export const MetaSchema = z.strictObject({
     problemEvidence: text,
     problemDeadlines: text,
     problemNext: text,
+    /** Heads the answer to a legal question asked beside danger now, below the emergency lines. */
+    emergencyAnswerHeader: text,
     /** Sent once when a conversation goes over the rate limit (RATE_LIMIT_PER_MINUTE). */
     rateLimited: text,
     error: text,

@@ -11,7 +11,10 @@ import type { MessageStore } from '../store/message-store.js';
 import type { Step } from './compose-steps.js';
 import { rateLimit, staffCommands } from './steps/admission.js';
 import { elsewhere, followUp, matchAndDecide } from './steps/answering.js';
-import { emergency, greeting, handoff, smalltalk } from './steps/conversation.js';
+import { greeting, handoff, smalltalk } from './steps/conversation.js';
+import { cutNote } from './steps/cut-note.js';
+import { emergency } from './steps/emergency.js';
+import { empty } from './steps/empty.js';
 import { answerFeedback, typedVote } from './steps/feedback.js';
 import { guard, type OnError } from './steps/guard.js';
 import { logTurn, recordTurn } from './steps/observe.js';
@@ -33,15 +36,23 @@ export interface StepOptions {
   onError?: OnError;
 }
 
-/** Around every message: log, record, guard errors, load and save the session (under the conversation's lock), then admit. */
+/**
+ * Around every message: log, record, guard errors; staff commands; then read the message and
+ * check it for danger before anything can hold it up — the conversation's state (a store or
+ * Redis fault, the conversation's lock), the rate limit, a pending list. Only then load the
+ * session (under the conversation's lock) and admit.
+ */
 export function admissionSteps(options: StepOptions): Step[] {
   return [
     logTurn({ logger: options.logger, hash: (key) => options.store.hashConversation(key) }),
     recordTurn({ store: options.store }),
     guard({ budgetMs: options.turnBudgetMs, onError: options.onError }),
+    staffCommands({ commands: options.staff }),
+    readMessage({ maxChars: options.maxMessageChars }),
+    emergency(),
+    cutNote({ maxChars: options.maxMessageChars }),
     session({ sessions: options.sessions, locks: options.conversationLocks }),
     rateLimit({ limiter: options.limiter }),
-    staffCommands({ commands: options.staff }),
   ];
 }
 
@@ -53,8 +64,7 @@ export function answerSteps(options: StepOptions, beforeMatch: Step[]): Step[] {
   return [
     answerFeedback({ windowMs: options.feedbackWindowMs }),
     platformInput(),
-    readMessage({ maxChars: options.maxMessageChars }),
-    emergency(),
+    empty(),
     greeting(),
     smalltalk(),
     handoff(),

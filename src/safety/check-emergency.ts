@@ -18,6 +18,7 @@ export function emergencyPatternProblems(data: EmergencyData): PatternProblem[] 
     ['now', data.now],
     ['past', data.past],
     ['aftermath', data.aftermath],
+    ['over', data.over],
     ...data.categories.flatMap((category, index): Array<[string, readonly string[]]> => {
       const at = `categories[${index}](id=${category.id})`;
       return [

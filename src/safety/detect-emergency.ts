@@ -1,20 +1,22 @@
 /**
- * Spots messages about danger now before any matching, so they get 110 / 119 / 120 / 122
- * first. What counts as danger lives in the knowledge base (emergency.yaml), not in code, and
- * runs on a linear-time engine (see linear-pattern.ts).
+ * Reads a message for danger before anything else: danger now gets its category's reply first
+ * (110 / 119 / 120 / 122), and danger words told after the fact get a safety line on top of
+ * whatever else answers. What counts as danger lives in the knowledge base (emergency.yaml), not
+ * in code, and runs on a linear-time engine (see linear-pattern.ts).
  *
  * Danger is told in many ways ("有人拿着棍子堵在门口", "女儿到现在还没找到"), so besides fixed
  * patterns a category names danger cues that alarm with a presence cue (门口, 还在, 叫不醒…) in
  * the same clause or a neighbouring one, or a time cue (现在, 刚刚, 今晚…) in the same clause:
  * "他打我,现在住在娘家" tells of the past, "他拿着刀,现在在门口" of danger now. A habitual,
- * past or hypothetical clause ("他经常打我", "上个月", "如果") vetoes its own cues; talk of the
- * aftermath (赔偿, 派出所, 调解…) vetoes its clause and the neighbouring ones.
+ * past, hypothetical or after-the-fact clause ("他经常打我", "上个月", "如果", "要赔偿") vetoes
+ * its own cues only: a question beside danger now ("他拿着刀在门口,我想找律师") never switches
+ * the danger off, and a vetoed cue still puts the safety line on the reply.
  */
 import type { EmergencyData } from '../knowledge/schema.js';
-import { splitClauses } from './clauses.js';
+import { splitClauses } from '../text/clauses.js';
 import { compileLinear, type LinearPattern } from './linear-pattern.js';
 
-/** Which rule found the danger: a fixed pattern, an urgent cue alone, or a cue with presence. */
+/** Which rule found the danger: a fixed pattern, an urgent cue alone, or a cue with presence or time. */
 export type EmergencyRule = 'pattern' | 'urgent' | 'cue';
 
 /** The category found, the reply it prescribes, and the rule that found it. */
@@ -24,9 +26,34 @@ export interface EmergencyHit {
   by: EmergencyRule;
 }
 
-export type EmergencyDetector = (normalized: string) => EmergencyHit | undefined;
+/** A clause whose danger words were read as told after the fact, and what said so. */
+export interface Veto {
+  clause: string;
+  by: 'past' | 'aftermath' | 'over';
+}
+
+/** What safety read in a message. */
+export interface SafetyReading {
+  /** Danger now: answered first, nothing else may switch it off. */
+  emergency?: EmergencyHit;
+  /** Categories whose danger words stand anywhere in the message (file order): their safety lines go on the reply. */
+  hazards: string[];
+  /** Clauses whose danger words a past or after-the-fact marker of the same clause vetoed. */
+  vetoes: Veto[];
+  /** The clauses without any danger word, joined: a question asked beside the danger ("我想找律师"). */
+  rest: string;
+}
+
+export type SafetyReader = (normalized: string) => SafetyReading;
 
 const NEVER: LinearPattern = { test: () => false };
+const NOTHING: SafetyReading = Object.freeze({ hazards: [], vetoes: [], rest: '' }) as SafetyReading;
+
+/** The index of the last clause that says the danger is over (-1 when none does). */
+function overUpTo(texts: readonly string[], over: LinearPattern): number {
+  for (let index = texts.length - 1; index >= 0; index -= 1) if (over.test(texts[index] as string)) return index;
+  return -1;
+}
 
 /** `compute(index)` worked out at most once per index. */
 function memo(compute: (index: number) => boolean): (index: number) => boolean {
@@ -52,13 +79,14 @@ function lazyAnyOf(patterns: readonly string[]): LinearPattern {
  * Compiles the lists once. Fixed patterns of any category win over urgent cues, urgent cues
  * over paired cues; within a rule, categories are tried in file order.
  */
-export function createEmergencyDetector(data: EmergencyData): EmergencyDetector {
+export function createSafetyReader(data: EmergencyData): SafetyReader {
   // Needed only for a clause with an urgent or danger cue: most messages, the first one after
   // a start included, never compile them (RE2 compiles cost a start milliseconds).
   const presence = lazyAnyOf(data.presence);
   const now = lazyAnyOf(data.now);
   const past = lazyAnyOf(data.past);
   const aftermath = lazyAnyOf(data.aftermath);
+  const over = lazyAnyOf(data.over);
   const categories = data.categories.map((category) => ({
     id: category.id,
     reply: category.reply,
@@ -66,11 +94,11 @@ export function createEmergencyDetector(data: EmergencyData): EmergencyDetector 
     urgent: lazyAnyOf(category.urgent),
     cues: lazyAnyOf(category.cues),
   }));
-  // Every category's list as one pattern too: most clauses match none, and one test says so
-  // where a test per category did; only a clause that matches some list is tried category by category.
+  // Every category's list as one pattern too: most messages match none, and one test says so.
   const anyPattern = anyOf(data.categories.flatMap((category) => category.patterns));
   const anyUrgent = anyOf(data.categories.flatMap((category) => category.urgent));
   const anyCue = anyOf(data.categories.flatMap((category) => category.cues));
+  const anyDanger = (text: string) => anyPattern.test(text) || anyUrgent.test(text) || anyCue.test(text);
   const hit = (category: { id: string; reply: string }, by: EmergencyRule): EmergencyHit => ({
     category: category.id,
     reply: category.reply,
@@ -78,24 +106,37 @@ export function createEmergencyDetector(data: EmergencyData): EmergencyDetector 
   });
 
   return (normalized) => {
-    const fixed = anyPattern.test(normalized) ? categories.find(({ patterns }) => patterns.test(normalized)) : undefined;
-    if (fixed) return hit(fixed, 'pattern');
-
+    // Cues are written for a clause (some end in $), fixed patterns for the whole message.
     const texts = splitClauses(normalized);
-    const around = (index: number, test: (other: number) => boolean) =>
-      (index > 0 && test(index - 1)) || test(index) || (index + 1 < texts.length && test(index + 1));
-    // Every test runs only where its answer can still matter, each at most once per clause:
-    // most clauses of a long story hold no cue, and their veto and presence never count.
-    const after = memo((index) => aftermath.test(texts[index] as string));
-    // Habitual, past, hypothetical or aftermath: the clause's cues say nothing about now.
-    const vetoed = memo((index) => around(index, after) || past.test(texts[index] as string));
+    const fixed = anyPattern.test(normalized) ? categories.find(({ patterns }) => patterns.test(normalized)) : undefined;
+    if (!fixed && !texts.some((text) => anyUrgent.test(text) || anyCue.test(text))) return NOTHING;
+    const rest = () => texts.filter((text) => !anyDanger(text)).join(',');
+
+    if (fixed) return { emergency: hit(fixed, 'pattern'), hazards: [fixed.id], vetoes: [], rest: rest() };
+
+    const pastOf = memo((index) => past.test(texts[index] as string));
+    const afterOf = memo((index) => aftermath.test(texts[index] as string));
+    // The last clause that says the danger is over closes what was told before it.
+    const closedUpTo = overUpTo(texts, over);
+    // Habitual, past, hypothetical, after the fact or over: the clause's cues say nothing about now.
+    const vetoed = (index: number) => index <= closedUpTo || pastOf(index) || afterOf(index);
     const present = memo((index) => !vetoed(index) && presence.test(texts[index] as string));
+    const around = (index: number) => (index > 0 && present(index - 1)) || present(index) || (index + 1 < texts.length && present(index + 1));
+
     const live = texts.filter((text, index) => anyUrgent.test(text) && !vetoed(index));
     const urgent = categories.find((category) => live.some((text) => category.urgent.test(text)));
-    if (urgent) return hit(urgent, 'urgent');
+    if (urgent) return { emergency: hit(urgent, 'urgent'), hazards: [urgent.id], vetoes: [], rest: rest() };
 
-    const armed = texts.filter((text, index) => anyCue.test(text) && !vetoed(index) && (now.test(text) || around(index, present)));
+    const armed = texts.filter((text, index) => anyCue.test(text) && !vetoed(index) && (now.test(text) || around(index)));
     const paired = categories.find((category) => armed.some((text) => category.cues.test(text)));
-    return paired ? hit(paired, 'cue') : undefined;
+    if (paired) return { emergency: hit(paired, 'cue'), hazards: [paired.id], vetoes: [], rest: rest() };
+
+    const hazards = categories
+      .filter((category) => texts.some((text) => category.urgent.test(text) || category.cues.test(text)))
+      .map((category) => category.id);
+    const vetoes = texts.flatMap((text, index): Veto[] =>
+      anyDanger(text) && vetoed(index) ? [{ clause: text, by: index <= closedUpTo ? 'over' : pastOf(index) ? 'past' : 'aftermath' }] : [],
+    );
+    return { hazards, vetoes, rest: '' };
   };
 }

@@ -15,6 +15,11 @@ export interface SessionState {
   lastKind?: 'fallback';
   /** The last answer, while a 👍 / 👎 or a typed 1 / 0 may rate it (question masked). */
   lastAnswer?: { entryId: string; at: number; question?: string };
+  /**
+   * The entries this conversation was answered with and has not rated yet, most recent last
+   * (a few at most): a 👍 / 👎 counts only for one of them, once.
+   */
+  unrated?: string[];
   /** The question a clarify list was offered for (masked), so a pick's answer knows it. */
   asked?: string;
 }

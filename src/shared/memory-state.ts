@@ -19,15 +19,26 @@ export interface MemoryStateOptions {
   now?: () => number;
 }
 
+export interface MemoryCacheOptions {
+  /** Entries kept at most, the least recently used going first (default 10,000). */
+  max?: number;
+  /** Clock in ms the ttls count on (default the process's monotonic clock; tests pass their own). */
+  now?: () => number;
+}
+
 /** A cache in memory, each value kept for its own ttl. */
-export function createMemoryCache(max = 10_000): SharedCache {
-  const cache = new LRUCache<string, string>({ max, ttlAutopurge: false });
+export function createMemoryCache(options: MemoryCacheOptions = {}): SharedCache {
+  const { max = 10_000, now } = options;
+  // A clock of its own is read at every check (ttlResolution 0): lru-cache would otherwise
+  // reuse a reading for a millisecond of real time, which a test's clock does not follow.
+  const clock = now ? { perf: { now }, ttlResolution: 0 } : {};
+  const cache = new LRUCache<string, string>({ max, ttlAutopurge: false, ...clock });
   return {
     get: async (key) => cache.get(key),
     set: async (key, value, ttlMs) => void cache.set(key, value, { ttl: ttlMs }),
-    claim: async (key, ttlMs) => {
+    claim: async (key, ttlMs, value = '1') => {
       if (cache.has(key)) return false;
-      cache.set(key, '1', { ttl: ttlMs });
+      cache.set(key, value, { ttl: ttlMs });
       return true;
     },
     delete: async (key) => void cache.delete(key),

@@ -14,8 +14,8 @@ export function createRedisCache(redis: RedisConnection): SharedCache {
     async set(key, value, ttlMs) {
       await redis.run('cache-set', (client) => client.set(keyOf(key), value, 'PX', Math.max(1, Math.round(ttlMs))));
     },
-    async claim(key, ttlMs) {
-      const result = await redis.run('cache-claim', (client) => client.set(keyOf(key), '1', 'PX', Math.max(1, Math.round(ttlMs)), 'NX'));
+    async claim(key, ttlMs, value = '1') {
+      const result = await redis.run('cache-claim', (client) => client.set(keyOf(key), value, 'PX', Math.max(1, Math.round(ttlMs)), 'NX'));
       return result !== null;
     },
     async delete(key) {

@@ -15,8 +15,12 @@ import type { RedisHealth } from './redis-connection.js';
 export interface SharedCache {
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string, ttlMs: number): Promise<void>;
-  /** Sets `key` only when absent; true when this call set it (the first to claim), or when that cannot be known. */
-  claim(key: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Sets `key` to `value` (default `'1'`) only when absent, in one step; true when this call set
+   * it (the first to claim), or when that cannot be known. A loser can `get` the winner's value:
+   * a claim can say what it was taken for.
+   */
+  claim(key: string, ttlMs: number, value?: string): Promise<boolean>;
   delete(key: string): Promise<void>;
 }
 

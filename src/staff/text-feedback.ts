@@ -44,10 +44,17 @@ export function typedVote(
   return { useful, entryId: last.entryId, ...(last.question ? { question: last.question } : {}) };
 }
 
-/** The vote of a button press (kind `feedback`); the question is known if it rates the last answer. */
-export function buttonVote(message: InboundMessage, last: LastAnswer | undefined): Vote | undefined {
+/**
+ * The vote of a button press (kind `feedback`), or undefined when it cannot count: it must
+ * name an entry this conversation was answered with and has not rated (`unrated`), or,
+ * naming none, rate the last answer while that one is unrated. The question is known when
+ * it rates the last answer.
+ */
+export function buttonVote(message: InboundMessage, state: { lastAnswer?: LastAnswer; unrated?: readonly string[] }): Vote | undefined {
   if (!message.feedback) return undefined;
+  const last = state.lastAnswer;
   const entryId = message.feedback.entryId ?? last?.entryId;
+  if (entryId === undefined || !(state.unrated ?? []).includes(entryId)) return undefined;
   const question = last && last.entryId === entryId ? last.question : undefined;
-  return { useful: message.feedback.useful, ...(entryId ? { entryId } : {}), ...(question ? { question } : {}) };
+  return { useful: message.feedback.useful, entryId, ...(question ? { question } : {}) };
 }

@@ -85,12 +85,12 @@ describe('wechat-mp menu', () => {
     });
     const address = await listening;
     const timestamp = String(Math.floor(Date.now() / 1000));
-    const query = new URLSearchParams({ signature: sha1Signature('QDG6eK', timestamp, '42'), timestamp, nonce: '42' });
-    const url = `${address}wechat-mp?${query}`;
-    expect(await (await fetch(`${url}&echostr=hello-wechat`)).text()).toBe('hello-wechat');
+    // Each request is signed with its own nonce, as WeChat signs them: a signed URL serves one request.
+    const url = (nonce: string) => `${address}wechat-mp?${new URLSearchParams({ signature: sha1Signature('QDG6eK', timestamp, nonce), timestamp, nonce })}`;
+    expect(await (await fetch(`${url('42')}&echostr=hello-wechat`)).text()).toBe('hello-wechat');
     // The adapter starts right after the server listens; until then WeChat would get 503 and retry.
     const ask = () =>
-      fetch(url, {
+      fetch(url('43'), {
         method: 'POST',
         headers: { 'content-type': 'text/xml' },
         body: buildXml({ ToUserName: 'gh_qujiang', FromUserName: 'o-serve-test', CreateTime: Number(timestamp), MsgType: 'text', Content: '法律援助在哪里申请', MsgId: '7001' }),

@@ -23,6 +23,8 @@ export interface Pushed {
 export interface PushOptions {
   /** Seconds since the epoch to sign with (default now): an old one is a replay. */
   timestamp?: number;
+  /** The nonce to sign with (default a fresh random one): reusing one with its timestamp is a replay. */
+  nonce?: string;
   /** A signature to send instead of the right one. */
   signature?: string;
   msgSignature?: string;
@@ -30,6 +32,10 @@ export interface PushOptions {
 
 export interface WechatPusher {
   readonly account: string;
+  /** The signed POST of a message given by its fields, as WeChat would send it (to send, or to send again). */
+  request(fields: Record<string, string | number>, mode?: Mode, options?: PushOptions): SignedRequest;
+  /** Sends a request made by {@link WechatPusher.request} (a replay when sent twice). */
+  send(request: SignedRequest): Promise<Pushed>;
   /** POSTs a message given by its fields. */
   post(fields: Record<string, string | number>, mode?: Mode, options?: PushOptions): Promise<Pushed>;
   /** A text message from `openId` with a fresh MsgId (or the one given, as WeChat's retries carry). */
@@ -40,14 +46,30 @@ export interface WechatPusher {
   verifyUrl(options?: PushOptions & { echostr?: string }): Promise<{ status: number; body: string }>;
 }
 
+/** A POST as fastify's inject takes it: query string, XML body. */
+export interface SignedRequest {
+  method: 'POST';
+  url: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  payload: string;
+}
+
 let nextMsgId = 24_000_000_000_000_000n;
 
 /** Creates the pusher for an adapter mounted on `server` at `path`. */
-export function createWechatPusher(options: { server: Pick<FastifyInstance, 'inject'>; path: string; token: string; crypt?: MsgCrypt }): WechatPusher {
+export function createWechatPusher(options: {
+  server: Pick<FastifyInstance, 'inject'>;
+  path: string;
+  token: string;
+  crypt?: MsgCrypt;
+  /** How messages go when a call names no mode (default plain): safe for an adapter with a key, as WeChat then sends. */
+  mode?: Mode;
+}): WechatPusher {
   const account = 'gh_qujiang000001';
   const signed = (push: PushOptions = {}) => {
     const timestamp = String(push.timestamp ?? Math.floor(Date.now() / 1000));
-    const nonce = randomBytes(5).readUInt32BE(0).toString();
+    const nonce = push.nonce ?? randomBytes(5).readUInt32BE(0).toString();
     const signature = push.signature ?? sha1Signature(options.token, timestamp, nonce);
     return { timestamp, nonce, signature };
   };
@@ -62,7 +84,7 @@ export function createWechatPusher(options: { server: Pick<FastifyInstance, 'inj
     return { reply: parseXmlFields(crypt.decrypt(outer.Encrypt)), encrypted: true };
   };
 
-  const post: WechatPusher['post'] = async (fields, mode = 'plain', push = {}) => {
+  const request: WechatPusher['request'] = (fields, mode = options.mode ?? 'plain', push = {}) => {
     const { timestamp, nonce, signature } = signed(push);
     const query: Record<string, string> = { signature, timestamp, nonce, openid: String(fields.FromUserName ?? '') };
     let payload = buildXml(fields);
@@ -73,20 +95,22 @@ export function createWechatPusher(options: { server: Pick<FastifyInstance, 'inj
       query.msg_signature = push.msgSignature ?? options.crypt.sign(timestamp, nonce, encrypted);
       payload = buildXml(mode === 'safe' ? { ToUserName: account, Encrypt: encrypted } : { ...fields, Encrypt: encrypted });
     }
-    const response = await options.server.inject({
-      method: 'POST',
-      url: options.path,
-      query,
-      headers: { 'content-type': 'text/xml' },
-      payload,
-    });
+    return { method: 'POST', url: options.path, query, headers: { 'content-type': 'text/xml' }, payload };
+  };
+
+  const send: WechatPusher['send'] = async (signedRequest) => {
+    const response = await options.server.inject(signedRequest);
     return { status: response.statusCode, body: response.body, ...readReply(response.body) };
   };
+
+  const post: WechatPusher['post'] = (fields, mode, push) => send(request(fields, mode, push));
 
   const head = (openId: string) => ({ ToUserName: account, FromUserName: openId, CreateTime: Math.floor(Date.now() / 1000) });
 
   return {
     account,
+    request,
+    send,
     post,
     text(openId, content, textOptions = {}) {
       nextMsgId += 1n;

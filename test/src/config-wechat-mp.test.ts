@@ -25,6 +25,8 @@ describe('loadConfig: the official account', () => {
       path: '/wechat-mp',
       apiRoot: 'https://api.weixin.qq.com',
       handoff: true,
+      replayWindowSeconds: 300,
+      clockSkewSeconds: 60,
     });
   });
 
@@ -38,6 +40,13 @@ describe('loadConfig: the official account', () => {
     });
     expect(config.wechatMp).toMatchObject({ path: '/wx/qujiang', apiRoot: 'http://127.0.0.1:9999', handoff: false });
     expect(config.wechatMp?.aesKey).toHaveLength(43);
+  });
+
+  it('reads the replay window and the clock skew allowed ahead, within bounds', () => {
+    const config = loadConfig({ ...ACCOUNT, WECHAT_MP_REPLAY_WINDOW_SECONDS: '120', WECHAT_MP_CLOCK_SKEW_SECONDS: '10' });
+    expect(config.wechatMp).toMatchObject({ replayWindowSeconds: 120, clockSkewSeconds: 10 });
+    const error = failure({ ...ACCOUNT, WECHAT_MP_REPLAY_WINDOW_SECONDS: '86400', WECHAT_MP_CLOCK_SKEW_SECONDS: '-1' });
+    expect(error.details.join('\n')).toMatch(/WECHAT_MP_REPLAY_WINDOW_SECONDS[\s\S]*WECHAT_MP_CLOCK_SKEW_SECONDS/);
   });
 
   it('turns the HTTP server on, since the account is served there', () => {
@@ -63,7 +72,7 @@ describe('loadConfig: the official account', () => {
     const example = fs.readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
     const source = fs.readFileSync(new URL('../../src/config/platforms.ts', import.meta.url), 'utf8');
     const keys = [...new Set(source.match(/WECHAT_MP_[A-Z_]+/g))];
-    expect(keys.length).toBe(7);
+    expect(keys.length).toBe(9);
     for (const key of keys) expect(example).toMatch(new RegExp(`^${key}=`, 'm'));
   });
 });

@@ -128,6 +128,8 @@
     if (mine) pushItem(mine);
     var body = { conversation: state.conversation };
     Object.keys(fields).forEach(function (k) { body[k] = fields[k]; });
+    /* Its own id, sent again with every retry: the server answers a message once. */
+    if (path === '/api/v1/messages') body.clientMessageId = newId();
     var attempt = function () {
       busy.hidden = false;
       return request(path, body).then(function (reply) {
@@ -154,6 +156,12 @@
         item.thanks = (useful ? '👍 ' : '👎 ') + (reply.text || '谢谢您的反馈!');
         replaceNode(item);
       }, function (error) {
+        /* 409: not counted (rated already, or the conversation expired): say so where the buttons were. */
+        if (error && error.status === 409) {
+          item.thanks = (error.json && error.json.error && error.json.error.message) || '这个评价没有计入。';
+          replaceNode(item);
+          return;
+        }
         if (problem(error)) return;
         showOffline(function () { queue = queue.then(attempt); });
       });

@@ -1,20 +1,10 @@
 /**
- * Messages that are no question for the knowledge base: danger now (answered first, before
- * anything else is read), greetings and menu words, small talk, and asking for a person.
+ * Messages that are no question for the knowledge base: greetings and menu words, small talk,
+ * and asking for a person. (Danger now is the emergency step's, before any of these.)
  */
 import { withoutFraming } from '../../text/framing.js';
 import { idsOf } from '../../dialog/choices.js';
 import { step, type Step } from '../compose-steps.js';
-
-export function emergency(): Step {
-  return step('emergency', async (ctx, next) => {
-    const hit = ctx.engine.detectEmergency(ctx.read?.normalized ?? '');
-    ctx.note({ category: hit?.category ?? null, by: hit?.by ?? null });
-    if (!hit) return next();
-    ctx.next = { topic: ctx.state.topic };
-    ctx.finish(ctx.engine.compose.emergency(hit.reply), `emergency.${hit.category}`);
-  });
-}
 
 export function greeting(): Step {
   return step('greeting', async (ctx, next) => {

@@ -7,11 +7,31 @@ import { maskPersonal } from '../../privacy/mask.js';
 import { hasButtons, typedVote as readTypedVote } from '../../staff/text-feedback.js';
 import { step, type Step } from '../compose-steps.js';
 
-/** `windowMs`: how long a typed 1 / 0 rates the last answer; 0 turns typed votes off. */
+/**
+ * Answers a conversation may still rate, at most: the page keeps 👍 / 👎 under every answer,
+ * and one person rarely scrolls further back; a bound keeps the session small.
+ */
+const UNRATED_KEPT = 20;
+
+/** The unrated answers after a turn: less the one just rated, plus the one just given (once). */
+function unratedAfter(before: readonly string[], rated: string | undefined, answered: string | undefined): string[] {
+  const kept = before.filter((entryId) => entryId !== rated && entryId !== answered);
+  return (answered ? [...kept, answered] : kept).slice(-UNRATED_KEPT);
+}
+
+/**
+ * `windowMs`: how long a typed 1 / 0 rates the last answer; 0 turns typed votes off. Every
+ * turn carries the conversation's unrated answers on, whatever state the inner steps chose,
+ * so a 👍 / 👎 counts only for an answer given here, once.
+ */
 export function answerFeedback(options: { windowMs: number }): Step {
   return step('feedback', async (ctx, next) => {
     await next();
     const reply = ctx.reply;
+    const answered = reply?.kind === 'answer' ? reply.entryId : undefined;
+    const unrated = unratedAfter(ctx.state.unrated ?? [], ctx.vote?.entryId, answered);
+    const { unrated: _unrated, ...rest } = ctx.next;
+    ctx.next = unrated.length > 0 ? { ...rest, unrated } : rest;
     if (reply?.kind !== 'answer' || !reply.entryId) return;
     const question = ctx.asked === undefined ? undefined : maskPersonal(ctx.asked);
     ctx.next = { ...ctx.next, lastAnswer: { entryId: reply.entryId, at: ctx.at, ...(question ? { question } : {}) } };

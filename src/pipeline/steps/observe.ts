@@ -35,12 +35,15 @@ export function logTurn(options: { logger: Logger; hash: (key: string) => string
   });
 }
 
-/** Records the turn in the store (questions masked there); a staff dry run is not recorded. */
+/**
+ * Records the turn in the store (questions masked there); a staff dry run is not recorded, nor
+ * a 👍 / 👎 that was not counted (it would show in 统计 as a message).
+ */
 export function recordTurn(options: { store: MessageStore }): Step {
   return step('record', async (ctx, next) => {
     const started = performance.now();
     await next();
-    if (ctx.dryRun || !ctx.reply || options.store.discards) return;
+    if (ctx.dryRun || !ctx.reply || ctx.reply.voteCounted === false || options.store.discards) return;
     try {
       recordHandled(options.store, {
         message: ctx.message,

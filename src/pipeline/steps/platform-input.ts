@@ -15,8 +15,11 @@ export function platformInput(): Step {
       case 'text':
         return next();
       case 'feedback': {
-        ctx.vote = buttonVote(message, state.lastAnswer);
-        ctx.next = { ...state, lastAnswer: undefined };
+        const vote = buttonVote(message, state);
+        // Not an answer this conversation has unrated: nothing counted, nothing changed.
+        if (!vote) return ctx.finish(compose.feedbackRefused(), 'feedback.refused');
+        ctx.vote = vote;
+        ctx.next = { ...state, lastAnswer: state.lastAnswer?.entryId === vote.entryId ? undefined : state.lastAnswer };
         return ctx.finish(compose.feedbackThanks(), 'feedback.button');
       }
       case 'command': {

@@ -19,8 +19,8 @@ let world: StaffWorld;
 const inject = (options: InjectOptions) => world.server.fastify.inject(options);
 
 beforeAll(async () => {
-  // Behind a proxy: X-Forwarded-For gives the address, X-Forwarded-Proto the scheme.
-  world = await startStaffWorld({ HTTP_TRUST_PROXY: 'true' });
+  // Behind a proxy on this host (inject's address): X-Forwarded-For gives the address, X-Forwarded-Proto the scheme.
+  world = await startStaffWorld({ HTTP_TRUST_PROXY: '127.0.0.1' });
   await world.addAccount('王芳');
   await world.addAccount('li.wei');
 });

@@ -22,7 +22,7 @@ describe('official account: server verification and message modes', () => {
 
   it('answers a signed plaintext text message with a passive XML reply, well within 5 s', async () => {
     const core = scriptedCore({ 工资被拖欠找谁: { kind: 'answer', text: '可以向劳动保障监察投诉,或拨打12333。', entryId: 'wage-arrears.who' } });
-    t = await startMp(core.handler);
+    t = await startMp(core.handler, { aes: false });
     const started = Date.now();
     const pushed = await t.push.text(ALICE, '工资被拖欠找谁');
     expect(Date.now() - started).toBeLessThan(4_000);

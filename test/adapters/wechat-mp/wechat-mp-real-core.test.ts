@@ -28,14 +28,21 @@ describe('official account over the real core', () => {
   it('answers "工资被拖欠找谁" as the core does, passively and in time, in both modes', async () => {
     const expected = await direct('o-direct-1', '工资被拖欠找谁');
     expect(expected).toMatch(/\S/);
-    for (const [mode, openId] of [['plain', 'o-resident-1'], ['safe', 'o-resident-2']] as const) {
-      const started = Date.now();
-      const pushed = await t.push.text(openId, '工资被拖欠找谁', { mode });
-      expect(Date.now() - started).toBeLessThan(5_000);
-      expect(pushed.encrypted).toBe(mode === 'safe');
-      expect(pushed.reply).toMatchObject({ ToUserName: openId, MsgType: 'text', Content: expected.trim() });
+    // With a key only safe (or compatible) mode is read: plaintext mode is an account without one.
+    const plaintext = await startMp(app.handler, { aes: false });
+    try {
+      for (const [mp, mode, openId] of [[plaintext, 'plain', 'o-resident-1'], [t, 'safe', 'o-resident-2']] as const) {
+        const started = Date.now();
+        const pushed = await mp.push.text(openId, '工资被拖欠找谁', { mode });
+        expect(Date.now() - started).toBeLessThan(5_000);
+        expect(pushed.encrypted).toBe(mode === 'safe');
+        expect(pushed.reply).toMatchObject({ ToUserName: openId, MsgType: 'text', Content: expected.trim() });
+      }
+      expect(plaintext.api.calls).toEqual([]);
+      expect(t.api.calls).toEqual([]);
+    } finally {
+      await plaintext.close();
     }
-    expect(t.api.calls).toEqual([]);
   });
 
   it('greets a new follower with the menu, and a menu button opens its topic', async () => {

@@ -24,7 +24,7 @@ export interface StartedMp {
   close(): Promise<void>;
 }
 
-/** Starts everything; `aes` gives the adapter (and WeChat) the EncodingAESKey. */
+/** Starts everything; `aes` (default) gives the adapter (and WeChat) the EncodingAESKey: safe mode. */
 export async function startMp(
   handler: MessageHandler,
   options: Partial<WechatMpAdapterOptions> & { aes?: boolean; started?: boolean } = {},
@@ -49,7 +49,8 @@ export async function startMp(
   await server.ready();
   if (started) await adapter.start(handler);
   const crypt = createMsgCrypt({ token: TOKEN, encodingAesKey: AES_KEY, appId: api.appId });
-  const push = createWechatPusher({ server, path: PATH, token: TOKEN, crypt });
+  // With a key WeChat sends safe mode (the adapter then reads nothing else).
+  const push = createWechatPusher({ server, path: PATH, token: TOKEN, crypt, mode: aes ? 'safe' : 'plain' });
   return {
     api,
     adapter,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildXml, MAX_XML_CHARS, parseXmlFields } from '../../../adapters/wechat-mp/xml.js';
-import { sameSignature, sha1Signature, withinWindow } from '../../../adapters/wechat-mp/signature.js';
+import { sameSignature, sha1Signature, timestampVerdict } from '../../../adapters/wechat-mp/signature.js';
 import { ErrorCodes, hasCode } from '../../../src/errors.js';
 
 const refusal = (xml: string) => {
@@ -58,12 +58,16 @@ describe('request signatures', () => {
     expect(sameSignature(['x'], signature)).toBe(false);
   });
 
-  it('accepts timestamps within the window either way and nothing else', () => {
+  it('accepts timestamps up to the window behind and the skew ahead, and nothing else', () => {
     const now = 1_700_000_000_000;
-    expect(withinWindow('1700000000', now, 300)).toBe(true);
-    expect(withinWindow('1700000300', now, 300)).toBe(true);
-    expect(withinWindow('1699999699', now, 300)).toBe(false);
-    expect(withinWindow('17e8', now, 300)).toBe(false);
-    expect(withinWindow(undefined, now, 300)).toBe(false);
+    const window = { replayWindowSeconds: 300, clockSkewSeconds: 60 };
+    expect(timestampVerdict('1700000000', now, window)).toBe('fresh');
+    expect(timestampVerdict('1699999700', now, window)).toBe('fresh');
+    expect(timestampVerdict('1699999699', now, window)).toBe('stale');
+    expect(timestampVerdict('1700000060', now, window)).toBe('fresh');
+    expect(timestampVerdict('1700000061', now, window)).toBe('ahead');
+    expect(timestampVerdict('1700000240', now, window)).toBe('ahead');
+    expect(timestampVerdict('17e8', now, window)).toBe('malformed');
+    expect(timestampVerdict(undefined, now, window)).toBe('malformed');
   });
 });

@@ -75,6 +75,19 @@ describe('rate limit in the core', () => {
     expect(b.store.messages.filter((m) => m.kind === 'limited')).toHaveLength(2);
   });
 
+  it('over the limit an emergency is still answered with the emergency reply, never silence', async () => {
+    const b = await createStaffBot({ ratePerMinute: 1 });
+    await b.send('法律援助在哪里申请');
+    expect((await b.send('法律援助在哪里申请')).kind).toBe('limited');
+    expect(await b.send('法律援助在哪里申请')).toEqual({ kind: 'limited', text: '' });
+    for (let i = 0; i < 3; i += 1) {
+      const reply = await b.send('救命,有人拿刀要杀我');
+      expect(reply.kind).toBe('emergency');
+      expect(reply.call).toContain('110');
+    }
+    expect(await b.send('法律援助在哪里申请')).toEqual({ kind: 'limited', text: '' });
+  });
+
   it('in a group each person has a limit of their own', async () => {
     const b = await createStaffBot({ ratePerMinute: 1 });
     await b.send('你好', { isGroup: true, conversationId: 'room', senderId: 'a' });

@@ -3,7 +3,14 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../../src/knowledge/knowledge-base.js';
 import { checkKnowledge, loadKnowledge } from '../../../src/knowledge/load-knowledge.js';
-import { createEmergencyDetector } from '../../../src/safety/detect-emergency.js';
+import { createSafetyReader } from '../../../src/safety/detect-emergency.js';
+import type { EmergencyData } from '../../../src/knowledge/schema.js';
+
+/** Danger now, as the emergency step reads it. */
+const createEmergencyDetector = (data: EmergencyData) => {
+  const read = createSafetyReader(data);
+  return (text: string) => read(text).emergency;
+};
 import { compileLinear, linearPatternProblem, MAX_PROGRAM_SIZE } from '../../../src/safety/linear-pattern.js';
 import { KNOWLEDGE_DIR } from '../../doubles/harness.js';
 import { copyKnowledge, type KnowledgeCopy } from '../../doubles/knowledge-copy.js';

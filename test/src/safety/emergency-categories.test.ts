@@ -6,7 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { createComposer } from '../../../src/compose/compose-reply.js';
 import { loadKnowledge } from '../../../src/knowledge/load-knowledge.js';
-import { createEmergencyDetector } from '../../../src/safety/detect-emergency.js';
+import { createSafetyReader } from '../../../src/safety/detect-emergency.js';
+import type { EmergencyData } from '../../../src/knowledge/schema.js';
+
+/** Danger now, as the emergency step reads it. */
+const createEmergencyDetector = (data: EmergencyData) => {
+  const read = createSafetyReader(data);
+  return (text: string) => read(text).emergency;
+};
 import { createNormalizer } from '../../../src/text/normalize.js';
 import { KNOWLEDGE_DIR } from '../../doubles/harness.js';
 

@@ -6,20 +6,28 @@
 import { describe, expect, it } from 'vitest';
 import { EmergencySchema, type EmergencyData } from '../../../src/knowledge/schema.js';
 import { emergencyPatternProblems } from '../../../src/safety/check-emergency.js';
-import { splitClauses } from '../../../src/safety/clauses.js';
-import { createEmergencyDetector } from '../../../src/safety/detect-emergency.js';
+import { splitClauses } from '../../../src/text/clauses.js';
+import { createSafetyReader } from '../../../src/safety/detect-emergency.js';
+
+/** Danger now, as the emergency step reads it. */
+const createEmergencyDetector = (data: EmergencyData) => {
+  const read = createSafetyReader(data);
+  return (text: string) => read(text).emergency;
+};
 
 const DATA: EmergencyData = EmergencySchema.parse({
   presence: ['门口'],
   now: ['现在'],
   past: ['经常'],
   aftermath: ['赔偿'],
+  over: ['已经没事'],
   categories: [
-    { id: 'violence', patterns: ['救命'], cues: ['拿刀'], reply: '请拨打 110' },
-    { id: 'medical', urgent: ['没呼吸'], cues: ['晕倒'], reply: '请拨打 120' },
+    { id: 'violence', patterns: ['救命'], cues: ['拿刀'], reply: '请拨打 110', line: '危险打 110' },
+    { id: 'medical', urgent: ['没呼吸'], cues: ['晕倒'], reply: '请拨打 120', line: '病重打 120' },
   ],
 });
 const detect = createEmergencyDetector(DATA);
+const read = createSafetyReader(DATA);
 const found = (text: string) => {
   const hit = detect(text);
   return hit && `${hit.category}/${hit.by}`;
@@ -62,9 +70,17 @@ describe('vetoes', () => {
     expect(found('他拿刀,经常在门口')).toBeUndefined();
   });
 
-  it('an aftermath marker vetoes its clause and the neighbouring ones', () => {
-    expect(found('他拿刀在门口,要赔偿')).toBeUndefined();
-    expect(found('他拿刀在门口,我怕,后来谈赔偿')).toBe('violence/cue');
+  it('an aftermath marker vetoes its own clause only: a legal question beside danger now never switches it off', () => {
+    expect(found('他拿刀要赔偿')).toBeUndefined();
+    expect(found('他拿刀在门口,要赔偿')).toBe('violence/cue');
+    expect(found('要赔偿,他拿刀在门口')).toBe('violence/cue');
+    expect(read('他拿刀要赔偿')).toMatchObject({ hazards: ['violence'], vetoes: [{ clause: '他拿刀要赔偿', by: 'aftermath' }] });
+  });
+
+  it('a clause saying the danger is over vetoes the clauses before it, not those after', () => {
+    expect(found('他拿刀在门口,已经没事了')).toBeUndefined();
+    expect(read('他拿刀在门口,已经没事了').vetoes).toEqual([{ clause: '他拿刀在门口', by: 'over' }]);
+    expect(found('已经没事了,他拿刀在门口')).toBe('violence/cue');
   });
 
   it('fixed patterns alarm whatever the clause says', () => {
@@ -106,7 +122,7 @@ describe('the file format', () => {
       presence: ['(?=门)口'],
       now: ['现在'],
       past: ['(经常)\\1'],
-      categories: [{ id: 'medical', urgent: ['没呼吸'], cues: ['晕倒', '(?<!不)倒'], reply: '120' }],
+      categories: [{ id: 'medical', urgent: ['没呼吸'], cues: ['晕倒', '(?<!不)倒'], reply: '120', line: '120' }],
     });
     expect(emergencyPatternProblems(data).map((problem) => problem.field)).toEqual([
       'presence[0]',

@@ -64,6 +64,10 @@ describe.skipIf(missing !== undefined)(missing ?? 'shared state on Redis', () =>
     const { one, two } = await pair();
     expect(await one.state.cache.claim('msg:1', 1_000)).toBe(true);
     expect(await two.state.cache.claim('msg:1', 1_000)).toBe(false);
+    // A claim can say who holds it: the winner's value stays, the loser's is not written.
+    expect(await one.state.cache.claim('pair:1', 1_000, 'digest-a')).toBe(true);
+    expect(await two.state.cache.claim('pair:1', 1_000, 'digest-b')).toBe(false);
+    expect(await two.state.cache.get('pair:1')).toBe('digest-a');
     await two.state.cache.set('token', 'abc', 100);
     expect(await one.state.cache.get('token')).toBe('abc');
     await sleep(200);

@@ -64,9 +64,22 @@ describe('what the store keeps of a message', () => {
 
   it('a 👎 on an older answer (not the last one) is kept without a question', async () => {
     const b = await createStaffBot();
+    const older = await b.send('公证处在哪里', { adapter: 'telegram', capabilities: { buttons: true } });
     await b.send('法律援助在哪里申请', { adapter: 'telegram', capabilities: { buttons: true } });
-    await b.deliver({ adapter: 'telegram', kind: 'feedback', feedback: { useful: false, entryId: 'notary.where' } });
-    expect(b.store.feedback[0]).toMatchObject({ useful: false, entry: 'notary.where' });
+    await b.deliver({ adapter: 'telegram', kind: 'feedback', feedback: { useful: false, entryId: older.entryId } });
+    expect(b.store.feedback[0]).toMatchObject({ useful: false, entry: older.entryId });
     expect(b.store.feedback[0]?.question).toBeUndefined();
+  });
+
+  it('a 👍 / 👎 for an answer this conversation never got, or got and rated, is recorded nowhere', async () => {
+    const b = await createStaffBot();
+    const answer = await b.send('法律援助在哪里申请', { adapter: 'telegram', capabilities: { buttons: true } });
+    const never = await b.deliver({ adapter: 'telegram', kind: 'feedback', feedback: { useful: false, entryId: 'notary.where' } });
+    expect(never).toMatchObject({ voteCounted: false, text: expect.stringContaining('没有计入') });
+    await b.deliver({ adapter: 'telegram', kind: 'feedback', feedback: { useful: true, entryId: answer.entryId } });
+    const again = await b.deliver({ adapter: 'telegram', kind: 'feedback', feedback: { useful: false, entryId: answer.entryId } });
+    expect(again.voteCounted).toBe(false);
+    expect(b.store.feedback).toEqual([expect.objectContaining({ useful: true, entry: answer.entryId })]);
+    expect(b.store.messages.map((m) => m.kind)).toEqual(['answer', 'feedback']);
   });
 });
