@@ -80,6 +80,16 @@ describe('the session step under the lock', () => {
     expect(pick).toMatchObject({ kind: 'answer', entryId: list.choices?.[1]?.id.replace(/^e:/, '') });
   });
 
+  it('danger never waits for the lock: a conversation held by a slow turn still gets its emergency reply at once', async () => {
+    const locks = createMemoryConversationLocks({ waitMs: 5_000 });
+    const { bot: b } = await bot(locks, createMemorySessionStore({ idleMs: 60_000 }));
+    const held = await locks.acquire('test:chat-1');
+    const started = performance.now();
+    expect((await b.handle(message('他拿着刀在门口,我好害怕'))).kind).toBe('emergency');
+    expect(performance.now() - started).toBeLessThan(1_000);
+    await held?.release();
+  });
+
   it('a lock not obtained in time is logged with its code, and the message is answered anyway', async () => {
     const never: ConversationLocks = { acquire: async () => undefined };
     const { bot: b, log } = await bot(never, createMemorySessionStore({ idleMs: 60_000 }));
