@@ -19,6 +19,7 @@ import type { MessageStore } from './store/message-store.js';
 import { startRetention } from './store/retention.js';
 import { broadcastReloads } from './reload/broadcast-reloads.js';
 import { openDeployment } from './shared/open-deployment.js';
+import type { SaltHealth } from './shared/deployment-salt.js';
 import type { SharedState } from './shared/shared-state.js';
 import type { InboundMessage, MessageHandler } from './types.js';
 import type { Run } from './bot.js';
@@ -41,6 +42,8 @@ export interface App {
   store: MessageStore;
   /** What this instance shares with the others (Redis), or keeps in memory when alone. */
   shared: SharedState;
+  /** Whether the deployment's salt of conversation hashes is known here (else not ready). */
+  saltHealth(): SaltHealth;
   /**
    * The salted hash of a conversation key that the core logs as `conv` (the store's), for
    * adapters' log lines to join up with the core's without revealing the chat id.
@@ -130,6 +133,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     sessionMax: config.sessionMax,
     store,
     sessions: shared.sessions,
+    conversationLocks: shared.conversationLocks,
     limiter: shared.limiter,
     feedbackWindowMs: options.textFeedback ? config.feedbackWindowMs : 0,
     staff,
@@ -148,6 +152,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     explain,
     store,
     shared,
+    saltHealth: () => deployment.saltHealth(),
     hashConversation: (key) => store.hashConversation(key),
     reload: (reason) => reloader.reload(reason),
     watchKnowledge(watchOptions = {}) {

@@ -11,6 +11,7 @@ import { createTurn } from './pipeline/context.js';
 import { admissionSteps, answerSteps, type StepOptions } from './pipeline/step-list.js';
 import type { OnError } from './pipeline/steps/guard.js';
 import type { Trace } from './pipeline/trace.js';
+import { createMemoryConversationLocks, type ConversationLocks } from './session/conversation-locks.js';
 import { createMemorySessionStore, type SessionStore } from './session/session-store.js';
 import type { StaffCommands } from './staff/staff-commands.js';
 import { createNoopStore, type MessageStore } from './store/message-store.js';
@@ -22,6 +23,8 @@ export interface BotOptions {
   maxMessageChars: number;
   sessionIdleMs: number;
   sessions?: SessionStore;
+  /** Each conversation's lock from reading its state to writing it; in this process by default. */
+  conversationLocks?: ConversationLocks;
   /** Conversations kept in memory at most (LRU), when `sessions` is not given. */
   sessionMax?: number;
   now?: () => number;
@@ -83,6 +86,7 @@ export function createBot(options: BotOptions): Bot {
     store,
     sessions:
       options.sessions ?? createMemorySessionStore({ idleMs: options.sessionIdleMs, max: options.sessionMax, now }),
+    conversationLocks: options.conversationLocks ?? createMemoryConversationLocks(),
     limiter: options.limiter ?? createRateLimiter({ limit: options.ratePerMinute ?? 0, maxKeys: options.sessionMax, now }),
     staff: options.staff,
     maxMessageChars: options.maxMessageChars,

@@ -79,6 +79,9 @@ export const ErrorCodes = {
   REDIS_UNAVAILABLE: 'QLB_REDIS_UNAVAILABLE',
   INSTANCE_LOCKED: 'QLB_INSTANCE_LOCKED',
   INSTANCE_LOCK_LOST: 'QLB_INSTANCE_LOCK_LOST',
+  CONVERSATION_BUSY: 'QLB_CONVERSATION_BUSY',
+  SALT_WAITING: 'QLB_SALT_WAITING',
+  SALT_MISMATCH: 'QLB_SALT_MISMATCH',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
@@ -157,6 +160,9 @@ export const ErrorMeanings = {
   QLB_REDIS_UNAVAILABLE: 'Redis 连不上或命令失败:回答照常,但对话暂不记得上文、限流按各实例分别计算、重新加载不广播;自动重试,恢复后记一行日志',
   QLB_INSTANCE_LOCKED: '同一个 Redis 上已有另一个实例在轮询 Telegram 或登录个人微信,本实例拒绝启动该渠道;提示中有对方实例的名称',
   QLB_INSTANCE_LOCK_LOST: '运行中的 Telegram 轮询或个人微信失去了实例锁(Redis 中断期间被另一个实例取得),本实例已停止该渠道,由对方继续',
+  QLB_CONVERSATION_BUSY: '同一对话的上一条消息处理过久(超过 CONVERSATION_LOCK_WAIT_MS 仍未放开对话锁):这一条不再等待,照常回答,两条对上文的改动可能有一条丢失',
+  QLB_SALT_WAITING: '读不到整个部署共用的对话哈希盐(PostgreSQL 连不上,Redis 里也没有副本;只用 Redis 时 Redis 连不上):本实例不自造一个,/readyz 报未就绪,回答照常但不共享对话状态,记录在内存中等待;能读到后自动恢复',
+  QLB_SALT_MISMATCH: '本实例的对话哈希盐与部署共用的不同:能从 PostgreSQL(不用 PostgreSQL 时从 Redis)读到时改用共用的;Redis 的副本不同而 PostgreSQL 读不到时,/readyz 报未就绪,直到能确认',
 } as const satisfies Record<ErrorCode, string>;
 
 /** An error the bot knows about; `details` lists what exactly is wrong (file, field...). */

@@ -93,7 +93,7 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
   });
   new Gauge({
     name: 'qlb_dependency_up',
-    help: '1 while a server the bot uses is reachable (store: writable; redis: connected), else 0; answering goes on either way.',
+    help: '1 while a server the bot uses is reachable (store: writable; redis: connected and answering within REDIS_TIMEOUT_MS), else 0; answering goes on either way.',
     labelNames: ['dependency'] as const,
     registers,
     collect() {

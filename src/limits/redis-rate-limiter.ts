@@ -2,7 +2,8 @@
  * The core's per-conversation limit counted in Redis, so it holds across instances: the same
  * sliding window and notice-once rule as {@link createRateLimiter}, in one Lua script (a
  * sorted set of admitted times, and a flag for the notice). While Redis is unreachable each
- * instance counts on its own in memory, so the limit still holds per instance.
+ * instance counts on its own in memory, so the limit still holds per instance (so does an
+ * instance that does not know the deployment's salt yet).
  */
 import { randomBytes } from 'node:crypto';
 import type { RedisConnection } from '../shared/redis-connection.js';
@@ -26,8 +27,8 @@ export interface RedisRateLimiterOptions {
   /** Messages per conversation per window; 0 admits everything. */
   limit: number;
   windowMs?: number;
-  /** The salted hash of a conversation key: Redis never sees platform ids. */
-  hash(key: string): string;
+  /** The salted hash of a conversation key (Redis never sees platform ids); undefined while the salt is not known. */
+  hash(key: string): string | undefined;
   /** Conversations counted at most in memory while Redis is down. */
   maxKeys?: number;
   now?: () => number;
@@ -48,7 +49,9 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): Admitt
   const tag = randomBytes(4).toString('hex');
   return {
     async admit(key) {
-      const base = `${redis.prefix}rate:${options.hash(key)}`;
+      const hashed = options.hash(key);
+      if (hashed === undefined) return local.admit(key);
+      const base = `${redis.prefix}rate:${hashed}`;
       const at = now();
       sequence += 1;
       const member = `${at}-${tag}-${sequence}`;

@@ -4,6 +4,7 @@
  */
 import type { Admitter } from '../limits/rate-limiter.js';
 import type { Logger } from '../logger.js';
+import type { ConversationLocks } from '../session/conversation-locks.js';
 import type { SessionStore } from '../session/session-store.js';
 import type { StaffCommands } from '../staff/staff-commands.js';
 import type { MessageStore } from '../store/message-store.js';
@@ -26,6 +27,7 @@ export interface StepOptions {
   logger: Logger;
   store: MessageStore;
   sessions: SessionStore;
+  conversationLocks: ConversationLocks;
   limiter: Admitter;
   staff?: StaffCommands;
   maxMessageChars: number;
@@ -37,7 +39,8 @@ export interface StepOptions {
 /**
  * Around every message: log, record, guard errors; staff commands; then read the message and
  * check it for danger before anything can hold it up — the conversation's state (a store or
- * Redis fault), the rate limit, a pending list. Only then load the session and admit.
+ * Redis fault, the conversation's lock), the rate limit, a pending list. Only then load the
+ * session (under the conversation's lock) and admit.
  */
 export function admissionSteps(options: StepOptions): Step[] {
   return [
@@ -48,7 +51,7 @@ export function admissionSteps(options: StepOptions): Step[] {
     readMessage({ maxChars: options.maxMessageChars }),
     emergency(),
     cutNote({ maxChars: options.maxMessageChars }),
-    session({ sessions: options.sessions }),
+    session({ sessions: options.sessions, locks: options.conversationLocks }),
     rateLimit({ limiter: options.limiter }),
   ];
 }

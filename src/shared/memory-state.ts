@@ -5,6 +5,7 @@
  */
 import { LRUCache } from 'lru-cache';
 import { createRateLimiter } from '../limits/rate-limiter.js';
+import { createMemoryConversationLocks } from '../session/conversation-locks.js';
 import { createMemorySessionStore } from '../session/session-store.js';
 import { instanceName } from './instance-name.js';
 import type { InstanceLock, Locks, ReloadBus, SharedCache, SharedState } from './shared-state.js';
@@ -13,6 +14,8 @@ export interface MemoryStateOptions {
   sessionIdleMs: number;
   sessionMax?: number;
   ratePerMinute: number;
+  /** Longest a turn waits for its conversation's lock, in ms (default 2 s). */
+  lockWaitMs?: number;
   now?: () => number;
 }
 
@@ -68,6 +71,7 @@ export function createMemoryState(options: MemoryStateOptions): SharedState {
     kind: 'memory',
     instance,
     sessions: createMemorySessionStore({ idleMs: options.sessionIdleMs, max: options.sessionMax, now: options.now }),
+    conversationLocks: createMemoryConversationLocks({ waitMs: options.lockWaitMs }),
     limiter: createRateLimiter({ limit: options.ratePerMinute, maxKeys: options.sessionMax, now: options.now }),
     cache: createMemoryCache(),
     locks: createLocalLocks(instance),

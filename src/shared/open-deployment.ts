@@ -3,17 +3,19 @@
  * (SQLite in DATA_DIR, or PostgreSQL with DATABASE_URL) and the shared state (memory, or
  * Redis with REDIS_URL), with the one salt both hash conversations with. Servers that cannot
  * be reached at start are waited for briefly, then the instance starts degraded and keeps
- * retrying: it answers either way.
+ * retrying: it answers either way (without the deployment's salt: not ready, and without
+ * shared state, until it can be read).
  */
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.js';
 import { ErrorCodes } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { createNoopStore, saltedHasher, type MessageStore } from '../store/message-store.js';
+import { createNoopStore, type MessageStore } from '../store/message-store.js';
 import { migratePostgres } from '../store/postgres/migrations.js';
 import type { Pool } from '../store/postgres/pool.js';
 import { readOrCreateSalt } from '../store/salt.js';
-import { deploymentSalt } from './deployment-salt.js';
+import { createSaltedStore } from '../store/salted-store.js';
+import { localSalt, openDeploymentSalt, within, type SaltHealth } from './deployment-salt.js';
 import { createMemoryState } from './memory-state.js';
 import type { RedisConnection } from './redis-connection.js';
 import type { SharedState } from './shared-state.js';
@@ -35,18 +37,17 @@ export interface DeploymentOptions {
 export interface Deployment {
   store: MessageStore;
   shared: SharedState;
+  /** How the salt of conversation hashes is (known, waited for, mismatched), for /readyz. */
+  saltHealth(): SaltHealth;
   /** Closes the store (writing what is queued), then the shared state. */
   close(): Promise<void>;
 }
-
-const within = <T>(work: Promise<T>, ms: number): Promise<T> =>
-  Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
 
 export async function openDeployment(config: Config, logger: Logger, options: DeploymentOptions): Promise<Deployment> {
   const timeoutMs = options.connectTimeoutMs ?? 3_000;
   const redisConfig = options.share ? config.redis : undefined;
   const redis: RedisConnection | undefined = redisConfig
-    ? (await import('./redis-connection.js')).openRedis({ url: redisConfig.url, keyPrefix: redisConfig.keyPrefix, logger })
+    ? (await import('./redis-connection.js')).openRedis({ url: redisConfig.url, keyPrefix: redisConfig.keyPrefix, commandTimeoutMs: redisConfig.timeoutMs, logger })
     : undefined;
   const postgres = config.database ? await import('../store/postgres/pool.js') : undefined;
   const pool: Pool | undefined =
@@ -65,24 +66,28 @@ export async function openDeployment(config: Config, logger: Logger, options: De
 
   const keeps = options.record || options.share;
   const local = keeps ? readOrCreateSalt(config.dataDir, logger) : randomBytes(16).toString('hex');
-  const { salt, from } = keeps ? await deploymentSalt({ local, postgres: migrated, redis, logger }) : { salt: local, from: 'data-dir' };
-  if (redis || pool) logger.info({ saltFrom: from }, 'conversation hashes use the deployment salt');
+  const salt = keeps ? await openDeploymentSalt({ local, postgres: pool, migrated: Boolean(migrated), redis, logger, timeoutMs }) : localSalt(local);
+  if (salt.value !== undefined && (redis || pool)) logger.info({ saltFrom: salt.health().from }, 'conversation hashes use the deployment salt');
 
-  const store =
-    options.store ??
-    (pool
-      ? (await import('../store/postgres/postgres-store.js')).openPostgresStore({ pool, logger, salt, database, dataDir: config.dataDir })
+  // The engines' own salt is unused under the salted store, which hashes with the deployment's.
+  const engine = options.store
+    ? undefined
+    : pool
+      ? (await import('../store/postgres/postgres-store.js')).openPostgresStore({ pool, logger, salt: local, database, dataDir: config.dataDir })
       : options.record
-        ? (await import('../store/sqlite-store.js')).openSqliteStore({ dataDir: config.dataDir, logger, salt })
-        : createNoopStore(salt));
-  const sizes = { sessionIdleMs: config.sessionIdleMs, sessionMax: config.sessionMax, ratePerMinute: config.ratePerMinute };
+        ? (await import('../store/sqlite-store.js')).openSqliteStore({ dataDir: config.dataDir, logger, salt: local })
+        : undefined;
+  const store = options.store ?? (engine ? createSaltedStore({ store: engine, salt, logger }) : createNoopStore(salt.value ?? local));
+  const sizes = { sessionIdleMs: config.sessionIdleMs, sessionMax: config.sessionMax, ratePerMinute: config.ratePerMinute, lockWaitMs: config.conversationLockWaitMs };
   const shared = redis
-    ? (await import('./redis-state.js')).openRedisState({ redis, logger, hash: saltedHasher(salt), ...sizes })
+    ? (await import('./redis-state.js')).openRedisState({ redis, logger, hash: (key) => salt.hash(key), ...sizes })
     : createMemoryState(sizes);
   return {
     store,
     shared,
+    saltHealth: () => salt.health(),
     async close() {
+      salt.close();
       await store.close();
       await shared.close();
     },

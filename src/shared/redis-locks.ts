@@ -14,7 +14,8 @@ local holder = redis.call('GET', KEYS[1])
 if holder == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 if not holder then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 end
 return 0`;
-const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+/** Deletes KEYS[1] only while it holds ARGV[1] (the holder's token): 1 when deleted. */
+export const RELEASE_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 
 const DEFAULT_TTL_MS = 30_000;
 
@@ -23,12 +24,8 @@ export function createRedisLocks(redis: RedisConnection, instance: string, logge
     async acquire(name, options = {}) {
       const ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
       const key = `${redis.prefix}lock:${name}`;
-      let taken: string | null | undefined;
-      try {
-        taken = redis.up ? await redis.client.set(key, instance, 'PX', ttlMs, 'NX') : undefined;
-      } catch {
-        taken = undefined;
-      }
+      // Through the breaker like every Redis call: undefined while Redis is down or hangs.
+      const taken = await redis.run('lock-take', (client) => client.set(key, instance, 'PX', ttlMs, 'NX'));
       if (taken === null) {
         const holder = await redis.run('lock-holder', (client) => client.get(key));
         return { acquired: false, holder: holder ?? '?' };
@@ -52,7 +49,7 @@ export function createRedisLocks(redis: RedisConnection, instance: string, logge
           if (released) return;
           released = true;
           clearInterval(timer);
-          await redis.run('lock-release', (client) => client.eval(RELEASE, 1, key, instance));
+          await redis.run('lock-release', (client) => client.eval(RELEASE_SCRIPT, 1, key, instance));
         },
         onLost: (listener) => void lost.add(listener),
       };

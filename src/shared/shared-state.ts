@@ -7,6 +7,7 @@
  * while Redis is down.
  */
 import type { Admitter } from '../limits/rate-limiter.js';
+import type { ConversationLocks } from '../session/conversation-locks.js';
 import type { SessionStore } from '../session/session-store.js';
 import type { RedisHealth } from './redis-connection.js';
 
@@ -54,6 +55,8 @@ export interface SharedState {
   /** This instance's name in locks and broadcasts (host, process, a random part). */
   readonly instance: string;
   readonly sessions: SessionStore;
+  /** A conversation's lock, held by a turn from reading its state to writing it. */
+  readonly conversationLocks: ConversationLocks;
   readonly limiter: Admitter;
   readonly cache: SharedCache;
   readonly locks: Locks;

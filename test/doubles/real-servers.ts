@@ -59,6 +59,10 @@ export interface RedisServer {
   stop(how?: 'kill' | 'clean'): Promise<void>;
   /** Starts it again on the same port (empty: no persistence). */
   start(): Promise<void>;
+  /** Freezes it (SIGSTOP): connections stay open and nothing answers, as a hung server or a partition. */
+  pause(): void;
+  /** Lets a frozen server go on (SIGCONT). */
+  resume(): void;
   /** Stops it for good and removes its directory. */
   close(): Promise<void>;
 }
@@ -97,7 +101,10 @@ export async function startRedis(): Promise<RedisServer> {
     port,
     start,
     stop,
+    pause: () => void child?.kill('SIGSTOP'),
+    resume: () => void child?.kill('SIGCONT'),
     async close() {
+      child?.kill('SIGCONT');
       await stop('kill');
       fs.rmSync(dir, { recursive: true, force: true });
     },
@@ -110,6 +117,11 @@ export interface PostgresServer {
   createDatabase(name: string): Promise<string>;
   /** Runs SQL as the superuser on the `postgres` database. */
   admin(sql: string): Promise<void>;
+  /** Shuts the server down, keeping its data (an outage). */
+  down(): Promise<void>;
+  /** Starts it again on the same port with the same data. */
+  up(): Promise<void>;
+  /** Stops it for good and removes its directory. */
   stop(): Promise<void>;
 }
 
@@ -126,7 +138,7 @@ export async function startPostgres(): Promise<PostgresServer> {
   const init = spawnSync(path.join(bin, 'initdb'), ['-D', data, '-U', 'qlb', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync'], { ...as, encoding: 'utf8', cwd: dir });
   if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`);
   const settings = ['-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
-  const child = spawn(path.join(bin, 'postgres'), ['-D', data, ...settings], { ...as, stdio: 'ignore', cwd: dir });
+  let child: ChildProcess | undefined;
   const url = (database: string) => `postgres://qlb@127.0.0.1:${port}/${database}`;
   const admin = async (sql: string) => {
     const client = new pg.Client({ connectionString: url('postgres') });
@@ -137,7 +149,18 @@ export async function startPostgres(): Promise<PostgresServer> {
       await client.end();
     }
   };
-  await waitFor(async () => (await admin('SELECT 1'), true), 'postgres');
+  const up = async () => {
+    child = spawn(path.join(bin, 'postgres'), ['-D', data, ...settings], { ...as, stdio: 'ignore', cwd: dir });
+    await waitFor(async () => (await admin('SELECT 1'), true), 'postgres');
+  };
+  const down = async () => {
+    if (!child) return;
+    const running = child;
+    child = undefined;
+    running.kill('SIGINT'); // fast shutdown: connections closed, data kept
+    await exited(running);
+  };
+  await up();
   return {
     port,
     admin,
@@ -145,9 +168,10 @@ export async function startPostgres(): Promise<PostgresServer> {
       await admin(`CREATE DATABASE ${name}`);
       return url(name);
     },
+    up,
+    down,
     async stop() {
-      child.kill('SIGINT');
-      await exited(child);
+      await down();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -59,10 +59,13 @@ describe('loadConfig: shared state', () => {
 
   it('reads Redis with its key prefix, PostgreSQL, and the watch switch', () => {
     const config = loadConfig({ REDIS_URL: 'redis://:pw@cache:6380/2', DATABASE_URL: 'postgres://bot:pw@db:5432/legal', KNOWLEDGE_WATCH: 'off' });
-    expect(config.redis).toEqual({ url: 'redis://:pw@cache:6380/2', keyPrefix: 'qlb:' });
+    expect(config.redis).toEqual({ url: 'redis://:pw@cache:6380/2', keyPrefix: 'qlb:', timeoutMs: 300 });
+    expect(config.conversationLockWaitMs).toBe(2_000);
     expect(config.database).toEqual({ url: 'postgres://bot:pw@db:5432/legal' });
     expect(config.watchKnowledge).toBe(false);
     expect(loadConfig({ REDIS_URL: 'rediss://cache', REDIS_KEY_PREFIX: 'district-2:' }).redis?.keyPrefix).toBe('district-2:');
+    expect(loadConfig({ REDIS_URL: 'rediss://cache', REDIS_TIMEOUT_MS: '500' }).redis?.timeoutMs).toBe(500);
+    expect(loadConfig({ CONVERSATION_LOCK_WAIT_MS: '0' }).conversationLockWaitMs).toBe(0);
   });
 
   it('refuses other URLs without echoing them (they may hold a password)', () => {

@@ -20,11 +20,11 @@ let prefixes = 0;
 const opened: SharedState[] = [];
 
 /** Two instances on the same Redis under a prefix of their own. */
-async function pair(options: { idleMs?: number; ratePerMinute?: number } = {}) {
+async function pair(options: { idleMs?: number; ratePerMinute?: number; probeEveryMs?: number } = {}) {
   prefixes += 1;
   const keyPrefix = `t${prefixes}:`;
   const make = async (log: LogSink) => {
-    const redis: RedisConnection = openRedis({ url: server.url, keyPrefix, logger: log.logger });
+    const redis: RedisConnection = openRedis({ url: server.url, keyPrefix, logger: log.logger, commandTimeoutMs: 200, probeEveryMs: options.probeEveryMs });
     if (!(await redis.ready(10_000))) throw new Error('Redis not ready');
     const state = openRedisState({ redis, logger: log.logger, hash: (key) => `h-${key}`, sessionIdleMs: options.idleMs ?? 60_000, ratePerMinute: options.ratePerMinute ?? 0 });
     opened.push(state);
@@ -113,6 +113,39 @@ describe.skipIf(missing !== undefined)(missing ?? 'shared state on Redis', () =>
     await eventually(() => heardTwo.length === 1);
     expect(heardTwo).toEqual(['broadcast']);
     expect(heardOne).toEqual([]);
+  });
+
+  it('a hang (SIGSTOP): noticed within the timeout by one command, then nobody waits on Redis until a probe is answered', async () => {
+    const { keyPrefix, one, two } = await pair({ ratePerMinute: 2, probeEveryMs: 100 });
+    await one.state.sessions.write('web:h', { topic: 'notary' });
+    server.pause();
+    try {
+      let started = performance.now();
+      expect(await one.state.sessions.read('web:h')).toBeUndefined();
+      expect(performance.now() - started).toBeLessThan(1_000); // the 200 ms timeout, with room for a loaded machine
+      expect(one.redis.up).toBe(false);
+      expect(one.state.health()).toMatchObject({ state: 'degraded', reason: 'hung', timeoutMs: 200, since: expect.any(Number) });
+      // Every user of this connection goes on at once: sessions, limits (in memory), cache, locks, broadcasts.
+      started = performance.now();
+      await one.state.sessions.write('web:h', { topic: 'mediation' });
+      expect([await one.state.limiter.admit('web:h'), await one.state.limiter.admit('web:h'), await one.state.limiter.admit('web:h')]).toEqual(['ok', 'ok', 'notice']);
+      expect(await one.state.cache.claim('msg:h', 1_000)).toBe(true);
+      expect((await one.state.locks.acquire('hung-lock', { ttlMs: 1_000 })).acquired).toBe(true);
+      await one.state.reloads.publish('watch');
+      const lock = await one.state.conversationLocks.acquire('web:h');
+      await lock?.release();
+      expect(performance.now() - started).toBeLessThan(150); // less than one timeout for all of them
+      expect(one.log.lines().filter((line) => line.code === ErrorCodes.REDIS_UNAVAILABLE && line.level === 50)).toHaveLength(1);
+    } finally {
+      server.resume();
+    }
+    await eventually(() => one.redis.up, 5_000);
+    expect(one.state.health()).toMatchObject({ state: 'ok' });
+    expect(one.log.lines().some((line) => line.msg === 'Redis answers again: shared state in use again')).toBe(true);
+    await one.state.sessions.write('web:h2', { topic: 'notary' });
+    expect(await two.state.sessions.read('web:h2')).toEqual({ topic: 'notary' });
+    // The instance lock granted meanwhile is taken for real at its next renewal.
+    await eventually(async () => (await one.redis.client.get(`${keyPrefix}lock:hung-lock`)) !== null);
   });
 
   it('an outage: answered around at once, logged once, over by itself (and broadcasts possibly missed are made up for)', async () => {

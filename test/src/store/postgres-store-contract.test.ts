@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { deploymentSalt } from '../../../src/shared/deployment-salt.js';
+import { openDeploymentSalt } from '../../../src/shared/deployment-salt.js';
 import { openStoreReader } from '../../../src/store/open-store-reader.js';
 import { migratePostgres } from '../../../src/store/postgres/migrations.js';
 import { createPool } from '../../../src/store/postgres/pool.js';
@@ -40,8 +40,9 @@ const harness: StoreHarness = {
         const pool = createPool({ url, logger, connectTimeoutMs: 1_000 });
         // As openDeployment does: migrate, then the salt every instance agrees on.
         await migratePostgres(pool);
-        const { salt } = await deploymentSalt({ local: randomBytes(16).toString('hex'), postgres: pool, logger });
-        return openPostgresStore({ pool, logger, salt, database: name, ...options });
+        const deployment = await openDeploymentSalt({ local: randomBytes(16).toString('hex'), postgres: pool, migrated: true, logger });
+        deployment.close();
+        return openPostgresStore({ pool, logger, salt: deployment.value ?? '', database: name, ...options });
       },
       reader: () => openStoreReader({ dataDir: '/nonexistent', database: { url } }),
       async break() {
