@@ -102,7 +102,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       const nextSegmenter = sameWords(next.domainWords, words)
         ? segmenter
         : await createSegmenter(config.segmenter, next.domainWords);
-      const built = buildEngine(next, nextSegmenter, thresholds, { snapshotDir, logger, trainingSetsDir: config.trainingSetsDir });
+      const built = buildEngine(next, nextSegmenter, thresholds, { snapshotDir, logger, trainingSetsDir: config.trainingSetsDir, serving: bot.engine });
       segmenter = nextSegmenter;
       words = next.domainWords;
       return built;

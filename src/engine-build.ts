@@ -17,12 +17,12 @@ export function buildEngine(
   knowledge: KnowledgeBase,
   segmenter: Segmenter,
   thresholds: Thresholds,
-  options: { snapshotDir?: string; logger: Logger; trainingSetsDir?: string },
+  options: { snapshotDir?: string; logger: Logger; trainingSetsDir?: string; serving?: Engine },
 ): Engine {
   const { snapshotDir, logger } = options;
   const tokens = snapshotDir ? openTokenCache(snapshotDir, knowledge, segmenter.name) : undefined;
   const learn = (training: Parameters<typeof openModel>[0]['training']) =>
-    openModel({ knowledge, training, labelledDir: options.trainingSetsDir, snapshotDir, logger });
+    openModel({ knowledge, training, labelledDir: options.trainingSetsDir, snapshotDir, logger, serving: options.serving?.model });
   const engine = createEngine(knowledge, segmenter, thresholds, undefined, tokens, learn);
   try {
     tokens?.save();

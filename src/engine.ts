@@ -6,7 +6,7 @@ import type { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { decide, type Decision, type Thresholds } from './match/decide.js';
 import { createMatcher, type MatchResult, type MatchTuning } from './match/matcher.js';
 import type { TokenCache } from './match/token-cache.js';
-import { createSafetyReader, type SafetyReader, type SafetyReading } from './safety/detect-emergency.js';
+import { safetyReaderFor, type SafetyReading } from './safety/detect-emergency.js';
 import type { Segmenter } from './segment/segmenter.js';
 import { createComposer, type Composer } from './compose/compose-reply.js';
 import { createNormalizer } from './text/normalize.js';
@@ -14,7 +14,7 @@ import { createToSimplified } from './text/to-simplified.js';
 import { createGreetingStripper, createGreetingTest, createOnlyWordsTest, createPhraseTest } from './dialog/intents.js';
 import { createElsewhereTest } from './dialog/elsewhere.js';
 import { sanitize, truncate } from './text/sanitize.js';
-import type { FeatureInput } from './model/featurize.js';
+import { modelInput, modelTrainingFor } from './model/model-input.js';
 import type { LearnedModel, ModelReading } from './model/learned-model.js';
 import { weighDanger, type WeighedDanger } from './safety/weigh-danger.js';
 import type { ModelTraining } from './model/open-model.js';
@@ -72,17 +72,6 @@ export interface Engine {
   mask: Masker;
 }
 
-/**
- * One safety reader per emergency.yaml as loaded: engines built again over the same knowledge
- * (a measurement's folds) share its compiled patterns and the states RE2 has worked out.
- */
-const readers = new WeakMap<KnowledgeBase['emergency'], SafetyReader>();
-function safetyReaderOf(data: KnowledgeBase['emergency']): SafetyReader {
-  let reader = readers.get(data);
-  if (!reader) readers.set(data, (reader = createSafetyReader(data)));
-  return reader;
-}
-
 /** Builds the engine: normalizer, emergency detector, index and composer. */
 export function createEngine(
   knowledge: KnowledgeBase,
@@ -99,19 +88,9 @@ export function createEngine(
   const toSimplified = createToSimplified();
   const normalize = createNormalizer(knowledge.synonyms, toSimplified);
   const matcher = createMatcher(knowledge, segmenter, { correctBelow: thresholds.answer, normalize, tuning, tokens });
-  const readSafety = safetyReaderOf(knowledge.emergency);
+  const readSafety = safetyReaderFor(knowledge.emergency);
   const lineOf = new Map(knowledge.emergency.categories.map((category) => [category.id, category.line]));
-  // The model reads the text itself: the rules' regular expressions are too slow to run over
-  // every training text (about 1 ms a text on RE2), and a learned signal apart from them is
-  // what can catch what they miss.
-  const featureInput = (normalized: string): FeatureInput => ({ text: normalized });
-  const model = learn?.({
-    read: (text) => featureInput(normalize(text)),
-    kindOf: (text) => {
-      const safety = readSafety(normalize(text));
-      return safety.emergency?.category ?? safety.hazards[0];
-    },
-  });
+  const model = learn?.(modelTrainingFor(knowledge, normalize));
   // Messages are normalized (唔该 → 请, 你系 → 你是): so are the words they are compared with, kept as written too.
   const both = (words: readonly string[]) => [...new Set(words.flatMap((word) => [word, normalize(word)]))];
   const greetings = both(knowledge.meta.greetings);
@@ -122,6 +101,9 @@ export function createEngine(
   const asksForPerson = (normalized: string) => onlyAsksForPerson(normalized) || asksAnywhere(normalized);
   const rejects = createOnlyWordsTest(both(handoff.rejections));
   const readable = [...knowledge.meta.homePlaces, ...knowledge.domainWords.map(({ word }) => word)];
+  // Around "可以提供哪些服务" people put 请问, 这个平台…: the asking words, not another question.
+  const isGreeting = createGreetingTest(greetings, ['请问', '打扰了', '打扰一下', '这个平台', '这个', '平台', '这里', '你们', '主要', '都', '一下', '的', '问题']);
+  const smalltalkOf = (normalized: string) => smalltalkTests.find((talk) => talk.test(normalized));
   return {
     knowledge,
     read(raw, maxChars) {
@@ -134,21 +116,22 @@ export function createEngine(
     readSafety,
     weighDanger: (normalized) => {
       const rules = readSafety(normalized);
-      return weighDanger(normalized, rules, rules.emergency ? undefined : model?.read(featureInput(normalized)), knowledge.matching.danger, knowledge.emergency);
+      const learned = rules.emergency ? undefined : model?.read(modelInput(normalized));
+      const otherwiseClear = learned !== undefined && (asksForPerson(normalized) || isGreeting(normalized) || smalltalkOf(normalized) !== undefined);
+      return weighDanger(normalized, rules, learned, knowledge.matching.danger, knowledge.emergency, { otherwiseClear });
     },
     safetyLines: (hazards) => hazards.flatMap((id) => lineOf.get(id) ?? []),
-    // Around "可以提供哪些服务" people put 请问, 这个平台…: the asking words, not another question.
-    isGreeting: createGreetingTest(greetings, ['请问', '打扰了', '打扰一下', '这个平台', '这个', '平台', '这里', '你们', '主要', '都', '一下', '的', '问题']),
+    isGreeting,
     elsewhere: createElsewhereTest(knowledge.meta.homePlaces, (text) => segmenter.cut(text)),
     stripGreeting: createGreetingStripper(greetings),
     smalltalk(normalized) {
-      const hit = smalltalkTests.find((talk) => talk.test(normalized));
+      const hit = smalltalkOf(normalized);
       return hit ? { id: hit.id, reply: hit.reply } : undefined;
     },
     asksForPerson,
     rejects,
     model,
-    readModel: (normalized) => model?.read(featureInput(normalized)),
+    readModel: (normalized) => model?.read(modelInput(normalized)),
     match: (normalized) => matcher.match(normalized),
     mask: createMasker(knowledge.privacy, { tagger: segmenter, simplify: toSimplified, readable }),
     decide: (match) => {

@@ -9,6 +9,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { silentLogger } from '../logger.js';
 import type { Thresholds } from '../match/decide.js';
 import { featureTexts, trainFeatured, type LearnedModel } from '../model/learned-model.js';
+import { modelTrainingFor } from '../model/model-input.js';
 import { trainingExamples, type ModelTraining } from '../model/open-model.js';
 import { labelledSetFiles, modelClasses, type LabelledText } from '../model/training-data.js';
 import { memoryTokenCache } from '../match/token-cache.js';
@@ -44,9 +45,7 @@ export interface Measured {
 export async function leaveOneSetOut(options: LeaveOneSetOutOptions): Promise<Measured> {
   const { knowledge, segmenter, thresholds, labelledDir } = options;
   const tokens = memoryTokenCache();
-  let training: ModelTraining | undefined;
-  createEngine(knowledge, segmenter, thresholds, undefined, tokens, (how) => void (training = how));
-  if (!training) throw new Error('the engine did not offer its reading to the learner');
+  const training = modelTrainingFor(knowledge);
   const read = training.read;
   const settings = knowledge.matching.model;
   const classes = modelClasses(knowledge);

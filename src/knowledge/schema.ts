@@ -244,6 +244,7 @@ export const MatchingSchema = z.strictObject({
       l2: z.number().min(0).default(0.0001),
       seed: count.default(1),
       prune: z.number().min(0).default(0.01),
+      minGradient: z.number().min(0).max(1).default(0.02),
       keywordWeight: z.number().positive().max(1).default(0.5),
     })
     .prefault({}),
@@ -251,6 +252,7 @@ export const MatchingSchema = z.strictObject({
     .strictObject({
       emergencyAt: share.default(0.4),
       lineAt: share.default(0.2),
+      minChars: count.min(0).default(6),
     })
     .prefault({}),
 });

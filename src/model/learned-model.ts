@@ -20,6 +20,7 @@ export interface ModelSettings {
   l2: number;
   seed: number;
   prune: number;
+  minGradient: number;
   keywordWeight: number;
 }
 
@@ -84,7 +85,14 @@ export function trainFeatured(featured: readonly FeaturedText[], classes: readon
   );
   const classIndex = new Map(classes.map((name, index) => [name, index]));
   const kindIndex = new Map(kinds.map((name, index) => [name, index]));
-  const train = { epochs: settings.epochs, learningRate: settings.learningRate, l2: settings.l2, seed: settings.seed, prune: settings.prune };
+  const train = {
+    epochs: settings.epochs,
+    learningRate: settings.learningRate,
+    l2: settings.l2,
+    seed: settings.seed,
+    prune: settings.prune,
+    minGradient: settings.minGradient,
+  };
   const intent = trainSoftmax(
     featured.map(({ example, features }) => ({
       features: vocabulary.idsOf(features),

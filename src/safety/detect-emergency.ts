@@ -137,6 +137,19 @@ export function createSafetyReader(data: EmergencyData): SafetyReader {
     const vetoes = texts.flatMap((text, index): Veto[] =>
       anyDanger(text) && vetoed(index) ? [{ clause: text, by: index <= closedUpTo ? 'over' : pastOf(index) ? 'past' : 'aftermath' }] : [],
     );
-    return { hazards, vetoes, rest: '' };
+    return { hazards, vetoes, rest: rest() };
   };
+}
+
+const readers = new WeakMap<EmergencyData, SafetyReader>();
+
+/**
+ * One safety reader per emergency.yaml as loaded: engines built again over the same knowledge
+ * (a measurement's folds, the model's training) share its compiled patterns and the states RE2
+ * has worked out.
+ */
+export function safetyReaderFor(data: EmergencyData): SafetyReader {
+  let reader = readers.get(data);
+  if (!reader) readers.set(data, (reader = createSafetyReader(data)));
+  return reader;
 }

@@ -2,7 +2,9 @@
  * The rules and the learned signal together: either may raise an emergency (a false alarm costs
  * one line of text, a miss can cost a life). The model's emergency takes the category of the
  * danger words the rules saw, else the one its danger head names; a middling model reading puts
- * that category's safety line on the reply, as a vetoed danger word does.
+ * that category's safety line on the reply, as a vetoed danger word does. The model does not
+ * raise an emergency on a fragment too short to read, nor where the rules read a clear other
+ * intent (转人工, a greeting, thanks): there it only adds the safety line.
  */
 import type { EmergencyData, MatchingSettings } from '../knowledge/schema.js';
 import type { ModelReading } from '../model/learned-model.js';
@@ -20,12 +22,16 @@ export function weighDanger(
   learned: ModelReading | undefined,
   thresholds: MatchingSettings['danger'],
   emergency: EmergencyData,
+  /** The rules read a clear intent that is no danger (asking for a person, a greeting, small talk). */
+  options: { otherwiseClear?: boolean } = {},
 ): WeighedDanger {
   if (rules.emergency || !learned) return learned ? { ...rules, model: learned.danger } : rules;
   const kind = rules.hazards[0] ?? learned.dangerKind;
   const category = emergency.categories.find((candidate) => candidate.id === kind);
   if (!category) return { ...rules, model: learned.danger };
-  if (learned.danger >= thresholds.emergencyAt) {
+  // Too short to read for the model alone (a fragment like "我老公他……"): short dangers are the rules'.
+  const readable = normalized.replace(/[^\p{L}\p{N}]/gu, '').length >= thresholds.minChars;
+  if (learned.danger >= thresholds.emergencyAt && readable && !options.otherwiseClear) {
     // No clause holds a danger word the rules know: the whole message is read for a question too,
     // so a false alarm still answers what was asked, below the emergency lines.
     const rest = rules.hazards.length === 0 ? normalized : rules.rest;

@@ -8,7 +8,7 @@ import { readModelSnapshot, trainingKey, writeModelSnapshot } from '../../../src
 import { predict, trainSoftmax } from '../../../src/model/softmax-regression.js';
 import type { LabelledText } from '../../../src/model/training-data.js';
 
-const SETTINGS: ModelSettings = { ngrams: [1, 2, 3], words: false, minCount: 1, epochs: 8, learningRate: 0.5, l2: 0.0001, seed: 1, prune: 0.01, keywordWeight: 0.5 };
+const SETTINGS: ModelSettings = { ngrams: [1, 2, 3], words: false, minCount: 1, epochs: 8, learningRate: 0.5, l2: 0.0001, seed: 1, prune: 0.01, minGradient: 0.02, keywordWeight: 0.5 };
 const example = (text: string, label: string, set = 'toy'): LabelledText => ({ set, text, labels: [label], weight: 1 });
 const TOY: LabelledText[] = [
   example('老板欠我工资不给', 'wage'),
@@ -37,7 +37,7 @@ describe('softmax regression', () => {
       { features: [0, 1], target: [[0, 1]] as const },
       { features: [2, 3], target: [[1, 1]] as const },
     ];
-    const options = { classes: 2, features: 4, epochs: 5, learningRate: 0.5, l2: 0, seed: 3, prune: 0 };
+    const options = { classes: 2, features: 4, epochs: 5, learningRate: 0.5, l2: 0, seed: 3, prune: 0, minGradient: 0 };
     const a = trainSoftmax(data, options);
     const b = trainSoftmax(data, options);
     expect([...a.weightOf]).toEqual([...b.weightOf]);
