@@ -163,6 +163,8 @@ export const MetaSchema = z.strictObject({
     problemEvidence: text,
     problemDeadlines: text,
     problemNext: text,
+    /** Small talk the learned model recognised that no small-talk word list holds (thanks, a complaint, goodbye…). */
+    smalltalkDefault: text,
     /** Heads the answer to a legal question asked beside danger now, below the emergency lines. */
     emergencyAnswerHeader: text,
     /** Sent once when a conversation goes over the rate limit (RATE_LIMIT_PER_MINUTE). */
@@ -253,6 +255,18 @@ export const MatchingSchema = z.strictObject({
       emergencyAt: share.default(0.4),
       lineAt: share.default(0.2),
       minChars: count.min(0).default(6),
+    })
+    .prefault({}),
+  intent: z
+    .strictObject({
+      kindAt: share.default(0.5),
+      declineAt: share.default(0.7),
+      rescueAt: share.default(0.6),
+      pickAt: share.default(0.4),
+      overrideAt: share.default(0.75),
+      overrideBelow: share.default(0.2),
+      disagreeAt: share.default(0.4),
+      disagreeBelow: share.default(0.1),
     })
     .prefault({}),
 });

@@ -7,6 +7,8 @@
 import { idsOf, stateAfterAnswer } from '../../dialog/choices.js';
 import type { Entry } from '../../knowledge/knowledge-base.js';
 import { CLOSE_MARGIN, type Decision } from '../../match/decide.js';
+import { weighModel, type ModelKind } from '../../match/weigh-model.js';
+import type { ModelReading } from '../../model/learned-model.js';
 import type { MatchResult } from '../../match/matcher.js';
 import { readInConversation, READ_AS } from './conversation-reading.js';
 import { aspectNoEntryHas, entriesOfTopic, routeSays } from './knowledge-facts.js';
@@ -97,9 +99,21 @@ export function matchAndDecide(): Step {
   return step('match', async (ctx) => {
     const { engine } = ctx;
     const alone = ctx.match ?? engine.match(ctx.question ?? '');
-    const { match, decision, via } = readInConversation(ctx, alone, engine.decide(alone));
-    ctx.note(() => describeMatch(match, decision, engine.thresholds));
-    const detail = () => explainDecision(decision, match, engine.thresholds);
+    const read = readInConversation(ctx, alone, engine.decide(alone));
+    const { match, via } = read;
+    // A reading in the conversation is the conversation's; the model reads the message alone.
+    const reading = via ? undefined : engine.readModel(ctx.read?.normalized ?? ctx.question ?? '');
+    const weighed = weighModel(read.decision, reading, engine.model?.classes ?? [], engine.knowledge.byId, engine.knowledge.matching.intent, match.aspectOnly);
+    ctx.note(() => ({ ...describeMatch(match, read.decision, engine.thresholds), ...describeModel(reading, engine.model?.classes ?? []) }));
+    if (weighed.kind === 'reply') return replyOfKind(ctx, weighed.reply, weighed.probability);
+    const decision: Decision =
+      weighed.kind === 'entry'
+        ? { kind: 'answer', entry: weighed.entry, confidence: weighed.probability, reason: 'confident' }
+        : weighed.kind === 'clarify'
+          ? { kind: 'clarify', options: weighed.options, confidence: weighed.probability, reason: 'close-rivals' }
+          : weighed.decision;
+    const code = weighed.kind === 'kept' ? undefined : weighed.reason;
+    const detail = () => (code ? `${MODEL_READS[code]};` : '') + explainDecision(read.decision, match, engine.thresholds);
     const unanswerable = decision.kind === 'answer' && !decision.entry.problem ? aspectNoEntryHas(ctx, match, decision.entry) : undefined;
     if (decision.kind === 'answer' && unanswerable) {
       // The question asks what no source gives (opening hours…): say so rather than answer around it.
@@ -114,18 +128,56 @@ export function matchAndDecide(): Step {
       const { entry } = decision;
       const reply = engine.compose.answer(entry, decision.confidence);
       ctx.next = stateAfterAnswer(entry, reply);
-      return ctx.finish(reply, via ? `answer.${via}` : `answer.${decision.reason}`, via ? () => `${READ_AS[via]};${detail()}` : detail);
+      const reason = code ? `answer.${code}` : via ? `answer.${via}` : `answer.${decision.reason}`;
+      return ctx.finish(reply, reason, via ? () => `${READ_AS[via]};${detail()}` : detail);
     }
     ctx.nearest = decision.kind === 'clarify' ? decision.options[0]?.id : decision.closest?.id;
     if (decision.kind === 'clarify') {
       const clarify = engine.compose.clarify(decision.options, decision.confidence);
       ctx.next = { topic: ctx.state.topic, choices: idsOf(clarify), asked: maskForSession(ctx) };
-      return ctx.finish(clarify, `clarify.${decision.reason}`, detail);
+      return ctx.finish(clarify, code ? `clarify.${code}` : `clarify.${decision.reason}`, detail);
     }
     // A question off the subject ("明天会下雨吗") does not end the conversation's trouble: its entry stays at hand.
     ctx.next = { topic: ctx.state.topic, ...(ctx.state.entryId ? { entryId: ctx.state.entryId } : {}), lastKind: 'fallback' };
     ctx.finish(engine.compose.fallback(decision.confidence), `fallback.${decision.reason}`, detail);
   });
+}
+
+/** What the model changed, in staff's words. */
+const MODEL_READS: Record<string, string> = {
+  'model.rescue': '匹配没有把握,学习模型很确定是这一条',
+  'model.clarified': '匹配列了几条,学习模型很确定是其中这一条',
+  'model.override': '学习模型很确定是另一条,而几乎不认为是匹配选的那条',
+  'model.disagrees': '学习模型认为是另一条:两条都列出来请对方选,不猜',
+  'model.kind': '学习模型认为这不是法律问题而是另一类消息',
+};
+
+/** The reply the model named instead of an entry: the menu, small talk, a person, or an honest decline. */
+function replyOfKind(ctx: TurnContext, kind: ModelKind, probability: number): void {
+  const { compose } = ctx.engine;
+  const detail = `${MODEL_READS['model.kind']}(${kind},${probability.toFixed(2)})`;
+  switch (kind) {
+    case 'menu': {
+      const menu = compose.menu();
+      ctx.next = { ...ctx.state, choices: idsOf(menu) };
+      return ctx.finish(menu, 'menu.model', detail);
+    }
+    case 'smalltalk':
+      return ctx.finish(compose.smalltalk(ctx.engine.knowledge.meta.messages.smalltalkDefault), 'smalltalk.model', detail);
+    case 'handoff':
+      ctx.next = { topic: ctx.state.topic };
+      return ctx.finish(compose.handoff(ctx.message.capabilities?.handoff === true), 'handoff.model', detail);
+    case 'fallback':
+      ctx.next = { topic: ctx.state.topic, ...(ctx.state.entryId ? { entryId: ctx.state.entryId } : {}), lastKind: 'fallback' };
+      return ctx.finish(compose.fallback(probability), 'fallback.model', detail);
+  }
+}
+
+/** The model's two likeliest classes, for `why`. */
+function describeModel(reading: ModelReading | undefined, classes: readonly string[]): Record<string, unknown> {
+  if (!reading) return {};
+  const ranked = [...reading.probabilities].map((p, k) => ({ id: classes[k], p })).sort((a, b) => b.p - a.p);
+  return { model: ranked.slice(0, 2).map(({ id, p }) => `${id} ${p.toFixed(2)}`) };
 }
 
 /** The best entry of the topic at hand, when it ranks within {@link SAME_TOPIC_MARGIN} of the best and is sure enough. */
