@@ -73,6 +73,8 @@ export const ErrorCodes = {
   REDIS_UNAVAILABLE: 'QLB_REDIS_UNAVAILABLE',
   INSTANCE_LOCKED: 'QLB_INSTANCE_LOCKED',
   INSTANCE_LOCK_LOST: 'QLB_INSTANCE_LOCK_LOST',
+  STORE_RECORDS_SPILLED: 'QLB_STORE_RECORDS_SPILLED',
+  STORE_RECORDS_LOST: 'QLB_STORE_RECORDS_LOST',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
@@ -123,7 +125,7 @@ export const ErrorMeanings = {
   QLB_HTTP_NOT_FOUND: '没有这个网址或请求方法(HTTP 404)',
   QLB_HTTP_RATE_LIMITED: '同一地址每分钟请求超过 HTTP_RATE_PER_MINUTE(HTTP 429)',
   QLB_HTTP_INTERNAL: '处理网页请求时出现意外错误(HTTP 500);原因只写入日志',
-  QLB_STORE_RECORDS_DROPPED: '数据库写不进时内存队列已满,丢弃了新的记录(已计数,每分钟最多记一次日志);回答照常进行',
+  QLB_STORE_RECORDS_DROPPED: '数据库写不进时内存队列已满,新的记录也无法写入 DATA_DIR/unwritten/ 的暂存文件,已丢弃(已计数,每分钟最多记一次日志);回答照常进行',
   QLB_STORE_CORRUPT: 'stats / review:数据库文件已损坏或不是数据库;从备份恢复,或移走后由机器人重建',
   QLB_STORE_UNREADABLE: 'stats / review:无法读取数据目录或数据库(路径、权限;只读目录里 SQLite 无法建 -shm 文件)',
   QLB_STORE_DISK_FULL: 'stats / review:磁盘已满,无法读取数据库或写出 CSV',
@@ -145,6 +147,8 @@ export const ErrorMeanings = {
   QLB_REDIS_UNAVAILABLE: 'Redis 连不上或命令失败:回答照常,但对话暂不记得上文、限流按各实例分别计算、重新加载不广播;自动重试,恢复后记一行日志',
   QLB_INSTANCE_LOCKED: '同一个 Redis 上已有另一个实例在轮询 Telegram 或登录个人微信,本实例拒绝启动该渠道;提示中有对方实例的名称',
   QLB_INSTANCE_LOCK_LOST: '运行中的 Telegram 轮询或个人微信失去了实例锁(Redis 中断期间被另一个实例取得),本实例已停止该渠道,由对方继续',
+  QLB_STORE_RECORDS_SPILLED: '数据库写不进:内存队列已满的新记录,或停止时还没写入的记录,已存入 DATA_DIR/unwritten/ 的暂存文件(已脱敏),下次启动(或数据库恢复后)补写,不会重复',
+  QLB_STORE_RECORDS_LOST: '有记录丢失:数据库写不进,暂存文件也写不进(磁盘满、无权限),或暂存文件中有残缺的行;停止时出现则进程以非零状态退出',
 } as const satisfies Record<ErrorCode, string>;
 
 /** An error the bot knows about; `details` lists what exactly is wrong (file, field...). */

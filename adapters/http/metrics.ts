@@ -32,6 +32,7 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
   let storeHealth: (() => StoreHealth) | undefined;
   let sharedHealth: (() => RedisHealth | undefined) | undefined;
   let droppedSeen = 0;
+  let spilledSeen = 0;
   let questions = 0;
   let fallbacks = 0;
   let storeFailuresSeen = 0;
@@ -82,8 +83,18 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
     },
   });
   new Counter({
+    name: 'qlb_store_spilled_total',
+    help: 'Records kept in the spill file (DATA_DIR/unwritten/) because the store could not take them: written by a later start.',
+    registers,
+    collect() {
+      const spilled = storeHealth?.().spilled ?? 0;
+      if (spilled > spilledSeen) this.inc(spilled - spilledSeen);
+      spilledSeen = Math.max(spilledSeen, spilled);
+    },
+  });
+  new Counter({
     name: 'qlb_store_dropped_total',
-    help: 'Records dropped because the store could not be written and the queue was full.',
+    help: 'Records lost: the store could not be written, the queue was full and the spill file could not be written either.',
     registers,
     collect() {
       const dropped = storeHealth?.().dropped ?? 0;
