@@ -3,12 +3,13 @@
  * beside the knowledge snapshot (match/token-cache.ts): a start or reload segments only texts
  * no earlier build has seen. A cache that cannot be written costs time, never an answer.
  */
-import { createEngine, type Engine } from './engine.js';
+import { createEngine, engineSteps, type Engine } from './engine.js';
+import { runStepsPausing } from './concurrency/steps.js';
 import { ErrorCodes } from './errors.js';
 import type { KnowledgeBase } from './knowledge/knowledge-base.js';
 import type { Logger } from './logger.js';
 import type { Thresholds } from './match/decide.js';
-import { openTokenCache } from './match/token-cache.js';
+import { openTokenCache, tokenCacheOf, type TokenRow } from './match/token-cache.js';
 import type { Segmenter } from './segment/segmenter.js';
 
 export function buildEngine(
@@ -26,4 +27,13 @@ export function buildEngine(
     logger.warn({ code: ErrorCodes.SNAPSHOT_FAILED, err: error, snapshotDir }, 'token cache not written; builds segment every text until it can be');
   }
   return engine;
+}
+
+/**
+ * Builds the engine on this thread from the tokens of every text worked out elsewhere (the
+ * knowledge worker thread): nothing is segmented again, and the index is built in steps with
+ * a turn of the event loop between them, so a reload holds residents up for one step at most.
+ */
+export function buildEngineFromTokens(knowledge: KnowledgeBase, segmenter: Segmenter, thresholds: Thresholds, tokens: readonly TokenRow[]): Promise<Engine> {
+  return runStepsPausing(engineSteps(knowledge, segmenter, thresholds, undefined, tokenCacheOf(tokens)));
 }

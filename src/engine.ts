@@ -4,7 +4,8 @@
  */
 import type { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { decide, type Decision, type Thresholds } from './match/decide.js';
-import { createMatcher, type MatchResult, type MatchTuning } from './match/matcher.js';
+import { matcherSteps, type MatchResult, type MatchTuning } from './match/matcher.js';
+import { runSteps, type Steps } from './concurrency/steps.js';
 import type { TokenCache } from './match/token-cache.js';
 import { createEmergencyDetector, type EmergencyHit } from './safety/detect-emergency.js';
 import type { Segmenter } from './segment/segmenter.js';
@@ -52,6 +53,24 @@ export interface Engine {
   decide(match: MatchResult): Decision;
 }
 
+/** One slot per part: the latest built, by the JSON of its input. */
+const latestParts = new Map<string, { key: string; part: unknown }>();
+
+/**
+ * The part `make` builds from `input`, reused while `input` is what the latest build of that
+ * part had: a reload that changes neither the synonyms nor emergency.yaml (a sample question
+ * added) rebuilds only the index, so the swap holds residents up the least. Both parts are
+ * pure functions of their input, so one may serve two engines.
+ */
+function reused<T>(slot: string, input: unknown, make: () => T): T {
+  const key = JSON.stringify(input);
+  const latest = latestParts.get(slot);
+  if (latest?.key === key) return latest.part as T;
+  const part = make();
+  latestParts.set(slot, { key, part });
+  return part;
+}
+
 /** Builds the engine: normalizer, emergency detector, index and composer. */
 export function createEngine(
   knowledge: KnowledgeBase,
@@ -62,9 +81,22 @@ export function createEngine(
   /** Tokens of knowledge-base texts from an earlier build (derived data; see token-cache.ts). */
   tokens?: TokenCache,
 ): Engine {
-  const normalize = createNormalizer(knowledge.synonyms);
-  const matcher = createMatcher(knowledge, segmenter, { correctBelow: thresholds.answer, normalize, tuning, tokens });
-  const detectEmergency = createEmergencyDetector(knowledge.emergency);
+  return runSteps(engineSteps(knowledge, segmenter, thresholds, tuning, tokens));
+}
+
+/** {@link createEngine} in steps (concurrency/steps.ts), for a build on the thread that answers. */
+export function* engineSteps(
+  knowledge: KnowledgeBase,
+  segmenter: Segmenter,
+  thresholds: Thresholds,
+  tuning?: MatchTuning,
+  tokens?: TokenCache,
+): Steps<Engine> {
+  const normalize = reused('normalizer', [...knowledge.synonyms], () => createNormalizer(knowledge.synonyms));
+  yield;
+  const matcher = yield* matcherSteps(knowledge, segmenter, { correctBelow: thresholds.answer, normalize, tuning, tokens });
+  yield;
+  const detectEmergency = reused('emergency', knowledge.emergency, () => createEmergencyDetector(knowledge.emergency));
   // Messages are normalized (唔该 → 请, 你系 → 你是): so are the words they are compared with, kept as written too.
   const both = (words: readonly string[]) => [...new Set(words.flatMap((word) => [word, normalize(word)]))];
   const greetings = both(knowledge.meta.greetings);

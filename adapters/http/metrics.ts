@@ -60,7 +60,7 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
   });
   const reloads = new Counter({
     name: 'qlb_knowledge_reloads_total',
-    help: 'Knowledge reloads, by outcome (ok, refused).',
+    help: 'Knowledge reloads, by outcome (ok: new knowledge built; unchanged: the folder was as loaded, nothing built; refused).',
     labelNames: ['outcome'] as const,
     registers,
   });
@@ -115,6 +115,7 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
   });
   reloads.inc({ outcome: 'ok' }, 0);
   reloads.inc({ outcome: 'refused' }, 0);
+  reloads.inc({ outcome: 'unchanged' }, 0);
 
   return {
     registry,
@@ -128,7 +129,7 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
         }
       },
       onReload(outcome) {
-        reloads.inc({ outcome: outcome.ok ? 'ok' : 'refused' });
+        reloads.inc({ outcome: !outcome.ok ? 'refused' : outcome.unchanged ? 'unchanged' : 'ok' });
       },
     },
     watchStore(health) {

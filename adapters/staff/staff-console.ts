@@ -87,7 +87,12 @@ export const staffConsole: FastifyPluginAsync<StaffConsoleOptions> = async (fast
   loginRoutes(fastify, ctx, { scrypt: options.scrypt, ratePerMinute: options.loginRatePerMinute });
   tryRoutes(fastify, ctx, app);
   reviewRoutes(fastify, ctx, app);
-  const editor = createKnowledgeEditor({ knowledgeDir: app.config.knowledgeDir, knowledge: () => app.bot.engine.knowledge, reload: (reason) => app.reload(reason) });
+  const editor = createKnowledgeEditor({
+    knowledgeDir: app.config.knowledgeDir,
+    knowledge: () => app.bot.engine.knowledge,
+    reload: (reason) => app.reload(reason),
+    plan: (request) => app.planSampleQuestion(request),
+  });
   addQuestionRoutes(fastify, ctx, app, editor);
   statsRoutes(fastify, ctx, app);
   knowledgeRoutes(fastify, ctx, app);

@@ -15,6 +15,7 @@ import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import readline from 'node:readline';
 import { ErrorCodes } from '../errors.js';
+import { ensureDir } from '../fs/ensure-dir.js';
 import type { Logger } from '../logger.js';
 import { parseQueuedRecord, type QueuedRecord } from './queued-record.js';
 
@@ -87,7 +88,8 @@ export function openSpill(options: SpillOptions): Spill {
       buffer = [];
       try {
         if (!handle) {
-          await fs.promises.mkdir(dir, { recursive: true, mode: 0o700 });
+          // Not mkdir's recursive option: on Node 20 it can spin for ever (see ensure-dir.ts).
+          ensureDir(dir);
           handle = await fs.promises.open(path.join(dir, own(file, 'jsonl')), 'a', 0o600);
         }
         await handle.appendFile(batch.map((item) => `${JSON.stringify(item)}\n`).join(''));

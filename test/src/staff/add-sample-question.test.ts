@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../../src/knowledge/knowledge-base.js';
 import { loadKnowledge } from '../../../src/knowledge/load-knowledge.js';
+import { runKnowledgeJob, type QuestionPlan } from '../../../src/reload/knowledge-jobs.js';
 import { createKnowledgeEditor, tidyQuestion, withQuestion, type KnowledgeEditor } from '../../../src/staff/add-sample-question.js';
 import { copyKnowledge, type KnowledgeCopy } from '../../doubles/knowledge-copy.js';
 
@@ -28,6 +29,8 @@ beforeAll(() => {
       knowledge = loadKnowledge(copy.dir);
       return { ok: true, topics: knowledge.topics.length, entries: knowledge.entries.length, ms: 1 };
     },
+    // The job the knowledge worker thread runs, run here.
+    plan: async (request) => (await runKnowledgeJob({ op: 'plan-question', dir: copy.dir, ...request })) as QuestionPlan,
   });
 });
 afterAll(() => copy.cleanup());
