@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 
 const argv = process.argv.slice(2);
 const runsAt = argv.indexOf('--runs');
-const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : 5;
+const runs = Math.min(12, runsAt >= 0 ? Number(argv[runsAt + 1]) : 5);
 const checkout = path.resolve(argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--runs') ?? new URL('..', import.meta.url).pathname);
 const load = (module) => import(pathToFileURL(path.join(checkout, 'dist', 'src', module)).href);
 
@@ -30,7 +30,10 @@ const [{ createApp }, { loadConfig }, { silentLogger }, { createKnowledgeEditor 
 
 const EVERY_MS = 5;
 const QUESTIONS = ['法律援助在哪里申请', '工资被拖欠找谁', '公证要带什么材料', '离婚怎么办', '你好', '法律援助', '调解收费吗', '律师怎么找'];
-const ADDED = ['法援中心周六开门吗', '法律援助周末能去办吗', '节假日可以申请法律援助吗', '晚上能去法援中心吗', '中午去法援中心有人吗', '法援窗口几点下班', '法援中心礼拜天上班吗'];
+const ADDED = [
+  '法援中心周六开门吗', '法律援助周末能去办吗', '节假日可以申请法律援助吗', '晚上能去法援中心吗', '中午去法援中心有人吗', '法援窗口几点下班',
+  '法援中心礼拜天上班吗', '法援中心国庆放假吗', '春节期间能申请法律援助吗', '法援窗口下午几点开门', '早上八点法援中心开了吗', '法援中心星期一上班吗',
+];
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'qlb-reload-latency-'));
 const knowledgeDir = path.join(work, 'knowledge');
