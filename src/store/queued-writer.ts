@@ -13,6 +13,7 @@
 import { ErrorCodes } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { QueuedRecord } from './queued-record.js';
+import { createLossLog } from './loss-log.js';
 import type { Spill } from './spill-file.js';
 import { errorCode, type StoreHealth } from './store-health.js';
 import { createWriteQueue } from './write-queue.js';
@@ -74,6 +75,7 @@ export function createQueuedWriter(backend: WriterBackend, options: QueuedWriter
   const baseRetry = options.retryMs ?? 5_000;
   const dropLogEveryMs = options.dropLogEveryMs ?? 60_000;
   const queue = createWriteQueue<QueuedRecord>(options.maxQueued ?? 10_000);
+  const losses = createLossLog({ logger, queue, spill, everyMs: dropLogEveryMs, now });
   let chunk = maxChunk;
   let written = 0;
   let failures = 0;
@@ -81,8 +83,6 @@ export function createQueuedWriter(backend: WriterBackend, options: QueuedWriter
   let lastError: StoreHealth['lastError'];
   let retryAt = 0;
   let retryMs = baseRetry;
-  let lastDropLog = 0;
-  let spilledReported = 0;
   let scheduled = false;
   let closed = false;
   let running: Promise<boolean> | undefined;
@@ -122,25 +122,6 @@ export function createQueuedWriter(backend: WriterBackend, options: QueuedWriter
     logger.info({ dropped: lost(), queued: queue.size }, 'message store recovered');
     options.onStateChange?.(health());
   };
-  const reportDrops = (force = false) => {
-    if (!force && now() - lastDropLog < dropLogEveryMs) return;
-    if (spill && spill.spilled > spilledReported) {
-      lastDropLog = now();
-      logger.warn(
-        { code: ErrorCodes.STORE_RECORDS_SPILLED, spilled: spill.spilled - spilledReported, spilledTotal: spill.spilled, queued: queue.size },
-        `message store queue full: ${spill.spilled - spilledReported} record(s) kept in the spill file, written once the store takes them`,
-      );
-      spilledReported = spill.spilled;
-    }
-    const dropped = queue.takeDroppedSinceReport();
-    if (dropped === 0) return;
-    lastDropLog = now();
-    logger.warn(
-      { code: ErrorCodes.STORE_RECORDS_DROPPED, dropped, droppedTotal: queue.droppedTotal, queued: queue.size },
-      `message store queue full: ${dropped} record(s) dropped`,
-    );
-  };
-
   const connect = (): Promise<boolean> =>
     Promise.resolve()
       .then(() => backend.connect())
@@ -205,7 +186,7 @@ export function createQueuedWriter(backend: WriterBackend, options: QueuedWriter
   }
 
   const timer = setInterval(() => {
-    reportDrops();
+    losses.report();
     if (now() >= retryAt) void flush();
   }, options.flushEveryMs ?? 2_000);
   timer.unref();
@@ -236,7 +217,7 @@ export function createQueuedWriter(backend: WriterBackend, options: QueuedWriter
       // Spill files wait for the next start: a stop is not held up replaying them.
       let done = await flush(false);
       while (!done && since === undefined && queue.size > 0) done = await flush(false);
-      reportDrops(true);
+      losses.report(true);
       const left = queue.size;
       if (left > 0 && spill) {
         spill.append(queue.peek(left));
@@ -244,20 +225,8 @@ export function createQueuedWriter(backend: WriterBackend, options: QueuedWriter
       }
       closed = true;
       await spill?.close();
-      const spilled = spill ? spill.spilled - spilledReported : 0;
-      if (spilled > 0) {
-        logger.warn(
-          { code: ErrorCodes.STORE_RECORDS_SPILLED, spilled, ...options.where },
-          `message store closed with ${spilled} record(s) unwritten: kept in the spill file, written at the next start`,
-        );
-      }
       const missing = lost();
-      if (missing > 0) {
-        logger.error(
-          { code: ErrorCodes.STORE_RECORDS_LOST, lost: missing, unwritten: queue.size, ...options.where },
-          `message store closed with ${missing} record(s) lost: neither written nor kept in a spill file`,
-        );
-      }
+      losses.closed(missing, options.where);
       return missing === 0;
     },
   };
