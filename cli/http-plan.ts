@@ -1,8 +1,9 @@
 /**
  * What `serve` puts on the HTTP server: the web adapter itself, the routes of the adapters
  * that live there (the official account, the Telegram webhook), and the staff console with
- * its store and cookie secret. The console is left out, loudly, when its store cannot be
- * opened: residents are still answered.
+ * its store and cookie secret. The console is always mounted: when its store cannot be
+ * opened it says so (503) until the store can be, without a restart; residents are answered
+ * either way.
  */
 import { randomBytes } from 'node:crypto';
 import { createConfiguredWechatMp, hasRoutes } from '../adapters/registry.js';
@@ -14,6 +15,7 @@ import { staffConsole } from '../adapters/staff/staff-console.js';
 import type { App } from '../src/app.js';
 import { ErrorCodes } from '../src/errors.js';
 import { openStaffStore } from '../src/staff/open-staff-store.js';
+import { recoveringStaffStore } from '../src/staff/recovering-staff-store.js';
 import type { StaffStore } from '../src/staff/staff-store.js';
 import type { Adapter } from '../src/types.js';
 
@@ -35,13 +37,18 @@ function cookieSecret(app: App): string {
   return randomBytes(32).toString('hex');
 }
 
-async function openConsoleStore(app: App): Promise<StaffStore | undefined> {
+/** The console's store, opened now when it can be and on demand later when it cannot. */
+async function openConsoleStore(app: App): Promise<StaffStore> {
+  const store = recoveringStaffStore(() => openStaffStore(app.config, app.logger), { logger: app.logger });
   try {
-    return await openStaffStore(app.config, app.logger);
+    await store.ready?.();
   } catch (error) {
-    app.logger.error({ code: ErrorCodes.STAFF_STORE_FAILED, err: error }, 'staff console not served: its store cannot be opened');
-    return undefined;
+    app.logger.error(
+      { code: ErrorCodes.STAFF_STORE_FAILED, err: error },
+      'staff console store cannot be opened: /staff answers 503 until it can (tried again when the console is used)',
+    );
   }
+  return store;
 }
 
 /** Plans the HTTP server of `serve`; `others` are the chat adapters (their routes are mounted too). */
@@ -54,7 +61,7 @@ export async function planHttp(app: App, others: readonly Adapter[], options: { 
   const mount = (server: HttpServer) => {
     if (mp) server.mount(mp.plugin);
     for (const adapter of others) if (hasRoutes(adapter)) server.mount(adapter.plugin);
-    if (store) server.mount(staffConsole, { app, store, logger: logger.child({ adapter: 'staff' }), sessionMs: config.staffConsole.sessionMs });
+    server.mount(staffConsole, { app, store, logger: logger.child({ adapter: 'staff' }), sessionMs: config.staffConsole.sessionMs });
   };
   const web = createHttpAdapter({
     config,
@@ -67,5 +74,5 @@ export async function planHttp(app: App, others: readonly Adapter[], options: { 
     // One instance keeps retried messages in its own memory; several share them through Redis.
     shared: app.shared.kind === 'redis' ? app.shared.cache : undefined,
   });
-  return { adapters: mp ? [web, mp] : [web], close: () => store?.close() };
+  return { adapters: mp ? [web, mp] : [web], close: () => store.close() };
 }

@@ -112,7 +112,7 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     .description('控制台对话(知识库改动即时生效;STAFF_IDS 含 console:console-user 时可用 /why、/reload)')
     .action(async () => {
       const { chat } = await import('./serve.js');
-      return chat(io, await openApp(io, { quiet: true, ...LIVE }));
+      if ((await chat(io, await openApp(io, { quiet: true, ...LIVE }))) > 0) exit.code = EXIT.failed;
     });
 
   program
@@ -146,7 +146,8 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
       const metrics = createMetrics();
       // Beside the console chat in a terminal only warnings are logged, so they do not interleave.
       const app = await openApp(io, { quiet: Boolean(io.stdin.isTTY), ...LIVE, hooks: metrics.hooks });
-      return serve(io, app, metrics);
+      // Records lost at stop (the store and its spill file both failed): logged with QLB_STORE_RECORDS_LOST, and a failed exit.
+      if ((await serve(io, app, metrics)) > 0) exit.code = EXIT.failed;
     });
 
   registerWechatMpCommand(program, io);

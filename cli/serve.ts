@@ -7,8 +7,14 @@ import { planHttp, type HttpPlan } from './http-plan.js';
 import { BotError, ErrorCodes } from '../src/errors.js';
 import type { CliIo } from './io.js';
 
-/** `chat`: console chat until the input ends or Ctrl-C. */
-export async function chat(io: CliIo, app: App): Promise<void> {
+/** Records lost at close (neither written nor spilled): the command then exits non-zero. */
+async function closeApp(app: App): Promise<number> {
+  await app.close();
+  return app.store.health().dropped;
+}
+
+/** `chat`: console chat until the input ends or Ctrl-C; resolves to the records lost. */
+export async function chat(io: CliIo, app: App): Promise<number> {
   const interactive = Boolean(io.stdin.isTTY);
   const stopLive = goLive(io, app);
   await new Promise<void>((resolve) => {
@@ -24,15 +30,16 @@ export async function chat(io: CliIo, app: App): Promise<void> {
     stopOnSignals(io, [adapter], app, resolve);
   });
   stopLive();
-  await app.close();
+  return closeApp(app);
 }
 
 /**
  * `serve`: the HTTP server (when enabled; first, so a taken port stops everything before a
  * platform connects), every configured adapter, and in a terminal the console chat, until
- * SIGINT / SIGTERM or the end of the console's input.
+ * SIGINT / SIGTERM or the end of the console's input. Resolves to the records lost at close
+ * (neither written nor kept in the spill file).
  */
-export async function serve(io: CliIo, app: App, metrics?: Metrics): Promise<void> {
+export async function serve(io: CliIo, app: App, metrics?: Metrics): Promise<number> {
   const planned: Adapter[] = [];
   const others = await createConfiguredAdapters(app.config, app.logger, { hashConversation: app.hashConversation, locks: app.shared.locks });
   let http: HttpPlan | undefined;
@@ -74,8 +81,9 @@ export async function serve(io: CliIo, app: App, metrics?: Metrics): Promise<voi
   });
   stopLive();
   http?.close();
-  await app.close();
+  const lost = await closeApp(app);
   if (failure) throw failure;
+  return lost;
 }
 
 function announce(io: CliIo, address: string): void {

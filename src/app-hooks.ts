@@ -19,6 +19,8 @@ export interface HandledEvent {
 /** What an observer may listen to; every hook is optional. */
 export interface AppHooks {
   onHandled?(event: HandledEvent): void;
+  /** A reload begins its work (the check, in the knowledge worker thread). */
+  onReloadStart?(reason: string): void;
   onReload?(outcome: ReloadOutcome, reason: string): void;
 }
 
@@ -53,5 +55,13 @@ export function observeReloads(reloader: Reloader, hooks: AppHooks, logger: Logg
       call(logger, 'onReload', () => onReload(outcome, reason));
       return outcome;
     },
+  };
+}
+
+/** Tells `hooks.onReloadStart` that a reload begins; one that throws is logged. */
+export function reloadStartHook(hooks: AppHooks, logger: Logger): (reason: string) => void {
+  return (reason) => {
+    const { onReloadStart } = hooks;
+    if (onReloadStart) call(logger, 'onReloadStart', () => onReloadStart(reason));
   };
 }

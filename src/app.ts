@@ -4,14 +4,14 @@
  * Loading is explicit (no side effects on import) so every CLI command and test controls it;
  * nothing is watched and nothing is written unless the caller asks.
  */
-import { observeHandler, observeReloads, type AppHooks } from './app-hooks.js';
+import { observeHandler, observeReloads, reloadStartHook, type AppHooks } from './app-hooks.js';
 import { createBot, type Bot } from './bot.js';
 import type { Config } from './config.js';
-import { buildEngine } from './engine-build.js';
-import type { KnowledgeBase } from './knowledge/knowledge-base.js';
-import { openKnowledge, snapshotDirFor } from './knowledge/open-knowledge.js';
+import { buildEngine, buildEngineFromTokens } from './engine-build.js';
+import { openKnowledgeFiles, snapshotDirFor } from './knowledge/open-knowledge.js';
 import type { Logger } from './logger.js';
 import { createReloader, type ReloadOutcome } from './reload/knowledge-reloader.js';
+import { openKnowledgeWorker, type CheckSummary, type QuestionPlan, type QuestionRequest } from './reload/knowledge-worker-client.js';
 import { watchKnowledge } from './reload/watch-knowledge.js';
 import { createSegmenter, type DomainWord, type Segmenter } from './segment/segmenter.js';
 import { createStaffCommands } from './staff/staff-commands.js';
@@ -49,8 +49,12 @@ export interface App {
    * adapters' log lines to join up with the core's without revealing the chat id.
    */
   hashConversation(key: string): string;
-  /** Validates the knowledge directory and, if valid, serves it from the next message on. */
+  /** Validates the knowledge directory and, if valid, serves it from the next message on (one build per change). */
   reload(reason: string): Promise<ReloadOutcome>;
+  /** The check of the knowledge directory (as `legal-bot check`), in the knowledge worker thread, so residents are answered meanwhile. */
+  checkKnowledge(): Promise<CheckSummary>;
+  /** A sample question written into its entry's file (not saved) and the check of the folder with it; in the knowledge worker thread. */
+  planSampleQuestion(request: QuestionRequest): Promise<QuestionPlan>;
   /** Reloads whenever the knowledge directory changes; returns a function that stops watching. */
   watchKnowledge(options?: { debounceMs?: number }): () => void;
   /** Stops watching and timers, writes and closes the store, closes the shared state. */
@@ -83,7 +87,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const thresholds = { answer: config.answerThreshold, clarify: config.clarifyThreshold };
   // A validated snapshot (DATA_DIR/cache) spares a start the YAML parse and schema checks.
   const snapshotDir = snapshotDirFor(config.dataDir);
-  const knowledge = await openKnowledge(config.knowledgeDir, { snapshotDir, logger });
+  const { knowledge, files } = await openKnowledgeFiles(config.knowledgeDir, { snapshotDir, logger });
   let words = knowledge.domainWords;
   let segmenter = await createSegmenter(config.segmenter, words);
   const engine = buildEngine(knowledge, segmenter, thresholds, { snapshotDir, logger, trainingSetsDir: config.trainingSetsDir });
@@ -94,20 +98,25 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const stopRetention = recording ? startRetention({ store, days: config.retentionDays, logger }) : () => undefined;
 
   const hooks = options.hooks ?? {};
+  const worker = openKnowledgeWorker();
   const local = observeReloads(createReloader({
     knowledgeDir: config.knowledgeDir,
     logger,
-    snapshotDir,
-    async build(next: KnowledgeBase) {
+    files,
+    prepare: (serving) => worker.prepare({ dir: config.knowledgeDir, serving, segmenter: config.segmenter, thresholds, snapshotDir }),
+    async build({ knowledge: next, tokens }) {
+      // New domain words need a segmenter of their own, loaded here (rare: an edit of domain-words.txt).
       const nextSegmenter = sameWords(next.domainWords, words)
         ? segmenter
         : await createSegmenter(config.segmenter, next.domainWords);
-      const built = buildEngine(next, nextSegmenter, thresholds, { snapshotDir, logger, trainingSetsDir: config.trainingSetsDir, serving: bot.engine });
+      const built = await buildEngineFromTokens(next, nextSegmenter, thresholds, tokens, { snapshotDir, logger, trainingSetsDir: config.trainingSetsDir, serving: bot.engine });
       segmenter = nextSegmenter;
       words = next.domainWords;
       return built;
     },
     swap: (next) => bot.swapEngine(next),
+    serving: () => bot.engine.knowledge,
+    onStart: reloadStartHook(hooks, logger),
   }), hooks, logger);
   const { reloader, stop: stopBroadcasts } = options.shared ? broadcastReloads(local, shared.reloads) : { reloader: local, stop: () => undefined };
   const explain = async (question: string, as: Partial<InboundMessage> = {}, inConversation = false): Promise<Run> =>
@@ -155,6 +164,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     saltHealth: () => deployment.saltHealth(),
     hashConversation: (key) => store.hashConversation(key),
     reload: (reason) => reloader.reload(reason),
+    checkKnowledge: () => worker.check(config.knowledgeDir),
+    planSampleQuestion: (request) => worker.planQuestion(config.knowledgeDir, request),
     watchKnowledge(watchOptions = {}) {
       const watch = watchKnowledge(
         config.knowledgeDir,
@@ -173,6 +184,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       for (const stop of [...watches]) stop();
       stopRetention();
       stopBroadcasts();
+      await worker.close();
       await deployment.close();
     },
   };

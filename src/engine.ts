@@ -4,7 +4,8 @@
  */
 import type { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { decide, type Decision, type Thresholds } from './match/decide.js';
-import { createMatcher, type MatchResult, type MatchTuning } from './match/matcher.js';
+import { matcherSteps, type MatchResult, type MatchTuning } from './match/matcher.js';
+import { runSteps, type Steps } from './concurrency/steps.js';
 import type { TokenCache } from './match/token-cache.js';
 import { safetyReaderFor, type SafetyReading } from './safety/detect-emergency.js';
 import type { Segmenter } from './segment/segmenter.js';
@@ -72,6 +73,24 @@ export interface Engine {
   mask: Masker;
 }
 
+/** One slot per part: the latest built, by the JSON of its input. */
+const latestParts = new Map<string, { key: string; part: unknown }>();
+
+/**
+ * The part `make` builds from `input`, reused while `input` is what the latest build of that
+ * part had: a reload that changes neither the synonyms nor emergency.yaml (a sample question
+ * added) rebuilds only the index, so the swap holds residents up the least. Both parts are
+ * pure functions of their input, so one may serve two engines.
+ */
+function reused<T>(slot: string, input: unknown, make: () => T): T {
+  const key = JSON.stringify(input);
+  const latest = latestParts.get(slot);
+  if (latest?.key === key) return latest.part as T;
+  const part = make();
+  latestParts.set(slot, { key, part });
+  return part;
+}
+
 /** Builds the engine: normalizer, emergency detector, index and composer. */
 export function createEngine(
   knowledge: KnowledgeBase,
@@ -84,13 +103,28 @@ export function createEngine(
   /** Builds the learned second signal; none when unset (the rules and the matcher alone). */
   learn?: Learner,
 ): Engine {
+  return runSteps(engineSteps(knowledge, segmenter, thresholds, tuning, tokens, learn));
+}
+
+/** {@link createEngine} in steps (concurrency/steps.ts), for a build on the thread that answers. */
+export function* engineSteps(
+  knowledge: KnowledgeBase,
+  segmenter: Segmenter,
+  thresholds: Thresholds,
+  tuning?: MatchTuning,
+  tokens?: TokenCache,
+  learn?: Learner,
+): Steps<Engine> {
   // One converter for reading and for masking (masking tags text in simplified characters).
-  const toSimplified = createToSimplified();
-  const normalize = createNormalizer(knowledge.synonyms, toSimplified);
-  const matcher = createMatcher(knowledge, segmenter, { correctBelow: thresholds.answer, normalize, tuning, tokens });
-  const readSafety = safetyReaderFor(knowledge.emergency);
+  const toSimplified = reused('simplifier', null, () => createToSimplified());
+  const normalize = reused('normalizer', [...knowledge.synonyms], () => createNormalizer(knowledge.synonyms, toSimplified));
+  yield;
+  const matcher = yield* matcherSteps(knowledge, segmenter, { correctBelow: thresholds.answer, normalize, tuning, tokens });
+  yield;
+  const readSafety = reused('safety', knowledge.emergency, () => safetyReaderFor(knowledge.emergency));
   const lineOf = new Map(knowledge.emergency.categories.map((category) => [category.id, category.line]));
   const model = learn?.(modelTrainingFor(knowledge, normalize));
+  yield;
   // Messages are normalized (唔该 → 请, 你系 → 你是): so are the words they are compared with, kept as written too.
   const both = (words: readonly string[]) => [...new Set(words.flatMap((word) => [word, normalize(word)]))];
   const greetings = both(knowledge.meta.greetings);

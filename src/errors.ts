@@ -82,6 +82,8 @@ export const ErrorCodes = {
   CONVERSATION_BUSY: 'QLB_CONVERSATION_BUSY',
   SALT_WAITING: 'QLB_SALT_WAITING',
   SALT_MISMATCH: 'QLB_SALT_MISMATCH',
+  STORE_RECORDS_SPILLED: 'QLB_STORE_RECORDS_SPILLED',
+  STORE_RECORDS_LOST: 'QLB_STORE_RECORDS_LOST',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
@@ -137,7 +139,7 @@ export const ErrorMeanings = {
   QLB_HTTP_FEEDBACK_REFUSED: 'API:这个 👍 / 👎 没有计入:本对话没有收到过这条回答(或对话已过期),或这条回答已经评价过(HTTP 409)',
   QLB_HTTP_HEADERS_TOO_LARGE: 'HTTP 请求头太大(HTTP 431),连接已关闭;多半是 Cookie 或代理加的头过多',
   QLB_HTTP_STOPPING: '实例正在停止,没有处理这个请求(HTTP 503);客户端可以重试,由其他实例或重启后的实例回答',
-  QLB_STORE_RECORDS_DROPPED: '数据库写不进时内存队列已满,丢弃了新的记录(已计数,每分钟最多记一次日志);回答照常进行',
+  QLB_STORE_RECORDS_DROPPED: '数据库写不进时内存队列已满,新的记录也无法写入 DATA_DIR/unwritten/ 的暂存文件,已丢弃(已计数,每分钟最多记一次日志);回答照常进行',
   QLB_STORE_CORRUPT: 'stats / review:数据库文件已损坏或不是数据库;从备份恢复,或移走后由机器人重建',
   QLB_STORE_UNREADABLE: 'stats / review:无法读取数据目录或数据库(路径、权限;只读目录里 SQLite 无法建 -shm 文件)',
   QLB_STORE_DISK_FULL: 'stats / review:磁盘已满,无法读取数据库或写出 CSV',
@@ -163,6 +165,8 @@ export const ErrorMeanings = {
   QLB_CONVERSATION_BUSY: '同一对话的上一条消息处理过久(超过 CONVERSATION_LOCK_WAIT_MS 仍未放开对话锁):这一条不再等待,照常回答,两条对上文的改动可能有一条丢失',
   QLB_SALT_WAITING: '读不到整个部署共用的对话哈希盐(PostgreSQL 连不上,Redis 里也没有副本;只用 Redis 时 Redis 连不上):本实例不自造一个,/readyz 报未就绪,回答照常但不共享对话状态,记录在内存中等待;能读到后自动恢复',
   QLB_SALT_MISMATCH: '本实例的对话哈希盐与部署共用的不同:能从 PostgreSQL(不用 PostgreSQL 时从 Redis)读到时改用共用的;Redis 的副本不同而 PostgreSQL 读不到时,/readyz 报未就绪,直到能确认',
+  QLB_STORE_RECORDS_SPILLED: '数据库写不进:内存队列已满的新记录,或停止时还没写入的记录,已存入 DATA_DIR/unwritten/ 的暂存文件(已脱敏),下次启动(或数据库恢复后)补写,不会重复',
+  QLB_STORE_RECORDS_LOST: '有记录丢失:数据库写不进,暂存文件也写不进(磁盘满、无权限),或暂存文件中有残缺的行;停止时出现则进程以非零状态退出',
 } as const satisfies Record<ErrorCode, string>;
 
 /** An error the bot knows about; `details` lists what exactly is wrong (file, field...). */

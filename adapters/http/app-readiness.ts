@@ -26,7 +26,7 @@ export function appReadiness(app: App): Readiness {
         optional: true,
         detail: store.writable
           ? `writable; ${store.failures} failure(s) so far`
-          : `not writable${since(store.since)} (${store.lastError?.code ?? '?'}); ${store.queued} record(s) waiting, ${store.dropped} dropped`,
+          : `not writable${since(store.since)} (${store.lastError?.code ?? '?'}); ${store.queued} record(s) waiting, ${store.spilled ?? 0} kept in the spill file, ${store.dropped} lost`,
       },
     };
     const salt = app.saltHealth();

@@ -32,6 +32,7 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
   let storeHealth: (() => StoreHealth) | undefined;
   let sharedHealth: (() => RedisHealth | undefined) | undefined;
   let droppedSeen = 0;
+  let spilledSeen = 0;
   let questions = 0;
   let fallbacks = 0;
   let storeFailuresSeen = 0;
@@ -59,7 +60,7 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
   });
   const reloads = new Counter({
     name: 'qlb_knowledge_reloads_total',
-    help: 'Knowledge reloads, by outcome (ok, refused).',
+    help: 'Knowledge reloads, by outcome (ok: new knowledge built; unchanged: the folder was as loaded, nothing built; refused).',
     labelNames: ['outcome'] as const,
     registers,
   });
@@ -82,8 +83,18 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
     },
   });
   new Counter({
+    name: 'qlb_store_spilled_total',
+    help: 'Records kept in the spill file (DATA_DIR/unwritten/) because the store could not take them: written by a later start.',
+    registers,
+    collect() {
+      const spilled = storeHealth?.().spilled ?? 0;
+      if (spilled > spilledSeen) this.inc(spilled - spilledSeen);
+      spilledSeen = Math.max(spilledSeen, spilled);
+    },
+  });
+  new Counter({
     name: 'qlb_store_dropped_total',
-    help: 'Records dropped because the store could not be written and the queue was full.',
+    help: 'Records lost: the store could not be written, the queue was full and the spill file could not be written either.',
     registers,
     collect() {
       const dropped = storeHealth?.().dropped ?? 0;
@@ -104,6 +115,7 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
   });
   reloads.inc({ outcome: 'ok' }, 0);
   reloads.inc({ outcome: 'refused' }, 0);
+  reloads.inc({ outcome: 'unchanged' }, 0);
 
   return {
     registry,
@@ -117,7 +129,7 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
         }
       },
       onReload(outcome) {
-        reloads.inc({ outcome: outcome.ok ? 'ok' : 'refused' });
+        reloads.inc({ outcome: !outcome.ok ? 'refused' : outcome.unchanged ? 'unchanged' : 'ok' });
       },
     },
     watchStore(health) {

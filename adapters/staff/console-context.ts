@@ -25,6 +25,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Served without a session (the login page, the style sheet). */
     staffPublic?: boolean;
+    /** A file that needs no store at all (the style sheet): served even while the store is unavailable. */
+    staffStatic?: boolean;
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * The gate in front of every staff route: who is signed in, and refusals. Anonymous requests
+ * The gate in front of every staff route: the store is there, who is signed in, and refusals. Anonymous requests
  * are refused (a browser asking for a page is sent to the login page, anything else gets
  * 401); every change (any method but GET and HEAD) must come from this site (Origin,
  * Sec-Fetch-Site) and carry the session's CSRF token, in the `_csrf` field or the
@@ -41,6 +41,9 @@ export function safeNext(next: unknown): string {
 /** The preHandler hook of the console's routes. */
 export function staffGuard(ctx: ConsoleContext) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.routeOptions.config.staffStatic) return;
+    // A store that could not be opened is tried again here; while it cannot be, this throws (503).
+    await ctx.store.ready?.();
     request.staff = await currentStaff(ctx, request);
     if (request.routeOptions.config.staffPublic) return;
     if (!request.staff) {

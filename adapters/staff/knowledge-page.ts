@@ -6,7 +6,6 @@ import type { FastifyInstance } from 'fastify';
 import type { App } from '../../src/app.js';
 import { formatProblem, type Entry } from '../../src/knowledge/knowledge-base.js';
 import { FACT_RULES } from '../../src/knowledge/fact-rules.js';
-import { checkKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { describeReload } from '../../src/staff/staff-commands.js';
 import { sendPage, type ConsoleContext } from './console-context.js';
 import { csrfField, html, page, type Frame, type Html } from './html.js';
@@ -45,7 +44,8 @@ export function knowledgeRoutes(fastify: FastifyInstance, ctx: ConsoleContext, a
     const body = html`${reloadForm(staff?.csrf ?? '')}
 <p>${knowledge.topics.length} 个主题,${knowledge.entries.length} 条答案,${questions} 个示例问题(<code>${knowledge.dir}</code>)。改动文件后机器人会自动重新加载;有问题的改动不会生效。</p>
 <ol class="topics">${topics}</ol>`;
-    const notice = request.query.done === 'reloaded' ? { kind: 'ok' as const, lines: ['知识库已重新加载。'] } : undefined;
+    const done = { reloaded: '知识库已重新加载。', unchanged: '知识库文件自上次加载以来没有改动,仍在使用当前版本。' }[request.query.done ?? ''];
+    const notice = done ? { kind: 'ok' as const, lines: [done] } : undefined;
     return sendPage(reply, page({ ...frameOf(staff), notice }, body));
   });
 
@@ -59,9 +59,10 @@ export function knowledgeRoutes(fastify: FastifyInstance, ctx: ConsoleContext, a
   });
 
   fastify.get('/staff/knowledge/check', async (request, reply) => {
-    const { knowledge, problems } = checkKnowledge(app.config.knowledgeDir);
-    const notice = knowledge
-      ? { kind: 'ok' as const, lines: [`检查通过:${knowledge.topics.length} 个主题,${knowledge.entries.length} 条答案。`] }
+    // In the knowledge worker thread: a check of the whole folder takes a few hundred ms.
+    const { problems, topics, entries } = await app.checkKnowledge();
+    const notice = problems.length === 0
+      ? { kind: 'ok' as const, lines: [`检查通过:${topics ?? 0} 个主题,${entries ?? 0} 条答案。`] }
       : { kind: 'error' as const, lines: [`发现 ${problems.length} 个问题,改动不会生效,机器人仍在用上一个通过检查的版本:`] };
     const rule = (id: string | undefined) => (id && id in FACT_RULES ? html`<br><span class="meta">规则:${FACT_RULES[id as keyof typeof FACT_RULES]}</span>` : '');
     const listed = problems.map((p) => html`<li><code>${formatProblem(p)}</code>${rule(p.rule)}</li>`);
@@ -72,8 +73,9 @@ export function knowledgeRoutes(fastify: FastifyInstance, ctx: ConsoleContext, a
   fastify.post('/staff/knowledge/reload', async (request, reply) => {
     const staff = request.staff?.name ?? '';
     const outcome = await app.reload(`staff:${staff}`);
-    await ctx.store.audit({ at: ctx.now(), actor: staff, action: 'knowledge.reload', detail: outcome.ok ? `成功:${outcome.entries} 条答案` : `未加载:${outcome.problems.length} 处问题` });
-    if (outcome.ok) return reply.redirect('/staff/knowledge?done=reloaded', 303);
+    const detail = !outcome.ok ? `未加载:${outcome.problems.length} 处问题` : outcome.unchanged ? `文件没有改动:${outcome.entries} 条答案` : `成功:${outcome.entries} 条答案`;
+    await ctx.store.audit({ at: ctx.now(), actor: staff, action: 'knowledge.reload', detail });
+    if (outcome.ok) return reply.redirect(`/staff/knowledge?done=${outcome.unchanged ? 'unchanged' : 'reloaded'}`, 303);
     const notice = { kind: 'error' as const, lines: describeReload(outcome).split('\n') };
     return sendPage(reply, page({ ...frameOf(request.staff ?? undefined), notice }, reloadForm(request.staff?.csrf ?? '')), 422);
   });

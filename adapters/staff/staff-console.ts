@@ -2,8 +2,9 @@
  * The staff console at `/staff`, a fastify plugin mounted on the HTTP server: login, then
  * 试问, 待处理, 统计, 知识库 and 审计, server-rendered in Chinese with one style sheet and no
  * script, nothing loaded from elsewhere. Every route is behind {@link staffGuard}; every
- * change is audited. Expired sessions and, past the retention period, audit records and
- * review actions are purged at start and every six hours.
+ * change is audited; a store that cannot be used makes it answer 503 (staff-errors.ts).
+ * Expired sessions and, past the retention period, audit records and review actions are
+ * purged at start and every six hours.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -21,6 +22,7 @@ import { addQuestionRoutes } from './add-question-page.js';
 import { auditRoutes } from './audit-page.js';
 import type { ConsoleContext } from './console-context.js';
 import { staffGuard } from './guard.js';
+import { staffErrorHandler } from './staff-errors.js';
 import { knowledgeRoutes } from './knowledge-page.js';
 import { loginRoutes } from './login-routes.js';
 import { reviewRoutes } from './review-page.js';
@@ -72,6 +74,7 @@ export const staffConsole: FastifyPluginAsync<StaffConsoleOptions> = async (fast
   fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_LIMIT_BYTES }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });
+  fastify.setErrorHandler(staffErrorHandler(ctx));
   fastify.addHook('preHandler', staffGuard(ctx));
   fastify.addHook('onSend', async (_request, reply) => {
     reply.header('x-robots-tag', 'noindex');
@@ -80,7 +83,7 @@ export const staffConsole: FastifyPluginAsync<StaffConsoleOptions> = async (fast
     reply.header('referrer-policy', 'same-origin');
   });
 
-  fastify.get('/staff/static/staff.css', { config: { staffPublic: true } }, async (_request, reply) =>
+  fastify.get('/staff/static/staff.css', { config: { staffPublic: true, staffStatic: true } }, async (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=604800, immutable').send(css.text),
   );
   loginRoutes(fastify, ctx, { scrypt: options.scrypt, ratePerMinute: options.loginRatePerMinute, verify: options.verifyPassword });
@@ -91,6 +94,7 @@ export const staffConsole: FastifyPluginAsync<StaffConsoleOptions> = async (fast
     knowledge: () => app.bot.engine.knowledge,
     reload: (reason) => app.reload(reason),
     mask: (text) => app.bot.engine.mask(text),
+    plan: (request) => app.planSampleQuestion(request),
   });
   addQuestionRoutes(fastify, ctx, app, editor);
   statsRoutes(fastify, ctx, app);

@@ -12,7 +12,7 @@ import { featureTexts, trainFeatured, type LearnedModel } from '../model/learned
 import { modelTrainingFor } from '../model/model-input.js';
 import { trainingExamples, type ModelTraining } from '../model/open-model.js';
 import { labelledSetFiles, modelClasses, type LabelledText } from '../model/training-data.js';
-import { memoryTokenCache } from '../match/token-cache.js';
+import { tokenCacheOf } from '../match/token-cache.js';
 import type { Segmenter } from '../segment/segmenter.js';
 import { isDialogueFile, readDialogues, readGoldSet } from './gold-files.js';
 import { runDialogues, type DialogueReport } from './run-dialogues.js';
@@ -44,7 +44,7 @@ export interface Measured {
  */
 export async function leaveOneSetOut(options: LeaveOneSetOutOptions): Promise<Measured> {
   const { knowledge, segmenter, thresholds, labelledDir } = options;
-  const tokens = memoryTokenCache();
+  const tokens = tokenCacheOf([]);
   const training = modelTrainingFor(knowledge);
   const read = training.read;
   const settings = knowledge.matching.model;

@@ -72,29 +72,47 @@ function fromData(dir: string, data: ReturnType<typeof toData>): KnowledgeBase {
 }
 
 /**
- * The snapshot of `dir`, when there is one and every file it was made of still has its digest
- * (read within `limits`, like the check reads them); undefined otherwise.
+ * True when the folder `dir` is still made of exactly `files` (each read within `limits`, as
+ * the check reads them, to the same digest): nothing was added, removed or edited since.
  */
-export function readKnowledgeSnapshot(snapshotDir: string, dir: string, limits: KnowledgeLimits = DEFAULT_KNOWLEDGE_LIMITS): KnowledgeBase | undefined {
+export function filesUnchanged(dir: string, files: readonly FileDigest[], limits: KnowledgeLimits = DEFAULT_KNOWLEDGE_LIMITS): boolean {
+  const resolved = path.resolve(dir);
+  if (!Array.isArray(files)) return false;
+  // Every file the folder holds now must be one of them; the others are the documents
+  // meta.yaml names (meta.yaml's digest is compared with the rest).
+  const recorded = new Set(files.map((digest) => digest?.file));
+  const listed = [...FIXED_FILES, ...listEntryFiles(resolved), ...listEntryFiles(resolved, 'problems'), ...listLawFiles(resolved)];
+  if (!listed.every((file) => recorded.has(file))) return false;
+  const budget = createReadBudget(resolved, limits);
+  try {
+    for (const { file } of files) budget.read(file);
+  } catch {
+    return false;
+  }
+  return isDeepStrictEqual(budget.digests(), files);
+}
+
+/** {@link readKnowledgeSnapshot}, with the digests of the files the knowledge base was made of. */
+export function readKnowledgeSnapshotFiles(
+  snapshotDir: string,
+  dir: string,
+  limits: KnowledgeLimits = DEFAULT_KNOWLEDGE_LIMITS,
+): { knowledge: KnowledgeBase; files: FileDigest[] } | undefined {
   const resolved = path.resolve(dir);
   const read = readCacheFile(snapshotFile(snapshotDir, resolved));
   if (!read) return undefined;
   const header = read.header as unknown as Header;
   if (header.format !== FORMAT || header.dir !== resolved || header.code !== codeDigest()) return undefined;
-  if (!isDeepStrictEqual(header.limits, limits) || !Array.isArray(header.files)) return undefined;
-  // Every file the folder holds now must be one the snapshot was made of; the others it was
-  // made of are the documents meta.yaml names (meta.yaml's digest is checked with the rest).
-  const recorded = new Set(header.files.map((digest) => digest?.file));
-  const listed = [...FIXED_FILES, ...listEntryFiles(resolved), ...listEntryFiles(resolved, 'problems'), ...listLawFiles(resolved)];
-  if (!listed.every((file) => recorded.has(file))) return undefined;
-  const budget = createReadBudget(resolved, limits);
-  try {
-    for (const { file } of header.files) budget.read(file);
-  } catch {
-    return undefined;
-  }
-  if (!isDeepStrictEqual(budget.digests(), header.files)) return undefined;
-  return fromData(resolved, JSON.parse(read.body) as ReturnType<typeof toData>);
+  if (!isDeepStrictEqual(header.limits, limits) || !filesUnchanged(resolved, header.files, limits)) return undefined;
+  return { knowledge: fromData(resolved, JSON.parse(read.body) as ReturnType<typeof toData>), files: header.files };
+}
+
+/**
+ * The snapshot of `dir`, when there is one and every file it was made of still has its digest
+ * (read within `limits`, like the check reads them); undefined otherwise.
+ */
+export function readKnowledgeSnapshot(snapshotDir: string, dir: string, limits: KnowledgeLimits = DEFAULT_KNOWLEDGE_LIMITS): KnowledgeBase | undefined {
+  return readKnowledgeSnapshotFiles(snapshotDir, dir, limits)?.knowledge;
 }
 
 /**

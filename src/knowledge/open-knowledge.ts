@@ -12,7 +12,7 @@ import { ensureDir } from '../fs/ensure-dir.js';
 import type { Logger } from '../logger.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { assertKnowledgeDir } from './knowledge-files.js';
-import { readKnowledgeSnapshot, writeKnowledgeSnapshot } from './knowledge-snapshot.js';
+import { readKnowledgeSnapshotFiles, writeKnowledgeSnapshot } from './knowledge-snapshot.js';
 import type { FileDigest, KnowledgeLimits } from './read-budget.js';
 
 export interface OpenKnowledgeOptions {
@@ -27,19 +27,24 @@ export interface OpenKnowledgeOptions {
  * @throws BotError QLB_KNOWLEDGE_NOT_FOUND / QLB_KNOWLEDGE_INVALID exactly as loadKnowledge does.
  */
 export async function openKnowledge(dir: string, options: OpenKnowledgeOptions = {}): Promise<KnowledgeBase> {
+  return (await openKnowledgeFiles(dir, options)).knowledge;
+}
+
+/** {@link openKnowledge}, with the digests of the files the knowledge base was made of (to tell a later edit). */
+export async function openKnowledgeFiles(dir: string, options: OpenKnowledgeOptions = {}): Promise<{ knowledge: KnowledgeBase; files: readonly FileDigest[] }> {
   const { limits, snapshotDir, logger } = options;
   assertKnowledgeDir(dir);
   if (snapshotDir) {
-    const snapshot = readKnowledgeSnapshot(snapshotDir, dir, limits);
+    const snapshot = readKnowledgeSnapshotFiles(snapshotDir, dir, limits);
     if (snapshot) {
-      logger?.debug({ dir: snapshot.dir }, 'knowledge read from its snapshot');
+      logger?.debug({ dir: snapshot.knowledge.dir }, 'knowledge read from its snapshot');
       return snapshot;
     }
   }
   const { loadCheckedKnowledge } = await import('./load-knowledge.js');
-  const { knowledge, files } = loadCheckedKnowledge(dir, limits);
-  if (snapshotDir) saveKnowledgeSnapshot(snapshotDir, knowledge, files, { limits, logger });
-  return knowledge;
+  const loaded = loadCheckedKnowledge(dir, limits);
+  if (snapshotDir) saveKnowledgeSnapshot(snapshotDir, loaded.knowledge, loaded.files, { limits, logger });
+  return loaded;
 }
 
 /** Writes the snapshot of checked knowledge; a failure is logged (starts then parse the files), never thrown. */

@@ -5,6 +5,7 @@
  * which words and character pairs a situation is told with ("不用来了", "辞了"), and how much
  * each says about an entry. Sparse postings keep scoring linear in the question's features.
  */
+import { runSteps, type Steps } from '../concurrency/steps.js';
 import { createClassCounts, type Postings } from './class-counts.js';
 import { FeatureIds, type FeatureSource } from './feature-ids.js';
 import { createPosterior } from './posterior.js';
@@ -83,11 +84,23 @@ export function trainClassifier(
   features: (text: string) => FeatureSource,
   options: ClassifierOptions = DEFAULT_CLASSIFIER,
 ): Classifier {
+  return runSteps(trainClassifierSteps(training, features, options));
+}
+
+/** Classes counted in one step of {@link trainClassifierSteps}. */
+const CLASSES_PER_STEP = 16;
+
+/** {@link trainClassifier} in steps of {@link CLASSES_PER_STEP} classes (see concurrency/steps.ts). */
+export function* trainClassifierSteps(
+  training: readonly ClassTexts[],
+  features: (text: string) => FeatureSource,
+  options: ClassifierOptions = DEFAULT_CLASSIFIER,
+): Steps<Classifier> {
   const classes = training.length;
   const ids = new FeatureIds();
   const { alpha } = options;
   const logAlpha = Math.log(alpha);
-  const { totals, postings } = countFeatures(training, features, ids, (count) => Math.log(count + alpha) - logAlpha);
+  const { totals, postings } = yield* countFeatures(training, features, ids, (count) => Math.log(count + alpha) - logAlpha);
   const logDenominator = Float64Array.from(totals, (total) => Math.log(total + alpha * ids.size));
   const { starts, classOf, gainOf } = postings;
   const scores = new Float64Array(classes);
@@ -124,22 +137,24 @@ export function trainClassifier(
  * The counting pass, in a function of its own: its closures would otherwise share a scope
  * with the classifier's and keep the counting arrays (tens of MB at 10,000 entries) alive.
  */
-function countFeatures(
+function* countFeatures(
   training: readonly ClassTexts[],
   features: (text: string) => FeatureSource,
   ids: FeatureIds,
   gain: (count: number) => number,
-): { totals: Float64Array; postings: Postings } {
+): Steps<{ totals: Float64Array; postings: Postings }> {
   const totals = new Float64Array(training.length);
   const counts = createClassCounts();
-  training.forEach((texts, c) => {
-    for (const { text, weight } of texts) {
+  for (let c = 0; c < training.length; c += 1) {
+    if (c > 0 && c % CLASSES_PER_STEP === 0) yield;
+    for (const { text, weight } of training[c] as ClassTexts) {
       ids.add(features(text), (f) => {
         counts.count(f, c, weight);
         totals[c] = (totals[c] as number) + weight;
       });
     }
-  });
+  }
+  yield;
   return { totals, postings: counts.pack(ids.size, gain) };
 }
 

@@ -12,7 +12,8 @@ import { Bm25Index, type IndexInput } from './bm25-index.js';
 import { createNearest, weightQuery } from './sample-similarity.js';
 import { createBuildTexts, createTerms } from './text-tokens.js';
 import type { TokenCache } from './token-cache.js';
-import { entryTexts, trainClassifier } from './classifier.js';
+import { entryTexts, trainClassifierSteps } from './classifier.js';
+import { runSteps, type Steps } from '../concurrency/steps.js';
 import { lastClauses } from './last-clauses.js';
 import { withoutFraming } from '../text/framing.js';
 import { DEFAULT_TUNING, type Matcher, type MatchResult, type MatchTuning } from './match-types.js';
@@ -47,12 +48,15 @@ const SAMPLE_BONUS = 0.15;
 /** One word ("我老公他……") tells the classifier too little to name a problem on its own. */
 const CLASSIFIER_ANCHOR_TOKENS = 2;
 
+type MatcherOptions = { correctBelow: number; normalize: (text: string) => string; tuning?: MatchTuning; tokens?: TokenCache };
+
 /** Builds the index over titles, sample questions and keywords of every entry. */
-export function createMatcher(
-  knowledge: KnowledgeBase,
-  segmenter: Segmenter,
-  options: { correctBelow: number; normalize: (text: string) => string; tuning?: MatchTuning; tokens?: TokenCache },
-): Matcher {
+export function createMatcher(knowledge: KnowledgeBase, segmenter: Segmenter, options: MatcherOptions): Matcher {
+  return runSteps(matcherSteps(knowledge, segmenter, options));
+}
+
+/** {@link createMatcher} in steps: the index, the nearest questions, the classifier (in steps of its own), the anchors. */
+export function* matcherSteps(knowledge: KnowledgeBase, segmenter: Segmenter, options: MatcherOptions): Steps<Matcher> {
   const tuning = options.tuning ?? DEFAULT_TUNING;
   const terms = createTerms(segmenter, knowledge.stopwords);
   const texts = createBuildTexts(terms, options.normalize, options.tokens);
@@ -73,10 +77,12 @@ export function createMatcher(
     }
   };
   const index = new Bm25Index(docs());
+  yield;
   const nearest = createNearest(knowledge.entries, indexTerms, (token) => index.idf(token));
+  yield;
   // One class per entry, then one per group of questions to decline (out-of-scope.yaml).
   const firstDecline = knowledge.entries.length;
-  const classifier = trainClassifier(
+  const classifier = yield* trainClassifierSteps(
     [
       ...knowledge.entries.map((entry) => entryTexts(entry, tuning.classifier.nameWeight)),
       ...[...knowledge.declines.values()].map((texts) => texts.map((text) => ({ text, weight: 1 }))),
@@ -94,11 +100,13 @@ export function createMatcher(
   const withoutAspectWords = (normalized: string) =>
     allAspectWords.reduce((rest, word) => (rest.includes(word) ? rest.split(word).join(' ') : rest), normalized);
   const aspectSet = new Set(aspectWords.flatMap((aspect) => aspect.words));
+  yield;
   const anchors = topicAnchors(knowledge, indexTerms, aspectSet);
   /** Words that name a topic or a problem: a follow-up has none left once its aspect words are out. */
   const subjectWords = new Set([...anchors.values()].flatMap((words) => [...words]));
   /** A question names an entry when it shares a word of the entry's topic (its anchors). */
   const findPhrases = createPhraseFinder(phraseAnchors(knowledge, indexed, aspectSet));
+  yield;
   /** `phrased`: the groups the question names by a phrase, found once per question when first needed. */
   const names = (entry: Entry, tokens: readonly string[], phrased: () => ReadonlySet<string>) => {
     const key = anchorKey(entry);

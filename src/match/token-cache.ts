@@ -20,6 +20,9 @@ export interface TextTokens {
   terms: string[];
 }
 
+/** One text's tokens as the cache file (and a worker thread's message) carries them: 0 for a normalized form equal to the text. */
+export type TokenRow = [source: string, normalized: string | 0, terms: string[]];
+
 /** Tokens by text, for one build; `added` counts texts computed (not found) since it was opened. */
 export interface TokenCache {
   get(text: string): TextTokens | undefined;
@@ -28,6 +31,8 @@ export interface TokenCache {
   readonly size: number;
   /** Writes the cache when the build added texts to it. @throws the file system's error */
   save(): void;
+  /** The tokens of every text of the knowledge base as it is now (what `save` writes). */
+  rows(): TokenRow[];
 }
 
 const FORMAT = 2;
@@ -69,16 +74,48 @@ function cacheFile(dir: string, knowledgeDir: string): string {
   return path.join(dir, `tokens-${sha256(path.resolve(knowledgeDir)).slice(0, 16)}.json`);
 }
 
+const fromRows = (rows: readonly TokenRow[]) =>
+  new Map(rows.map(([source, normalized, terms]) => [source, { normalized: normalized === 0 ? source : normalized, terms }]));
+
 /** Reads the entries written for `key`; none when the file is missing, for another key, or damaged. */
 function readEntries(file: string, key: string): Map<string, TextTokens> {
   const read = readCacheFile(file);
   if (!read || read.header.key !== key) return new Map();
   try {
-    const rows = JSON.parse(read.body) as Array<[string, string | 0, string[]]>;
-    return new Map(rows.map(([source, normalized, terms]) => [source, { normalized: normalized === 0 ? source : normalized, terms }]));
+    return fromRows(JSON.parse(read.body) as TokenRow[]);
   } catch {
     return new Map();
   }
+}
+
+/** The rows of `entries` for the texts of `knowledge` only: a text edited away is not carried on. */
+function rowsOf(entries: ReadonlyMap<string, TextTokens>, knowledge: KnowledgeBase): TokenRow[] {
+  const current = new Set(textsOf(knowledge));
+  return [...entries].filter(([source]) => current.has(source)).map(([source, t]) => [source, t.normalized === source ? 0 : t.normalized, t.terms]);
+}
+
+/**
+ * A cache in memory over rows worked out elsewhere (a worker thread), for a build on this
+ * thread that then segments nothing it was given; nothing is saved.
+ */
+export function tokenCacheOf(rows: readonly TokenRow[]): TokenCache {
+  const entries = fromRows(rows);
+  let added = 0;
+  return {
+    get: (text) => entries.get(text),
+    set(text, tokens) {
+      entries.set(text, tokens);
+      added += 1;
+    },
+    get added() {
+      return added;
+    },
+    get size() {
+      return entries.size;
+    },
+    save: () => undefined,
+    rows: () => [...entries].map(([source, t]) => [source, t.normalized === source ? 0 : t.normalized, t.terms]),
+  };
 }
 
 /** Opens the token cache of `knowledge` in `dir` (empty when there is none yet). */
@@ -101,12 +138,10 @@ export function openTokenCache(dir: string, knowledge: KnowledgeBase, segmenter:
     },
     save() {
       if (added === 0) return;
-      // Texts of the knowledge base as it is now only: a text edited away is not carried on.
-      const current = new Set(textsOf(knowledge));
-      const rows = [...entries].filter(([source]) => current.has(source)).map(([source, t]) => [source, t.normalized === source ? 0 : t.normalized, t.terms]);
-      writeCacheFile(file, { format: FORMAT, key }, JSON.stringify(rows));
+      writeCacheFile(file, { format: FORMAT, key }, JSON.stringify(rowsOf(entries, knowledge)));
       added = 0;
     },
+    rows: () => rowsOf(entries, knowledge),
   };
 }
 
@@ -119,16 +154,3 @@ function textsOf(knowledge: KnowledgeBase): string[] {
   ];
 }
 
-/** A token cache in memory only: builds of one process (the folds of a measurement) segment each text once. */
-export function memoryTokenCache(): TokenCache {
-  const entries = new Map<string, TextTokens>();
-  return {
-    get: (text) => entries.get(text),
-    set: (text, tokens) => void entries.set(text, tokens),
-    added: 0,
-    get size() {
-      return entries.size;
-    },
-    save: () => undefined,
-  };
-}

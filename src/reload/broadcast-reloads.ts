@@ -1,7 +1,10 @@
 /**
  * Reloads that reach every instance: a reload made here (a watched edit, /reload, SIGHUP) is
  * announced on the {@link ReloadBus} once it succeeded, and an announcement from another
- * instance reloads here without being announced again.
+ * instance reloads here without being announced again. The watcher's reload of a folder
+ * already loaded (the save a staff edit made and reloaded) is not announced: that reload was.
+ * One asked for (/reload, SIGHUP) always is, so staff can bring every instance up to date; an
+ * instance whose folder has not changed builds nothing.
  */
 import type { ReloadBus } from '../shared/shared-state.js';
 import type { Reloader } from './knowledge-reloader.js';
@@ -13,7 +16,7 @@ export function broadcastReloads(reloader: Reloader, bus: ReloadBus): { reloader
     reloader: {
       async reload(reason) {
         const outcome = await reloader.reload(reason);
-        if (outcome.ok) await bus.publish(reason);
+        if (outcome.ok && !(outcome.unchanged && reason === 'watch')) await bus.publish(reason);
         return outcome;
       },
     },

@@ -1,30 +1,44 @@
 /**
  * Live knowledge updates: validate the knowledge directory, build a new engine and swap it
- * in whole. An invalid edit changes nothing: the old knowledge keeps serving and every
- * problem is logged as `file: field: message`. Reloads run one at a time; requests that
- * arrive while one is waiting to start join it.
+ * in whole. The check and the segmenting run in a worker thread (knowledge-jobs.ts); this
+ * thread, which answers residents, only builds the index from the tokens it is handed and
+ * swaps. A folder exactly as the knowledge in service was read from it (a watched save right
+ * after a staff edit that already reloaded, a broadcast of a reload made here, a Redis
+ * reconnect) builds nothing: one build per change. An invalid edit changes nothing: the old
+ * knowledge keeps serving and every problem is logged as `file: field: message`. Reloads run
+ * one at a time; requests that arrive while one is waiting to start join it.
  */
 import path from 'node:path';
 import type { Engine } from '../engine.js';
 import { ErrorCodes } from '../errors.js';
-import { briefProblems, formatProblem, type KnowledgeBase } from '../knowledge/knowledge-base.js';
-import { saveKnowledgeSnapshot } from '../knowledge/open-knowledge.js';
+import { briefProblems, type KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { FileDigest } from '../knowledge/read-budget.js';
 import type { Logger } from '../logger.js';
+import type { Prepared } from './knowledge-jobs.js';
 
-/** What a reload did. */
+/** What a reload did; `unchanged` when the folder was exactly what is serving (nothing built). */
 export type ReloadOutcome =
-  | { ok: true; topics: number; entries: number; ms: number }
+  | { ok: true; topics: number; entries: number; ms: number; unchanged?: boolean }
   | { ok: false; problems: string[] };
+
+/** A folder checked and ready to build from. */
+export type ReadyKnowledge = Extract<Prepared, { kind: 'ready' }>;
 
 export interface ReloaderOptions {
   knowledgeDir: string;
   logger: Logger;
-  /** Builds the engine for validated knowledge (may load a new segmenter). */
-  build(knowledge: KnowledgeBase): Promise<Engine>;
+  /** Off this thread: whether the folder still is `serving`, else its check and the tokens of its texts. */
+  prepare(serving: readonly FileDigest[] | undefined): Promise<Prepared>;
+  /** Builds the engine of checked knowledge from its tokens (may load a new segmenter). */
+  build(ready: ReadyKnowledge): Promise<Engine>;
   /** Puts the new engine in service. */
   swap(engine: Engine): void;
-  /** Where the knowledge snapshot of a valid reload is written for the next start; none when unset. */
-  snapshotDir?: string;
+  /** The knowledge in service. */
+  serving(): KnowledgeBase;
+  /** Digests of the files the knowledge in service was read from, when known. */
+  files?: readonly FileDigest[];
+  /** Told when a reload begins its work (after any reload before it). */
+  onStart?(reason: string): void;
 }
 
 export interface Reloader {
@@ -36,6 +50,7 @@ export interface Reloader {
 export function createReloader(options: ReloaderOptions): Reloader {
   const { logger } = options;
   const dir = path.resolve(options.knowledgeDir);
+  let files = options.files;
   let tail: Promise<unknown> = Promise.resolve();
   let waiting: Promise<ReloadOutcome> | undefined;
 
@@ -49,31 +64,33 @@ export function createReloader(options: ReloaderOptions): Reloader {
 
   const reloadOnce = async (reason: string): Promise<ReloadOutcome> => {
     const started = performance.now();
-    let checked;
+    options.onStart?.(reason);
+    let prepared: Prepared;
     try {
-      // The parser and the schemas load with the first reload, not with the bot.
-      const { checkKnowledge } = await import('../knowledge/load-knowledge.js');
-      checked = checkKnowledge(dir);
+      prepared = await options.prepare(files);
     } catch (error) {
-      return refuse(reason, [`${dir}: (read): ${(error as Error).message}`]);
+      return refuse(reason, [`${dir}: (check): ${(error as Error).message}`]);
     }
-    const { knowledge, problems } = checked;
-    if (!knowledge) return refuse(reason, problems.map(formatProblem));
+    const ms = () => Math.round(performance.now() - started);
+    if (prepared.kind === 'invalid') return refuse(reason, prepared.problems);
+    if (prepared.kind === 'unchanged') {
+      const { topics, entries } = options.serving();
+      logger.debug({ reason, ms: ms() }, 'knowledge folder unchanged since it was loaded; nothing to reload');
+      return { ok: true, unchanged: true, topics: topics.length, entries: entries.length, ms: ms() };
+    }
+    for (const note of prepared.notes) logger.warn({ code: ErrorCodes.SNAPSHOT_FAILED, dir }, note);
+    const building = performance.now();
     let engine: Engine;
     try {
-      engine = await options.build(knowledge);
+      engine = await options.build(prepared);
     } catch (error) {
       return refuse(reason, [`(engine): ${(error as Error).message}`]);
     }
     options.swap(engine);
-    if (options.snapshotDir && checked.files) saveKnowledgeSnapshot(options.snapshotDir, knowledge, checked.files, { logger });
-    const outcome = {
-      ok: true as const,
-      topics: knowledge.topics.length,
-      entries: knowledge.entries.length,
-      ms: Math.round(performance.now() - started),
-    };
-    logger.info({ reason, topics: outcome.topics, entries: outcome.entries, ms: outcome.ms }, 'knowledge reloaded');
+    files = prepared.files;
+    const { knowledge } = prepared;
+    const outcome = { ok: true as const, topics: knowledge.topics.length, entries: knowledge.entries.length, ms: ms() };
+    logger.info({ reason, topics: outcome.topics, entries: outcome.entries, ms: outcome.ms, buildMs: Math.round(performance.now() - building) }, 'knowledge reloaded');
     return outcome;
   };
 

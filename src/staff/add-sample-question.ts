@@ -1,27 +1,24 @@
 /**
  * Adds a question to an entry's sample questions (a problem's situations) the way staff
  * would by hand: the entry's YAML file is edited through the `yaml` Document API, keeping
- * every comment and the layout; the whole knowledge folder is copied and checked with the
- * change BEFORE the real file is replaced (atomically); then the knowledge is reloaded. A
- * change that would not pass is refused with the reasons, in Chinese, and nothing changes.
- * Additions run one at a time.
+ * every comment and the layout (yaml-question.ts), and the whole knowledge folder is checked
+ * with the change, on a copy, both in the knowledge worker thread so residents are answered
+ * meanwhile, BEFORE the real file is replaced (atomically); then the knowledge is reloaded,
+ * once (the watcher's reload of the same save finds nothing new). A change that would not
+ * pass is refused with the reasons, in Chinese, and nothing changes. Additions run one at a time.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import YAML, { isMap, isSeq } from 'yaml';
 import { BotError, ErrorCodes } from '../errors.js';
 import { formatProblem, type KnowledgeBase } from '../knowledge/knowledge-base.js';
-import { checkKnowledge } from '../knowledge/load-knowledge.js';
-import { describeYamlFault } from '../knowledge/yaml-messages.js';
 import type { Masker } from '../privacy/mask.js';
 import type { ReloadOutcome } from '../reload/knowledge-reloader.js';
+import type { QuestionPlan, QuestionRequest } from '../reload/knowledge-worker-client.js';
+
+export { withQuestion } from './yaml-question.js';
 
 /** Longest sample question accepted, in characters. */
 export const MAX_QUESTION_CHARS = 200;
-
-/** How the files are written back: exactly as they were laid out (checked for each file). */
-const LAYOUT = { lineWidth: 0, flowCollectionPadding: false } as const;
 
 export type AddQuestionOutcome =
   | { ok: true; entryId: string; question: string; file: string; reload: ReloadOutcome }
@@ -35,6 +32,8 @@ export interface KnowledgeEditorOptions {
   reload(reason: string): Promise<ReloadOutcome>;
   /** Masks personal data in the question: the engine in use's masker. */
   mask: Masker;
+  /** The file with the question added and the check of the folder with it (App.planSampleQuestion: off the event loop). */
+  plan(request: QuestionRequest): Promise<QuestionPlan>;
 }
 
 export interface KnowledgeEditor {
@@ -55,31 +54,6 @@ export function tidyQuestion(question: string, mask: Masker): string {
 
 const refuse = (...reasons: string[]): AddQuestionOutcome => ({ ok: false, reasons });
 
-/** The file's text with the question added to the entry; a reason string when that cannot be done. */
-export function withQuestion(text: string, entryId: string, field: 'questions' | 'situations', question: string): string | { reason: string } {
-  const doc = YAML.parseDocument(text);
-  if (doc.errors[0]) return { reason: `文件不是有效的 YAML:${describeYamlFault(doc.errors[0])}` };
-  if (doc.toString(LAYOUT) !== text) return { reason: '这个文件的排版无法原样保留,请手工编辑后运行 check' };
-  const items = isSeq(doc.contents) ? doc.contents.items : [];
-  const index = items.findIndex((item, i) => isMap(item) && doc.getIn([i, 'id']) === entryId);
-  const list = index < 0 ? undefined : doc.getIn([index, field], true);
-  if (!isSeq(list)) return { reason: `文件里找不到条目 ${entryId} 的 ${field} 列表` };
-  list.add(doc.createNode(question));
-  return doc.toString(LAYOUT);
-}
-
-/** Checks a copy of `dir` with `file` replaced by `text`; the problems found, formatted. */
-function checkCopy(dir: string, file: string, text: string): string[] {
-  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'qlb-staff-edit-'));
-  try {
-    fs.cpSync(dir, copy, { recursive: true });
-    fs.writeFileSync(path.join(copy, file), text);
-    return checkKnowledge(copy).problems.map(formatProblem);
-  } finally {
-    fs.rmSync(copy, { recursive: true, force: true });
-  }
-}
-
 /** Creates the editor of one knowledge folder. */
 export function createKnowledgeEditor(options: KnowledgeEditorOptions): KnowledgeEditor {
   const dir = path.resolve(options.knowledgeDir);
@@ -99,15 +73,15 @@ export function createKnowledgeEditor(options: KnowledgeEditorOptions): Knowledg
     if (twin) return refuse(`“${question}”已经是 ${twin.id}(${twin.title})的示例问题`);
 
     const file = path.join(dir, entry.file);
-    let before: string;
+    let plan: QuestionPlan;
     try {
-      before = fs.readFileSync(file, 'utf8');
+      plan = await options.plan({ file: entry.file, entryId, field: entry.problem ? 'situations' : 'questions', question });
     } catch (error) {
       throw failed(entry.file, error);
     }
-    const after = withQuestion(before, entryId, entry.problem ? 'situations' : 'questions', question);
-    if (typeof after !== 'string') return refuse(after.reason);
-    const problems = checkCopy(dir, entry.file, after);
+    if ('reason' in plan) return refuse(plan.reason);
+    const { before, after } = plan;
+    const problems = plan.problems.map(formatProblem);
     if (problems.length > 0) return refuse(`改动后知识库检查不通过(${problems.length} 处),文件没有改动:`, ...problems);
 
     try {

@@ -29,6 +29,7 @@ export function staffId(message: InboundMessage): string {
 
 /** Formats what a reload did, for the staff member who asked. */
 export function describeReload(outcome: ReloadOutcome): string {
+  if (outcome.ok && outcome.unchanged) return `知识库文件自上次加载以来没有改动,无需重新加载:仍为 ${outcome.topics} 个主题,${outcome.entries} 条答案。`;
   if (outcome.ok) return `知识库已重新加载:${outcome.topics} 个主题,${outcome.entries} 条答案(${outcome.ms} ms)。`;
   const listed = outcome.problems.slice(0, MAX_LISTED).map((problem) => `· ${problem}`);
   const more = outcome.problems.length > MAX_LISTED ? [`……另有 ${outcome.problems.length - MAX_LISTED} 处,见日志。`] : [];

@@ -65,6 +65,8 @@ export interface ReviewAction {
 }
 
 export interface StaffStore {
+  /** Resolves once the store can be used; rejects with QLB_STAFF_STORE_FAILED while it cannot (a store opened on demand). */
+  ready?(): Promise<void>;
   /** @throws BotError QLB_STAFF_EXISTS when the name is taken. */
   addAccount(account: StaffAccount): Promise<void>;
   getAccount(name: string): Promise<StaffAccount | undefined>;

@@ -31,6 +31,11 @@ export const MIGRATIONS: readonly string[] = [
      question TEXT
    );
    CREATE INDEX feedback_at ON feedback (at);`,
+  // Each record's id, so a record written twice (a spill file replayed again after a crash) is kept once.
+  `ALTER TABLE messages ADD COLUMN uid TEXT;
+   CREATE UNIQUE INDEX messages_uid ON messages (uid);
+   ALTER TABLE feedback ADD COLUMN uid TEXT;
+   CREATE UNIQUE INDEX feedback_uid ON feedback (uid);`,
 ];
 
 /** The schema version of a database (0 for a new one). */

@@ -5,20 +5,25 @@
  * written (SQLite: read-only, locked, disk full; PostgreSQL: down, refusing) the failure is
  * logged once with QLB_STORE_FAILED, the store turns `degraded` and the timer tries again
  * after a pause that doubles up to 5 minutes; never one retry per message. The queue is
- * bounded: records beyond it are dropped, counted, and the count logged once per interval
- * (QLB_STORE_RECORDS_DROPPED).
+ * bounded: with a spill file (store/spill-file.ts) records beyond it, and those still queued
+ * at close, go to disk and are written by a later start; without one, or when the spill file
+ * cannot be written either, they are lost, counted, and logged (QLB_STORE_RECORDS_DROPPED
+ * once per interval, QLB_STORE_RECORDS_LOST at close).
  */
 import { ErrorCodes } from '../errors.js';
 import type { Logger } from '../logger.js';
+import type { QueuedRecord } from './queued-record.js';
+import { createLossLog } from './loss-log.js';
+import type { Spill } from './spill-file.js';
 import { errorCode, type StoreHealth } from './store-health.js';
 import { createWriteQueue } from './write-queue.js';
 
 /** The engine under the writer. */
-export interface WriterBackend<T> {
+export interface WriterBackend {
   /** Opens the database when needed (connection, migrations); throws when it cannot. */
   connect(): void | Promise<void>;
-  /** Writes `items` all or none; throws on failure. */
-  write(items: T[]): void | Promise<void>;
+  /** Writes `items` all or none, skipping ids already stored; throws on failure. */
+  write(items: QueuedRecord[]): void | Promise<void>;
   /** True for an error after which a smaller chunk may still fit (a full disk): tried at once. */
   shrinks?(error: unknown): boolean;
 }
@@ -42,16 +47,18 @@ export interface QueuedWriterOptions {
   now?: () => number;
   /** Told of every change between ok and degraded (a health file for `stats`). */
   onStateChange?(health: StoreHealth): void;
+  /** Where records that do not fit the queue, or are left at close, are kept for a later start. */
+  spill?: Spill;
 }
 
-export interface QueuedWriter<T> {
-  enqueue(item: T): void;
+export interface QueuedWriter {
+  enqueue(item: QueuedRecord): void;
   /** Writes what is queued; false when that failed or is not finished (the rest is kept). */
   flush(): Promise<boolean>;
   /** Runs another operation (a purge) with the same failure accounting; undefined when it failed. */
   attempt<R>(operation: string, run: () => R | Promise<R>): Promise<R | undefined>;
   health(): StoreHealth;
-  /** Stops the timer and writes what it can; true when nothing is left unwritten. */
+  /** Stops the timer and writes what it can, spilling the rest when it may; true when nothing is lost. */
   close(): Promise<boolean>;
 }
 
@@ -60,14 +67,15 @@ const MAX_RETRY_MS = 5 * 60_000;
 const FLUSH_BUDGET_MS = 50;
 
 /** Creates the writer; nothing is opened until the first write. */
-export function createQueuedWriter<T>(backend: WriterBackend<T>, options: QueuedWriterOptions): QueuedWriter<T> {
-  const { logger } = options;
+export function createQueuedWriter(backend: WriterBackend, options: QueuedWriterOptions): QueuedWriter {
+  const { logger, spill } = options;
   const now = options.now ?? Date.now;
   const flushAt = options.flushAt ?? 200;
   const maxChunk = options.chunkSize ?? 500;
   const baseRetry = options.retryMs ?? 5_000;
   const dropLogEveryMs = options.dropLogEveryMs ?? 60_000;
-  const queue = createWriteQueue<T>(options.maxQueued ?? 10_000);
+  const queue = createWriteQueue<QueuedRecord>(options.maxQueued ?? 10_000);
+  const losses = createLossLog({ logger, queue, spill, everyMs: dropLogEveryMs, now });
   let chunk = maxChunk;
   let written = 0;
   let failures = 0;
@@ -75,7 +83,6 @@ export function createQueuedWriter<T>(backend: WriterBackend<T>, options: Queued
   let lastError: StoreHealth['lastError'];
   let retryAt = 0;
   let retryMs = baseRetry;
-  let lastDropLog = 0;
   let scheduled = false;
   let closed = false;
   let running: Promise<boolean> | undefined;
@@ -85,11 +92,15 @@ export function createQueuedWriter<T>(backend: WriterBackend<T>, options: Queued
     writable: !closed && since === undefined,
     failures,
     queued: queue.size,
-    dropped: queue.droppedTotal,
+    dropped: lost(),
+    spilled: spill?.spilled ?? 0,
     written,
     ...(since === undefined ? {} : { since }),
     ...(lastError ? { lastError } : {}),
   });
+
+  /** Records neither written nor kept in a spill file (once closed, those still queued too). */
+  const lost = () => queue.droppedTotal + (spill?.lost ?? 0) + (closed ? queue.size : 0);
 
   const fail = (operation: string, error: unknown) => {
     failures += 1;
@@ -108,28 +119,18 @@ export function createQueuedWriter<T>(backend: WriterBackend<T>, options: Queued
     retryMs = baseRetry;
     if (since === undefined) return;
     since = undefined;
-    logger.info({ dropped: queue.droppedTotal, queued: queue.size }, 'message store recovered');
+    logger.info({ dropped: lost(), queued: queue.size }, 'message store recovered');
     options.onStateChange?.(health());
   };
-  const reportDrops = (force = false) => {
-    if (!force && now() - lastDropLog < dropLogEveryMs) return;
-    const dropped = queue.takeDroppedSinceReport();
-    if (dropped === 0) return;
-    lastDropLog = now();
-    logger.warn(
-      { code: ErrorCodes.STORE_RECORDS_DROPPED, dropped, droppedTotal: queue.droppedTotal, queued: queue.size },
-      `message store queue full: ${dropped} record(s) dropped`,
-    );
-  };
-
   const connect = (): Promise<boolean> =>
     Promise.resolve()
       .then(() => backend.connect())
       .then(() => true, (error: unknown) => (fail('open', error), false));
 
-  /** Writes chunk after chunk within the time budget; true when the queue is empty. */
-  async function pass(): Promise<boolean> {
-    if (closed || queue.size === 0) return queue.size === 0;
+  /** Writes chunk after chunk within the time budget, then replays spill files (unless closing); true when nothing waits. */
+  async function pass(replay: boolean): Promise<boolean> {
+    const replaying = replay && spill?.pending() === true;
+    if (closed || (queue.size === 0 && !replaying)) return queue.size === 0;
     if (!(await connect())) return false;
     const started = performance.now();
     while (queue.size > 0) {
@@ -153,11 +154,23 @@ export function createQueuedWriter<T>(backend: WriterBackend<T>, options: Queued
         return false;
       }
     }
+    if (replaying) {
+      try {
+        await spill.replay(async (items) => {
+          await backend.write(items);
+          written += items.length;
+        }, maxChunk);
+      } catch (error) {
+        fail('replay', error);
+        return false;
+      }
+      recovered();
+    }
     return true;
   }
 
-  const flush = (): Promise<boolean> => {
-    running ??= pass().finally(() => {
+  const flush = (replay = true): Promise<boolean> => {
+    running ??= pass(replay).finally(() => {
       running = undefined;
     });
     return running;
@@ -173,7 +186,7 @@ export function createQueuedWriter<T>(backend: WriterBackend<T>, options: Queued
   }
 
   const timer = setInterval(() => {
-    reportDrops();
+    losses.report();
     if (now() >= retryAt) void flush();
   }, options.flushEveryMs ?? 2_000);
   timer.unref();
@@ -181,10 +194,11 @@ export function createQueuedWriter<T>(backend: WriterBackend<T>, options: Queued
   return {
     enqueue(item) {
       if (closed) return;
-      queue.push(item);
+      if (queue.full && spill) spill.append([item]);
+      else queue.push(item);
       if (queue.size >= flushAt && since === undefined) schedule();
     },
-    flush,
+    flush: () => flush(),
     health,
     async attempt(operation, run) {
       if (!(await connect())) return undefined;
@@ -198,14 +212,22 @@ export function createQueuedWriter<T>(backend: WriterBackend<T>, options: Queued
       }
     },
     async close() {
-      if (closed) return queue.size === 0;
+      if (closed) return lost() === 0;
       clearInterval(timer);
-      let done = await flush();
-      while (!done && since === undefined && queue.size > 0) done = await flush();
-      reportDrops(true);
-      if (!done) logger.warn({ code: ErrorCodes.STORE_FAILED, lost: queue.size, dropped: queue.droppedTotal }, 'message store closed with records unwritten');
+      // Spill files wait for the next start: a stop is not held up replaying them.
+      let done = await flush(false);
+      while (!done && since === undefined && queue.size > 0) done = await flush(false);
+      losses.report(true);
+      const left = queue.size;
+      if (left > 0 && spill) {
+        spill.append(queue.peek(left));
+        queue.remove(left);
+      }
       closed = true;
-      return done;
+      await spill?.close();
+      const missing = lost();
+      losses.closed(missing, options.where);
+      return missing === 0;
     },
   };
 }

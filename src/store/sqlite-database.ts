@@ -6,15 +6,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
 import { ensureDir } from '../fs/ensure-dir.js';
-import type { FeedbackRecord, MessageRecord } from './message-store.js';
 import { migrate } from './migrations.js';
+import type { QueuedRecord } from './queued-record.js';
 
 /** The database file's name inside the data directory. */
 export const STORE_FILE = 'legal-bot.sqlite';
 
 export type Db = BetterSqlite3.Database;
-/** A record waiting to be written. */
-export type Queued = { type: 'message'; record: MessageRecord } | { type: 'feedback'; record: FeedbackRecord };
 
 /** Opens the database of a data directory for writing, creating it and its schema if needed. */
 export function openStoreDatabase(dataDir: string): Db {
@@ -31,20 +29,23 @@ export function openStoreDatabase(dataDir: string): Db {
   }
 }
 
-/** The transaction writing one chunk of records: all of them or (on error) none. */
-export function prepareWrite(db: Db): (items: Queued[]) => void {
+/** The transaction writing one chunk of records: all of them or (on error) none; an id already stored is skipped. */
+export function prepareWrite(db: Db): (items: QueuedRecord[]) => void {
   const insertMessage = db.prepare(
-    'INSERT INTO messages (at, adapter, conversation, kind, topic, entry, score, latency_ms, question) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    `INSERT INTO messages (uid, at, adapter, conversation, kind, topic, entry, score, latency_ms, question) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (uid) DO NOTHING`,
   );
-  const insertFeedback = db.prepare('INSERT INTO feedback (at, adapter, conversation, useful, entry, question) VALUES (?, ?, ?, ?, ?, ?)');
-  return db.transaction((items: Queued[]) => {
+  const insertFeedback = db.prepare(
+    'INSERT INTO feedback (uid, at, adapter, conversation, useful, entry, question) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uid) DO NOTHING',
+  );
+  return db.transaction((items: QueuedRecord[]) => {
     for (const item of items) {
       if (item.type === 'message') {
         const m = item.record;
-        insertMessage.run(m.at, m.adapter, m.conversation, m.kind, m.topic ?? null, m.entry ?? null, m.score ?? null, m.latencyMs, m.question ?? null);
+        insertMessage.run(item.uid, m.at, m.adapter, m.conversation, m.kind, m.topic ?? null, m.entry ?? null, m.score ?? null, m.latencyMs, m.question ?? null);
       } else {
         const f = item.record;
-        insertFeedback.run(f.at, f.adapter, f.conversation, f.useful ? 1 : 0, f.entry ?? null, f.question ?? null);
+        insertFeedback.run(item.uid, f.at, f.adapter, f.conversation, f.useful ? 1 : 0, f.entry ?? null, f.question ?? null);
       }
     }
   });

@@ -16,8 +16,10 @@ export interface StoreHealth {
   failures: number;
   /** Records waiting in memory for the database. */
   queued: number;
-  /** Records dropped since start because the queue was full. */
+  /** Records lost since start: the queue was full and they could not be spilled either (or, once closed, left unwritten). */
   dropped: number;
+  /** Records kept in the spill file since start, to be written by a later start (see store/spill-file.ts). */
+  spilled?: number;
   /** Records written since start. */
   written: number;
   /** When the store started failing (ms since the epoch), while degraded. */

@@ -6,6 +6,8 @@
 
 export interface WriteQueue<T> {
   readonly size: number;
+  /** True when a record pushed now would be dropped. */
+  readonly full: boolean;
   /** Records dropped because the queue was full, since the store was opened. */
   readonly droppedTotal: number;
   /** Adds a record; false (and counted) when the queue is full. */
@@ -28,6 +30,9 @@ export function createWriteQueue<T>(max: number): WriteQueue<T> {
   return {
     get size() {
       return items.length - head;
+    },
+    get full() {
+      return items.length - head >= max;
     },
     get droppedTotal() {
       return droppedTotal;

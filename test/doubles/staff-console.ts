@@ -35,14 +35,14 @@ export interface StaffWorld {
   close(): Promise<void>;
 }
 
-/** Starts the world; `env` adds to its configuration. */
-export async function startStaffWorld(env: Record<string, string> = {}): Promise<StaffWorld> {
+/** Starts the world; `env` adds to its configuration; `staffStore` replaces the console's store (a failing one). */
+export async function startStaffWorld(env: Record<string, string> = {}, options: { staffStore?: (dataDir: string) => StaffStore } = {}): Promise<StaffWorld> {
   const knowledge = copyKnowledge();
   const dataDir = tempDataDir('qlb-staff-world-');
   const config = loadConfig({ KNOWLEDGE_DIR: knowledge.dir, DATA_DIR: dataDir, HTTP_PORT: '0', ...env });
   const logger = silentLogger();
   const app = await createApp(config, logger, { record: true });
-  const store = openSqliteStaffStore(dataDir);
+  const store = options.staffStore?.(dataDir) ?? openSqliteStaffStore(dataDir);
   const clock = { offset: 0 };
   const now = () => Date.now() + clock.offset;
   const server = createHttpServer({ config, logger, handler: app.handler, readiness: appReadiness(app), cookieSecret: 'test-secret-'.repeat(4) });

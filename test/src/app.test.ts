@@ -92,7 +92,8 @@ describe('app: the staff loop wired from config', () => {
     const why = await live.handler(text('/why 公证'));
     expect(why.kind).toBe('staff');
     expect(why.text).toMatch(/问题: +公证[\s\S]*决定: +clarify/);
-    expect((await live.handler(text('/reload'))).text).toMatch(/知识库已重新加载/);
+    // Nothing changed since the start: nothing to reload, and the reply says so.
+    expect((await live.handler(text('/reload'))).text).toMatch(/知识库文件自上次加载以来没有改动/);
     expect((await live.handler(text('/why 公证', { senderId: 'someone-else' }))).kind).not.toBe('staff');
   });
 

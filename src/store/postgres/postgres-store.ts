@@ -1,19 +1,21 @@
 /**
  * The {@link MessageStore} several instances share: PostgreSQL, written through the same
  * {@link createQueuedWriter} as SQLite (queued off the answering path, chunked, retried with
- * backoff while the server is down, bounded with every drop counted). Each record carries a
- * random id, so a chunk whose commit reply was lost can be written again without doubling.
+ * backoff while the server is down, bounded, spilled to this host's DATA_DIR beyond the bound
+ * and at close). Each record carries a random id, so a chunk whose commit reply was lost, or a
+ * spill file replayed twice, can be written again without doubling.
  */
-import { randomUUID } from 'node:crypto';
 import { ErrorCodes } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import { saltedHasher, type FeedbackRecord, type MessageRecord, type MessageStore } from '../message-store.js';
+import { saltedHasher, type MessageStore } from '../message-store.js';
 import { createQueuedWriter, type QueuedWriterOptions } from '../queued-writer.js';
+import { queuedFeedback, queuedMessage, type QueuedRecord } from '../queued-record.js';
+import { openSpill } from '../spill-file.js';
 import { writeHealthFile } from '../store-health.js';
 import { migratePostgres } from './migrations.js';
 import type { Pool } from './pool.js';
 
-export interface PostgresStoreOptions extends Omit<QueuedWriterOptions, 'logger' | 'where' | 'onStateChange'> {
+export interface PostgresStoreOptions extends Omit<QueuedWriterOptions, 'logger' | 'where' | 'onStateChange' | 'spill'> {
   /** The pool to write through; the store ends it at close. */
   pool: Pool;
   logger: Logger;
@@ -21,11 +23,11 @@ export interface PostgresStoreOptions extends Omit<QueuedWriterOptions, 'logger'
   salt: string;
   /** Where the database is, for log lines (never the password). */
   database: string;
-  /** Where to leave the health file `stats` reads on this host, if anywhere. */
+  /** Where to leave the health file `stats` reads on this host, and the spill file of records the database cannot take, if anywhere. */
   dataDir?: string;
 }
 
-type Queued = { uid: string } & ({ type: 'message'; record: MessageRecord } | { type: 'feedback'; record: FeedbackRecord });
+type Queued = QueuedRecord;
 
 const INSERT_MESSAGES = `INSERT INTO messages (uid, at, adapter, conversation, kind, topic, entry, score, latency_ms, question)
   SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::float8[], $9::float8[], $10::text[])
@@ -55,7 +57,7 @@ export function openPostgresStore(options: PostgresStoreOptions): MessageStore {
   const now = options.now ?? Date.now;
   let migrated = false;
 
-  const writer = createQueuedWriter<Queued>(
+  const writer = createQueuedWriter(
     {
       async connect() {
         if (migrated) return;
@@ -82,13 +84,14 @@ export function openPostgresStore(options: PostgresStoreOptions): MessageStore {
       ...options,
       where: { database: options.database },
       onStateChange: (health) => options.dataDir !== undefined && writeHealthFile(options.dataDir, health, now()),
+      spill: options.dataDir === undefined ? undefined : openSpill({ dataDir: options.dataDir, logger }),
     },
   );
 
   return {
     hashConversation: saltedHasher(salt),
-    recordMessage: (record) => writer.enqueue({ uid: randomUUID(), type: 'message', record }),
-    recordFeedback: (record) => writer.enqueue({ uid: randomUUID(), type: 'feedback', record }),
+    recordMessage: (record) => writer.enqueue(queuedMessage(record)),
+    recordFeedback: (record) => writer.enqueue(queuedFeedback(record)),
     flush: () => writer.flush(),
     health: () => writer.health(),
     purge: (before) =>

@@ -16,6 +16,7 @@ describe('metrics', () => {
     onHandled?.(handled('web', 'clarify'));
     onReload?.({ ok: true, topics: 1, entries: 2, ms: 3 }, 'watch');
     onReload?.({ ok: false, problems: ['x'] }, 'SIGHUP');
+    onReload?.({ ok: true, unchanged: true, topics: 1, entries: 2, ms: 1 }, 'watch');
     let failures = 2;
     metrics.watchStore(() => ({ state: 'degraded', writable: false, failures, queued: 0, dropped: 0, written: 0 }));
 
@@ -29,6 +30,7 @@ describe('metrics', () => {
     expect(text).toContain('qlb_fallback_ratio 0.25');
     expect(text).toContain('qlb_knowledge_reloads_total{outcome="ok"} 1');
     expect(text).toContain('qlb_knowledge_reloads_total{outcome="refused"} 1');
+    expect(text).toContain('qlb_knowledge_reloads_total{outcome="unchanged"} 1');
     expect(text).toContain('qlb_store_failures_total 2');
     failures = 5;
     expect((await metrics.render()).body).toContain('qlb_store_failures_total 5');

@@ -129,6 +129,12 @@ describe('试问, 统计, 知识库, 审计', () => {
     expect(broken).toMatch(/发现 1 个问题/);
     expect(broken).toMatch(/entries\/legal-aid\.yaml: .*0751-8888888/);
     expect(broken).toMatch(/规则:不能给出来源里没有的电话号码/);
+    // The folder as loaded: nothing to build, and the page says so.
+    const unchanged = await post('/staff/knowledge/reload', {});
+    expect(unchanged.headers.location).toBe('/staff/knowledge?done=unchanged');
+    expect((await world.store.auditLog({ limit: 1 }))[0]).toMatchObject({ action: 'knowledge.reload', detail: expect.stringMatching(/^文件没有改动/) });
+    expect(text((await get('/staff/knowledge?done=unchanged')).body)).toMatch(/没有改动,仍在使用当前版本/);
+    world.knowledge.write('topics.yaml', `${fs.readFileSync(path.join(world.knowledge.dir, 'topics.yaml'), 'utf8')}# 改过\n`);
     const reloaded = await post('/staff/knowledge/reload', {});
     expect(reloaded.headers.location).toBe('/staff/knowledge?done=reloaded');
     expect((await world.store.auditLog({ limit: 1 }))[0]).toMatchObject({ action: 'knowledge.reload', detail: expect.stringMatching(/^成功/) });

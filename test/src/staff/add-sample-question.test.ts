@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../../src/knowledge/knowledge-base.js';
 import { loadKnowledge } from '../../../src/knowledge/load-knowledge.js';
+import { runKnowledgeJob, type QuestionPlan } from '../../../src/reload/knowledge-jobs.js';
 import { createKnowledgeEditor, tidyQuestion, withQuestion, type KnowledgeEditor } from '../../../src/staff/add-sample-question.js';
 import type { Masker } from '../../../src/privacy/mask.js';
 import { realEngine } from '../../doubles/harness.js';
@@ -33,6 +34,8 @@ beforeAll(async () => {
       return { ok: true, topics: knowledge.topics.length, entries: knowledge.entries.length, ms: 1 };
     },
     mask,
+    // The job the knowledge worker thread runs, run here.
+    plan: async (request) => (await runKnowledgeJob({ op: 'plan-question', dir: copy.dir, ...request })) as QuestionPlan,
   });
 });
 afterAll(() => copy.cleanup());

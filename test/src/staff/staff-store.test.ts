@@ -15,7 +15,7 @@ import { STAFF_MIGRATIONS } from '../../../src/staff/staff-migrations.js';
 import { createMemoryStaffStore } from '../../../src/staff/staff-store.js';
 import { describeStaffStoreContract } from './staff-store-contract.js';
 import { STORE_FILE, openSqliteStore } from '../../../src/store/sqlite-store.js';
-import { schemaVersion } from '../../../src/store/migrations.js';
+import { MIGRATIONS, schemaVersion } from '../../../src/store/migrations.js';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -41,7 +41,7 @@ describe('sqlite staff store', () => {
     await messages.close();
     staff.close();
     const db = new Database(path.join(dir, STORE_FILE), { readonly: true });
-    expect(schemaVersion(db)).toBe(1);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     expect(db.prepare('SELECT version FROM staff_schema').get()).toEqual({ version: STAFF_MIGRATIONS.length });
     db.close();
     const again = openSqliteStaffStore(dir);

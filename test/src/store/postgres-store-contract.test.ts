@@ -2,6 +2,9 @@
  * The shared store contract on a real PostgreSQL server (started for this file): a database
  * per place; an outage is the database refusing connections (and the open ones ended).
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { openDeploymentSalt } from '../../../src/shared/deployment-salt.js';
@@ -23,8 +26,10 @@ let count = 0;
 beforeAll(async () => {
   if (!missing) server = await startPostgres();
 }, 60_000);
+const dirs: string[] = [];
 afterAll(async () => {
   await server?.stop();
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 const harness: StoreHarness = {
@@ -34,7 +39,10 @@ const harness: StoreHarness = {
     count += 1;
     const name = `contract_${count}`;
     const url = await pg.createDatabase(name);
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qlb-pg-contract-'));
+    dirs.push(dataDir);
     return {
+      dataDir,
       async open(options = {}) {
         const logger = (options.log ?? createLogSink()).logger;
         const pool = createPool({ url, logger, connectTimeoutMs: 1_000 });
@@ -42,7 +50,7 @@ const harness: StoreHarness = {
         await migratePostgres(pool);
         const deployment = await openDeploymentSalt({ local: randomBytes(16).toString('hex'), postgres: pool, migrated: true, logger });
         deployment.close();
-        return openPostgresStore({ pool, logger, salt: deployment.value ?? '', database: name, ...options });
+        return openPostgresStore({ pool, logger, salt: deployment.value ?? '', database: name, dataDir, ...options });
       },
       reader: () => openStoreReader({ dataDir: '/nonexistent', database: { url } }),
       async break() {

@@ -23,6 +23,7 @@ const harness: StoreHarness = {
     dirs.push(dataDir);
     let locker: Database.Database | undefined;
     return {
+      dataDir,
       open: async (options = {}) => openSqliteStore({ dataDir, logger: (options.log ?? createLogSink()).logger, ...options }),
       reader: () => openStoreReader({ dataDir, database: undefined }),
       async break() {

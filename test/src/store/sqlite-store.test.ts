@@ -126,7 +126,7 @@ describe('sqlite store', () => {
     db.close();
   });
 
-  it('keeps at most maxQueued records while failing; the newest are dropped and counted', async () => {
+  it('keeps at most maxQueued records while failing; the newest go to the spill file and land once the store takes writes', async () => {
     const dataDir = tempDir();
     let failures = 3;
     const store = openSqliteStore({
@@ -144,12 +144,12 @@ describe('sqlite store', () => {
       store.recordMessage(message(at));
       expect(await store.flush()).toBe(false);
     }
-    expect(store.health()).toMatchObject({ state: 'degraded', queued: 2, dropped: 1, lastError: { code: 'SQLITE_FULL' } });
+    expect(store.health()).toMatchObject({ state: 'degraded', queued: 2, dropped: 0, lastError: { code: 'SQLITE_FULL' } });
     expect(await store.flush()).toBe(true);
-    expect(store.health()).toMatchObject({ state: 'ok', queued: 0, dropped: 1, written: 2 });
+    expect(store.health()).toMatchObject({ state: 'ok', queued: 0, dropped: 0, spilled: 1, written: 3 });
     await store.close();
     const db = new Database(path.join(dataDir, STORE_FILE), { readonly: true });
-    expect(db.prepare('SELECT at FROM messages ORDER BY at').all()).toEqual([{ at: 1 }, { at: 2 }]);
+    expect(db.prepare('SELECT at FROM messages ORDER BY at').all()).toEqual([{ at: 1 }, { at: 2 }, { at: 3 }]);
     db.close();
   });
 

@@ -3,11 +3,14 @@
  * and `stats` read back, hashes that survive a restart, migrations, retention, and an outage
  * that queues, bounds, counts and finally writes. Each engine's file supplies a harness.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ErrorCodes } from '../../../src/errors.js';
 import type { MessageStore } from '../../../src/store/message-store.js';
 import type { StoreReader } from '../../../src/store/reports.js';
 import { fallbackRate } from '../../../src/store/reports.js';
+import { SPILL_DIR } from '../../../src/store/spill-file.js';
 import type { LogSink } from '../../doubles/log-sink.js';
 
 /** Tuning a test may pass to a store it opens. */
@@ -18,8 +21,17 @@ export interface TestStoreOptions {
   log?: LogSink;
 }
 
+/** What is in the spill folder of a place's data directory: name → content. */
+function spillFiles(dataDir: string): Map<string, string> {
+  const dir = path.join(dataDir, SPILL_DIR);
+  if (!fs.existsSync(dir)) return new Map();
+  return new Map(fs.readdirSync(dir).map((name) => [name, fs.readFileSync(path.join(dir, name), 'utf8')]));
+}
+
 /** One place records go: a directory (SQLite) or a database (PostgreSQL). */
 export interface StorePlace {
+  /** The data directory of the host writing there (the spill file's folder). */
+  dataDir: string;
   open(options?: TestStoreOptions): Promise<MessageStore>;
   /** The reader `review` and `stats` use; undefined when nothing was recorded there. */
   reader(): Promise<StoreReader | undefined>;
@@ -144,7 +156,7 @@ export function describeStoreContract(engine: string, harness: () => StoreHarnes
       expect(rows.map((row) => row.question)).toEqual(['new']);
     });
 
-    it('an outage queues records up to the bound, counts the dropped, and writes the rest once it ends', async () => {
+    it('an outage queues records up to the bound, spills the rest, and writes them all once it ends', async () => {
       const where = await place();
       const log = (await import('../../doubles/log-sink.js')).createLogSink();
       const store = await where.open({ maxQueued: 5, retryMs: 0, flushAt: 1_000, log });
@@ -153,16 +165,68 @@ export function describeStoreContract(engine: string, harness: () => StoreHarnes
       await where.break();
       for (let i = 0; i < 7; i += 1) ask(store, T + 1 + i, 'fallback', { question: `during ${i}` });
       expect(await store.flush()).toBe(false);
-      expect(store.health()).toMatchObject({ state: 'degraded', writable: false, queued: 5, dropped: 2, lastError: { code: expect.any(String) } });
+      expect(store.health()).toMatchObject({ state: 'degraded', writable: false, queued: 5, dropped: 0, lastError: { code: expect.any(String) } });
       expect(await store.flush()).toBe(false);
       await where.heal();
       expect(await store.flush()).toBe(true);
-      expect(store.health()).toMatchObject({ state: 'ok', writable: true, queued: 0, dropped: 2, written: 6 });
+      expect(store.health()).toMatchObject({ state: 'ok', writable: true, queued: 0, dropped: 0, spilled: 2, written: 8 });
       await store.close();
       const errors = log.lines().filter((line) => line.code === ErrorCodes.STORE_FAILED && line.level === 50);
       expect(errors).toHaveLength(1);
       const rows = await read(where, (reader) => reader.reviewRows({ since: 0, limit: 20 }));
-      expect(rows.map((row) => row.question).sort()).toEqual(['before', 'during 0', 'during 1', 'during 2', 'during 3', 'during 4']);
+      expect(rows.map((row) => row.question).sort()).toEqual(['before', ...Array.from({ length: 7 }, (_, i) => `during ${i}`)]);
+      expect(spillFiles(where.dataDir).size).toBe(0);
+    });
+
+    it('records beyond the bound during an outage go to the spill file, not lost; the next start writes every one once', async () => {
+      const where = await place();
+      const log = (await import('../../doubles/log-sink.js')).createLogSink();
+      const store = await where.open({ maxQueued: 3, retryMs: 0, flushAt: 1_000, log });
+      ask(store, T, 'fallback', { question: 'before' });
+      expect(await store.flush()).toBe(true);
+      await where.break();
+      for (let i = 0; i < 8; i += 1) ask(store, T + 1 + i, 'fallback', { question: `during ${i}` });
+      store.recordFeedback({ at: T + 20, adapter: 'console', conversation: 'h', useful: false, entry: 'legal-aid.where', question: '法援在哪' });
+      expect(await store.flush()).toBe(false);
+      await store.close();
+      expect(store.health()).toMatchObject({ state: 'closed', dropped: 0, spilled: 9 });
+      expect(log.lines().filter((line) => line.code === ErrorCodes.STORE_RECORDS_LOST)).toEqual([]);
+      expect(log.lines().filter((line) => line.code === ErrorCodes.STORE_RECORDS_SPILLED).length).toBeGreaterThan(0);
+      const spilled = [...spillFiles(where.dataDir).values()].join('').trim().split('\n');
+      expect(spilled).toHaveLength(9);
+      expect(JSON.parse(spilled[0] as string)).toMatchObject({ uid: expect.stringMatching(/^[0-9a-f-]{36}$/), type: 'message', record: { question: expect.any(String) } });
+
+      await where.heal();
+      const again = await where.open();
+      expect(await again.flush()).toBe(true);
+      expect(spillFiles(where.dataDir).size).toBe(0);
+      await again.close();
+      const days = await read(where, (reader) => reader.dailyStats({ since: 0 }));
+      expect(days.reduce((sum, day) => sum + day.total, 0)).toBe(9);
+      expect(days.reduce((sum, day) => sum + day.notUseful, 0)).toBe(1);
+    });
+
+    it('a spill file replayed again (a crash before it was removed) adds no row twice', async () => {
+      const where = await place();
+      const store = await where.open({ retryMs: 0 });
+      await where.break();
+      for (let i = 0; i < 5; i += 1) ask(store, T + i, 'fallback', { question: `q${i}` });
+      await store.close();
+      const kept = spillFiles(where.dataDir);
+      expect(kept.size).toBe(1);
+      await where.heal();
+      const first = await where.open();
+      expect(await first.flush()).toBe(true);
+      await first.close();
+      // As if the process had died after writing the records, before removing the file.
+      const dir = path.join(where.dataDir, SPILL_DIR);
+      for (const [name, text] of kept) fs.writeFileSync(path.join(dir, name), text);
+      const second = await where.open();
+      expect(await second.flush()).toBe(true);
+      await second.close();
+      expect(spillFiles(where.dataDir).size).toBe(0);
+      const rows = await read(where, (reader) => reader.reviewRows({ since: 0, limit: 20 }));
+      expect(rows.map((row) => [row.question, row.count]).sort()).toEqual([['q0', 1], ['q1', 1], ['q2', 1], ['q3', 1], ['q4', 1]]);
     });
   });
 }
