@@ -23,7 +23,7 @@ beforeAll(async () => {
   world = await startStaffWorld();
   await world.addAccount('王芳');
   session = await login(world, '王芳');
-  for (const question of [UNANSWERED, `${UNANSWERED}?`, '今天天气怎么样', '<script>alert(1)</script>', '法律援助在哪里申请']) await world.ask(question);
+  for (const question of [UNANSWERED, `${UNANSWERED}?`, '今天天气怎么样', '明天会下雨吗<script>alert(1)</script>', '法律援助在哪里申请']) await world.ask(question);
 });
 afterAll(() => world.close());
 
