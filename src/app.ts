@@ -7,13 +7,13 @@
 import { observeHandler, observeReloads, reloadStartHook, type AppHooks } from './app-hooks.js';
 import { createBot, type Bot } from './bot.js';
 import type { Config } from './config.js';
-import { buildEngine, buildEngineFromTokens } from './engine-build.js';
-import { openKnowledgeFiles, snapshotDirFor } from './knowledge/open-knowledge.js';
+import { buildEngine, buildEngineFromTokens } from './answer/build-engine.js';
+import { openKnowledgeFiles, snapshotDirFor } from './answer/knowledge/open-knowledge.js';
 import type { Logger } from './logger.js';
 import { createReloader, type ReloadOutcome } from './reload/knowledge-reloader.js';
 import { openKnowledgeWorker, type CheckSummary, type QuestionPlan, type QuestionRequest } from './reload/knowledge-worker-client.js';
 import { watchKnowledge } from './reload/watch-knowledge.js';
-import { createSegmenter, type DomainWord, type Segmenter } from './segment/segmenter.js';
+import { createSegmenter, type DomainWord, type Segmenter } from './answer/read/segment/segmenter.js';
 import { createStaffCommands } from './staff/staff-commands.js';
 import type { MessageStore } from './store/message-store.js';
 import { startRetention } from './store/retention.js';

@@ -3,7 +3,7 @@
  * context (see {@link buildSteps}); each step writes what it saw and decided to the trace,
  * which `why` renders. Platform-free; adapters call it.
  */
-import type { Engine } from './engine.js';
+import type { Engine } from './answer/engine.js';
 import { createRateLimiter, type Admitter } from './limits/rate-limiter.js';
 import { maskLogsWith, type Logger } from './logger.js';
 import { runSteps, type Step } from './pipeline/compose-steps.js';

@@ -18,9 +18,9 @@ export async function loadCore(modules = ALL) {
  * (`openKnowledge`, in `snapshotDir`) when it has one, else by parsing the files.
  */
 export async function loadKnowledgeBase(core, dir, { limits, snapshotDir } = {}) {
-  const open = await dist('src/knowledge/open-knowledge.js').catch(() => undefined);
+  const open = await dist('src/answer/knowledge/open-knowledge.js').catch(() => undefined);
   if (open && snapshotDir) return open.openKnowledge(dir, { limits, snapshotDir });
-  const { loadKnowledge } = core.loadKnowledge ? core : await dist('src/knowledge/load-knowledge.js');
+  const { loadKnowledge } = core.loadKnowledge ? core : await dist('src/answer/knowledge/load-knowledge.js');
   return loadKnowledge(dir, limits);
 }
 
@@ -29,7 +29,7 @@ export async function loadKnowledgeBase(core, dir, { limits, snapshotDir } = {})
  * earlier build in `snapshotDir` (engine-build.js) when it has one, else plainly.
  */
 export async function buildEngineLikeApp(core, knowledge, segmenter, thresholds, snapshotDir) {
-  const build = snapshotDir ? await dist('src/engine-build.js').catch(() => undefined) : undefined;
+  const build = snapshotDir ? await dist('src/answer/build-engine.js').catch(() => undefined) : undefined;
   if (build) return build.buildEngine(knowledge, segmenter, thresholds, { snapshotDir, logger: core.createLogger('silent') });
   return core.createEngine(knowledge, segmenter, thresholds);
 }

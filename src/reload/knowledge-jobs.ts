@@ -8,16 +8,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createEngine } from '../engine.js';
+import { createEngine } from '../answer/engine.js';
 import { ensureDir } from '../fs/ensure-dir.js';
-import { formatProblem, type KnowledgeBase, type KnowledgeProblem } from '../knowledge/knowledge-base.js';
-import { filesUnchanged, writeKnowledgeSnapshot } from '../knowledge/knowledge-snapshot.js';
-import { checkKnowledge } from '../knowledge/load-knowledge.js';
-import type { FileDigest } from '../knowledge/read-budget.js';
-import type { Thresholds } from '../match/decide.js';
-import { openTokenCache, tokenCacheOf, type TokenRow } from '../match/token-cache.js';
-import { createSegmenter, type SegmenterName } from '../segment/segmenter.js';
-import { withQuestion } from '../staff/yaml-question.js';
+import { formatProblem, type KnowledgeBase, type KnowledgeProblem } from '../answer/knowledge/knowledge-base.js';
+import { filesUnchanged, writeKnowledgeSnapshot } from '../answer/knowledge/knowledge-snapshot.js';
+import { checkKnowledge } from '../answer/knowledge/load-knowledge.js';
+import type { FileDigest } from '../answer/knowledge/read-budget.js';
+import type { Thresholds } from '../answer/match/decide.js';
+import { openTokenCache, tokenCacheOf, type TokenRow } from '../answer/match/token-cache.js';
+import { createSegmenter, type SegmenterName } from '../answer/read/segment/segmenter.js';
+import { withQuestion } from '../answer/knowledge/yaml-question.js';
 
 /** What the thread is asked. */
 export type KnowledgeJob =

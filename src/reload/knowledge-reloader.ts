@@ -9,10 +9,10 @@
  * one at a time; requests that arrive while one is waiting to start join it.
  */
 import path from 'node:path';
-import type { Engine } from '../engine.js';
+import type { Engine } from '../answer/engine.js';
 import { ErrorCodes } from '../errors.js';
-import { briefProblems, type KnowledgeBase } from '../knowledge/knowledge-base.js';
-import type { FileDigest } from '../knowledge/read-budget.js';
+import { briefProblems, type KnowledgeBase } from '../answer/knowledge/knowledge-base.js';
+import type { FileDigest } from '../answer/knowledge/read-budget.js';
 import type { Logger } from '../logger.js';
 import type { Prepared } from './knowledge-jobs.js';
 

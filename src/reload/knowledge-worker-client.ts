@@ -4,9 +4,9 @@
  * instance's broadcast never holds up residents for the check and the segmenting.
  */
 import { workerThread } from '../concurrency/worker-thread.js';
-import type { FileDigest } from '../knowledge/read-budget.js';
-import type { Thresholds } from '../match/decide.js';
-import type { SegmenterName } from '../segment/segmenter.js';
+import type { FileDigest } from '../answer/knowledge/read-budget.js';
+import type { Thresholds } from '../answer/match/decide.js';
+import type { SegmenterName } from '../answer/read/segment/segmenter.js';
 import type { CheckSummary, KnowledgeJob, Prepared, QuestionPlan, QuestionRequest } from './knowledge-jobs.js';
 
 export type { CheckSummary, Prepared, QuestionPlan, QuestionRequest } from './knowledge-jobs.js';

@@ -10,12 +10,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BotError, ErrorCodes } from '../errors.js';
-import { formatProblem, type KnowledgeBase } from '../knowledge/knowledge-base.js';
-import type { Masker } from '../privacy/mask.js';
+import { formatProblem, type KnowledgeBase } from '../answer/knowledge/knowledge-base.js';
+import type { Masker } from '../answer/privacy/mask.js';
 import type { ReloadOutcome } from '../reload/knowledge-reloader.js';
 import type { QuestionPlan, QuestionRequest } from '../reload/knowledge-worker-client.js';
 
-export { withQuestion } from './yaml-question.js';
+export { withQuestion } from '../answer/knowledge/yaml-question.js';
 
 /** Longest sample question accepted, in characters. */
 export const MAX_QUESTION_CHARS = 200;

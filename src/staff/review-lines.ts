@@ -5,7 +5,7 @@
  * for Excel.
  */
 import type { Config } from '../config.js';
-import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { KnowledgeBase } from '../answer/knowledge/knowledge-base.js';
 import { openStoreReader, storeLocation } from '../store/open-store-reader.js';
 import type { ReviewRow } from '../store/reports.js';
 import { storeReadError } from '../store/store-errors.js';

@@ -3,7 +3,7 @@
  * the conversation only as a salted hash; the question only for `fallback` and `clarify`
  * and for 👎, and then only masked.
  */
-import type { Masker } from '../privacy/mask.js';
+import type { Masker } from '../answer/privacy/mask.js';
 import type { InboundMessage, Reply } from '../types.js';
 import type { MessageStore } from './message-store.js';
 

@@ -4,7 +4,7 @@
  * per day (`stats`). Each engine's {@link StoreReader} runs the queries; the grouping and the
  * assembly of the days are written once, here.
  */
-import { createNormalizer, type Normalizer } from '../text/normalize.js';
+import { createNormalizer, type Normalizer } from '../answer/read/normalize.js';
 
 /** One group of alike questions. */
 export interface ReviewRow {

@@ -4,12 +4,12 @@
  * everything else is matched, and the decision is an answer, a clarify list or an honest
  * fallback.
  */
-import { idsOf, stateAfterAnswer } from '../../dialog/choices.js';
-import type { Entry } from '../../knowledge/knowledge-base.js';
-import { CLOSE_MARGIN, type Decision } from '../../match/decide.js';
-import { weighModel, type ModelKind } from '../../match/weigh-model.js';
-import type { ModelReading } from '../../model/learned-model.js';
-import type { MatchResult } from '../../match/matcher.js';
+import { idsOf, stateAfterAnswer } from '../../answer/dialog/choices.js';
+import type { Entry } from '../../answer/knowledge/knowledge-base.js';
+import { CLOSE_MARGIN, type Decision } from '../../answer/match/decide.js';
+import { weighModel, type ModelKind } from '../../answer/match/weigh-model.js';
+import type { ModelReading } from '../../answer/model/learned-model.js';
+import type { MatchResult } from '../../answer/match/matcher.js';
 import { readInConversation, READ_AS } from './conversation-reading.js';
 import { aspectNoEntryHas, entriesOfTopic, routeSays } from './knowledge-facts.js';
 import { step, type Step } from '../compose-steps.js';

@@ -3,9 +3,9 @@
  * and ask on from an answer ("这笔钱还能要回来吗" after a fraud's route): what the conversation is
  * about names the topic the message itself leaves out.
  */
-import type { Entry } from '../../knowledge/knowledge-base.js';
-import type { Decision } from '../../match/decide.js';
-import type { MatchResult } from '../../match/matcher.js';
+import type { Entry } from '../../answer/knowledge/knowledge-base.js';
+import type { Decision } from '../../answer/match/decide.js';
+import type { MatchResult } from '../../answer/match/matcher.js';
 import type { TurnContext } from '../context.js';
 import { entriesOfTopic, routeSays } from './knowledge-facts.js';
 

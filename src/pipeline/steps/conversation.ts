@@ -2,8 +2,8 @@
  * Messages that are no question for the knowledge base: greetings and menu words, small talk,
  * and asking for a person. (Danger now is the emergency step's, before any of these.)
  */
-import { withoutFraming } from '../../text/framing.js';
-import { idsOf } from '../../dialog/choices.js';
+import { withoutFraming } from '../../answer/read/framing.js';
+import { idsOf } from '../../answer/dialog/choices.js';
 import { step, type Step } from '../compose-steps.js';
 
 export function greeting(): Step {

@@ -1,5 +1,5 @@
 /** A text message with nothing readable in it (only spaces, marks or emoji) gets the menu. */
-import { idsOf } from '../../dialog/choices.js';
+import { idsOf } from '../../answer/dialog/choices.js';
 import { step, type Step } from '../compose-steps.js';
 
 const HAS_CONTENT = /[\p{L}\p{N}]/u;

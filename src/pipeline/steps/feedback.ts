@@ -3,7 +3,7 @@
  * a while, and where there are no buttons it says how (有用回复1,没用回复0). `typedVote`
  * takes that bare 1 / 0.
  */
-import { hasButtons, typedVote as readTypedVote } from '../../staff/text-feedback.js';
+import { hasButtons, typedVote as readTypedVote } from '../../answer/dialog/votes.js';
 import { step, type Step } from '../compose-steps.js';
 
 /**

@@ -3,9 +3,9 @@
  * per engine (a reload brings a new one): whether a question asks an aspect no source gives
  * (opening hours, pay…), and a topic's entries, without a pass over every entry each time.
  */
-import type { Engine } from '../../engine.js';
-import type { Entry } from '../../knowledge/knowledge-base.js';
-import type { MatchResult } from '../../match/matcher.js';
+import type { Engine } from '../../answer/engine.js';
+import type { Entry } from '../../answer/knowledge/knowledge-base.js';
+import type { MatchResult } from '../../answer/match/matcher.js';
 import type { TurnContext } from '../context.js';
 
 /**

@@ -3,8 +3,8 @@
  * a pressed choice button (picked by its id, whatever list is open now), or a sticker,
  * photo or voice message the bot cannot read.
  */
-import { idsOf, resolveChoice } from '../../dialog/choices.js';
-import { buttonVote } from '../../staff/text-feedback.js';
+import { idsOf, resolveChoice } from '../../answer/dialog/choices.js';
+import { buttonVote } from '../../answer/dialog/votes.js';
 import { step, type Step } from '../compose-steps.js';
 
 export function platformInput(): Step {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
 import { ErrorCodes } from '../../../src/errors.js';
-import { loadKnowledge } from '../../../src/knowledge/load-knowledge.js';
+import { loadKnowledge } from '../../../src/answer/knowledge/load-knowledge.js';
 import type { Reply } from '../../../src/types.js';
 import { copyKnowledge, type KnowledgeCopy } from '../../doubles/knowledge-copy.js';
 import { createLogSink, type LogSink } from '../../doubles/log-sink.js';

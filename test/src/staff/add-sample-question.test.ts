@@ -6,11 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KnowledgeBase } from '../../../src/knowledge/knowledge-base.js';
-import { loadKnowledge } from '../../../src/knowledge/load-knowledge.js';
+import type { KnowledgeBase } from '../../../src/answer/knowledge/knowledge-base.js';
+import { loadKnowledge } from '../../../src/answer/knowledge/load-knowledge.js';
 import { runKnowledgeJob, type QuestionPlan } from '../../../src/reload/knowledge-jobs.js';
 import { createKnowledgeEditor, tidyQuestion, withQuestion, type KnowledgeEditor } from '../../../src/staff/add-sample-question.js';
-import type { Masker } from '../../../src/privacy/mask.js';
+import type { Masker } from '../../../src/answer/privacy/mask.js';
 import { realEngine } from '../../doubles/harness.js';
 import { copyKnowledge, type KnowledgeCopy } from '../../doubles/knowledge-copy.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Engine } from '../../../../src/engine.js';
-import type { Entry } from '../../../../src/knowledge/knowledge-base.js';
-import { decide } from '../../../../src/match/decide.js';
-import type { MatchResult } from '../../../../src/match/matcher.js';
+import type { Engine } from '../../../../src/answer/engine.js';
+import type { Entry } from '../../../../src/answer/knowledge/knowledge-base.js';
+import { decide } from '../../../../src/answer/match/decide.js';
+import type { MatchResult } from '../../../../src/answer/match/matcher.js';
 import type { TurnContext } from '../../../../src/pipeline/context.js';
 import { readInConversation } from '../../../../src/pipeline/steps/conversation-reading.js';
 import type { SessionState } from '../../../../src/session/session-store.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Entry } from '../../../../src/knowledge/knowledge-base.js';
-import type { MatchResult } from '../../../../src/match/matcher.js';
+import type { Entry } from '../../../../src/answer/knowledge/knowledge-base.js';
+import type { MatchResult } from '../../../../src/answer/match/matcher.js';
 import { sameTopic } from '../../../../src/pipeline/steps/answering.js';
 
 const candidate = (id: string, rank: number, confidence: number, anchored = true) =>
