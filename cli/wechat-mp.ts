@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { Config } from '../src/config.js';
+import type { Config } from '../src/service/config/config.js';
 import { BotError, ErrorCodes } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
 import type { CliIo } from './io.js';

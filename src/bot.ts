@@ -4,17 +4,17 @@
  * which `why` renders. Platform-free; adapters call it.
  */
 import type { Engine } from './answer/engine.js';
-import { createRateLimiter, type Admitter } from './limits/rate-limiter.js';
+import { createRateLimiter, type Admitter } from './service/limits/rate-limiter.js';
 import { maskLogsWith, type Logger } from './logger.js';
 import { runSteps, type Step } from './pipeline/compose-steps.js';
 import { createTurn } from './pipeline/context.js';
 import { admissionSteps, answerSteps, type StepOptions } from './pipeline/step-list.js';
 import type { OnError } from './pipeline/steps/guard.js';
 import type { Trace } from './pipeline/trace.js';
-import { createMemoryConversationLocks, type ConversationLocks } from './session/conversation-locks.js';
-import { createMemorySessionStore, type SessionStore } from './session/session-store.js';
-import type { StaffCommands } from './staff/staff-commands.js';
-import { createNoopStore, type MessageStore } from './store/message-store.js';
+import { createMemoryConversationLocks, type ConversationLocks } from './service/session/conversation-locks.js';
+import { createMemorySessionStore, type SessionStore } from './service/session/session-store.js';
+import type { StaffCommands } from './pipeline/staff-commands.js';
+import { createNoopStore, type MessageStore } from './service/store/message-store.js';
 import type { InboundMessage, Reply } from './types.js';
 
 export interface BotOptions {

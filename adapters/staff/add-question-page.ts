@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { App } from '../../src/app.js';
 import { ErrorCodes } from '../../src/errors.js';
-import type { KnowledgeEditor } from '../../src/staff/add-sample-question.js';
+import type { KnowledgeEditor } from '../../src/service/staff/add-sample-question.js';
 import { sendPage, type ConsoleContext } from './console-context.js';
 import { csrfField, html, page, type Frame } from './html.js';
 import { daysOf } from './review-data.js';

@@ -6,7 +6,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorCode } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
-import type { StaffStore } from '../../src/staff/staff-store.js';
+import type { StaffStore } from '../../src/service/staff/staff-store.js';
 import { errorBody } from '../http/json-errors.js';
 import { html, page } from './html.js';
 

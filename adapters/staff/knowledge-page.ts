@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { App } from '../../src/app.js';
 import { formatProblem, type Entry } from '../../src/answer/knowledge/knowledge-base.js';
 import { FACT_RULES } from '../../src/answer/knowledge/fact-rules.js';
-import { describeReload } from '../../src/staff/staff-commands.js';
+import { describeReload } from '../../src/pipeline/staff-commands.js';
 import { sendPage, type ConsoleContext } from './console-context.js';
 import { csrfField, html, page, type Frame, type Html } from './html.js';
 

@@ -9,8 +9,8 @@
 import Bottleneck from 'bottleneck';
 import type { FastifyInstance } from 'fastify';
 import { ErrorCodes } from '../../src/errors.js';
-import { createLockout, type Lockout } from '../../src/staff/lockout.js';
-import { DEFAULT_SCRYPT, hashPassword, verifyPassword, type ScryptParams } from '../../src/staff/passwords.js';
+import { createLockout, type Lockout } from '../../src/service/staff/lockout.js';
+import { DEFAULT_SCRYPT, hashPassword, verifyPassword, type ScryptParams } from '../../src/service/staff/passwords.js';
 import { refuse, sendPage, type ConsoleContext } from './console-context.js';
 import { crossSite, safeNext } from './guard.js';
 import { html, page } from './html.js';

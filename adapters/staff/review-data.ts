@@ -5,8 +5,8 @@
  */
 import type { App } from '../../src/app.js';
 import { BotError } from '../../src/errors.js';
-import { describeRows, readReviewRows, type ReviewLine } from '../../src/staff/review-lines.js';
-import type { StaffStore } from '../../src/staff/staff-store.js';
+import { describeRows, readReviewRows, type ReviewLine } from '../../src/service/staff/review-lines.js';
+import type { StaffStore } from '../../src/service/staff/staff-store.js';
 
 /** Groups of each type listed at most. */
 export const REVIEW_LIMIT = 30;

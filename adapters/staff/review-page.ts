@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { App } from '../../src/app.js';
-import { localTime, reviewCsv, type ReviewLine } from '../../src/staff/review-lines.js';
+import { localTime, reviewCsv, type ReviewLine } from '../../src/service/staff/review-lines.js';
 import { refuse, sendPage, type ConsoleContext } from './console-context.js';
 import { csrfField, html, page, type Html } from './html.js';
 import { daysOf, loadReview } from './review-data.js';

@@ -6,8 +6,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { App } from '../../src/app.js';
 import { BotError } from '../../src/errors.js';
-import { fallbackRate, type DayStats } from '../../src/store/reports.js';
-import { collectStats, reportKinds, type StatsReport } from '../../src/store/stats-report.js';
+import { fallbackRate, type DayStats } from '../../src/service/store/reports.js';
+import { collectStats, reportKinds, type StatsReport } from '../../src/service/store/stats-report.js';
 import { horizontalBars, stackedBars, swatch, type Series } from './charts.js';
 import { sendPage, type ConsoleContext } from './console-context.js';
 import { html, page, type Html } from './html.js';

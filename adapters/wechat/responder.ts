@@ -7,7 +7,7 @@
  * milliseconds, sends take seconds anyway.
  */
 import type { Contact, Room } from 'wechaty';
-import { createKeyedQueue } from '../../src/concurrency/keyed-queue.js';
+import { createKeyedQueue } from '../../src/service/concurrency/keyed-queue.js';
 import { ErrorCodes } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import { splitReply } from '../shared/split-reply.js';

@@ -5,10 +5,10 @@
  * changed (model/model-snapshot.ts). A cache that cannot be written costs time, never an answer.
  */
 import { createEngine, engineSteps, type Engine } from './engine.js';
-import { runStepsPausing } from './build-in-steps.js';
+import { runStepsPausing } from './match/build-in-steps.js';
 import { ErrorCodes } from '../errors.js';
 import type { KnowledgeBase } from './knowledge/knowledge-base.js';
-import { silentLogger, type Logger } from '../logger.js';
+import type { Logger } from 'pino';
 import type { Thresholds } from './match/decide.js';
 import { openTokenCache, tokenCacheOf, type TokenRow } from './match/token-cache.js';
 import { openModel } from './model/open-model.js';
@@ -41,7 +41,7 @@ export function buildEngineFromTokens(
   segmenter: Segmenter,
   thresholds: Thresholds,
   tokens: readonly TokenRow[],
-  model: { snapshotDir?: string; logger: Logger; trainingSetsDir?: string; serving?: Engine } = { logger: silentLogger() },
+  model: { snapshotDir?: string; logger: Logger; trainingSetsDir?: string; serving?: Engine },
 ): Promise<Engine> {
   return runStepsPausing(engineSteps(knowledge, segmenter, thresholds, undefined, tokenCacheOf(tokens), learnerFor(knowledge, model)));
 }

@@ -5,7 +5,7 @@
 import type { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { decide, type Decision, type Thresholds } from './match/decide.js';
 import { matcherSteps, type MatchResult, type MatchTuning } from './match/matcher.js';
-import { runSteps, type Steps } from './build-in-steps.js';
+import { runSteps, type Steps } from './match/build-in-steps.js';
 import type { TokenCache } from './match/token-cache.js';
 import { safetyReaderFor, type SafetyReading } from './safety/detect-emergency.js';
 import type { Segmenter } from './read/segment/segmenter.js';
@@ -15,7 +15,7 @@ import { createToSimplified } from './read/to-simplified.js';
 import { createGreetingStripper, createGreetingTest, createOnlyWordsTest, createPhraseTest } from './dialog/intents.js';
 import { createElsewhereTest } from './dialog/elsewhere.js';
 import { sanitize, truncate } from './read/sanitize.js';
-import { modelInput, modelTrainingFor } from './model/model-input.js';
+import { modelInput, modelTrainingFor } from './model-input.js';
 import type { LearnedModel, ModelReading } from './model/learned-model.js';
 import { weighDanger, type WeighedDanger } from './safety/weigh-danger.js';
 import type { ModelTraining } from './model/open-model.js';

@@ -9,7 +9,7 @@ import type { KnowledgeBase } from '../answer/knowledge/knowledge-base.js';
 import { silentLogger } from '../logger.js';
 import type { Thresholds } from '../answer/match/decide.js';
 import { featureTexts, trainFeatured, type LearnedModel } from '../answer/model/learned-model.js';
-import { modelTrainingFor } from '../answer/model/model-input.js';
+import { modelTrainingFor } from '../answer/model-input.js';
 import { trainingExamples, type ModelTraining } from '../answer/model/open-model.js';
 import { labelledSetFiles, modelClasses, type LabelledText } from '../answer/model/training-data.js';
 import { tokenCacheOf } from '../answer/match/token-cache.js';

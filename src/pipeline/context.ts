@@ -5,8 +5,8 @@
 import type { Engine, ReadMessage } from '../answer/engine.js';
 import type { Logger } from '../logger.js';
 import type { MatchResult } from '../answer/match/matcher.js';
-import type { SessionState } from '../session/session-store.js';
-import type { Vote } from '../store/record-handled.js';
+import type { SessionState } from '../answer/dialog/session-state.js';
+import type { Vote } from '../answer/dialog/votes.js';
 import type { InboundMessage, Reply } from '../types.js';
 import { createTrace, note, type Trace } from './trace.js';
 

@@ -2,12 +2,12 @@
  * The order of the steps, in one place; README "How it answers" lists the same.
  * A new capability is a new step inserted here, without editing the others.
  */
-import type { Admitter } from '../limits/rate-limiter.js';
+import type { Admitter } from '../service/limits/rate-limiter.js';
 import type { Logger } from '../logger.js';
-import type { ConversationLocks } from '../session/conversation-locks.js';
-import type { SessionStore } from '../session/session-store.js';
-import type { StaffCommands } from '../staff/staff-commands.js';
-import type { MessageStore } from '../store/message-store.js';
+import type { ConversationLocks } from '../service/session/conversation-locks.js';
+import type { SessionStore } from '../service/session/session-store.js';
+import type { StaffCommands } from './staff-commands.js';
+import type { MessageStore } from '../service/store/message-store.js';
 import type { Step } from './compose-steps.js';
 import { rateLimit, staffCommands } from './steps/admission.js';
 import { elsewhere, followUp, matchAndDecide } from './steps/answering.js';

@@ -6,13 +6,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { createBot, type Bot } from '../../src/bot.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/service/config/config.js';
 import { createEngine, type Engine, type Learner } from '../../src/answer/engine.js';
 import { openModel } from '../../src/answer/model/open-model.js';
 import { loadKnowledge } from '../../src/answer/knowledge/load-knowledge.js';
 import { createLogger } from '../../src/logger.js';
 import { createSegmenter, type Segmenter } from '../../src/answer/read/segment/segmenter.js';
-import { createMemorySessionStore } from '../../src/session/session-store.js';
+import { createMemorySessionStore } from '../../src/service/session/session-store.js';
 import type { InboundKind, Reply } from '../../src/types.js';
 
 export const KNOWLEDGE_DIR = new URL('../../knowledge', import.meta.url).pathname;

@@ -2,12 +2,13 @@
  * What a choice id leads to, one way for a typed digit and a pressed button alike:
  * `t:<topic>` opens that topic's list, `e:<entry>` answers that entry.
  */
-import type { Engine } from '../engine.js';
-import type { SessionState } from '../../session/session-store.js';
+import type { Composer } from '../compose/compose-reply.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Reply } from '../../types.js';
+import type { SessionState } from './session-state.js';
 
 /** The reply to a chosen id and what the conversation remembers after it; undefined for an unknown id. */
-export function resolveChoice(engine: Engine, id: string): { reply: Reply; next: SessionState } | undefined {
+export function resolveChoice(engine: { knowledge: KnowledgeBase; compose: Composer }, id: string): { reply: Reply; next: SessionState } | undefined {
   const [type, target = ''] = splitId(id);
   if (type === 't' && engine.knowledge.topics.some((topic) => topic.id === target)) {
     const reply = engine.compose.topicMenu(target);

@@ -1,11 +1,19 @@
 /**
- * Feedback where there are no buttons (WeChat, console): an answer ends with
+ * Residents' votes on answers (👍 / 👎): a button press, or, where there are no buttons
+ * (WeChat, console), a typed digit. There an answer ends with
  * "有用回复1,没用回复0", and for a short while a bare 1 or 0 rates it. A digit only rates
  * when no numbered list is open: after a menu or a clarify question digits pick, and a
  * menu or clarify replaces the last answer anyway.
  */
-import type { Vote } from '../../store/record-handled.js';
 import type { InboundMessage } from '../../types.js';
+
+/** A 👍 / 👎 on an answer, from a button or a bare 1 / 0. */
+export interface Vote {
+  useful: boolean;
+  entryId?: string;
+  /** The question that got the rated answer, masked; known while the session lasts. */
+  question?: string;
+}
 
 /** What a conversation remembers of its last answer while it may be rated. */
 export interface LastAnswer {

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ErrorCodes } from '../../errors.js';
 import { ensureDir } from '../../fs/ensure-dir.js';
-import type { Logger } from '../../logger.js';
+import type { Logger } from 'pino';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { assertKnowledgeDir } from './knowledge-files.js';
 import { readKnowledgeSnapshotFiles, writeKnowledgeSnapshot } from './knowledge-snapshot.js';

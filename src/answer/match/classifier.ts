@@ -5,7 +5,7 @@
  * which words and character pairs a situation is told with ("不用来了", "辞了"), and how much
  * each says about an entry. Sparse postings keep scoring linear in the question's features.
  */
-import { runSteps, type Steps } from '../build-in-steps.js';
+import { runSteps, type Steps } from './build-in-steps.js';
 import { createClassCounts, type Postings } from './class-counts.js';
 import { FeatureIds, type FeatureSource } from './feature-ids.js';
 import { createPosterior } from './posterior.js';

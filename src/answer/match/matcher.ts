@@ -13,7 +13,7 @@ import { createNearest, weightQuery } from './sample-similarity.js';
 import { createBuildTexts, createTerms } from './text-tokens.js';
 import type { TokenCache } from './token-cache.js';
 import { entryTexts, trainClassifierSteps } from './classifier.js';
-import { runSteps, type Steps } from '../build-in-steps.js';
+import { runSteps, type Steps } from './build-in-steps.js';
 import { lastClauses } from './last-clauses.js';
 import { withoutFraming } from '../read/framing.js';
 import { DEFAULT_TUNING, type Matcher, type MatchResult, type MatchTuning } from './match-types.js';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { ErrorCodes } from '../../errors.js';
 import { packageRoot } from '../../paths.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
-import type { Logger } from '../../logger.js';
+import type { Logger } from 'pino';
 import type { FeatureInput } from './featurize.js';
 import { featureTexts, modelFrom, trainFeatured, type LearnedModel } from './learned-model.js';
 import { readModelSnapshot, trainingKey, writeModelSnapshot } from './model-snapshot.js';

@@ -2,8 +2,8 @@
  * Who is served before anything is read: the per-conversation rate limit, then staff
  * commands (`/why`, `/reload`) from the senders listed in STAFF_IDS.
  */
-import type { Admitter } from '../../limits/rate-limiter.js';
-import type { StaffCommands } from '../../staff/staff-commands.js';
+import type { Admitter } from '../../service/limits/rate-limiter.js';
+import type { StaffCommands } from '../staff-commands.js';
 import { step, type Step } from '../compose-steps.js';
 
 export function rateLimit(options: { limiter: Admitter }): Step {

@@ -10,8 +10,8 @@ import { CLOSE_MARGIN, type Decision } from '../../answer/match/decide.js';
 import { weighModel, type ModelKind } from '../../answer/match/weigh-model.js';
 import type { ModelReading } from '../../answer/model/learned-model.js';
 import type { MatchResult } from '../../answer/match/matcher.js';
-import { readInConversation, READ_AS } from './conversation-reading.js';
-import { aspectNoEntryHas, entriesOfTopic, routeSays } from './knowledge-facts.js';
+import { readInConversation, READ_AS } from '../step-helpers/conversation-reading.js';
+import { aspectNoEntryHas, entriesOfTopic, routeSays } from '../step-helpers/knowledge-facts.js';
 import { step, type Step } from '../compose-steps.js';
 import type { TurnContext } from '../context.js';
 

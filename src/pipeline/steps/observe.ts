@@ -4,8 +4,8 @@
  */
 import type { Logger } from '../../logger.js';
 import { ErrorCodes } from '../../errors.js';
-import type { MessageStore } from '../../store/message-store.js';
-import { recordHandled } from '../../store/record-handled.js';
+import type { MessageStore } from '../../service/store/message-store.js';
+import { recordHandled } from '../../service/store/record-handled.js';
 import { step, type Step } from '../compose-steps.js';
 
 /**

@@ -11,8 +11,8 @@ import { LOCKOUT } from '../../../adapters/staff/login-routes.js';
 import { createHttpServer } from '../../../adapters/http/create-http-server.js';
 import { staffConsole } from '../../../adapters/staff/staff-console.js';
 import { silentLogger } from '../../../src/logger.js';
-import { createMemoryStaffStore } from '../../../src/staff/staff-store.js';
-import { DAY_MS } from '../../../src/time/durations.js';
+import { createMemoryStaffStore } from '../../../src/service/staff/staff-store.js';
+import { DAY_MS } from '../../../src/service/time/durations.js';
 import { BROWSER, CHEAP_SCRYPT, FORM, cookiesOf, csrfOf, form, login, startStaffWorld, type StaffWorld } from '../../doubles/staff-console.js';
 
 let world: StaffWorld;

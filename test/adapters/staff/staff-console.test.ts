@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DAY_MS } from '../../../src/time/durations.js';
+import { DAY_MS } from '../../../src/service/time/durations.js';
 import { launchPhone, missingChromium, type Phone } from '../../doubles/browser.js';
 import { PASSWORD, startStaffWorld, type StaffWorld } from '../../doubles/staff-console.js';
 
