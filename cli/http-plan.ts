@@ -11,7 +11,7 @@ import { appReadiness } from '../adapters/http/app-readiness.js';
 import type { HttpServer } from '../adapters/http/create-http-server.js';
 import { createHttpAdapter } from '../adapters/http/http-adapter.js';
 import type { Metrics } from '../adapters/http/metrics.js';
-import { staffConsole } from '../adapters/staff/staff-console.js';
+import { staffConsole } from '../staff-console/staff-console.js';
 import type { App } from '../src/app.js';
 import { ErrorCodes } from '../src/errors.js';
 import { openStaffStore } from '../src/service/staff/open-staff-store.js';

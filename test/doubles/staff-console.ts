@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import type { LightMyRequestResponse } from 'fastify';
 import { appReadiness } from '../../adapters/http/app-readiness.js';
 import { createHttpServer, type HttpServer } from '../../adapters/http/create-http-server.js';
-import { staffConsole } from '../../adapters/staff/staff-console.js';
+import { staffConsole } from '../../staff-console/staff-console.js';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/service/config/config.js';
 import { silentLogger } from '../../src/logger.js';

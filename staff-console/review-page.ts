@@ -4,10 +4,11 @@
  * (kept as dismissed in the store, audited); the same as CSV.
  */
 import type { FastifyInstance } from 'fastify';
-import type { App } from '../../src/app.js';
-import { localTime, reviewCsv, type ReviewLine } from '../../src/service/staff/review-lines.js';
+import type { App } from '../src/app.js';
+import { localTime, reviewCsv, type ReviewLine } from '../src/service/staff/review-lines.js';
 import { refuse, sendPage, type ConsoleContext } from './console-context.js';
-import { csrfField, html, page, type Html } from './html.js';
+import { html, type Html } from '../adapters/http/html.js';
+import { csrfField, page } from './page-frame.js';
 import { daysOf, loadReview } from './review-data.js';
 import { entryLink } from './try-page.js';
 

@@ -10,13 +10,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DAY_MS } from '../../../src/service/time/durations.js';
-import { launchPhone, missingChromium, type Phone } from '../../doubles/browser.js';
-import { PASSWORD, startStaffWorld, type StaffWorld } from '../../doubles/staff-console.js';
+import { DAY_MS } from '../../src/service/time/durations.js';
+import { launchPhone, missingChromium, type Phone } from '../doubles/browser.js';
+import { PASSWORD, startStaffWorld, type StaffWorld } from '../doubles/staff-console.js';
 
 const missing = missingChromium();
 if (missing) process.stderr.write(`${missing}\n`);
-const SHOTS = process.env.QLB_SCREENSHOTS === '1' ? new URL('../../../docs/screenshots/', import.meta.url).pathname : undefined;
+const SHOTS = process.env.QLB_SCREENSHOTS === '1' ? new URL('../../docs/screenshots/', import.meta.url).pathname : undefined;
 const DESKTOP = { width: 1280, height: 800 };
 const UNANSWERED = '公证员可以上门服务吗';
 

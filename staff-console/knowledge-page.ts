@@ -3,12 +3,13 @@
  * route, its sample questions its situations); reloading now; the `check` of the folder.
  */
 import type { FastifyInstance } from 'fastify';
-import type { App } from '../../src/app.js';
-import { formatProblem, type Entry } from '../../src/answer/knowledge/knowledge-base.js';
-import { FACT_RULES } from '../../src/answer/knowledge/fact-rules.js';
-import { describeReload } from '../../src/pipeline/staff-commands.js';
+import type { App } from '../src/app.js';
+import { formatProblem, type Entry } from '../src/answer/knowledge/knowledge-base.js';
+import { FACT_RULES } from '../src/answer/knowledge/fact-rules.js';
+import { describeReload } from '../src/pipeline/staff-commands.js';
 import { sendPage, type ConsoleContext } from './console-context.js';
-import { csrfField, html, page, type Frame, type Html } from './html.js';
+import { html, type Html } from '../adapters/http/html.js';
+import { csrfField, page, type Frame } from './page-frame.js';
 
 const SOURCE_KINDS: Record<string, string> = { report: '报告', law: '法律', hotline: '热线' };
 

@@ -1,35 +1,8 @@
 /**
- * Server-rendered HTML for the staff console: a tagged template that escapes every value
- * (only {@link Html} produced here passes unescaped), and the page frame with the navigation.
- * No script and no inline style: the Content-Security-Policy allows neither.
+ * The staff console's page frame: the navigation, the notice, the CSRF field, around a page's
+ * body written with the escaping `html` template (adapters/http/html.ts).
  */
-
-/** Markup that is already safe. */
-export class Html {
-  constructor(readonly text: string) {}
-  toString(): string {
-    return this.text;
-  }
-}
-
-type Value = Html | string | number | boolean | null | undefined | readonly Value[];
-
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
-
-function render(value: Value): string {
-  if (value === null || value === undefined || value === false || value === true) return '';
-  if (value instanceof Html) return value.text;
-  if (Array.isArray(value)) return value.map(render).join('');
-  return escapeHtml(String(value));
-}
-
-/** `html\`<p>${text}</p>\``: values escaped, nested `html` and arrays of it kept. */
-export function html(strings: TemplateStringsArray, ...values: Value[]): Html {
-  return new Html(strings.reduce((out, part, i) => out + part + (i < values.length ? render(values[i] as Value) : ''), ''));
-}
+import { html, Html } from '../adapters/http/html.js';
 
 /** The console's pages, in the order of the navigation. */
 export const PAGES = [

@@ -3,10 +3,10 @@
  * what staff dealt with, described by the knowledge in service), answered by the running bot
  * as a new person (nothing recorded).
  */
-import type { App } from '../../src/app.js';
-import { BotError } from '../../src/errors.js';
-import { describeRows, readReviewRows, type ReviewLine } from '../../src/service/staff/review-lines.js';
-import type { StaffStore } from '../../src/service/staff/staff-store.js';
+import type { App } from '../src/app.js';
+import { BotError } from '../src/errors.js';
+import { describeRows, readReviewRows, type ReviewLine } from '../src/service/staff/review-lines.js';
+import type { StaffStore } from '../src/service/staff/staff-store.js';
 
 /** Groups of each type listed at most. */
 export const REVIEW_LIMIT = 30;

@@ -1,9 +1,10 @@
 /** 审计: who changed what, when: the newest records of the audit log. */
 import type { FastifyInstance } from 'fastify';
-import type { AuditAction } from '../../src/service/staff/staff-store.js';
-import { localTime } from '../../src/service/staff/review-lines.js';
+import type { AuditAction } from '../src/service/staff/staff-store.js';
+import { localTime } from '../src/service/staff/review-lines.js';
 import { sendPage, type ConsoleContext } from './console-context.js';
-import { html, page } from './html.js';
+import { html } from '../adapters/http/html.js';
+import { page } from './page-frame.js';
 
 /** Records shown. */
 const SHOWN = 200;

@@ -7,8 +7,8 @@
  * status and code.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { BotError, ErrorCodes, type ErrorCode } from '../../src/errors.js';
-import { classify } from '../http/json-errors.js';
+import { BotError, ErrorCodes, type ErrorCode } from '../src/errors.js';
+import { classify } from '../adapters/http/json-errors.js';
 import { refuse, type ConsoleContext } from './console-context.js';
 
 /** Codes of a store that cannot be opened, read or written: the console is unavailable, not broken. */

@@ -5,11 +5,12 @@
  * reasons on the same page. Both outcomes go to the audit log.
  */
 import type { FastifyInstance } from 'fastify';
-import type { App } from '../../src/app.js';
-import { ErrorCodes } from '../../src/errors.js';
-import type { KnowledgeEditor } from '../../src/service/staff/add-sample-question.js';
+import type { App } from '../src/app.js';
+import { ErrorCodes } from '../src/errors.js';
+import type { KnowledgeEditor } from '../src/service/staff/add-sample-question.js';
 import { sendPage, type ConsoleContext } from './console-context.js';
-import { csrfField, html, page, type Frame } from './html.js';
+import { html } from '../adapters/http/html.js';
+import { csrfField, page, type Frame } from './page-frame.js';
 import { daysOf } from './review-data.js';
 import { replyView } from './try-page.js';
 

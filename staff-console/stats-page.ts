@@ -4,13 +4,14 @@
  * each chart with its table. Days without messages are shown as empty, not left out.
  */
 import type { FastifyInstance } from 'fastify';
-import type { App } from '../../src/app.js';
-import { BotError } from '../../src/errors.js';
-import { fallbackRate, type DayStats } from '../../src/service/store/reports.js';
-import { collectStats, reportKinds, type StatsReport } from '../../src/service/store/stats-report.js';
+import type { App } from '../src/app.js';
+import { BotError } from '../src/errors.js';
+import { fallbackRate, type DayStats } from '../src/service/store/reports.js';
+import { collectStats, reportKinds, type StatsReport } from '../src/service/store/stats-report.js';
 import { horizontalBars, stackedBars, swatch, type Series } from './charts.js';
 import { sendPage, type ConsoleContext } from './console-context.js';
-import { html, page, type Html } from './html.js';
+import { html, type Html } from '../adapters/http/html.js';
+import { page } from './page-frame.js';
 import { kindName } from './labels.js';
 import { daysOf } from './review-data.js';
 import { entryLink } from './try-page.js';

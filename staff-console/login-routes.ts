@@ -8,12 +8,13 @@
  */
 import Bottleneck from 'bottleneck';
 import type { FastifyInstance } from 'fastify';
-import { ErrorCodes } from '../../src/errors.js';
-import { createLockout, type Lockout } from '../../src/service/staff/lockout.js';
-import { DEFAULT_SCRYPT, hashPassword, verifyPassword, type ScryptParams } from '../../src/service/staff/passwords.js';
+import { ErrorCodes } from '../src/errors.js';
+import { createLockout, type Lockout } from '../src/service/staff/lockout.js';
+import { DEFAULT_SCRYPT, hashPassword, verifyPassword, type ScryptParams } from '../src/service/staff/passwords.js';
 import { refuse, sendPage, type ConsoleContext } from './console-context.js';
 import { crossSite, safeNext } from './guard.js';
-import { html, page } from './html.js';
+import { html } from '../adapters/http/html.js';
+import { page } from './page-frame.js';
 import { cookieOptions, endSession, randomToken, sameToken, signedCookie, startSession } from './sessions.js';
 
 const LOGIN_COOKIE = 'qlb_staff_login';

@@ -4,11 +4,12 @@
  * a code for anything else).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ErrorCode } from '../../src/errors.js';
-import type { Logger } from '../../src/logger.js';
-import type { StaffStore } from '../../src/service/staff/staff-store.js';
-import { errorBody } from '../http/json-errors.js';
-import { html, page } from './html.js';
+import type { ErrorCode } from '../src/errors.js';
+import type { Logger } from '../src/logger.js';
+import type { StaffStore } from '../src/service/staff/staff-store.js';
+import { errorBody } from '../adapters/http/json-errors.js';
+import { html } from '../adapters/http/html.js';
+import { page } from './page-frame.js';
 
 /** A signed-in staff member, on `request.staff`. */
 export interface StaffIdentity {

@@ -6,7 +6,7 @@
  * X-CSRF-Token header, or it gets 403.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ErrorCodes } from '../../src/errors.js';
+import { ErrorCodes } from '../src/errors.js';
 import { refuse, wantsHtml, type ConsoleContext } from './console-context.js';
 import { currentStaff, sameToken } from './sessions.js';
 

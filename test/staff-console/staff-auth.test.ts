@@ -6,14 +6,14 @@
  */
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorCodes } from '../../../src/errors.js';
-import { LOCKOUT } from '../../../adapters/staff/login-routes.js';
-import { createHttpServer } from '../../../adapters/http/create-http-server.js';
-import { staffConsole } from '../../../adapters/staff/staff-console.js';
-import { silentLogger } from '../../../src/logger.js';
-import { createMemoryStaffStore } from '../../../src/service/staff/staff-store.js';
-import { DAY_MS } from '../../../src/service/time/durations.js';
-import { BROWSER, CHEAP_SCRYPT, FORM, cookiesOf, csrfOf, form, login, startStaffWorld, type StaffWorld } from '../../doubles/staff-console.js';
+import { ErrorCodes } from '../../src/errors.js';
+import { LOCKOUT } from '../../staff-console/login-routes.js';
+import { createHttpServer } from '../../adapters/http/create-http-server.js';
+import { staffConsole } from '../../staff-console/staff-console.js';
+import { silentLogger } from '../../src/logger.js';
+import { createMemoryStaffStore } from '../../src/service/staff/staff-store.js';
+import { DAY_MS } from '../../src/service/time/durations.js';
+import { BROWSER, CHEAP_SCRYPT, FORM, cookiesOf, csrfOf, form, login, startStaffWorld, type StaffWorld } from '../doubles/staff-console.js';
 
 let world: StaffWorld;
 const inject = (options: InjectOptions) => world.server.fastify.inject(options);

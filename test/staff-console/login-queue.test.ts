@@ -6,13 +6,13 @@
  */
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpServer, type HttpServer } from '../../../adapters/http/create-http-server.js';
-import { LOGIN_QUEUE } from '../../../adapters/staff/login-routes.js';
-import { staffConsole } from '../../../adapters/staff/staff-console.js';
-import { ErrorCodes } from '../../../src/errors.js';
-import { silentLogger } from '../../../src/logger.js';
-import { eventually } from '../../doubles/eventually.js';
-import { BROWSER, CHEAP_SCRYPT, FORM, cookiesOf, csrfOf, form, startStaffWorld, type StaffWorld } from '../../doubles/staff-console.js';
+import { createHttpServer, type HttpServer } from '../../adapters/http/create-http-server.js';
+import { LOGIN_QUEUE } from '../../staff-console/login-routes.js';
+import { staffConsole } from '../../staff-console/staff-console.js';
+import { ErrorCodes } from '../../src/errors.js';
+import { silentLogger } from '../../src/logger.js';
+import { eventually } from '../doubles/eventually.js';
+import { BROWSER, CHEAP_SCRYPT, FORM, cookiesOf, csrfOf, form, startStaffWorld, type StaffWorld } from '../doubles/staff-console.js';
 
 /** Password checks that wait until the test releases them, counting how many run at once. */
 function gatedChecks() {

@@ -3,7 +3,7 @@
  * days and horizontal bars. Colours are SVG attributes (the Content-Security-Policy forbids
  * inline styles); each chart has a title for screen readers and its numbers in a table.
  */
-import { html, type Html } from './html.js';
+import { html, type Html } from '../adapters/http/html.js';
 
 export interface Series {
   name: string;

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER, FORM, form, login, startStaffWorld, type StaffWorld } from '../../doubles/staff-console.js';
+import { BROWSER, FORM, form, login, startStaffWorld, type StaffWorld } from '../doubles/staff-console.js';
 
 let world: StaffWorld;
 let session: { cookie: string; csrf: string };

@@ -3,11 +3,12 @@
  * reply beside the trace of the real run, rendered as `why` renders it.
  */
 import type { FastifyInstance } from 'fastify';
-import type { App } from '../../src/app.js';
-import { renderTrace } from '../../src/pipeline/render-trace.js';
-import type { Reply } from '../../src/types.js';
+import type { App } from '../src/app.js';
+import { renderTrace } from '../src/pipeline/render-trace.js';
+import type { Reply } from '../src/types.js';
 import { sendPage, type ConsoleContext } from './console-context.js';
-import { html, page, type Html } from './html.js';
+import { html, type Html } from '../adapters/http/html.js';
+import { page } from './page-frame.js';
 import { kindName } from './labels.js';
 
 /** Longest question tried. */

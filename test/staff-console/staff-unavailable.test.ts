@@ -6,12 +6,12 @@
  * browser, never a bare JSON body.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { BotError, ErrorCodes } from '../../../src/errors.js';
-import { silentLogger } from '../../../src/logger.js';
-import { recoveringStaffStore } from '../../../src/service/staff/recovering-staff-store.js';
-import { openSqliteStaffStore } from '../../../src/service/staff/sqlite-staff-store.js';
-import type { StaffStore } from '../../../src/service/staff/staff-store.js';
-import { BROWSER, login, startStaffWorld, type StaffWorld } from '../../doubles/staff-console.js';
+import { BotError, ErrorCodes } from '../../src/errors.js';
+import { silentLogger } from '../../src/logger.js';
+import { recoveringStaffStore } from '../../src/service/staff/recovering-staff-store.js';
+import { openSqliteStaffStore } from '../../src/service/staff/sqlite-staff-store.js';
+import type { StaffStore } from '../../src/service/staff/staff-store.js';
+import { BROWSER, login, startStaffWorld, type StaffWorld } from '../doubles/staff-console.js';
 
 const JSON_CLIENT = { accept: 'application/json' };
 let world: StaffWorld | undefined;
