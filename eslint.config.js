@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import house from './scripts/eslint-layers.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'docs/', '**/*.min.js'] },
@@ -38,6 +39,12 @@ export default tseslint.config(
         { patterns: [{ group: ['telegraf', 'telegraf/*', 'wechaty', 'wechaty-*', 'fastify', '@fastify/*'], message: 'src/ is platform-free: platform libraries live in adapters/.' }] },
       ],
     },
+  },
+  {
+    // Imports run down the floors of the house, never back up (docs/architecture.md).
+    files: ['src/**/*.ts', 'adapters/**/*.ts', 'staff-console/**/*.ts'],
+    plugins: { house },
+    rules: { 'house/layers': 'error' },
   },
   { files: ['**/*.mjs', '**/*.js', 'bin/*'], languageOptions: { globals: globals.node } },
   {

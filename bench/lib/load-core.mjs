@@ -2,14 +2,14 @@
 import pino from 'pino';
 import { dist } from './paths.mjs';
 
-const ALL = ['app', 'config', 'logger', 'engine', 'bot', 'knowledge/load-knowledge', 'segment/segmenter', 'errors'];
+const ALL = ['src/app.js', 'src/service/config/config.js', 'src/logger.js', 'src/answer/engine.js', 'src/bot.js', 'src/answer/knowledge/load-knowledge.js', 'src/answer/read/segment/segmenter.js', 'src/errors.js'];
 
 /**
- * The core's exports from `modules` (paths under dist/src without `.js`), all by default. A
- * worker that measures memory or start-up imports only what the measured path imports.
+ * The core's exports from `modules` (paths under dist/), all by default. A worker that
+ * measures memory or start-up imports only what the measured path imports.
  */
 export async function loadCore(modules = ALL) {
-  const loaded = await Promise.all(modules.map((m) => dist(`src/${m}.js`)));
+  const loaded = await Promise.all(modules.map((m) => dist(m)));
   return Object.assign({}, ...loaded);
 }
 

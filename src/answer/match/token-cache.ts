@@ -37,8 +37,11 @@ export interface TokenCache {
 
 const FORMAT = 2;
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-/** Code that decides a text's tokens: the term filter, the normalizer, the segmenter bindings. */
-const CODE = ['text-tokens', '../read/normalize', '../read/to-simplified', '../read/escape-regex', '../read/segment/node-rs-jieba', '../read/segment/nodejs-jieba'];
+/**
+ * Code that decides a text's tokens: the term filter, the normalizer, the segmenter bindings
+ * (relative to this folder, without extension; a test checks each is there).
+ */
+export const CODE = ['text-tokens', '../read/normalize', '../read/to-simplified', '../read/escape-regex', '../read/segment/node-rs-jieba', '../read/segment/nodejs-jieba'];
 const PACKAGES = ['opencc-js', '@node-rs/jieba', 'nodejs-jieba'];
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');

@@ -15,8 +15,8 @@ import type { SoftmaxModel } from './softmax-regression.js';
 const FORMAT = 1;
 const FILE = 'learned-model.cache';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-/** Code whose change changes what training gives. */
-const CODE = ['featurize', 'softmax-regression', 'learned-model', 'training-data', 'vocabulary', '../read/normalize', '../safety/detect-emergency'];
+/** Code whose change changes what training gives (relative to this folder, without extension; a test checks each is there). */
+export const CODE = ['featurize', 'softmax-regression', 'learned-model', 'training-data', 'vocabulary', '../read/normalize', '../safety/detect-emergency'];
 
 let code: string | undefined;
 function codeDigest(): string {
