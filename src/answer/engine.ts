@@ -106,7 +106,7 @@ export function createEngine(
   return runSteps(engineSteps(knowledge, segmenter, thresholds, tuning, tokens, learn));
 }
 
-/** {@link createEngine} in steps (concurrency/steps.ts), for a build on the thread that answers. */
+/** {@link createEngine} in steps (match/build-in-steps.ts), for a build on the thread that answers. */
 export function* engineSteps(
   knowledge: KnowledgeBase,
   segmenter: Segmenter,

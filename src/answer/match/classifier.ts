@@ -90,7 +90,7 @@ export function trainClassifier(
 /** Classes counted in one step of {@link trainClassifierSteps}. */
 const CLASSES_PER_STEP = 16;
 
-/** {@link trainClassifier} in steps of {@link CLASSES_PER_STEP} classes (see concurrency/steps.ts). */
+/** {@link trainClassifier} in steps of {@link CLASSES_PER_STEP} classes (see build-in-steps.ts). */
 export function* trainClassifierSteps(
   training: readonly ClassTexts[],
   features: (text: string) => FeatureSource,

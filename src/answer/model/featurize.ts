@@ -8,7 +8,7 @@
 
 /** What the featurizer reads of one message. */
 export interface FeatureInput {
-  /** The normalized text (see text/normalize.ts). */
+  /** The normalized text (see read/normalize.ts). */
   text: string;
   /** Words of the text (the segmenter's), when the model uses them. */
   words?: readonly string[];

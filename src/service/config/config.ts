@@ -1,6 +1,6 @@
 /**
  * The one place that reads the environment. Every key is documented in `.env.example`. The
- * keys of each concern are written beside it in `src/service/config/config/` (platforms, HTTP, shared
+ * keys of each concern are written beside it in `src/service/config/` (platforms, HTTP, shared
  * state, staff); this file puts them together, validates them once and freezes the result.
  */
 import path from 'node:path';
