@@ -182,9 +182,8 @@ describe.skipIf(missing !== undefined)(missing ?? 'resident chat page, replies w
     await page.route('**/ask', async (route) => {
       posted = route.request().postData() ?? '';
       const html = await (await fetch(`${plain}/`)).text();
-      const items = [{ who: 'me', text: '工资被拖欠找谁' }, { who: 'bot', reply: answered }]
-        .map((item) => `<div class="msg ${item.who}" data-item="${escapeHtml(JSON.stringify(item))}">${escapeHtml('text' in item ? item.text : answered.text)}</div>`)
-        .join('');
+      const rendered = (item: object, className: string, text: string) => `<div class="msg ${className}" data-item="${escapeHtml(JSON.stringify(item))}">${escapeHtml(text)}</div>`;
+      const items = rendered({ who: 'me', text: '工资被拖欠找谁' }, 'me', '工资被拖欠找谁') + rendered({ who: 'bot', reply: answered }, 'bot', answered.text);
       release();
       await route.fulfill({
         status: 200,
