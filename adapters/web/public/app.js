@@ -1,7 +1,9 @@
 /*
  * The resident chat page. Plain ES2017, no framework, no external request, so it runs in
  * WeChat's in-app browser and old Android WebViews. Talks to /api/v1/*; keeps the
- * conversation id and the transcript in localStorage so a reload shows the same chat.
+ * conversation id and the transcript in localStorage so a reload shows the same chat. The
+ * page's form also posts without this script (to /ask); an exchange the server rendered into
+ * the page that way is taken over here.
  */
 (function () {
   'use strict';
@@ -9,6 +11,9 @@
   var STORE_KEY = 'qlb.web.v1';
   var MAX_ITEMS = 200;
   var TIMEOUT_MS = 20000;
+  /* Shown for a reply with no text (the core's rate limit answers once, then with nothing) and for HTTP 429. */
+  var LIMIT_NOTE = '您发得太快了,请稍等一分钟再问;急事请拨打 12348 公共法律服务热线。';
+  var EMPTY_NOTE = '这次没有收到回答,请再发一次;急事请拨打 12348 公共法律服务热线。';
   var view = window.qlbView;
   var el = view.el;
   var log = document.getElementById('log');
@@ -17,10 +22,13 @@
   var offline = document.getElementById('offline');
   var busy = document.getElementById('busy');
   var sizeButton = document.getElementById('size-btn');
+  var conversationField = document.getElementById('conversation');
+  var ID = /^[A-Za-z0-9_-]{8,64}$/;
 
   var handlers = {
     choose: function (choice) { send('/api/v1/choices', { choice: choice.id }, choice.label); },
-    vote: function (item, useful) { vote(item, useful); }
+    vote: function (item, useful) { vote(item, useful); },
+    changed: function () { save(); }
   };
   var state = load();
   var nodes = new WeakMap();
@@ -41,7 +49,7 @@
   function load() {
     try {
       var saved = JSON.parse(window.localStorage.getItem(STORE_KEY) || 'null');
-      if (saved && /^[A-Za-z0-9_-]{8,64}$/.test(saved.conversation) && Array.isArray(saved.items)) return saved;
+      if (saved && ID.test(saved.conversation) && Array.isArray(saved.items)) return saved;
     } catch (e) { /* storage blocked or corrupt: start afresh */ }
     return { conversation: newId(), items: [], large: false };
   }
@@ -52,6 +60,9 @@
   }
 
   function scrollDown() { log.scrollTop = log.scrollHeight; }
+
+  /* A reply opens at its first line (a long answer at its title, the menu at its greeting), not at its end. */
+  function showTop(node) { log.scrollTop = Math.max(0, node.offsetTop - 8); }
 
   function request(path, body) {
     return new Promise(function (resolve, reject) {
@@ -81,7 +92,7 @@
     var node = renderItem(item);
     nodes.set(item, node);
     log.appendChild(node);
-    scrollDown();
+    return node;
   }
 
   function replaceNode(item) {
@@ -94,8 +105,18 @@
 
   function pushItem(item) {
     state.items.push(item);
-    append(item);
+    var node = append(item);
+    if (item.who === 'bot') showTop(node); else scrollDown();
     save();
+  }
+
+  /* A reply is never shown as nothing. */
+  function notEmpty(reply) {
+    if (reply.text) return reply;
+    var copy = {};
+    Object.keys(reply).forEach(function (k) { copy[k] = reply[k]; });
+    copy.text = reply.kind === 'limited' ? LIMIT_NOTE : EMPTY_NOTE;
+    return copy;
   }
 
   /* Requests that could not reach the server wait here, in order, for 重试 or the network. */
@@ -117,7 +138,7 @@
   }
 
   function problem(error) {
-    if (error && error.status === 429) return '您发得有点快,请稍等一分钟再问。急事请拨打 12348 公共法律服务热线。';
+    if (error && error.status === 429) return LIMIT_NOTE;
     if (error && error.status >= 400 && error.status < 500) return '这条消息没能发送,请换个说法再试。';
     return null;
   }
@@ -136,11 +157,11 @@
         busy.hidden = true;
         if (failed.length) retryFailed(); else clearOffline();
         if (mine && mine.failed) { mine.failed = false; replaceNode(mine); }
-        if (reply.text) pushItem({ who: 'bot', reply: reply });
+        pushItem({ who: 'bot', reply: notEmpty(reply) });
       }, function (error) {
         busy.hidden = true;
         var text = problem(error);
-        if (text) { pushItem({ who: 'bot', reply: { kind: 'error', text: text } }); return; }
+        if (text) { pushItem({ who: 'bot', reply: { kind: error.status === 429 ? 'limited' : 'error', text: text } }); return; }
         if (mine && !mine.failed) { mine.failed = true; replaceNode(mine); }
         showOffline(function () { queue = queue.then(attempt); });
       });
@@ -171,13 +192,44 @@
 
   function setLarge(large) {
     state.large = large;
-    document.documentElement.className = large ? 'large' : '';
+    document.documentElement.className = large ? 'js large' : 'js';
     sizeButton.setAttribute('aria-pressed', large ? 'true' : 'false');
+  }
+
+  function validItem(item) {
+    if (!item || typeof item !== 'object') return false;
+    if (item.who === 'me') return typeof item.text === 'string';
+    return item.who === 'bot' && Boolean(item.reply) && typeof item.reply.text === 'string' && typeof item.reply.kind === 'string';
+  }
+
+  /*
+   * A page the server rendered for a question posted before this script arrived (or without
+   * it): its exchange is `#log [data-item]` nodes (JSON of a transcript item) and its
+   * conversation the hidden field's value; both are taken over, after what this phone kept.
+   */
+  function adoptRendered() {
+    var rendered = log.querySelectorAll('[data-item]');
+    if (ID.test(conversationField.value)) state.conversation = conversationField.value;
+    for (var i = 0; i < rendered.length; i++) {
+      try {
+        var item = JSON.parse(rendered[i].getAttribute('data-item'));
+        if (validItem(item)) state.items.push(item);
+      } catch (e) { /* not ours: leave it out */ }
+    }
+    log.textContent = '';
+    if (rendered.length) save();
   }
 
   function start() {
     setLarge(Boolean(state.large));
-    state.items.forEach(append);
+    adoptRendered();
+    conversationField.value = state.conversation;
+    var last = null;
+    state.items.forEach(function (item) {
+      var node = append(item);
+      if (item.who === 'bot') last = node;
+    });
+    if (last) showTop(last); else scrollDown();
     if (state.items.length === 0) send('/api/v1/messages', { command: 'start' });
   }
 
@@ -199,6 +251,14 @@
       submitText();
     }
   });
+  /* An example question fills the input, to send as it is or change first (without this script it is posted). */
+  Array.prototype.forEach.call(document.querySelectorAll('.example'), function (button) {
+    button.addEventListener('click', function (event) {
+      event.preventDefault();
+      input.value = button.value;
+      input.focus();
+    });
+  });
   document.getElementById('menu-btn').addEventListener('click', function () {
     send('/api/v1/messages', { command: 'menu' }, '菜单');
   });
@@ -209,6 +269,7 @@
   document.getElementById('clear-btn').addEventListener('click', function () {
     if (!window.confirm('清空本机的对话记录,开始新的对话?')) return;
     state = { conversation: newId(), items: [], large: state.large };
+    conversationField.value = state.conversation;
     log.textContent = '';
     failed = [];
     clearOffline();
