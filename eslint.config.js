@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import house from './scripts/eslint-layers.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'docs/', '**/*.min.js'] },
@@ -17,7 +18,7 @@ export default tseslint.config(
         'error',
         {
           selector: "MemberExpression[object.name='process'][property.name='env']",
-          message: 'Only src/config.ts reads process.env (house style 5).',
+          message: 'Only src/service/config/config.ts reads process.env (house style 5).',
         },
       ],
       eqeqeq: ['error', 'always'],
@@ -27,7 +28,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/config.ts', 'cli/io.ts', 'test/**/*.ts', 'bench/**'],
+    files: ['src/service/config/config.ts', 'cli/io.ts', 'test/**/*.ts', 'bench/**'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
@@ -38,6 +39,12 @@ export default tseslint.config(
         { patterns: [{ group: ['telegraf', 'telegraf/*', 'wechaty', 'wechaty-*', 'fastify', '@fastify/*'], message: 'src/ is platform-free: platform libraries live in adapters/.' }] },
       ],
     },
+  },
+  {
+    // Imports run down the floors of the house, never back up (docs/architecture.md).
+    files: ['src/**/*.ts', 'adapters/**/*.ts', 'staff-console/**/*.ts'],
+    plugins: { house },
+    rules: { 'house/layers': 'error' },
   },
   { files: ['**/*.mjs', '**/*.js', 'bin/*'], languageOptions: { globals: globals.node } },
   {

@@ -4,9 +4,9 @@
  */
 import { createHmac } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
-import type { Config } from '../src/config.js';
+import type { Config } from '../src/service/config/config.js';
 import type { Logger } from '../src/logger.js';
-import type { Locks, SharedCache } from '../src/shared/shared-state.js';
+import type { Locks, SharedCache } from '../src/service/shared-state/shared-state.js';
 import type { Adapter } from '../src/types.js';
 import { exclusive } from './shared/exclusive-adapter.js';
 import type { WechatMpAdapter } from './wechat-mp/index.js';

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `node bench/mask-cost.mjs [--rounds N] [--json]`: the time masking (src/privacy) takes per
+ * `node bench/mask-cost.mjs [--rounds N] [--json]`: the time masking (src/answer/privacy) takes per
  * message, measured on the compiled dist/ (`npm run build` first). Masking runs only on text
  * that is kept, shown to staff or logged (the question kept for a 👎 or a clarify, a fallback's
  * record, debug log lines), never before matching; this is its cost per such message. Each gold
@@ -15,10 +15,10 @@ const at = argv.indexOf('--rounds');
 const rounds = at >= 0 ? Number(argv[at + 1]) : 7;
 const json = argv.includes('--json');
 
-const { loadKnowledge } = await dist('src/knowledge/load-knowledge.js');
-const { createSegmenter } = await dist('src/segment/segmenter.js');
-const { createEngine } = await dist('src/engine.js');
-const { maskPatterns } = await dist('src/privacy/mask.js');
+const { loadKnowledge } = await dist('src/answer/knowledge/load-knowledge.js');
+const { createSegmenter } = await dist('src/answer/read/segment/segmenter.js');
+const { createEngine } = await dist('src/answer/engine.js');
+const { maskPatterns } = await dist('src/answer/privacy/mask.js');
 const { readGoldSet } = await dist('src/eval/run-eval.js');
 
 const knowledge = loadKnowledge(KNOWLEDGE_DIR);

@@ -51,7 +51,7 @@ const started = performance.now();
 const loadStart = os.loadavg();
 
 try {
-  const { loadKnowledge } = await dist('src/knowledge/load-knowledge.js');
+  const { loadKnowledge } = await dist('src/answer/knowledge/load-knowledge.js');
   const knowledge = loadKnowledge(KNOWLEDGE_DIR);
   const gold = await prepareGold(tmp);
   const r = { coldStartMs: {}, askOnceMs: {}, segmenters: {}, sizes: [], throughput: {}, top1: null, baseline: null };

@@ -3,9 +3,9 @@
  * JSON with --json), every problem by file, entry, field, offending text and rule.
  */
 import { performance } from 'node:perf_hooks';
-import { checkKnowledge } from '../src/knowledge/load-knowledge.js';
-import { formatProblem, type KnowledgeProblem } from '../src/knowledge/knowledge-base.js';
-import { FACT_RULES } from '../src/knowledge/fact-rules.js';
+import { checkKnowledge } from '../src/answer/knowledge/load-knowledge.js';
+import { formatProblem, type KnowledgeProblem } from '../src/answer/knowledge/knowledge-base.js';
+import { FACT_RULES } from '../src/answer/knowledge/fact-rules.js';
 
 /** What `check --json` prints. */
 export interface CheckReport {

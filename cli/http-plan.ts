@@ -11,12 +11,12 @@ import { appReadiness } from '../adapters/http/app-readiness.js';
 import type { HttpServer } from '../adapters/http/create-http-server.js';
 import { createHttpAdapter } from '../adapters/http/http-adapter.js';
 import type { Metrics } from '../adapters/http/metrics.js';
-import { staffConsole } from '../adapters/staff/staff-console.js';
+import { staffConsole } from '../staff-console/staff-console.js';
 import type { App } from '../src/app.js';
 import { ErrorCodes } from '../src/errors.js';
-import { openStaffStore } from '../src/staff/open-staff-store.js';
-import { recoveringStaffStore } from '../src/staff/recovering-staff-store.js';
-import type { StaffStore } from '../src/staff/staff-store.js';
+import { openStaffStore } from '../src/service/staff/open-staff-store.js';
+import { recoveringStaffStore } from '../src/service/staff/recovering-staff-store.js';
+import type { StaffStore } from '../src/service/staff/staff-store.js';
 import type { Adapter } from '../src/types.js';
 
 export interface HttpPlan {

@@ -89,7 +89,7 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
       const where = path.resolve(io.cwd, file);
       const [{ formatEvalReport, readGoldSet, runEval }, { isDialogueFile, readDialogues }, { formatDialogueReport, runDialogues }] = await Promise.all([
         import('../src/eval/run-eval.js'),
-        import('../src/eval/gold-files.js'),
+        import('../src/answer/model/gold-files.js'),
         import('../src/eval/run-dialogues.js'),
       ]);
       try {

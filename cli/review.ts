@@ -8,14 +8,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createApp, type App } from '../src/app.js';
-import type { Config } from '../src/config.js';
+import type { Config } from '../src/service/config/config.js';
 import type { Logger } from '../src/logger.js';
-import { describeRows, localTime, readReviewRows, reviewCsv, type ReviewLine, type ReviewOptions } from '../src/staff/review-lines.js';
-import { readReviewActions } from '../src/staff/open-staff-store.js';
-import { storeLocation } from '../src/store/open-store-reader.js';
-import { storeReadError } from '../src/store/store-errors.js';
+import { describeRows, localTime, readReviewRows, reviewCsv, type ReviewLine, type ReviewOptions } from '../src/service/staff/review-lines.js';
+import { readReviewActions } from '../src/service/staff/open-staff-store.js';
+import { storeLocation } from '../src/service/store/open-store-reader.js';
+import { storeReadError } from '../src/service/store/store-errors.js';
 
-export { reviewCsv, toCsv, localTime, type ReviewLine } from '../src/staff/review-lines.js';
+export { reviewCsv, toCsv, localTime, type ReviewLine } from '../src/service/staff/review-lines.js';
 
 /** The review's groups, with the number of handled groups left out; undefined when nothing was recorded. */
 export async function collectReview(config: Config, logger: Logger, options: ReviewOptions, now = Date.now()): Promise<{ lines: ReviewLine[]; hidden: number } | undefined> {

@@ -2,7 +2,7 @@
  * What every command needs: config, logger, the app, and one way to report a fatal error.
  */
 import { createApp, type App, type AppOptions } from '../src/app.js';
-import { loadConfig, type Config } from '../src/config.js';
+import { loadConfig, type Config } from '../src/service/config/config.js';
 import { BotError } from '../src/errors.js';
 import { createLogger, type Logger } from '../src/logger.js';
 import type { CliIo } from './io.js';

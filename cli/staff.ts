@@ -5,8 +5,8 @@
  */
 import os from 'node:os';
 import type { Command } from 'commander';
-import { addStaff, changeStaffPassword, checkStaffName, removeStaff, staffNotFound, type AccountChange } from '../src/staff/staff-accounts.js';
-import { staffExists, type StaffStore } from '../src/staff/staff-store.js';
+import { addStaff, changeStaffPassword, checkStaffName, removeStaff, staffNotFound, type AccountChange } from '../src/service/staff/staff-accounts.js';
+import { staffExists, type StaffStore } from '../src/service/staff/staff-store.js';
 import type { CliIo } from './io.js';
 import { readNewPassword } from './password-prompt.js';
 import { setup } from './shared.js';
@@ -28,7 +28,7 @@ export function registerStaffCommand(program: Command, io: CliIo): void {
   const withStore = async (work: (change: AccountChange & { store: StaffStore }) => Promise<void>) => {
     const { config, logger } = setup(io, true);
     // The store's drivers load with a staff command, not with every start of the CLI.
-    const { openStaffStore } = await import('../src/staff/open-staff-store.js');
+    const { openStaffStore } = await import('../src/service/staff/open-staff-store.js');
     const store = await openStaffStore(config, logger);
     try {
       await work({ store, actor: cliActor() });
@@ -56,7 +56,7 @@ export function registerStaffCommand(program: Command, io: CliIo): void {
     .description('列出工作人员账号')
     .action(() =>
       withStore(async ({ store }) => {
-        const { localTime } = await import('../src/staff/review-lines.js');
+        const { localTime } = await import('../src/service/staff/review-lines.js');
         const accounts = await store.listAccounts();
         if (accounts.length === 0) {
           out('还没有工作人员账号:用 legal-bot staff add 名字 添加。');

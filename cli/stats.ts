@@ -2,13 +2,13 @@
  * `stats`: for staff, what the bot did per day (local time): messages per reply kind, the
  * fallback rate, answers per topic, and 👍 / 👎, from the store in DATA_DIR. In Chinese.
  */
-import type { Config } from '../src/config.js';
-import { fallbackRate, type DayStats } from '../src/store/reports.js';
-import { collectStats as collect, reportKinds, type StatsReport } from '../src/store/stats-report.js';
-import { storeStatus, type StoreStatus } from '../src/store/store-status.js';
+import type { Config } from '../src/service/config/config.js';
+import { fallbackRate, type DayStats } from '../src/service/store/reports.js';
+import { collectStats as collect, reportKinds, type StatsReport } from '../src/service/store/stats-report.js';
+import { storeStatus, type StoreStatus } from '../src/service/store/store-status.js';
 import { noRecordsYet } from './review.js';
 
-export type { StatsReport } from '../src/store/stats-report.js';
+export type { StatsReport } from '../src/service/store/stats-report.js';
 
 export interface StatsOptions {
   days: number;

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { Config } from '../src/config.js';
+import type { Config } from '../src/service/config/config.js';
 import { BotError, ErrorCodes } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
 import type { CliIo } from './io.js';
@@ -27,7 +27,7 @@ export async function wechatMpMenu(config: Config, logger: Logger, options: Menu
     import('../adapters/wechat-mp/mp-api.js'),
     import('../adapters/wechat-mp/menu.js'),
     import('../adapters/wechat-mp/menu-layout.js'),
-    import('../src/knowledge/load-knowledge.js'),
+    import('../src/answer/knowledge/load-knowledge.js'),
   ]);
   const knowledge = loadKnowledge(config.knowledgeDir);
   const layoutFile = options.layout ?? path.join(config.knowledgeDir, LAYOUT_FILE);

@@ -4,7 +4,7 @@
 set -u
 npx tsc -p tsconfig.json &
 typecheck=$!
-npx eslint . && npx madge --circular --extensions ts src adapters cli > /dev/null 2>&1
+npx eslint . && npx madge --circular --extensions ts src adapters staff-console cli > /dev/null 2>&1
 others=$?
 wait "$typecheck"
 types=$?

@@ -5,9 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { loadKnowledge } = await import(path.join(root, 'dist/src/knowledge/load-knowledge.js'));
-const { openModel } = await import(path.join(root, 'dist/src/model/open-model.js'));
-const { modelTrainingFor } = await import(path.join(root, 'dist/src/model/model-input.js'));
+const { loadKnowledge } = await import(path.join(root, 'dist/src/answer/knowledge/load-knowledge.js'));
+const { openModel } = await import(path.join(root, 'dist/src/answer/model/open-model.js'));
+const { modelTrainingFor } = await import(path.join(root, 'dist/src/answer/model-input.js'));
 
 const started = performance.now();
 const knowledge = loadKnowledge(path.join(root, 'knowledge'));

@@ -5,7 +5,7 @@
  */
 import { ErrorCodes } from './errors.js';
 import type { Logger } from './logger.js';
-import type { ReloadOutcome, Reloader } from './reload/knowledge-reloader.js';
+import type { ReloadOutcome, Reloader } from './service/reload/knowledge-reloader.js';
 import type { InboundMessage, MessageHandler, Reply } from './types.js';
 
 /** One message the app answered. */

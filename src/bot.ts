@@ -3,18 +3,18 @@
  * context (see {@link buildSteps}); each step writes what it saw and decided to the trace,
  * which `why` renders. Platform-free; adapters call it.
  */
-import type { Engine } from './engine.js';
-import { createRateLimiter, type Admitter } from './limits/rate-limiter.js';
+import type { Engine } from './answer/engine.js';
+import { createRateLimiter, type Admitter } from './service/limits/rate-limiter.js';
 import { maskLogsWith, type Logger } from './logger.js';
-import { runSteps, type Step } from './pipeline/compose-steps.js';
+import { runSteps } from './pipeline/compose-steps.js';
 import { createTurn } from './pipeline/context.js';
 import { admissionSteps, answerSteps, type StepOptions } from './pipeline/step-list.js';
 import type { OnError } from './pipeline/steps/guard.js';
 import type { Trace } from './pipeline/trace.js';
-import { createMemoryConversationLocks, type ConversationLocks } from './session/conversation-locks.js';
-import { createMemorySessionStore, type SessionStore } from './session/session-store.js';
-import type { StaffCommands } from './staff/staff-commands.js';
-import { createNoopStore, type MessageStore } from './store/message-store.js';
+import { createMemoryConversationLocks, type ConversationLocks } from './service/session/conversation-locks.js';
+import { createMemorySessionStore, type SessionStore } from './service/session/session-store.js';
+import type { StaffCommands } from './pipeline/staff-commands.js';
+import { createNoopStore, type MessageStore } from './service/store/message-store.js';
 import type { InboundMessage, Reply } from './types.js';
 
 export interface BotOptions {
@@ -42,8 +42,6 @@ export interface BotOptions {
   turnBudgetMs?: number;
   /** Told of every failed turn after the safe reply is set; logs by default. */
   onError?: OnError;
-  /** Steps inserted before matching (e.g. problem triage); see the step list. */
-  extraSteps?: Step[];
 }
 
 /** A run of the pipeline with its trace. */
@@ -94,7 +92,7 @@ export function createBot(options: BotOptions): Bot {
     turnBudgetMs: options.turnBudgetMs ?? 10_000,
     onError: options.onError,
   };
-  const steps = [...admissionSteps(stepOptions), ...answerSteps(stepOptions, options.extraSteps ?? [])];
+  const steps = [...admissionSteps(stepOptions), ...answerSteps(stepOptions)];
 
   /** `tracing`: the steps' notes are worked out only for a run whose trace is read (run, why), not for handle. */
   const turn = async (message: InboundMessage, runOptions: RunOptions, tracing: boolean): Promise<Run> => {

@@ -1,9 +1,9 @@
 /**
  * The one pino root logger. Children carry the conversation; every string that reaches a
- * log line is masked (src/privacy), at any level.
+ * log line is masked (src/answer/privacy), at any level.
  */
 import { pino, type Logger, type DestinationStream } from 'pino';
-import { maskPatterns, type Masker } from './privacy/mask.js';
+import { maskPatterns, type Masker } from './answer/privacy/mask.js';
 
 export type { Logger } from 'pino';
 

@@ -4,7 +4,7 @@
  */
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { createKeyedQueue } from '../../src/concurrency/keyed-queue.js';
+import { createKeyedQueue } from '../../src/service/concurrency/keyed-queue.js';
 import { ErrorCodes } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import type { Adapter, InboundMessage, MessageHandler } from '../../src/types.js';

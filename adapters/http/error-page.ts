@@ -4,7 +4,7 @@
  * style or script of its own: it must show even when nothing else of the site works.
  */
 import type { ErrorCode } from '../../src/errors.js';
-import { html } from '../staff/html.js';
+import { html } from './html.js';
 
 /** Page titles by status; anything else is 无法完成. */
 const TITLES: Record<number, string> = {

@@ -3,9 +3,9 @@
  * platform: the resident page and API on it, readiness and metrics as the composition root
  * gives them, other adapters' routes mounted before it listens, the address announced.
  */
-import type { Config } from '../../src/config.js';
+import type { Config } from '../../src/service/config/config.js';
 import type { Logger } from '../../src/logger.js';
-import type { SharedCache } from '../../src/shared/shared-state.js';
+import type { SharedCache } from '../../src/service/shared-state/shared-state.js';
 import type { Adapter } from '../../src/types.js';
 import { WEB_ADAPTER } from '../web/to-inbound.js';
 import { createHttpServer, type HttpServer } from './create-http-server.js';

@@ -6,8 +6,8 @@
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { AppHooks } from '../../src/app-hooks.js';
-import type { RedisHealth } from '../../src/shared/redis-connection.js';
-import type { StoreHealth } from '../../src/store/message-store.js';
+import type { RedisHealth } from '../../src/service/redis/redis-connection.js';
+import type { StoreHealth } from '../../src/service/store/message-store.js';
 
 /** Reply kinds that answer a question: the denominator of the fallback rate. */
 const QUESTION_KINDS: ReadonlySet<string> = new Set(['answer', 'clarify', 'fallback']);

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { conversationKey } from '../../src/bot.js';
-import { saltedHasher } from '../../src/store/message-store.js';
+import { saltedHasher } from '../../src/service/store/message-store.js';
 import type { InboundMessage } from '../../src/types.js';
 
 /** Salted hash of a conversation key (`App.hashConversation`). */

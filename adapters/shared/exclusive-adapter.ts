@@ -8,7 +8,7 @@
  */
 import { BotError, ErrorCodes } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
-import type { InstanceLock, Locks } from '../../src/shared/shared-state.js';
+import type { InstanceLock, Locks } from '../../src/service/shared-state/shared-state.js';
 import type { Adapter } from '../../src/types.js';
 
 export interface ExclusiveOptions {

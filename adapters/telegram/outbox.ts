@@ -6,7 +6,7 @@
  */
 import type { Telegram } from 'telegraf';
 import type { Logger } from '../../src/logger.js';
-import type { Clock } from '../../src/time/clock.js';
+import type { Clock } from '../../src/service/time/clock.js';
 import type { OutgoingPart } from './render-reply.js';
 import { cancelledBy, DroppedError, describeError, withRetry } from './retry.js';
 import type { TelegramPacing } from './telegram-options.js';

@@ -10,7 +10,7 @@ import type { Update } from 'telegraf/types';
 import { TelegramError } from 'telegraf';
 import { ErrorCodes } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
-import type { Clock } from '../../src/time/clock.js';
+import type { Clock } from '../../src/service/time/clock.js';
 import { cancelledBy, describeError, retryDelay, type RetryPolicy } from './retry.js';
 import type { Intake } from './update-intake.js';
 

@@ -5,7 +5,7 @@
  * choices and 👍 / 👎 are inline buttons on the last part.
  */
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
-import { splitReply } from '../../src/text/split-reply.js';
+import { splitReply } from '../shared/split-reply.js';
 import type { Reply } from '../../src/types.js';
 import { encodeChoice, encodeFeedback } from './callback-data.js';
 

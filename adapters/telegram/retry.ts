@@ -5,7 +5,7 @@
  * wait ends at once when the adapter's stop deadline aborts it.
  */
 import { TelegramError, type Telegram } from 'telegraf';
-import type { Clock } from '../../src/time/clock.js';
+import type { Clock } from '../../src/service/time/clock.js';
 import type { TelegramPacing } from './telegram-options.js';
 
 export type RetryPolicy = Pick<TelegramPacing, 'attempts' | 'backoffMs' | 'maxRetryAfterMs'>;

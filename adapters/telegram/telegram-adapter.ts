@@ -11,7 +11,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { Telegram, TelegramError } from 'telegraf';
 import { BotError, ErrorCodes } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
-import { settlesWithin } from '../../src/time/clock.js';
+import { settlesWithin } from '../../src/service/time/clock.js';
 import type { Adapter, MessageHandler } from '../../src/types.js';
 import { keepUpdates, takeKeptUpdates } from './kept-updates.js';
 import { createOutbox, type Outbox } from './outbox.js';

@@ -3,8 +3,8 @@
  * published limits with a margin ({@link TELEGRAM_PACING}); tests shrink them to run fast.
  */
 import type { Logger } from '../../src/logger.js';
-import { TELEGRAM_PACING } from '../../src/limits/pacing.js';
-import { systemClock, type Clock } from '../../src/time/clock.js';
+import { TELEGRAM_PACING } from '../../src/service/config/pacing.js';
+import { systemClock, type Clock } from '../../src/service/time/clock.js';
 import { processHash, type HashConversation } from '../shared/conversation-hash.js';
 import type { FeedbackLabels } from './render-reply.js';
 

@@ -6,7 +6,7 @@
  * and Telegram delivers it again later; nothing taken is dropped.
  */
 import type { Update } from 'telegraf/types';
-import { createKeyedQueue } from '../../src/concurrency/keyed-queue.js';
+import { createKeyedQueue } from '../../src/service/concurrency/keyed-queue.js';
 import { ErrorCodes } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import { convOf, type HashConversation } from '../shared/conversation-hash.js';

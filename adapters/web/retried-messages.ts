@@ -15,8 +15,8 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { ReplyJson } from '../../src/reply-json.js';
-import type { SharedCache } from '../../src/shared/shared-state.js';
-import { systemClock, type Clock } from '../../src/time/clock.js';
+import type { SharedCache } from '../../src/service/shared-state/shared-state.js';
+import { systemClock, type Clock } from '../../src/service/time/clock.js';
 
 /** How long a reply is kept for retries, how many at most, and how long to wait for another instance's. */
 export const RETRIES = {

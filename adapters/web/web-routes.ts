@@ -9,7 +9,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorCodes } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import { toReplyJson, type ReplyJson } from '../../src/reply-json.js';
-import type { SharedCache } from '../../src/shared/shared-state.js';
+import type { SharedCache } from '../../src/service/shared-state/shared-state.js';
 import type { MessageHandler } from '../../src/types.js';
 import { errorBody, httpError } from '../http/json-errors.js';
 import { openApiDocument } from './openapi.js';

@@ -7,7 +7,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BotError, ErrorCodes } from '../../src/errors.js';
-import type { Locks, SharedCache } from '../../src/shared/shared-state.js';
+import type { Locks, SharedCache } from '../../src/service/shared-state/shared-state.js';
 import { requestJson, TransportError } from './http-json.js';
 
 export interface AccessTokens {

@@ -3,7 +3,7 @@
  * possible only within its 5 seconds) and/or customer-service messages sent through the API.
  */
 import type { Reply } from '../../src/types.js';
-import { splitReply } from '../../src/text/split-reply.js';
+import { splitReply } from '../shared/split-reply.js';
 
 /**
  * WeChat's documented limit of a text reply's Content: 2048 bytes (UTF-8, so about 680

@@ -17,8 +17,8 @@
  * else: no order of arrivals, on any number of instances, lets a second body through.
  */
 import { createHash } from 'node:crypto';
-import { createMemoryCache } from '../../src/shared/memory-state.js';
-import type { SharedCache } from '../../src/shared/shared-state.js';
+import { createMemoryCache } from '../../src/service/shared-state/memory-state.js';
+import type { SharedCache } from '../../src/service/shared-state/shared-state.js';
 import type { SignedWindow } from './signature.js';
 
 /**

@@ -2,11 +2,11 @@
  * Options of the official-account adapter and their defaults. The keys of `config.wechatMp`
  * fit as they are; the rest are for tests and tuning.
  */
-import { MP_SIGNED_URL_WINDOW } from '../../src/config/platforms.js';
+import { MP_SIGNED_URL_WINDOW } from '../../src/service/config/platforms.js';
 import type { Logger } from '../../src/logger.js';
 import { processHash, type HashConversation } from '../shared/conversation-hash.js';
-import { createLocalLocks, createMemoryCache } from '../../src/shared/memory-state.js';
-import type { Locks, SharedCache } from '../../src/shared/shared-state.js';
+import { createLocalLocks, createMemoryCache } from '../../src/service/shared-state/memory-state.js';
+import type { Locks, SharedCache } from '../../src/service/shared-state/shared-state.js';
 
 export interface WechatMpAdapterOptions {
   /** Token of the server configuration (WECHAT_MP_TOKEN). */

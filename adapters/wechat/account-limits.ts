@@ -4,9 +4,9 @@
  * Checked before the core runs, so a flood costs neither sends nor session changes. A
  * person over their own limit is the core's to tell (one notice, never two).
  */
-import { createRateLimiter } from '../../src/limits/rate-limiter.js';
-import type { Clock } from '../../src/time/clock.js';
-import { DAY_MS } from '../../src/time/durations.js';
+import { createRateLimiter } from '../../src/service/limits/rate-limiter.js';
+import type { Clock } from '../../src/service/time/clock.js';
+import { DAY_MS } from '../../src/service/time/durations.js';
 
 export interface AccountLimitSettings {
   /** Answers per room per minute, whoever asks. */

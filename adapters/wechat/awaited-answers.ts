@@ -9,7 +9,7 @@
  * number in it: "2", "２", "第二个", "1", "0". Anyone else, and anything longer, still needs
  * the @. What the answer means is the core's to decide.
  */
-import type { Clock } from '../../src/time/clock.js';
+import type { Clock } from '../../src/service/time/clock.js';
 import type { ReplyAwaits } from '../../src/types.js';
 
 /** How long each kind of awaited answer is taken without the @. */

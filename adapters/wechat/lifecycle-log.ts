@@ -5,7 +5,7 @@
  */
 import { qrcodeValueToImageUrl, ScanStatus, type Wechaty } from 'wechaty';
 import type { Logger } from '../../src/logger.js';
-import type { Clock } from '../../src/time/clock.js';
+import type { Clock } from '../../src/service/time/clock.js';
 
 export interface LifecycleLogOptions {
   logger: Logger;

@@ -4,7 +4,7 @@
  * is checked too. WeChat puts a four-per-em space (U+2005) after a mention picked from the
  * member list, and a plain space when typed by hand.
  */
-import { escapeRegex } from '../../src/text/escape-regex.js';
+import { escapeRegex } from '../../src/answer/read/escape-regex.js';
 
 /** What may follow a name for it to count as the whole mention (not a prefix of a longer name). */
 const AFTER_NAME = '(?=[\\s\\u2005\\u00a0\\p{P}]|$)';

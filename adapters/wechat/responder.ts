@@ -7,10 +7,10 @@
  * milliseconds, sends take seconds anyway.
  */
 import type { Contact, Room } from 'wechaty';
-import { createKeyedQueue } from '../../src/concurrency/keyed-queue.js';
+import { createKeyedQueue } from '../../src/service/concurrency/keyed-queue.js';
 import { ErrorCodes } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
-import { splitReply } from '../../src/text/split-reply.js';
+import { splitReply } from '../shared/split-reply.js';
 import type { InboundMessage, MessageHandler, Reply } from '../../src/types.js';
 import { convOf, type HashConversation } from '../shared/conversation-hash.js';
 import type { AccountLimits, Verdict } from './account-limits.js';

@@ -4,7 +4,7 @@
  * here: one at a time, at least `minGapMs` plus a random jitter apart.
  */
 import type { Logger } from '../../src/logger.js';
-import { settlesWithin, type Clock } from '../../src/time/clock.js';
+import { settlesWithin, type Clock } from '../../src/service/time/clock.js';
 
 export interface SendQueueOptions {
   /** Smallest pause between the end of one send and the start of the next. */

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { WechatyBuilder, type Message, type Room, type Wechaty } from 'wechaty';
 import { ErrorCodes } from '../../src/errors.js';
 import { ensureDir } from '../../src/fs/ensure-dir.js';
-import { settlesWithin } from '../../src/time/clock.js';
+import { settlesWithin } from '../../src/service/time/clock.js';
 import type { Adapter, MessageHandler } from '../../src/types.js';
 import { createAccountLimits } from './account-limits.js';
 import { acceptFriend } from './auto-accept.js';

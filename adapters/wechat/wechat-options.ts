@@ -3,9 +3,9 @@
  * ({@link WECHAT_PACING}) are deliberately slow: WeChat restricts personal accounts that
  * send fast or much, and a blocked account cuts a village off from the bot for days.
  */
-import { WECHAT_PACING } from '../../src/limits/pacing.js';
+import { WECHAT_PACING } from '../../src/service/config/pacing.js';
 import type { Logger } from '../../src/logger.js';
-import { systemClock, type Clock } from '../../src/time/clock.js';
+import { systemClock, type Clock } from '../../src/service/time/clock.js';
 import { processHash, type HashConversation } from '../shared/conversation-hash.js';
 import type { PuppetInstance } from './load-puppet.js';
 import { defaultTexts, type WechatTexts } from './wechat-texts.js';

@@ -2,14 +2,14 @@
 import pino from 'pino';
 import { dist } from './paths.mjs';
 
-const ALL = ['app', 'config', 'logger', 'engine', 'bot', 'knowledge/load-knowledge', 'segment/segmenter', 'errors'];
+const ALL = ['src/app.js', 'src/service/config/config.js', 'src/logger.js', 'src/answer/engine.js', 'src/bot.js', 'src/answer/knowledge/load-knowledge.js', 'src/answer/read/segment/segmenter.js', 'src/errors.js'];
 
 /**
- * The core's exports from `modules` (paths under dist/src without `.js`), all by default. A
- * worker that measures memory or start-up imports only what the measured path imports.
+ * The core's exports from `modules` (paths under dist/), all by default. A worker that
+ * measures memory or start-up imports only what the measured path imports.
  */
 export async function loadCore(modules = ALL) {
-  const loaded = await Promise.all(modules.map((m) => dist(`src/${m}.js`)));
+  const loaded = await Promise.all(modules.map((m) => dist(m)));
   return Object.assign({}, ...loaded);
 }
 
@@ -18,9 +18,9 @@ export async function loadCore(modules = ALL) {
  * (`openKnowledge`, in `snapshotDir`) when it has one, else by parsing the files.
  */
 export async function loadKnowledgeBase(core, dir, { limits, snapshotDir } = {}) {
-  const open = await dist('src/knowledge/open-knowledge.js').catch(() => undefined);
+  const open = await dist('src/answer/knowledge/open-knowledge.js').catch(() => undefined);
   if (open && snapshotDir) return open.openKnowledge(dir, { limits, snapshotDir });
-  const { loadKnowledge } = core.loadKnowledge ? core : await dist('src/knowledge/load-knowledge.js');
+  const { loadKnowledge } = core.loadKnowledge ? core : await dist('src/answer/knowledge/load-knowledge.js');
   return loadKnowledge(dir, limits);
 }
 
@@ -29,7 +29,7 @@ export async function loadKnowledgeBase(core, dir, { limits, snapshotDir } = {})
  * earlier build in `snapshotDir` (engine-build.js) when it has one, else plainly.
  */
 export async function buildEngineLikeApp(core, knowledge, segmenter, thresholds, snapshotDir) {
-  const build = snapshotDir ? await dist('src/engine-build.js').catch(() => undefined) : undefined;
+  const build = snapshotDir ? await dist('src/answer/build-engine.js').catch(() => undefined) : undefined;
   if (build) return build.buildEngine(knowledge, segmenter, thresholds, { snapshotDir, logger: core.createLogger('silent') });
   return core.createEngine(knowledge, segmenter, thresholds);
 }

@@ -4,11 +4,11 @@
 import fs from 'node:fs';
 import YAML from 'yaml';
 import { createBot } from '../../dist/src/bot.js';
-import { createEngine } from '../../dist/src/engine.js';
-import { loadKnowledge } from '../../dist/src/knowledge/load-knowledge.js';
+import { createEngine } from '../../dist/src/answer/engine.js';
+import { loadKnowledge } from '../../dist/src/answer/knowledge/load-knowledge.js';
 import { silentLogger } from '../../dist/src/logger.js';
-import { DEFAULT_TUNING } from '../../dist/src/match/matcher.js';
-import { createSegmenter } from '../../dist/src/segment/segmenter.js';
+import { DEFAULT_TUNING } from '../../dist/src/answer/match/matcher.js';
+import { createSegmenter } from '../../dist/src/answer/read/segment/segmenter.js';
 
 const SETS = ['gold-set', 'dev-set', 'dev2-set', 'problems-dev-set', 'problems-dev2-set', 'problems-dev3-set', 'mixed-dev4-set', 'mixed-dev5-set', 'services-dev6-set', 'scope-dev-set'];
 const kb = loadKnowledge(new URL('../../knowledge', import.meta.url).pathname);

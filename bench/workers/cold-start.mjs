@@ -9,7 +9,7 @@ import { KNOWLEDGE_DIR } from '../lib/paths.mjs';
 import { loadCore, unavailable } from '../lib/load-core.mjs';
 
 const { segmenter, question = '法律援助去哪里申请' } = args();
-const core = await loadCore(['app', 'config', 'logger', 'errors']);
+const core = await loadCore(['src/app.js', 'src/service/config/config.js', 'src/logger.js', 'src/errors.js']);
 const config = core.loadConfig({ ...process.env, KNOWLEDGE_DIR, SEGMENTER: segmenter });
 try {
   const app = await core.createApp(config, core.createLogger('warn'));

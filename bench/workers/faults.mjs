@@ -16,7 +16,7 @@ import { median } from '../lib/stats.mjs';
 const a = args();
 const messages = Number(a.messages ?? 2_000);
 const core = await loadCore();
-const { STORE_FILE } = await dist('src/store/sqlite-store.js');
+const { STORE_FILE } = await dist('src/service/store/sqlite-store.js');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qlb-bench-faults-'));
 
 const CLAUSES = ['我在工地上做了三年', '老板一直拖着工资不给', '我们七十多个工人去找过他好几次', '他说2023年底一定结清', '后来电话也不接了'];

@@ -17,7 +17,7 @@ import { countGc } from '../lib/gc-count.mjs';
 const a = args();
 const count = Number(a.messages ?? 10_000);
 const warmup = Number(a.warmup ?? 2_000);
-const core = await loadCore(['config', 'logger', 'engine', 'bot', 'segment/segmenter']);
+const core = await loadCore(['src/service/config/config.js', 'src/logger.js', 'src/answer/engine.js', 'src/bot.js', 'src/answer/read/segment/segmenter.js']);
 const config = core.loadConfig({ ...process.env, KNOWLEDGE_DIR: a.knowledge });
 const gold = readPreparedGold(a.gold);
 

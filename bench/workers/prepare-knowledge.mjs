@@ -8,7 +8,7 @@ import { buildEngineLikeApp, loadCore, loadKnowledgeBase } from '../lib/load-cor
 import { SYNTHETIC_LIMITS } from '../lib/synth-knowledge.mjs';
 
 const a = args();
-const core = await loadCore(['logger', 'engine', 'segment/segmenter', 'knowledge/load-knowledge']);
+const core = await loadCore(['src/logger.js', 'src/answer/engine.js', 'src/answer/read/segment/segmenter.js', 'src/answer/knowledge/load-knowledge.js']);
 let started = performance.now();
 const knowledge = await loadKnowledgeBase(core, a.knowledge, { limits: a.synthetic ? SYNTHETIC_LIMITS : undefined, snapshotDir: a.snapshot });
 const loadMs = performance.now() - started;

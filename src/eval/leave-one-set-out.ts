@@ -4,17 +4,17 @@
  * still flatter the rules; the mean over sets is the headline, the fresh blind sets the check.
  */
 import { createBot } from '../bot.js';
-import { createEngine } from '../engine.js';
-import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { createEngine } from '../answer/engine.js';
+import type { KnowledgeBase } from '../answer/knowledge/knowledge-base.js';
 import { silentLogger } from '../logger.js';
-import type { Thresholds } from '../match/decide.js';
-import { featureTexts, trainFeatured, type LearnedModel } from '../model/learned-model.js';
-import { modelTrainingFor } from '../model/model-input.js';
-import { trainingExamples, type ModelTraining } from '../model/open-model.js';
-import { labelledSetFiles, modelClasses, type LabelledText } from '../model/training-data.js';
-import { tokenCacheOf } from '../match/token-cache.js';
-import type { Segmenter } from '../segment/segmenter.js';
-import { isDialogueFile, readDialogues, readGoldSet } from './gold-files.js';
+import type { Thresholds } from '../answer/match/decide.js';
+import { featureTexts, trainFeatured, type LearnedModel } from '../answer/model/learned-model.js';
+import { modelTrainingFor } from '../answer/model-input.js';
+import { trainingExamples, type ModelTraining } from '../answer/model/open-model.js';
+import { labelledSetFiles, modelClasses, type LabelledText } from '../answer/model/training-data.js';
+import { tokenCacheOf } from '../answer/match/token-cache.js';
+import type { Segmenter } from '../answer/read/segment/segmenter.js';
+import { isDialogueFile, readDialogues, readGoldSet } from '../answer/model/gold-files.js';
 import { runDialogues, type DialogueReport } from './run-dialogues.js';
 import { runEval, type EvalReport } from './run-eval.js';
 import path from 'node:path';

@@ -3,7 +3,7 @@
  * each turn and each dialogue (right only when every turn is).
  */
 import type { Bot } from '../bot.js';
-import { meets, outcomeOf, runPrefix, type Dialogue } from './gold-files.js';
+import { meets, outcomeOf, runPrefix, type Dialogue } from '../answer/model/gold-files.js';
 
 export interface DialogueMiss {
   name: string;

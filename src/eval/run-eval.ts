@@ -3,9 +3,9 @@
  * scores it per category. Used by `legal-bot eval` and by the test suite.
  */
 import type { Bot } from '../bot.js';
-import { meets, outcomeOf, runPrefix, type GoldCase, type GoldCategory } from './gold-files.js';
+import { meets, outcomeOf, runPrefix, type GoldCase, type GoldCategory } from '../answer/model/gold-files.js';
 
-export { readGoldSet, type GoldCase, type GoldCategory } from './gold-files.js';
+export { readGoldSet, type GoldCase, type GoldCategory } from '../answer/model/gold-files.js';
 
 /** Pass marks: entry answers (answer + robustness) 95% at top-1, declines 95%, emergencies 100%. */
 export const EVAL_THRESHOLDS = { answers: 0.95, outOfScope: 0.95, emergency: 1 } as const;

@@ -2,11 +2,11 @@
  * The one object a message's steps share: the message, the conversation's state before and
  * after, the reply once a step made it, and the trace every step writes to.
  */
-import type { Engine, ReadMessage } from '../engine.js';
+import type { Engine, ReadMessage } from '../answer/engine.js';
 import type { Logger } from '../logger.js';
-import type { MatchResult } from '../match/matcher.js';
-import type { SessionState } from '../session/session-store.js';
-import type { Vote } from '../store/record-handled.js';
+import type { MatchResult } from '../answer/match/matcher.js';
+import type { SessionState } from '../answer/dialog/session-state.js';
+import type { Vote } from '../answer/dialog/votes.js';
 import type { InboundMessage, Reply } from '../types.js';
 import { createTrace, note, type Trace } from './trace.js';
 

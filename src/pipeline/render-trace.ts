@@ -60,7 +60,7 @@ export function renderTrace(trace: Trace): string {
     lines.push(`${label('决定')}${decision.kind}${entry} —— 由「${decision.step}」步骤作出(${decision.reason})`);
     if (decision.detail) lines.push(`${label('原因')}${decision.detail}`);
   }
-  lines.push(`${label('经过步骤')}${trace.notes.map((n) => n.step).join(' → ')}`);
+  lines.push(`${label('经过步骤')}${trace.steps.join(' → ')}`);
   return lines.join('\n');
 }
 

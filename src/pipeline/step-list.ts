@@ -2,26 +2,33 @@
  * The order of the steps, in one place; README "How it answers" lists the same.
  * A new capability is a new step inserted here, without editing the others.
  */
-import type { Admitter } from '../limits/rate-limiter.js';
+import type { Admitter } from '../service/limits/rate-limiter.js';
 import type { Logger } from '../logger.js';
-import type { ConversationLocks } from '../session/conversation-locks.js';
-import type { SessionStore } from '../session/session-store.js';
-import type { StaffCommands } from '../staff/staff-commands.js';
-import type { MessageStore } from '../store/message-store.js';
+import type { ConversationLocks } from '../service/session/conversation-locks.js';
+import type { SessionStore } from '../service/session/session-store.js';
+import type { StaffCommands } from './staff-commands.js';
+import type { MessageStore } from '../service/store/message-store.js';
 import type { Step } from './compose-steps.js';
-import { rateLimit, staffCommands } from './steps/admission.js';
-import { elsewhere, followUp, matchAndDecide } from './steps/answering.js';
-import { greeting, handoff, smalltalk } from './steps/conversation.js';
 import { cutNote } from './steps/cut-note.js';
+import { elsewhere } from './steps/elsewhere.js';
 import { emergency } from './steps/emergency.js';
 import { empty } from './steps/empty.js';
-import { answerFeedback, typedVote } from './steps/feedback.js';
+import { answerFeedback } from './steps/feedback.js';
+import { followUp } from './steps/follow-up.js';
+import { greeting } from './steps/greeting.js';
 import { guard, type OnError } from './steps/guard.js';
-import { logTurn, recordTurn } from './steps/observe.js';
+import { handoff } from './steps/handoff.js';
+import { platformInput } from './steps/input.js';
+import { logTurn } from './steps/log.js';
+import { matchAndDecide } from './steps/match.js';
 import { pick } from './steps/pick.js';
-import { platformInput } from './steps/platform-input.js';
+import { rateLimit } from './steps/rate-limit.js';
 import { readMessage } from './steps/read.js';
+import { recordTurn } from './steps/record.js';
 import { session } from './steps/session.js';
+import { smalltalk } from './steps/smalltalk.js';
+import { staffCommands } from './steps/staff.js';
+import { typedVote } from './steps/vote.js';
 
 export interface StepOptions {
   logger: Logger;
@@ -56,11 +63,8 @@ export function admissionSteps(options: StepOptions): Step[] {
   ];
 }
 
-/**
- * From the message to the reply. `beforeMatch` steps (problem triage…) run after the
- * follow-up test, on the question and its match, and before the knowledge-base decision.
- */
-export function answerSteps(options: StepOptions, beforeMatch: Step[]): Step[] {
+/** From the message to the reply: the first step that answers ends the list. */
+export function answerSteps(options: StepOptions): Step[] {
   return [
     answerFeedback({ windowMs: options.feedbackWindowMs }),
     platformInput(),
@@ -72,7 +76,6 @@ export function answerSteps(options: StepOptions, beforeMatch: Step[]): Step[] {
     pick(),
     elsewhere(),
     followUp(),
-    ...beforeMatch,
     matchAndDecide(),
   ];
 }

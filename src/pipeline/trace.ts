@@ -24,13 +24,15 @@ export interface TraceDecision {
 /** The whole record of one run; plain data, serializable as JSON. */
 export interface Trace {
   input: string;
+  /** The steps that ran, in order (those whose `when` passed them over are not listed); written when tracing. */
+  steps: string[];
   notes: TraceNote[];
   decision?: TraceDecision;
 }
 
 /** Creates an empty trace for a message. */
 export function createTrace(input: string): Trace {
-  return { input, notes: [] };
+  return { input, steps: [], notes: [] };
 }
 
 /** Appends `data` under `step`, merging with that step's earlier note of this run. */

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saltedHash } from '../../src/store/message-store.js';
+import { saltedHash } from '../../src/service/store/message-store.js';
 import { eventually } from '../doubles/eventually.js';
 import { missingServers, startPostgres, startRedis, type PostgresServer, type RedisServer } from '../doubles/real-servers.js';
 import { startServe, type ServeInstance } from '../doubles/serve-instance.js';

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STORE_FILE } from '../../src/store/sqlite-store.js';
+import { STORE_FILE } from '../../src/service/store/sqlite-store.js';
 import { runCli } from '../doubles/cli.js';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'qlb-privacy-'));

@@ -11,7 +11,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCodes } from '../../src/errors.js';
-import { SPILL_DIR } from '../../src/store/spill-file.js';
+import { SPILL_DIR } from '../../src/service/store/spill-file.js';
 import { eventually } from '../doubles/eventually.js';
 import { missingServers, startPostgres, type PostgresServer } from '../doubles/real-servers.js';
 import { startServe } from '../doubles/serve-instance.js';

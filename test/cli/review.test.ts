@@ -7,8 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { reviewCsv, toCsv } from '../../cli/review.js';
-import { openSqliteStaffStore } from '../../src/staff/sqlite-staff-store.js';
-import { groupKey } from '../../src/store/reports.js';
+import { openSqliteStaffStore } from '../../src/service/staff/sqlite-staff-store.js';
+import { groupKey } from '../../src/service/store/reports.js';
 import { runCli } from '../doubles/cli.js';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'qlb-review-'));

@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { readNewPassword } from '../../cli/password-prompt.js';
 import { ErrorCodes } from '../../src/errors.js';
-import { verifyPassword } from '../../src/staff/passwords.js';
-import { openSqliteStaffStore } from '../../src/staff/sqlite-staff-store.js';
+import { verifyPassword } from '../../src/service/staff/passwords.js';
+import { openSqliteStaffStore } from '../../src/service/staff/sqlite-staff-store.js';
 import { runCli, tempDataDir } from '../doubles/cli.js';
 
 const dataDir = tempDataDir('qlb-staff-cli-');

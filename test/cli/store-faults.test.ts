@@ -11,8 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCodes } from '../../src/errors.js';
-import { STORE_FILE } from '../../src/store/sqlite-store.js';
-import { HEALTH_FILE } from '../../src/store/store-health.js';
+import { STORE_FILE } from '../../src/service/store/sqlite-store.js';
+import { HEALTH_FILE } from '../../src/service/store/store-health.js';
 import { runCli } from '../doubles/cli.js';
 
 const BIN = new URL('../../bin/legal-bot', import.meta.url).pathname;

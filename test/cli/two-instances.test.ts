@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saltedHash } from '../../src/store/message-store.js';
+import { saltedHash } from '../../src/service/store/message-store.js';
 import { runCli } from '../doubles/cli.js';
 import { copyKnowledge, type KnowledgeCopy } from '../doubles/knowledge-copy.js';
 import { missingServers, startPostgres, startRedis, type PostgresServer, type RedisServer } from '../doubles/real-servers.js';

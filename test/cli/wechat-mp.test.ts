@@ -8,7 +8,7 @@ import { sha1Signature } from '../../adapters/wechat-mp/signature.js';
 import { buildXml, parseXmlFields } from '../../adapters/wechat-mp/xml.js';
 import { LAYOUT_FILE } from '../../adapters/wechat-mp/menu-layout.js';
 import { MENU_LAYOUT_FILE, wechatMpMenu } from '../../cli/wechat-mp.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/service/config/config.js';
 import { type BotError, ErrorCodes } from '../../src/errors.js';
 import { silentLogger } from '../../src/logger.js';
 import { runCli, tempDataDir } from '../doubles/cli.js';

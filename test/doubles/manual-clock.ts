@@ -5,7 +5,7 @@
  * `node:timers/promises`.
  */
 import { setImmediate as tick } from 'node:timers/promises';
-import type { Clock } from '../../src/time/clock.js';
+import type { Clock } from '../../src/service/time/clock.js';
 
 export interface ManualClock extends Clock {
   /** Moves time forward by `ms`, waking every sleeper due meanwhile. */

@@ -78,7 +78,9 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 /** Throws when a source file is newer than its build, so a child process would run stale code. */
 function assertBuilt(): void {
   const stale: string[] = [];
-  for (const dir of ['src', 'adapters', 'cli']) {
+  // The folders the build compiles.
+  const { include } = JSON.parse(fs.readFileSync(path.join(ROOT, 'tsconfig.build.json'), 'utf8')) as { include: string[] };
+  for (const dir of include) {
     for (const entry of fs.readdirSync(path.join(ROOT, dir), { recursive: true, withFileTypes: true })) {
       if (!entry.isFile() || !entry.name.endsWith('.ts') || entry.name.endsWith('.d.ts')) continue;
       const source = path.join(entry.parentPath, entry.name);

@@ -3,7 +3,7 @@
  * (store, typed feedback, rate limit, staff commands), a movable clock and a memory store.
  */
 import { createBot, type Bot, type BotOptions } from '../../src/bot.js';
-import { createMemoryStore, type MemoryStore } from '../../src/store/message-store.js';
+import { createMemoryStore, type MemoryStore } from '../../src/service/store/message-store.js';
 import type { InboundMessage, Reply } from '../../src/types.js';
 import { realEngine } from './harness.js';
 import { createLogSink, type LogSink } from './log-sink.js';

@@ -8,13 +8,13 @@ import fs from 'node:fs';
 import type { LightMyRequestResponse } from 'fastify';
 import { appReadiness } from '../../adapters/http/app-readiness.js';
 import { createHttpServer, type HttpServer } from '../../adapters/http/create-http-server.js';
-import { staffConsole } from '../../adapters/staff/staff-console.js';
+import { staffConsole } from '../../staff-console/staff-console.js';
 import { createApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/service/config/config.js';
 import { silentLogger } from '../../src/logger.js';
-import { openSqliteStaffStore } from '../../src/staff/sqlite-staff-store.js';
-import { addStaff } from '../../src/staff/staff-accounts.js';
-import type { StaffStore } from '../../src/staff/staff-store.js';
+import { openSqliteStaffStore } from '../../src/service/staff/sqlite-staff-store.js';
+import { addStaff } from '../../src/service/staff/staff-accounts.js';
+import type { StaffStore } from '../../src/service/staff/staff-store.js';
 import { tempDataDir } from './cli.js';
 import { copyKnowledge, type KnowledgeCopy } from './knowledge-copy.js';
 

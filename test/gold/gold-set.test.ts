@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createBot, type Bot } from '../../src/bot.js';
 import { silentLogger } from '../../src/logger.js';
-import { readDialogues, readGoldSet } from '../../src/eval/gold-files.js';
+import { readDialogues, readGoldSet } from '../../src/answer/model/gold-files.js';
 import { EVAL_THRESHOLDS, formatEvalReport, formatEvalSummary, runEval } from '../../src/eval/run-eval.js';
 import { formatDialogueReport, runDialogues } from '../../src/eval/run-dialogues.js';
 import { realEngine } from '../doubles/harness.js';

@@ -8,8 +8,8 @@
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatFolds, formatHeldOut, leaveOneSetOut, type Measured } from '../../src/eval/leave-one-set-out.js';
-import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
-import { createSegmenter } from '../../src/segment/segmenter.js';
+import { loadKnowledge } from '../../src/answer/knowledge/load-knowledge.js';
+import { createSegmenter } from '../../src/answer/read/segment/segmenter.js';
 import { KNOWLEDGE_DIR, TRAINING_SETS_DIR } from '../doubles/harness.js';
 
 let measured: Measured;

@@ -4,9 +4,9 @@
  * every answer carries its source line.
  */
 import { describe, expect, it } from 'vitest';
-import { createComposer } from '../../src/compose/compose-reply.js';
-import { formatProblem } from '../../src/knowledge/knowledge-base.js';
-import { checkKnowledge, loadKnowledge } from '../../src/knowledge/load-knowledge.js';
+import { createComposer } from '../../src/answer/compose/compose-reply.js';
+import { formatProblem } from '../../src/answer/knowledge/knowledge-base.js';
+import { checkKnowledge, loadKnowledge } from '../../src/answer/knowledge/load-knowledge.js';
 import { KNOWLEDGE_DIR } from '../doubles/harness.js';
 
 const knowledge = loadKnowledge(KNOWLEDGE_DIR);

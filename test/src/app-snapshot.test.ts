@@ -7,9 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import { readGoldSet } from '../../src/eval/gold-files.js';
-import { snapshotFile } from '../../src/knowledge/knowledge-snapshot.js';
+import { loadConfig } from '../../src/service/config/config.js';
+import { readGoldSet } from '../../src/answer/model/gold-files.js';
+import { snapshotFile } from '../../src/answer/knowledge/knowledge-snapshot.js';
 import { silentLogger } from '../../src/logger.js';
 import { KNOWLEDGE_DIR } from '../doubles/harness.js';
 

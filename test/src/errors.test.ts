@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCodes, ErrorMeanings } from '../../src/errors.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
+/** The folders of code: those the build compiles. */
+const CODE_DIRS = (JSON.parse(fs.readFileSync(path.join(ROOT, 'tsconfig.build.json'), 'utf8')) as { include: string[] }).include;
 
 function sources(dir: string): string[] {
   return fs.readdirSync(path.join(ROOT, dir), { recursive: true, withFileTypes: true })
@@ -16,7 +18,7 @@ function sources(dir: string): string[] {
 }
 
 describe('error codes', () => {
-  const code = [...sources('src'), ...sources('adapters'), ...sources('cli')].join('\n');
+  const code = CODE_DIRS.flatMap(sources).join('\n');
   const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 
   it.each(Object.entries(ErrorCodes))('%s is used, explained and documented', (name, value) => {

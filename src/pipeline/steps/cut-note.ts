@@ -9,11 +9,15 @@ import { step, type Step } from '../compose-steps.js';
 const NOTED_KINDS: ReadonlySet<string> = new Set(['answer', 'clarify', 'fallback', 'handoff']);
 
 export function cutNote(options: { maxChars: number }): Step {
-  return step('cut-note', async (ctx, next) => {
-    await next();
-    const reply = ctx.reply;
-    if (ctx.read?.truncated && reply && NOTED_KINDS.has(reply.kind)) {
-      ctx.reply = { ...reply, text: `${ctx.engine.compose.truncatedNote(options.maxChars)}\n${reply.text}` };
-    }
-  });
+  return step(
+    'cut-note',
+    (ctx) => ctx.read?.truncated === true,
+    async (ctx, next) => {
+      await next();
+      const reply = ctx.reply;
+      if (reply && NOTED_KINDS.has(reply.kind)) {
+        ctx.reply = { ...reply, text: `${ctx.engine.compose.truncatedNote(options.maxChars)}\n${reply.text}` };
+      }
+    },
+  );
 }

@@ -5,8 +5,8 @@
  * answered below; danger words told after the fact put their safety line on top of whatever
  * the later steps answer.
  */
-import { withSafetyLines } from '../../compose/safety-reply.js';
-import type { WeighedDanger } from '../../safety/weigh-danger.js';
+import { withSafetyLines } from '../../answer/compose/safety-reply.js';
+import type { WeighedDanger } from '../../answer/safety/weigh-danger.js';
 import type { Reply } from '../../types.js';
 import { step, type Step } from '../compose-steps.js';
 import type { TurnContext } from '../context.js';

@@ -1,9 +1,9 @@
 /**
- * 👍 / 👎 on answers. `answerFeedback` wraps the answering steps: an answer may be rated for
- * a while, and where there are no buttons it says how (有用回复1,没用回复0). `typedVote`
- * takes that bare 1 / 0.
+ * 👍 / 👎 on answers: this step wraps the answering steps. An answer may be rated for a while,
+ * and where there are no buttons it says how (有用回复1,没用回复0); the `vote` step takes that
+ * bare 1 / 0, the `input` step a button.
  */
-import { hasButtons, typedVote as readTypedVote } from '../../staff/text-feedback.js';
+import { hasButtons } from '../../answer/dialog/votes.js';
 import { step, type Step } from '../compose-steps.js';
 
 /**
@@ -40,16 +40,5 @@ export function answerFeedback(options: { windowMs: number }): Step {
     const typed = options.windowMs > 0 && !buttons;
     if (typed) reply.text = `${reply.text}\n${ctx.engine.compose.feedbackHint()}`;
     if (typed || buttons) reply.awaits = 'vote';
-  });
-}
-
-/** A bare 1 / 0 shortly after an answer, with no list open, rates that answer. */
-export function typedVote(options: { windowMs: number }): Step {
-  return step('vote', async (ctx, next) => {
-    const vote = readTypedVote(ctx.message, ctx.question ?? '', ctx.state, ctx.at, options.windowMs);
-    if (!vote) return next();
-    ctx.vote = vote;
-    ctx.next = { topic: ctx.state.topic, entryId: ctx.state.entryId };
-    ctx.finish(ctx.engine.compose.feedbackThanks(), vote.useful ? 'vote.useful' : 'vote.not-useful');
   });
 }

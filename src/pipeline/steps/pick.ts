@@ -2,8 +2,8 @@
  * A typed number ("2", "第二个") picks from the list the conversation has open; a number with
  * no list, or beyond it, says which numbers are valid.
  */
-import { resolveChoice } from '../../dialog/choices.js';
-import { parsePick } from '../../dialog/intents.js';
+import { resolveChoice } from '../../answer/dialog/choices.js';
+import { parsePick } from '../../answer/dialog/intents.js';
 import { step, type Step } from '../compose-steps.js';
 
 export function pick(): Step {

@@ -6,13 +6,16 @@
 import { step, type Step } from '../compose-steps.js';
 
 export function readMessage(options: { maxChars: number }): Step {
-  return step('read', async (ctx, next) => {
-    if (ctx.message.kind !== 'text') return next();
-    const read = ctx.engine.read(ctx.message.text, options.maxChars);
-    ctx.read = read;
-    ctx.question = ctx.engine.stripGreeting(read.normalized);
-    ctx.asked = read.text;
-    ctx.note({ normalized: read.normalized, ...(read.truncated ? { truncatedTo: options.maxChars } : {}) });
-    await next();
-  });
+  return step(
+    'read',
+    (ctx) => ctx.message.kind === 'text',
+    async (ctx, next) => {
+      const read = ctx.engine.read(ctx.message.text, options.maxChars);
+      ctx.read = read;
+      ctx.question = ctx.engine.stripGreeting(read.normalized);
+      ctx.asked = read.text;
+      ctx.note({ normalized: read.normalized, ...(read.truncated ? { truncatedTo: options.maxChars } : {}) });
+      await next();
+    },
+  );
 }

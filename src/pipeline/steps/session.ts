@@ -7,8 +7,8 @@
  * asked inside a chat, where it reads that conversation as it stands.
  */
 import { ErrorCodes } from '../../errors.js';
-import type { ConversationLocks } from '../../session/conversation-locks.js';
-import type { SessionStore } from '../../session/session-store.js';
+import type { ConversationLocks } from '../../service/session/conversation-locks.js';
+import type { SessionStore } from '../../service/session/session-store.js';
 import { step, type Step } from '../compose-steps.js';
 
 export function session(options: { sessions: SessionStore; locks: ConversationLocks }): Step {

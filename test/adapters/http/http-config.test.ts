@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HTTP_PORT, loadConfig } from '../../../src/config.js';
+import { DEFAULT_HTTP_PORT, loadConfig } from '../../../src/service/config/config.js';
 import { ErrorCodes } from '../../../src/errors.js';
 
 describe('HTTP configuration', () => {

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHttpServer, type HttpServer } from '../../../adapters/http/create-http-server.js';
 import { createMetrics } from '../../../adapters/http/metrics.js';
-import { loadConfig } from '../../../src/config.js';
+import { loadConfig } from '../../../src/service/config/config.js';
 import { BotError, ErrorCodes } from '../../../src/errors.js';
 import { silentLogger } from '../../../src/logger.js';
 import { createFakeCore } from '../../doubles/fake-core.js';

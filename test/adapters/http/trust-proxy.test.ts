@@ -7,8 +7,8 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpServer, type HttpServer } from '../../../adapters/http/create-http-server.js';
-import { LOCKOUT } from '../../../adapters/staff/login-routes.js';
-import { loadConfig } from '../../../src/config.js';
+import { LOCKOUT } from '../../../staff-console/login-routes.js';
+import { loadConfig } from '../../../src/service/config/config.js';
 import { ErrorCodes } from '../../../src/errors.js';
 import { silentLogger } from '../../../src/logger.js';
 import { createFakeCore } from '../../doubles/fake-core.js';

@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHttpServer } from '../../../adapters/http/create-http-server.js';
 import { createTelegramAdapter } from '../../../adapters/telegram/index.js';
-import { loadConfig } from '../../../src/config.js';
+import { loadConfig } from '../../../src/service/config/config.js';
 import { silentLogger } from '../../../src/logger.js';
 import { startFakeBotApi, type FakeBotApi } from '../../doubles/fake-bot-api.js';
 import { alice, textUpdate } from '../../doubles/telegram-updates.js';

@@ -15,7 +15,7 @@ import { appReadiness } from '../../../adapters/http/app-readiness.js';
 import { createHttpServer, type HttpServer } from '../../../adapters/http/create-http-server.js';
 import { choiceToInbound, messageToInbound } from '../../../adapters/web/to-inbound.js';
 import { createApp, type App } from '../../../src/app.js';
-import { loadConfig } from '../../../src/config.js';
+import { loadConfig } from '../../../src/service/config/config.js';
 import { silentLogger } from '../../../src/logger.js';
 import type { MessageHandler, Reply, ReplyChoice } from '../../../src/types.js';
 import { launchPhone, missingChromium, type Phone } from '../../doubles/browser.js';

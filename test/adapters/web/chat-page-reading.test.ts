@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appReadiness } from '../../../adapters/http/app-readiness.js';
 import { createHttpServer, type HttpServer } from '../../../adapters/http/create-http-server.js';
 import { createApp, type App } from '../../../src/app.js';
-import { loadConfig } from '../../../src/config.js';
+import { loadConfig } from '../../../src/service/config/config.js';
 import { silentLogger } from '../../../src/logger.js';
 import { launchPhone, missingChromium, type Phone } from '../../doubles/browser.js';
 import { KNOWLEDGE_DIR } from '../../doubles/harness.js';

@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpServer, type HttpServer } from '../../../adapters/http/create-http-server.js';
 import { appReadiness } from '../../../adapters/http/app-readiness.js';
 import { createApp, type App } from '../../../src/app.js';
-import { loadConfig } from '../../../src/config.js';
+import { loadConfig } from '../../../src/service/config/config.js';
 import { silentLogger } from '../../../src/logger.js';
-import { createMemoryStore, type MemoryStore } from '../../../src/store/message-store.js';
+import { createMemoryStore, type MemoryStore } from '../../../src/service/store/message-store.js';
 import { launchPhone, missingChromium, type Phone } from '../../doubles/browser.js';
 import { KNOWLEDGE_DIR } from '../../doubles/harness.js';
 

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpServer, type HttpServer } from '../../../adapters/http/create-http-server.js';
-import { loadConfig } from '../../../src/config.js';
+import { loadConfig } from '../../../src/service/config/config.js';
 import { ErrorCodes } from '../../../src/errors.js';
 import { silentLogger } from '../../../src/logger.js';
 import { realEngine } from '../../doubles/harness.js';

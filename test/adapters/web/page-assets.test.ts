@@ -5,7 +5,7 @@ import { parse } from 'acorn';
 import { describe, expect, it } from 'vitest';
 import { createHttpServer } from '../../../adapters/http/create-http-server.js';
 import { publicDir, renderPage } from '../../../adapters/web/page-routes.js';
-import { loadConfig } from '../../../src/config.js';
+import { loadConfig } from '../../../src/service/config/config.js';
 import { silentLogger } from '../../../src/logger.js';
 import { createFakeCore } from '../../doubles/fake-core.js';
 

@@ -7,12 +7,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHttpServer, type HttpServer } from '../../../adapters/http/create-http-server.js';
 import { createRetriedMessages, RETRIES } from '../../../adapters/web/retried-messages.js';
-import { loadConfig } from '../../../src/config.js';
+import { loadConfig } from '../../../src/service/config/config.js';
 import { ErrorCodes } from '../../../src/errors.js';
 import { silentLogger } from '../../../src/logger.js';
 import type { ReplyJson } from '../../../src/reply-json.js';
-import { createMemoryCache } from '../../../src/shared/memory-state.js';
-import type { SharedCache } from '../../../src/shared/shared-state.js';
+import { createMemoryCache } from '../../../src/service/shared-state/memory-state.js';
+import type { SharedCache } from '../../../src/service/shared-state/shared-state.js';
 import type { InboundMessage, MessageHandler, Reply } from '../../../src/types.js';
 import { eventually } from '../../doubles/eventually.js';
 import { createFakeCore } from '../../doubles/fake-core.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHttpAdapter } from '../../../adapters/http/http-adapter.js';
 import { choiceToInbound, feedbackToInbound, messageToInbound } from '../../../adapters/web/to-inbound.js';
-import { loadConfig } from '../../../src/config.js';
+import { loadConfig } from '../../../src/service/config/config.js';
 import { silentLogger } from '../../../src/logger.js';
 import type { MessageHandler } from '../../../src/types.js';
 import { neverRejecting } from '../../doubles/never-rejecting.js';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { autoLayout, buildMenu, formatMenu, MENU_LIMITS, shortLabel, type MenuSource } from '../../../adapters/wechat-mp/menu.js';
 import { LAYOUT_FILE, readMenuLayout } from '../../../adapters/wechat-mp/menu-layout.js';
 import { ErrorCodes, hasCode } from '../../../src/errors.js';
-import { loadKnowledge } from '../../../src/knowledge/load-knowledge.js';
+import { loadKnowledge } from '../../../src/answer/knowledge/load-knowledge.js';
 
 const KNOWLEDGE_DIR = new URL('../../../knowledge', import.meta.url).pathname;
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');

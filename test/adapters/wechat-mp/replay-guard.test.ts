@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createReplayGuard, rememberMs } from '../../../adapters/wechat-mp/replay-guard.js';
-import { createMemoryCache } from '../../../src/shared/memory-state.js';
-import type { SharedCache } from '../../../src/shared/shared-state.js';
+import { createMemoryCache } from '../../../src/service/shared-state/memory-state.js';
+import type { SharedCache } from '../../../src/service/shared-state/shared-state.js';
 
 const window = { replayWindowSeconds: 300, clockSkewSeconds: 60 };
 const A = 'POST\n<xml><Content>你好</Content></xml>';

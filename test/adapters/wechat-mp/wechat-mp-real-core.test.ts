@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../../src/app.js';
-import { loadConfig } from '../../../src/config.js';
+import { loadConfig } from '../../../src/service/config/config.js';
 import { silentLogger } from '../../../src/logger.js';
 import type { InboundMessage } from '../../../src/types.js';
 import { startMp, type StartedMp } from './wechat-mp-setup.js';

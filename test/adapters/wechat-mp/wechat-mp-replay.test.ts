@@ -8,7 +8,7 @@
  * reaches the core.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLocalLocks, createMemoryCache } from '../../../src/shared/memory-state.js';
+import { createLocalLocks, createMemoryCache } from '../../../src/service/shared-state/memory-state.js';
 import { ErrorCodes } from '../../../src/errors.js';
 import { scriptedCore, startMp, type StartedMp } from './wechat-mp-setup.js';
 

@@ -13,7 +13,7 @@ import { createWechatAdapter } from '../../../adapters/wechat/index.js';
 import { EventEmitter } from 'node:events';
 import { keepWechat4uSession } from '../../../adapters/wechat/keep-session.js';
 import { loadPuppet, routeUncaught } from '../../../adapters/wechat/load-puppet.js';
-import { loadConfig } from '../../../src/config.js';
+import { loadConfig } from '../../../src/service/config/config.js';
 import { BotError } from '../../../src/errors.js';
 import { createLogger, silentLogger } from '../../../src/logger.js';
 import { createRecordingHandler } from '../../doubles/recording-handler.js';

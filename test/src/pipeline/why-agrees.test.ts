@@ -1,7 +1,8 @@
 /**
  * `why` renders the trace of the real pipeline, so for every question of the gold and dev
  * sets it names the same reply kind and entry as the bot, and the deciding step is named;
- * and the README's "How it answers" lists the steps in the order the code runs them.
+ * and the README's "How it answers" and docs/architecture.md list the steps in the order the
+ * code runs them.
  */
 import fs from 'node:fs';
 import YAML from 'yaml';
@@ -39,5 +40,11 @@ describe('why and the bot', () => {
     const section = readme.slice(readme.indexOf('## How it answers'), readme.indexOf('### Error codes'));
     const listed = [...section.matchAll(/^\d+\. \*\*([a-z-]+)\*\*/gm)].map((m) => m[1]);
     expect(listed).toEqual([...bot.steps]);
+  });
+
+  it('the architecture page draws the steps in the order they run', () => {
+    const page = fs.readFileSync(new URL('../../../docs/architecture.md', import.meta.url), 'utf8');
+    const drawn = [...page.matchAll(/\bs\d+\[([a-z-]+)\]/g)].map((m) => m[1]);
+    expect(drawn).toEqual([...bot.steps]);
   });
 });

@@ -5,9 +5,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createBot, type Bot } from '../../../../src/bot.js';
-import type { Engine } from '../../../../src/engine.js';
+import type { Engine } from '../../../../src/answer/engine.js';
 import { silentLogger } from '../../../../src/logger.js';
-import type { SessionStore } from '../../../../src/session/session-store.js';
+import type { SessionStore } from '../../../../src/service/session/session-store.js';
 import type { Reply } from '../../../../src/types.js';
 import { realEngine } from '../../../doubles/harness.js';
 

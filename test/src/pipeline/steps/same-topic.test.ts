@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Entry } from '../../../../src/knowledge/knowledge-base.js';
-import type { MatchResult } from '../../../../src/match/matcher.js';
-import { sameTopic } from '../../../../src/pipeline/steps/answering.js';
+import type { Entry } from '../../../../src/answer/knowledge/knowledge-base.js';
+import type { MatchResult } from '../../../../src/answer/match/matcher.js';
+import { sameTopic } from '../../../../src/pipeline/steps/follow-up.js';
 
 const candidate = (id: string, rank: number, confidence: number, anchored = true) =>
   ({ entry: { id, topic: id.split('.')[0] } as Entry, rank, confidence, anchored }) as MatchResult['candidates'][number];

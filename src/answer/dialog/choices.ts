@@ -1,0 +1,36 @@
+/**
+ * What a choice id leads to, one way for a typed digit and a pressed button alike:
+ * `t:<topic>` opens that topic's list, `e:<entry>` answers that entry.
+ */
+import type { Composer } from '../compose/compose-reply.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { Reply } from '../../types.js';
+import type { SessionState } from './session-state.js';
+
+/** The reply to a chosen id and what the conversation remembers after it; undefined for an unknown id. */
+export function resolveChoice(engine: { knowledge: KnowledgeBase; compose: Composer }, id: string): { reply: Reply; next: SessionState } | undefined {
+  const [type, target = ''] = splitId(id);
+  if (type === 't' && engine.knowledge.topics.some((topic) => topic.id === target)) {
+    const reply = engine.compose.topicMenu(target);
+    return { reply, next: { topic: target, choices: idsOf(reply) } };
+  }
+  const entry = type === 'e' ? engine.knowledge.byId.get(target) : undefined;
+  if (!entry) return undefined;
+  const reply = engine.compose.answer(entry, 1);
+  return { reply, next: stateAfterAnswer(entry, reply) };
+}
+
+/** What a conversation remembers after an answer: its topic and entry, and its numbered next steps. */
+export function stateAfterAnswer(entry: { id: string; topic: string }, reply: Reply): SessionState {
+  return { topic: entry.topic, entryId: entry.id, ...(reply.choices ? { choices: idsOf(reply) } : {}) };
+}
+
+/** The ids of a reply's numbered choices, for the session. */
+export function idsOf(reply: Reply): string[] | undefined {
+  return reply.choices?.map((choice) => choice.id);
+}
+
+function splitId(id: string): [string, string | undefined] {
+  const colon = id.indexOf(':');
+  return colon < 0 ? [id, undefined] : [id.slice(0, colon), id.slice(colon + 1)];
+}

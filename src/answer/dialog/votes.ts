@@ -1,0 +1,68 @@
+/**
+ * Residents' votes on answers (👍 / 👎): a button press, or, where there are no buttons
+ * (WeChat, console), a typed digit. There an answer ends with
+ * "有用回复1,没用回复0", and for a short while a bare 1 or 0 rates it. A digit only rates
+ * when no numbered list is open: after a menu or a clarify question digits pick, and a
+ * menu or clarify replaces the last answer anyway.
+ */
+import type { InboundMessage } from '../../types.js';
+
+/** A 👍 / 👎 on an answer, from a button or a bare 1 / 0. */
+export interface Vote {
+  useful: boolean;
+  entryId?: string;
+  /** The question that got the rated answer, masked; known while the session lasts. */
+  question?: string;
+}
+
+/** What a conversation remembers of its last answer while it may be rated. */
+export interface LastAnswer {
+  entryId: string;
+  at: number;
+  /** The question that got it, masked. */
+  question?: string;
+}
+
+const USEFUL = /^[1１]$/u;
+const NOT_USEFUL = /^[0０]$/u;
+
+/** True when the adapter shows 👍 / 👎 buttons itself, so answers need no typed hint. */
+export function hasButtons(message: InboundMessage): boolean {
+  return message.capabilities?.buttons === true;
+}
+
+/**
+ * The vote a typed message casts, or undefined when it is not one: it must be a bare 1 / 0,
+ * within `windowMs` of the last answer, with no numbered list open, on an adapter without
+ * buttons.
+ */
+export function typedVote(
+  message: InboundMessage,
+  text: string,
+  state: { lastAnswer?: LastAnswer; choices?: unknown[] },
+  now: number,
+  windowMs: number,
+): Vote | undefined {
+  const last = state.lastAnswer;
+  if (windowMs <= 0 || !last || hasButtons(message) || (state.choices?.length ?? 0) > 0) return undefined;
+  if (now - last.at > windowMs) return undefined;
+  const bare = text.trim().replace(/[\s,.!?。!]+$/u, '');
+  const useful = USEFUL.test(bare) ? true : NOT_USEFUL.test(bare) ? false : undefined;
+  if (useful === undefined) return undefined;
+  return { useful, entryId: last.entryId, ...(last.question ? { question: last.question } : {}) };
+}
+
+/**
+ * The vote of a button press (kind `feedback`), or undefined when it cannot count: it must
+ * name an entry this conversation was answered with and has not rated (`unrated`), or,
+ * naming none, rate the last answer while that one is unrated. The question is known when
+ * it rates the last answer.
+ */
+export function buttonVote(message: InboundMessage, state: { lastAnswer?: LastAnswer; unrated?: readonly string[] }): Vote | undefined {
+  if (!message.feedback) return undefined;
+  const last = state.lastAnswer;
+  const entryId = message.feedback.entryId ?? last?.entryId;
+  if (entryId === undefined || !(state.unrated ?? []).includes(entryId)) return undefined;
+  const question = last && last.entryId === entryId ? last.question : undefined;
+  return { useful: message.feedback.useful, entryId, ...(question ? { question } : {}) };
+}

@@ -1,0 +1,18 @@
+/**
+ * The per-conversation rate limit: past it, the person is told once (`notice`) and then not
+ * answered for a while. A staff dry run is never limited.
+ */
+import type { Admitter } from '../../service/limits/rate-limiter.js';
+import { step, type Step } from '../compose-steps.js';
+
+export function rateLimit(options: { limiter: Admitter }): Step {
+  return step(
+    'rate-limit',
+    (ctx) => !ctx.dryRun,
+    async (ctx, next) => {
+      const admission = await options.limiter.admit(ctx.key);
+      if (admission === 'ok') return next();
+      ctx.finish(ctx.engine.compose.limited(admission === 'notice'), `limited.${admission}`);
+    },
+  );
+}
