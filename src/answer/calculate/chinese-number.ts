@@ -82,5 +82,5 @@ export function parseChineseInteger(text: string): number | undefined {
 
 /** Full-width digits and date separators (０-９, －, ／, ．) as ASCII, other text unchanged. */
 export function asciiDigits(text: string): string {
-  return text.replace(/[０-９－／．，]/gu, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0));
+  return text.replace(/[０-９－／．]/gu, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0));
 }
