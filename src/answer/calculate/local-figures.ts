@@ -10,8 +10,8 @@ import { yuanToFen, type Fen } from './money.js';
 
 const IsoDate = z.string().refine((text) => parseIsoDate(text) !== undefined, { message: '日期要写成 YYYY-MM-DD' });
 const Yuan = z
-  .union([z.number().int().positive(), z.string().regex(/^\d+(\.\d{1,2})?$/u)])
-  .refine((yuan) => yuanToFen(yuan) !== undefined, { message: '金额写成整数元或带两位小数的元' });
+  .union([z.number(), z.string()])
+  .refine((yuan) => (yuanToFen(yuan) ?? 0) > 0, { message: '金额写成整数元或带两位小数的元，如 7000 或 "6543.21"' });
 
 const AverageWageSchema = z.object({
   /** The statistical year (the “上年度” of a termination in the following year). */
