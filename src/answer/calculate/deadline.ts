@@ -4,7 +4,7 @@
  * future is refused politely (a period cannot run from what has not happened); a later
  * demand restarts a period that a demand interrupts.
  */
-import { compareDates, formatChineseDate, formatIsoDate, toDayNumber, type CivilDate } from './civil-date.js';
+import { compareDates, formatChineseDate, formatIsoDate, isWeekend, toDayNumber, type CivilDate } from './civil-date.js';
 import type { CountingRules, DeadlineRule } from './deadline-rules.js';
 import { coveredYears, type HolidayCalendar } from './holidays.js';
 import { periodEnd, type Period } from './period.js';
@@ -84,6 +84,9 @@ export function computeDeadline(input: DeadlineInput): CalcOutcome {
         ? `没有核对${year}年的节假日（${have}），上面只扣除了周末；规则是${counting.text}。实际日期请向办理机关核实。`
         : `没有核对${year}年的节假日（${have}）。规则是：${counting.text}。按上面的日期办理不会晚。`,
     );
+  }
+  if (end.uncheckedYears.includes(end.last.year) && isWeekend(end.last) && rule.period.unit !== 'workday') {
+    notes.push('这一天是周末：如果当天不是调休上班日，期限顺延到之后的第一个工作日；为稳妥，最好在这之前的工作日办理。');
   }
   const passed = compareDates(end.last, today) < 0;
   if (passed) notes.push(rule.whenPassed);

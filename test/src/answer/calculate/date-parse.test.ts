@@ -33,6 +33,7 @@ describe('findDates: days', () => {
     ['昨天', '2026-12-07'],
     ['前天被辞退', '2026-12-06'],
     ['3天前', '2026-12-05'],
+    ['2024年2月29日', '2024-02-29'],
   ])('%s → %s', (text, iso) => {
     expect(day(text)).toBe(iso);
   });
@@ -65,6 +66,7 @@ describe('findDates: vague mentions ask one question', () => {
     ['半年前', '哪一天'],
     ['两个月前', '哪一天'],
     ['2月30日', '2月没有30日'],
+    ['2025年2月29日', '2月没有29日'],
   ])('%s asks about %s', (text, part) => {
     const mention = read(text);
     expect(mention.kind).toBe('vague');

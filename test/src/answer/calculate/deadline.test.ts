@@ -39,6 +39,13 @@ describe('computeDeadline', () => {
     expect(outcome.notes[0]).toContain('法定休假日');
   });
 
+  it('advises the working day before a weekend last day in a year not on file', () => {
+    // 2026-03-06 + 1 year = 2027-03-06, a Saturday; 2027 is not on file.
+    const outcome = result(deadline('labour-arbitration', '2026-03-06'));
+    expect(outcome.figure.date).toBe('2027-03-06');
+    expect(outcome.notes.join()).toContain('这一天是周末');
+  });
+
   it('moves a last day inside the National Day holiday to the first working day after it', () => {
     // Judgment received 2025-09-16: 15 days end on 2025-10-01; the holiday runs to 10-08.
     const outcome = result(deadline('civil-appeal-judgment', '2025-09-16', { today: date('2025-09-20') }));
