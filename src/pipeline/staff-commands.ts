@@ -46,7 +46,7 @@ export function createStaffCommands(options: StaffOptions): StaffCommands {
     const name = command[1]?.toLowerCase();
     const rest = (command[2] ?? '').trim();
     if (name === 'reload') return { kind: 'staff', text: describeReload(await options.reload()) };
-    if (rest === '') return { kind: 'staff', text: '用法:/why 问题  (例如 /why 法律援助在哪里申请)' };
+    if (rest === '') return { kind: 'staff', text: '用法:/why 问题  (例如 /why 去哪里申请法律援助)' };
     return { kind: 'staff', text: await options.explain(rest, message) };
   };
 }

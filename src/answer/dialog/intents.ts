@@ -45,7 +45,7 @@ export function createOnlyWordsTest(
 }
 
 /**
- * Builds a test for "one of these phrases somewhere in a short message" ("算了说不清,转人工"):
+ * Builds a test for "one of these phrases somewhere in a short message" ("讲不清楚,还是转人工吧"):
  * longer than `withinChars`, a message is a question that happens to contain the phrase.
  */
 export function createPhraseTest(phrases: readonly string[], withinChars: number): (normalized: string) => boolean {

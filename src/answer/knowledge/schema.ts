@@ -176,7 +176,7 @@ export const MetaSchema = z.strictObject({
   smalltalk: z.array(z.strictObject({ id, words: z.array(phrase).min(1), reply: text })).default([]),
   /**
    * Words asking for a person (转人工) as the whole message; `anywhere`: phrases that ask for one
-   * wherever they stand in a short message ("算了说不清,转人工"); after a fallback, `rejections`
+   * wherever they stand in a short message ("讲不清楚,还是转人工吧"); after a fallback, `rejections`
    * ("不是") ask the same.
    */
   handoff: z.strictObject({ words: z.array(phrase).min(1), anywhere: z.array(phrase).default([]), rejections: z.array(phrase).default([]) }),

@@ -45,7 +45,7 @@ const FOLLOW_UP_CHARS = 16;
  */
 const SAME_AS_SAMPLE = 0.999;
 const SAMPLE_BONUS = 0.15;
-/** One word ("我老公他……") tells the classifier too little to name a problem on its own. */
+/** One word ("我婆婆她……") tells the classifier too little to name a problem on its own. */
 const CLASSIFIER_ANCHOR_TOKENS = 2;
 
 type MatcherOptions = { correctBelow: number; normalize: (text: string) => string; tuning?: MatchTuning; tokens?: TokenCache };
@@ -96,7 +96,7 @@ export function* matcherSteps(knowledge: KnowledgeBase, segmenter: Segmenter, op
   const entryIndex = new Map(knowledge.entries.map((entry, i) => [entry.id, i]));
   const aspectWords = knowledge.aspects.map((aspect) => ({ id: aspect.id, words: aspect.words.map(options.normalize) }));
   const allAspectWords = [...new Set(aspectWords.flatMap((aspect) => aspect.words))].sort((a, b) => b.length - a.length);
-  /** What is left of a question once its aspect words are taken out ("要带什么材料" → "要"). */
+  /** What is left of a question once its aspect words are taken out ("需要带哪些材料" → "需要"). */
   const withoutAspectWords = (normalized: string) =>
     allAspectWords.reduce((rest, word) => (rest.includes(word) ? rest.split(word).join(' ') : rest), normalized);
   const aspectSet = new Set(aspectWords.flatMap((aspect) => aspect.words));

@@ -15,7 +15,7 @@ export function anchorKey(entry: Entry): string {
 /**
  * Words that characterize each topic: its title's words, its entries' keywords, and words
  * common to its sample questions, minus aspect words. A question that shares none of them
- * with the best entry's topic is about something else ("南华寺几点开门" matching only
+ * with the best entry's topic is about something else ("马坝人遗址几点开门" matching only
  * "几点" and "开门" of the window's opening-hours question). Each problem is a topic of its
  * own here: its title, its cues and the words common to its situations.
  */

@@ -29,7 +29,7 @@ export function weighDanger(
   const kind = rules.hazards[0] ?? learned.dangerKind;
   const category = emergency.categories.find((candidate) => candidate.id === kind);
   if (!category) return { ...rules, model: learned.danger };
-  // Too short to read for the model alone (a fragment like "我老公他……"): short dangers are the rules'.
+  // Too short to read for the model alone (a fragment such as "我婆婆她……"): short dangers are the rules'.
   const readable = normalized.replace(/[^\p{L}\p{N}]/gu, '').length >= thresholds.minChars;
   if (learned.danger >= thresholds.emergencyAt && readable && !options.otherwiseClear) {
     // No clause holds a danger word the rules know: the whole message is read for a question too,

@@ -53,7 +53,7 @@ function contextIds(ctx: TurnContext, answered: Entry | undefined): Set<string> 
  */
 function withContext(ctx: TurnContext, match: MatchResult, alone: Decision): Decision | undefined {
   const answered = ctx.state.entryId ? ctx.engine.knowledge.byId.get(ctx.state.entryId) : undefined;
-  // "那赔偿要在多久之内起诉" after a route that lists its time limits: the route answers it.
+  // "那索赔最晚什么时候要告" after a route that lists its time limits: the route answers it.
   if (alone.kind !== 'answer' && answered && routeSays(answered, match.aspects)) {
     return { kind: 'answer', entry: answered, confidence: alone.confidence, reason: 'confident' };
   }

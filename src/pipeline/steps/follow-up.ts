@@ -25,7 +25,7 @@ export function followUp(): Step {
     const lead = FOLLOW_UP_LEAD.test(question);
     const match = ctx.engine.match(question.replace(FOLLOW_UP_LEAD, '') || question);
     ctx.match = match;
-    // "两年了一直不还,电话也不接" names an aspect word (电话) but tells a trouble the message answers alone.
+    // "拖了一年多,打电话他都不接" names an aspect word (电话) but tells a trouble the message answers alone.
     const tellsTrouble = match.aspectOnly && isProblemAnswer(ctx.engine.decide(match));
     if (!match.aspectOnly || tellsTrouble) {
       const kept = lead ? sameTopic(match, ctx.state.topic, ctx.engine.thresholds.answer) : undefined;
@@ -56,7 +56,7 @@ export function followUp(): Step {
       ctx.next = stateAfterAnswer(entry, reply);
       return ctx.finish(reply, 'follow-up.aspect');
     }
-    // After a problem's route ("那要去哪里"): the route itself says where; its next steps say the rest.
+    // After a problem's route ("那得到哪儿去办"): the route itself says where; its next steps say the rest.
     const routed = ctx.state.entryId ? ctx.engine.knowledge.byId.get(ctx.state.entryId) : undefined;
     const said = routeSays(routed, match.aspects);
     if (routed && said) {

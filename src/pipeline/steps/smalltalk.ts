@@ -4,7 +4,7 @@ import { step, type Step } from '../compose-steps.js';
 
 export function smalltalk(): Step {
   return step('smalltalk', async (ctx, next) => {
-    // "我是村里的法律明白人,帮一个村民问下": who asks, then only an opener.
+    // "我是法律明白人,替邻居问一下": who asks, then only an opener.
     const framed = withoutFraming(ctx.question ?? '');
     const talk = ctx.engine.smalltalk(ctx.read?.normalized ?? '') ?? (framed ? ctx.engine.smalltalk(framed) : undefined);
     if (!talk) return next();
