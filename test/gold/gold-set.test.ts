@@ -5,16 +5,18 @@
  * not gated: they measure generalization. The sealed set is never run here (measured once).
  */
 import fs from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot, type Bot } from '../../src/bot.js';
 import { silentLogger } from '../../src/logger.js';
 import { readDialogues, readGoldSet } from '../../src/answer/model/gold-files.js';
 import { EVAL_THRESHOLDS, formatEvalReport, formatEvalSummary, runEval } from '../../src/eval/run-eval.js';
 import { formatDialogueReport, runDialogues } from '../../src/eval/run-dialogues.js';
+import { caseKey, compare, readBaseline, writeBaseline, type Baseline } from '../../src/eval/ratchet.js';
 import { realEngine } from '../doubles/harness.js';
 
 const file = (name: string) => new URL(`./${name}`, import.meta.url).pathname;
 const GOLD = readGoldSet(file('gold-set.yaml'));
+const DIALOGUE_SETS = ['dialogues', 'dialogues-dev-set', 'dialogues-dev2-set', 'dialogues-dev3-set', 'dialogues-dev4-set', 'dialogues-dev5-set'];
 const DEV_SETS = ['dev-set.yaml', 'dev2-set.yaml', 'problems-dev-set.yaml', 'problems-dev2-set.yaml', 'problems-dev3-set.yaml', 'safety-dev-set.yaml', 'scope-dev-set.yaml', 'mixed-dev4-set.yaml', 'mixed-dev5-set.yaml', 'services-dev6-set.yaml', 'mixed-dev7-set.yaml', 'safety-dev2-set.yaml'];
 
 let bot: Bot;
@@ -64,16 +66,45 @@ describe('dialogue gold', () => {
   });
 });
 
-describe('dev sets (printed, not gated)', () => {
-  it.each(['dialogues-dev-set', 'dialogues-dev2-set', 'dialogues-dev3-set', 'dialogues-dev4-set', 'dialogues-dev5-set'])('%s', async (name) => {
-    const report = await runDialogues(bot, readDialogues(file(`${name}.yaml`)));
+/**
+ * Every set through the ratchet: each case that passed in the committed baseline and fails now is
+ * listed, and a set that loses more than it gains beyond 1% fails. UPDATE_BASELINE=1 writes the
+ * baseline from this run (say why in the commit).
+ */
+const BASELINE = file('baseline.json');
+const baseline = readBaseline(BASELINE);
+const passingNow: Baseline = {};
+afterAll(() => {
+  if (process.env.UPDATE_BASELINE === '1') writeBaseline(BASELINE, { ...baseline, ...passingNow });
+});
+
+function ratchet(set: string, passing: string[], size: number, describeKey: (key: string) => string): void {
+  passingNow[set] = passing;
+  const flips = compare(baseline[set], passing, size);
+  if (flips.lost.length > 0) print(`  ${set}: ${flips.lost.length} case(s) passed in the baseline and fail now:\n${flips.lost.map((key) => `    - ${describeKey(key)}`).join('\n')}`);
+  if (flips.gained.length > 0) print(`  ${set}: ${flips.gained.length} case(s) pass now that did not in the baseline`);
+  if (process.env.UPDATE_BASELINE !== '1') {
+    expect(baseline[set], `${set} has no baseline: run UPDATE_BASELINE=1`).toBeDefined();
+    expect(flips.net, `${set} lost ${flips.net} case(s) net (tolerance ${flips.tolerance})`).toBeLessThanOrEqual(flips.tolerance);
+  }
+}
+
+describe('every set, through the ratchet', () => {
+  it.each(DIALOGUE_SETS)('%s', async (name) => {
+    const dialogues = readDialogues(file(`${name}.yaml`));
+    const report = await runDialogues(bot, dialogues);
     print(formatDialogueReport(report, name));
-    expect(report.turns.total).toBeGreaterThan(0);
+    const turns = dialogues.flatMap((dialogue) => dialogue.turns.map((turn, index) => ({ key: caseKey(turn.say, { name: dialogue.name, turn: index + 1 }), say: `${dialogue.name} #${index + 1} ${turn.say}` })));
+    const missed = new Set(report.misses.map((miss) => caseKey(miss.say, { name: miss.name, turn: miss.turn })));
+    ratchet(name, turns.filter((turn) => !missed.has(turn.key)).map((turn) => turn.key), turns.length, (key) => turns.find((turn) => turn.key === key)?.say ?? key);
   });
 
-  it.each(DEV_SETS)('%s', async (name) => {
-    const report = await runEval(bot, readGoldSet(file(name)));
-    print(formatEvalSummary(report, name.replace('.yaml', '')).join('\n'));
-    expect(report.total).toBeGreaterThan(0);
+  it.each(['gold-set.yaml', ...DEV_SETS])('%s', async (name) => {
+    const cases = readGoldSet(file(name));
+    const report = await runEval(bot, cases);
+    if (name !== 'gold-set.yaml') print(formatEvalSummary(report, name.replace('.yaml', '')).join('\n'));
+    const missed = new Set(report.misses.map((miss) => caseKey(miss.q)));
+    const keys = cases.map((goldCase) => caseKey(goldCase.q));
+    ratchet(name.replace('.yaml', ''), keys.filter((key) => !missed.has(key)), cases.length, (key) => cases.find((goldCase) => caseKey(goldCase.q) === key)?.q ?? key);
   });
 });
