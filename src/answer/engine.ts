@@ -16,6 +16,7 @@ import { createGreetingStripper, createGreetingTest, createOnlyWordsTest, create
 import { createElsewhereTest } from './dialog/elsewhere.js';
 import { sanitize, truncate } from './read/sanitize.js';
 import { modelInput, modelTrainingFor } from './model-input.js';
+import { lexiconFor } from './safety/hazard-lexicon.js';
 import type { LearnedModel, ModelReading } from './model/learned-model.js';
 import { weighDanger, type WeighedDanger } from './safety/weigh-danger.js';
 import type { ModelTraining } from './model/open-model.js';
@@ -121,7 +122,8 @@ export function* engineSteps(
   yield;
   const matcher = yield* matcherSteps(knowledge, segmenter, { correctBelow: thresholds.answer, normalize, tuning, tokens });
   yield;
-  const readSafety = reused('safety', knowledge.emergency, () => safetyReaderFor(knowledge.emergency));
+  const lexicon = reused('lexicon', [knowledge.hazards, [...knowledge.synonyms]], () => lexiconFor(knowledge.hazards, normalize));
+  const readSafety = reused('safety', [knowledge.emergency, knowledge.hazards, [...knowledge.synonyms]], () => safetyReaderFor(knowledge.emergency, lexicon));
   const lineOf = new Map(knowledge.emergency.categories.map((category) => [category.id, category.line]));
   const model = learn?.(modelTrainingFor(knowledge, normalize));
   yield;
@@ -150,7 +152,7 @@ export function* engineSteps(
     readSafety,
     weighDanger: (normalized) => {
       const rules = readSafety(normalized);
-      const learned = rules.emergency ? undefined : model?.read(modelInput(normalized));
+      const learned = rules.emergency ? undefined : model?.read(modelInput(normalized, lexicon));
       const otherwiseClear = learned !== undefined && (asksForPerson(normalized) || isGreeting(normalized) || smalltalkOf(normalized) !== undefined);
       return weighDanger(normalized, rules, learned, knowledge.matching.danger, knowledge.emergency, { otherwiseClear });
     },
@@ -165,7 +167,7 @@ export function* engineSteps(
     asksForPerson,
     rejects,
     model,
-    readModel: (normalized) => model?.read(modelInput(normalized)),
+    readModel: (normalized) => model?.read(modelInput(normalized, lexicon)),
     match: (normalized) => matcher.match(normalized),
     mask: createMasker(knowledge.privacy, { tagger: segmenter, simplify: toSimplified, readable }),
     decide: (match) => {

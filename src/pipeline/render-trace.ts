@@ -26,6 +26,7 @@ const EMERGENCY_RULES: Record<string, string> = {
   pattern: '固定说法 patterns',
   urgent: '紧急信号 urgent',
   cue: '危险信号 cues + 现场/时间 presence/now',
+  lexicon: '危险词库 hazards.yaml + 现在/在场/即将',
   model: '学习模型(matching.yaml danger.emergencyAt)',
 };
 
@@ -43,7 +44,9 @@ export function renderTrace(trace: Trace): string {
     const rule = EMERGENCY_RULES[String(emergency.by)] ?? '';
     lines.push(`${label('紧急情况')}${emergency.category ? `是(${String(emergency.category)}${rule ? `,${rule}` : ''})` : '否'}`);
     if (emergency.model !== undefined) lines.push(`${label('模型危险')}${String(emergency.model)}`);
-    if (Array.isArray(emergency.hazards) && emergency.hazards.length > 0) lines.push(`${label('危险词')}${list(emergency.hazards)}`);
+    if (Array.isArray(emergency.hazards) && emergency.hazards.length > 0) lines.push(`${label('安全提示')}${list(emergency.hazards)}`);
+    if (Array.isArray(emergency.kinds) && emergency.kinds.length > 0) lines.push(`${label('危险词类')}${list(emergency.kinds)}`);
+    if (Array.isArray(emergency.markers) && emergency.markers.length > 0) lines.push(`${label('时间标记')}${list(emergency.markers)}`);
     if (Array.isArray(emergency.vetoes) && emergency.vetoes.length > 0) lines.push(`${label('已排除')}${list(emergency.vetoes)}`);
   }
   const input = by('input');

@@ -1,4 +1,5 @@
 import type { DomainWord } from '../read/segment/segmenter.js';
+import type { HazardsData } from './hazards-schema.js';
 import type { PrivacyRules } from './privacy-schema.js';
 import type { Aspect, EmergencyData, EntryData, MatchingSettings, Meta, ProblemData, Topic } from './schema.js';
 
@@ -24,6 +25,8 @@ export interface KnowledgeBase {
   entries: Entry[];
   byId: ReadonlyMap<string, Entry>;
   emergency: EmergencyData;
+  /** hazards.yaml: the danger lexicon (words by kind, markers, ambiguous readings). */
+  hazards: HazardsData;
   /** matching.yaml: how the learned signal is built and trusted. */
   matching: MatchingSettings;
   domainWords: DomainWord[];

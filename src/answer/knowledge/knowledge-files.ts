@@ -15,6 +15,7 @@ export const FIXED_FILES: readonly string[] = [
   'out-of-scope.yaml',
   'hotlines.yaml',
   'matching.yaml',
+  'hazards.yaml',
   'lexicon/synonyms.yaml',
   'lexicon/stopwords.txt',
   'lexicon/domain-words.txt',

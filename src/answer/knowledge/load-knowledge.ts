@@ -13,6 +13,7 @@ import { listLawFiles, readLaws } from './law-texts.js';
 import { problemToEntry } from './problem-entries.js';
 import { checkEntries } from './check-entries.js';
 import { PrivacySchema } from './privacy-schema.js';
+import { HazardsSchema, type HazardsData } from './hazards-schema.js';
 import { assertKnowledgeDir, FIXED_FILES, listEntryFiles } from './knowledge-files.js';
 import { readLines, readYaml } from './read-files.js';
 import { readReports } from './report-stats.js';
@@ -29,6 +30,7 @@ import {
   ProblemFileSchema,
   SynonymsSchema,
   TopicsSchema,
+  type EmergencyData,
   type Meta,
 } from './schema.js';
 
@@ -70,6 +72,7 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
   const matching = readYaml(budget, 'matching.yaml', MatchingSchema, problems);
   const domainWords = readLines(budget, 'lexicon/domain-words.txt', problems).map(parseDomainWord);
   const privacy = readYaml(budget, 'privacy.yaml', PrivacySchema, problems);
+  const hazards = readYaml(budget, 'hazards.yaml', HazardsSchema, problems);
   const facts = readFactContext(dir, meta, problems, budget);
 
   if (entryFiles.length === 0) problems.push({ file: 'entries/', field: '(目录)', message: '没有答案文件' });
@@ -94,7 +97,8 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
     for (const { field, message } of emergencyPatternProblems(emergency)) problems.push({ file: 'emergency.yaml', field, message });
   }
 
-  if (problems.length > 0 || !meta || !emergency || !matching || !privacy) return { problems };
+  if (emergency && hazards) problems.push(...hazardCategoryProblems(hazards, emergency));
+  if (problems.length > 0 || !meta || !emergency || !matching || !privacy || !hazards) return { problems };
   return {
     problems,
     files: budget.digests(),
@@ -112,6 +116,7 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
       stopwords: new Set(stopwords),
       declines: new Map(Object.entries(outOfScope?.declines ?? {})),
       privacy,
+      hazards,
       reportTitles: new Map(meta.sources.map((source) => [source.id, source.title])),
     },
   };
@@ -159,4 +164,12 @@ function parseDomainWord(line: string): DomainWord {
   const [word = line, freq] = line.split(/\s+/);
   const parsed = Number(freq);
   return Number.isFinite(parsed) && parsed > 0 ? { word, freq: parsed } : { word };
+}
+
+/** Every kind of hazards.yaml names a category emergency.yaml has (its reply and safety line). */
+function hazardCategoryProblems(hazards: HazardsData, emergency: EmergencyData): KnowledgeProblem[] {
+  const known = new Set(emergency.categories.map((category) => category.id));
+  return Object.entries(hazards.kinds)
+    .filter(([, kind]) => !known.has(kind.category))
+    .map(([name, kind]) => ({ file: 'hazards.yaml', field: `kinds.${name}.category`, message: `emergency.yaml 里没有类别「${kind.category}」` }));
 }
