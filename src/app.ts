@@ -38,6 +38,8 @@ export interface App {
    * message of the conversation `as` names (nothing recorded or remembered either way).
    */
   explain(question: string, as?: Partial<InboundMessage>, inConversation?: boolean): Promise<Run>;
+  /** Whether a message's text reads as danger now (rules and model, as the emergency step reads it); nothing is kept. */
+  readsDanger(text: string): boolean;
   /** Where handled messages go (a no-op store unless recording). */
   store: MessageStore;
   /** What this instance shares with the others (Redis), or keeps in memory when alone. */
@@ -159,6 +161,10 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger,
     handler,
     explain,
+    readsDanger(text) {
+      const { engine } = bot;
+      return engine.weighDanger(engine.read(text, config.maxMessageChars).normalized).emergency !== undefined;
+    },
     store,
     shared,
     saltHealth: () => deployment.saltHealth(),

@@ -34,6 +34,8 @@ export interface HttpServerOptions {
   stopGraceMs?: number;
   /** The deployment's shared cache (Redis), so a retried API message is recognized on every instance. */
   shared?: SharedCache;
+  /** Whether a message reads as danger now: such a message is never refused by the per-address limit. */
+  urgent?: (text: string) => boolean;
 }
 
 export interface HttpServer {
@@ -100,6 +102,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     ratePerMinute: http.ratePerMinute,
     shared: options.shared,
     logger: options.logger,
+    urgent: options.urgent,
   });
 
   return {

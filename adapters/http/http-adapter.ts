@@ -26,6 +26,8 @@ export interface HttpAdapterOptions {
   cookieSecret?: string;
   /** The deployment's shared cache (Redis), so a retried API message is recognized on every instance. */
   shared?: SharedCache;
+  /** Whether a message reads as danger now: such a message is never refused by the per-address limit. */
+  urgent?: (text: string) => boolean;
 }
 
 /** Creates the adapter; nothing listens before `start()`. */
@@ -34,8 +36,8 @@ export function createHttpAdapter(options: HttpAdapterOptions): Adapter {
   return {
     name: WEB_ADAPTER,
     async start(handler) {
-      const { config, logger, readiness, metrics, cookieSecret, shared } = options;
-      server = createHttpServer({ config, logger, handler, readiness, metrics, cookieSecret, shared });
+      const { config, logger, readiness, metrics, cookieSecret, shared, urgent } = options;
+      server = createHttpServer({ config, logger, handler, readiness, metrics, cookieSecret, shared, urgent });
       options.mount?.(server);
       const address = await server.start();
       logger.info({ address }, 'HTTP server listening');
