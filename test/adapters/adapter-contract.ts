@@ -3,8 +3,14 @@
  * backend tests. Each adapter's test supplies a driver that plays the platform's side.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.js';
+import { silentLogger } from '../../src/logger.js';
+import { loadConfig } from '../../src/service/config/config.js';
 import type { Adapter, MessageHandler } from '../../src/types.js';
 import { createRecordingHandler } from '../doubles/recording-handler.js';
+
+/** Danger now, in words of this file's own (the real core must read them as danger). */
+const DANGER = ['隔壁的男人拿着菜刀冲进我家院子,要砍我老公', '我妈突然倒在地上叫不醒了,嘴唇发紫', '他把汽油泼在我家门口了,手里还拿着打火机'];
 
 export interface ContractDriver {
   adapter: Adapter;
@@ -79,6 +85,32 @@ export function runAdapterContract(
       const { handler } = createRecordingHandler();
       await driver.adapter.start(wrap(handler));
       expect((await driver.sendNonText()).join('\n')).toMatch(/\S/);
+    });
+
+    it('gives 110/120 first to danger in every state: a list waiting, after 转人工, over the rate limit, with a legal clause beside it', async () => {
+      driver = await makeDriver();
+      const knowledgeDir = new URL('../../knowledge', import.meta.url).pathname;
+      const app = await createApp(loadConfig({ KNOWLEDGE_DIR: knowledgeDir, RATE_LIMIT_PER_MINUTE: '3' }), silentLogger());
+      try {
+        await driver.adapter.start(wrap(app.handler));
+        const firstLine = async (text: string) => ((await driver?.sendText(text, 'dana')) ?? []).join('\n').trim().split('\n')[0] ?? '';
+        const everything = async (text: string) => ((await driver?.sendText(text, 'dana')) ?? []).join('\n');
+        expect(await everything('你们能帮我做什么')).toMatch(/1[.、]/);
+        expect(await firstLine(DANGER[0] as string)).toMatch(/110/);
+        await everything('转人工');
+        expect(await firstLine(DANGER[1] as string)).toMatch(/120/);
+        const ordinary = [];
+        for (let i = 0; i < 2; i += 1) ordinary.push(await everything(`请问公证要带什么材料${'?'.repeat(i + 1)}`));
+        // The conversation is over its limit now: an ordinary question is not answered…
+        const title = (ordinary[0] ?? '').split('\n')[0] ?? '';
+        expect(title).toMatch(/\S/);
+        expect(ordinary.at(-1)).not.toContain(title);
+        // …but danger told beside a legal question still gets the numbers first.
+        expect(await firstLine(`${DANGER[2] as string},我想问问能不能告他`)).toMatch(/110|119/);
+      } finally {
+        await driver.adapter.stop();
+        await app.close();
+      }
     });
 
     it('stops cleanly and can be stopped twice', async () => {
