@@ -8,6 +8,7 @@ import { observeHandler, observeReloads, reloadStartHook, type AppHooks } from '
 import { createBot, type Bot } from './bot.js';
 import type { Config } from './service/config/config.js';
 import { buildEngine, buildEngineFromTokens } from './answer/build-engine.js';
+import { modelShapeOf } from './answer/model/open-model.js';
 import { openKnowledgeFiles, snapshotDirFor } from './answer/knowledge/open-knowledge.js';
 import type { Logger } from './logger.js';
 import { createReloader, type ReloadOutcome } from './service/reload/knowledge-reloader.js';
@@ -105,13 +106,22 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     knowledgeDir: config.knowledgeDir,
     logger,
     files,
-    prepare: (serving) => worker.prepare({ dir: config.knowledgeDir, serving, segmenter: config.segmenter, thresholds, snapshotDir }),
-    async build({ knowledge: next, tokens }) {
+    prepare: (serving) =>
+      worker.prepare({
+        dir: config.knowledgeDir,
+        serving,
+        segmenter: config.segmenter,
+        thresholds,
+        snapshotDir,
+        trainingSetsDir: config.trainingSetsDir,
+        servingModel: modelShapeOf(bot.engine.knowledge),
+      }),
+    async build({ knowledge: next, tokens, model }) {
       // New domain words need a segmenter of their own, loaded here (rare: an edit of domain-words.txt).
       const nextSegmenter = sameWords(next.domainWords, words)
         ? segmenter
         : await createSegmenter(config.segmenter, next.domainWords);
-      const built = await buildEngineFromTokens(next, nextSegmenter, thresholds, tokens, { snapshotDir, logger, trainingSetsDir: config.trainingSetsDir, serving: bot.engine });
+      const built = await buildEngineFromTokens(next, nextSegmenter, thresholds, tokens, { snapshotDir, logger, trainingSetsDir: config.trainingSetsDir, serving: bot.engine, trained: model });
       segmenter = nextSegmenter;
       words = next.domainWords;
       return built;
