@@ -23,6 +23,9 @@ export const FACT_RULES = {
   'report-quote-mismatch': 'report 来源的 quote 必须与报告原文一字不差,数字照原样',
   'statistic-year': '给出报告里的统计数字时,要照报告说明年份(如“据2023年…”“2023年以来”),不能说成现在的情况',
   'odds-disclaimer': '回答“能不能赢”“靠不靠谱”一类问题时,要说明全区统计数字不代表某一件事的结果',
+  'source-unpinned': '报告、每部法律原文和热线、地名登记表都要登记在 sources/manifest.yaml 里(校验和、官方版本和日期、复核人),清单也不能登记不存在的文件',
+  'source-changed': '来源文件必须与 sources/manifest.yaml 记录的校验和一致:改动来源要照官方文本,并经复核后更新清单',
+  'source-version': 'sources/manifest.yaml 写的版本日期必须与法律原文文件的 version 一致',
 } as const;
 
 /** Id of a rule. */

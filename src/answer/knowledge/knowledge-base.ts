@@ -1,5 +1,6 @@
 import type { DomainWord } from '../read/segment/segmenter.js';
 import type { PrivacyRules } from './privacy-schema.js';
+import type { PinnedSource } from './source-manifest.js';
 import type { Aspect, EmergencyData, EntryData, MatchingSettings, Meta, ProblemData, Topic } from './schema.js';
 
 /** The topic under which problems are listed and matched. */
@@ -36,6 +37,8 @@ export interface KnowledgeBase {
   privacy: PrivacyRules;
   /** Report title by report source id, for source lines. */
   reportTitles: ReadonlyMap<string, string>;
+  /** sources/manifest.yaml: each source file pinned by its checksum, with its official version and its review. */
+  sources: readonly PinnedSource[];
 }
 
 /** One thing wrong in the knowledge base, named by file and field, said in Chinese for staff. */

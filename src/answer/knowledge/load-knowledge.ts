@@ -18,6 +18,7 @@ import { readLines, readYaml } from './read-files.js';
 import { readReports } from './report-stats.js';
 import { createReadBudget, DEFAULT_KNOWLEDGE_LIMITS, type FileDigest, type KnowledgeLimits, type ReadBudget } from './read-budget.js';
 import { emergencyPatternProblems } from './check-emergency.js';
+import { checkManifest, ManifestSchema, MANIFEST_FILE, type PinnedSource, type SourceFile } from './source-manifest.js';
 import {
   AspectsSchema,
   EmergencySchema,
@@ -38,6 +39,8 @@ export interface KnowledgeCheck {
   problems: KnowledgeProblem[];
   /** With `knowledge`: every file read, in order, with the digest of the bytes parsed (the snapshot's key). */
   files?: readonly FileDigest[];
+  /** sources/manifest.yaml as read (also when other files have problems): what `check --json` lists. */
+  sources?: readonly PinnedSource[];
 }
 
 /**
@@ -71,6 +74,7 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
   const domainWords = readLines(budget, 'lexicon/domain-words.txt', problems).map(parseDomainWord);
   const privacy = readYaml(budget, 'privacy.yaml', PrivacySchema, problems);
   const facts = readFactContext(dir, meta, problems, budget);
+  const manifest = readYaml(budget, MANIFEST_FILE, ManifestSchema, problems);
 
   if (entryFiles.length === 0) problems.push({ file: 'entries/', field: '(目录)', message: '没有答案文件' });
   const entries: Entry[] = [];
@@ -93,10 +97,13 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
   if (emergency) {
     for (const { field, message } of emergencyPatternProblems(emergency)) problems.push({ file: 'emergency.yaml', field, message });
   }
+  // A manifest that does not parse is its own problem; every source unpinned besides would bury it.
+  if (manifest) problems.push(...checkManifest(manifest, pinnedFiles(meta, facts), budget.digests()));
 
-  if (problems.length > 0 || !meta || !emergency || !matching || !privacy) return { problems };
+  if (problems.length > 0 || !meta || !emergency || !matching || !privacy || !manifest) return { problems, sources: manifest ?? [] };
   return {
     problems,
+    sources: manifest,
     files: budget.digests(),
     knowledge: {
       dir,
@@ -113,8 +120,18 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
       declines: new Map(Object.entries(outOfScope?.declines ?? {})),
       privacy,
       reportTitles: new Map(meta.sources.map((source) => [source.id, source.title])),
+      sources: manifest,
     },
   };
+}
+
+/** The files the manifest must pin: the report documents, the law texts (with their dates) and the registries the check trusts. */
+function pinnedFiles(meta: Meta | undefined, facts: FactContext): SourceFile[] {
+  return [
+    ...(meta?.sources ?? []).map((source) => ({ file: source.file })),
+    ...facts.laws.texts.map((law) => ({ file: law.file, date: law.version })),
+    { file: 'hotlines.yaml' },
+  ];
 }
 
 /**
