@@ -8,16 +8,31 @@ import { excerpt, FACT_RULES, type FactRule } from './fact-rules.js';
 import { findPatterns } from './fact-patterns.js';
 import type { KnowledgeProblem } from './knowledge-base.js';
 import { lawNamedBefore, normalArticle, type LawLibrary } from './law-texts.js';
-import { findFigures, findNumbers, sameNumber, toHalfWidth, type NumberMention } from './numbers.js';
+import { findFigures, findNumbers, normalizeNumerals, sameNumber, toHalfWidth, type NumberMention } from './numbers.js';
+import { sourceSentence, unboundFigure } from './figure-binding.js';
+import { createGazetteer, type Place } from './gazetteer.js';
+import { checkHonesty } from './honesty-check.js';
+import { createTermFinder, type HonestyWords } from './honesty-schema.js';
+import { createHotlineRegistry } from './hotlines.js';
+import { checkPlaces } from './place-check.js';
+import { sentenceAt } from './sentences.js';
 import { createStatistics, FIGURE_WORDS, type ReportDoc } from './report-stats.js';
-import type { FactContext, FactOwner } from './fact-types.js';
+import type { AcceptedFact, FactContext, FactOwner, HonestyContext } from './fact-types.js';
 import type { Hotline } from './schema.js';
 import { checkSources } from './source-check.js';
 
-export type { FactContext, FactOwner, FactText } from './fact-types.js';
+export type { AcceptedFact, FactContext, FactOwner, FactText } from './fact-types.js';
 
-/** Builds the context of the check. */
-export function createFactContext(hotlines: readonly Hotline[], laws: LawLibrary, reports: readonly ReportDoc[]): FactContext {
+/** What the honesty rules read: honesty.yaml, the gazetteer, other place names, accepted facts. */
+export interface HonestyInput {
+  words: HonestyWords;
+  places: readonly Place[];
+  placeNames?: readonly string[];
+  accepted?: readonly AcceptedFact[];
+}
+
+/** Builds the context of the check; without `honesty` the rules of honesty.yaml are off (tests of the older rules). */
+export function createFactContext(hotlines: readonly Hotline[], laws: LawLibrary, reports: readonly ReportDoc[], honesty?: HonestyInput): FactContext {
   const hotlineNumbers = new Set(hotlines.map((hotline) => hotline.number));
   const numbers = new Map<string, NumberMention[]>();
   const numbersOf = (text: string) => {
@@ -25,7 +40,29 @@ export function createFactContext(hotlines: readonly Hotline[], laws: LawLibrary
     if (!found) numbers.set(text, (found = findNumbers(text)));
     return found;
   };
-  return { hotlines, laws, reports, statistics: createStatistics(reports, hotlineNumbers), hotlineNumbers, numbersOf };
+  const context: FactContext = { hotlines, laws, reports, statistics: createStatistics(reports, hotlineNumbers), hotlineNumbers, numbersOf };
+  if (honesty) {
+    const terms = createTermFinder(honesty.words.terms);
+    context.honesty = {
+      words: honesty.words,
+      terms,
+      registry: createHotlineRegistry(hotlines, terms),
+      gazetteer: createGazetteer(honesty.places),
+      placeNames: honesty.placeNames ?? [],
+      accepted: honesty.accepted ?? [],
+    };
+  }
+  return context;
+}
+
+/**
+ * The same context with `facts` accepted as sources of every text besides the owners' own:
+ * the register of staff-verified local facts (issue 24) plugs in here.
+ */
+export function withAcceptedFacts(context: FactContext, facts: readonly AcceptedFact[]): FactContext {
+  if (!context.honesty) return context;
+  const honesty: HonestyContext = { ...context.honesty, accepted: [...context.honesty.accepted, ...facts] };
+  return { ...context, honesty };
 }
 
 const CITED_ARTICLE =
@@ -39,6 +76,7 @@ export function checkFacts(owners: readonly FactOwner[], context: FactContext): 
   for (const owner of owners) {
     problems.push(...checkSources(owner, context));
     const allowed = allowedNumbers(owner, context);
+    const extra = extraNumbers(owner, context);
     const oddsAsked = owner.questions?.some((question) => ODDS_QUESTION.test(question)) ?? false;
     for (const { field, text } of owner.texts) {
       const report = (rule: FactRule, offending: string, detail: string) =>
@@ -53,7 +91,7 @@ export function checkFacts(owners: readonly FactOwner[], context: FactContext): 
       // Placeholders ({max}) are filled by the bot, not facts; blanked so offsets stay valid.
       const shown = text.replace(/\{\w+\}/g, (m) => ' '.repeat(m.length));
       const figures = findFigures(shown);
-      checkText(shown, figures, owner, allowed, context, report);
+      checkText(shown, figures, owner, [...allowed, ...extra], context, report, extra);
       if (figures.length > 0 || FIGURE_WORDS.some((word) => shown.includes(word))) {
         checkStatistics(shown, figures, owner, context, oddsAsked, report);
       }
@@ -64,11 +102,18 @@ export function checkFacts(owners: readonly FactOwner[], context: FactContext): 
 
 type Report = (rule: FactRule, offending: string, detail: string) => void;
 
-/** Numbers an owner's texts may give: those of its own quotes, its report's title and year, its laws' versions. */
+/** Numbers an owner's texts may give from its own quotes (and accepted facts). */
 function allowedNumbers(owner: FactOwner, context: FactContext): NumberMention[] {
   const allowed: NumberMention[] = [];
+  for (const source of owner.sources) if (source.quote) allowed.push(...context.numbersOf(source.quote));
+  return allowed;
+}
+
+/** Numbers an owner's texts may give besides its quotes: its report's title and year, its laws' versions, accepted facts. */
+function extraNumbers(owner: FactOwner, context: FactContext): NumberMention[] {
+  const allowed: NumberMention[] = [];
+  for (const fact of context.honesty?.accepted ?? []) allowed.push(...context.numbersOf(fact.text));
   for (const source of owner.sources) {
-    if (source.quote) allowed.push(...context.numbersOf(source.quote));
     if (source.kind === 'report') {
       const report = context.reports.find((doc) => source.quote && doc.text.includes(source.quote));
       if (report) allowed.push(...context.numbersOf(`${report.title}${report.year}年`));
@@ -88,6 +133,7 @@ function checkText(
   allowed: NumberMention[],
   context: FactContext,
   report: Report,
+  extra: NumberMention[],
 ): void {
   const handled: Array<[number, number]> = [];
   const quotes = toHalfWidth(owner.sources.map((source) => (source.quote ?? '').replace(/\s+/g, '')).join('\n'));
@@ -108,6 +154,7 @@ function checkText(
       report('law-not-on-file', whole, `sources/laws/ 里没有《${name}》`);
     } else if (law) {
       if (!law.articles.has(normalArticle(article))) report('law-article-missing', whole, `${law.file} 里没有${article}`);
+      else checkCiteContent(text, match.index, whole, law.law, normalArticle(article), owner, context, report);
     } else if (!citedArticles(owner, context).has(normalArticle(article))) {
       report('article-uncited', whole, `本条来源没有引用这一条(${excerpt(text, match.index, match.index + whole.length)})`);
     }
@@ -115,8 +162,53 @@ function checkText(
   for (const figure of figures) {
     if (handled.some(([start, end]) => figure.start >= start && figure.end <= end)) continue;
     if (figure.digits && hotlines.has(figure.digits)) continue;
-    if (allowed.some((source) => sameNumber(figure, source))) continue;
-    report('number-unsourced', figure.raw, `不在本条的来源引文里(${excerpt(text, figure.start, figure.end)})`);
+    if (!allowed.some((source) => sameNumber(figure, source))) {
+      report('number-unsourced', figure.raw, `不在本条的来源引文里(${excerpt(text, figure.start, figure.end)})`);
+      continue;
+    }
+    if (extra.some((source) => sameNumber(figure, source))) continue;
+    const unbound = unboundFigure(text, figure, owner.sources, context);
+    if (unbound) report('figure-sentence', figure.raw, `${unbound}(${excerpt(text, figure.start, figure.end)})`);
+  }
+  const honesty = context.honesty;
+  if (!honesty) return;
+  const spanReport = (rule: FactRule, start: number, end: number, detail: string) =>
+    report(rule, text.slice(start, end), `${detail}(${excerpt(text, start, end)})`);
+  checkHonesty(text, owner, honesty, handled, spanReport);
+  checkPlaces(text, owner, honesty, spanReport);
+}
+
+/**
+ * An inline cite backs its own sentence: with sources, it must be one of them and its quote must
+ * share a matter or a figure with the sentence; without (emergency, meta), the article on file must.
+ */
+function checkCiteContent(text: string, at: number, whole: string, lawName: string, article: string, owner: FactOwner, context: FactContext, report: Report): void {
+  const honesty = context.honesty;
+  if (!honesty) return;
+  const sentence = sentenceAt(text, at, at + whole.length).text.replace(whole, '');
+  let backing: string | undefined;
+  if (owner.sources.length > 0) {
+    const source = owner.sources.find((candidate) => {
+      if (candidate.kind !== 'law') return false;
+      const name = /《([^》]+)》/u.exec(candidate.ref)?.[1] ?? '';
+      return context.laws.find(name)?.law === lawName && candidate.ref.endsWith(article);
+    });
+    if (!source) {
+      report('cite-not-source', whole, `本条的 source 里没有${whole}(${excerpt(text, at, at + whole.length)})`);
+      return;
+    }
+    backing = sourceSentence(source, context);
+  } else {
+    backing = context.laws.find(lawName)?.articles.get(article);
+  }
+  if (backing === undefined) return;
+  const broad = new Set(honesty.words.broad);
+  const said = [...honesty.terms.ids(sentence)].filter((id) => !broad.has(id));
+  const backs = honesty.terms.ids(backing);
+  const figures = findFigures(sentence).filter((n) => !n.digits || !context.hotlineNumbers.has(n.digits));
+  const shares = said.some((id) => backs.has(id)) || figures.some((n) => context.numbersOf(backing).some((m) => sameNumber(n, m)));
+  if ((said.length > 0 || figures.length > 0) && !shares) {
+    report('cite-content', whole, `这一条的原文没有说到这句话讲的事(${excerpt(text, at, at + whole.length)})`);
   }
 }
 
@@ -165,5 +257,5 @@ function checkStatistics(
 function dated(text: string, at: number, phrase: string): boolean {
   const lineStart = text.lastIndexOf('\n', at) + 1;
   const rest = text.slice(at).search(/[。!！?？;；\n]/u);
-  return text.slice(lineStart, rest < 0 ? text.length : at + rest).includes(phrase);
+  return normalizeNumerals(text.slice(lineStart, rest < 0 ? text.length : at + rest)).includes(normalizeNumerals(phrase));
 }

@@ -14,6 +14,8 @@ export const FIXED_FILES: readonly string[] = [
   'emergency.yaml',
   'out-of-scope.yaml',
   'hotlines.yaml',
+  'honesty.yaml',
+  'gazetteer.yaml',
   'matching.yaml',
   'lexicon/synonyms.yaml',
   'lexicon/stopwords.txt',

@@ -6,7 +6,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BotError, ErrorCodes } from '../../errors.js';
 import type { DomainWord } from '../read/segment/segmenter.js';
-import { checkFacts, createFactContext, type FactContext } from './fact-check.js';
+import { checkFacts, createFactContext, type AcceptedFact, type FactContext } from './fact-check.js';
+import { GazetteerSchema } from './gazetteer.js';
+import { HonestySchema } from './honesty-schema.js';
+import { hotlineRegistryProblems } from './hotlines.js';
+import { checkSources } from './source-check.js';
+import { FACT_RULES } from './fact-rules.js';
 import { knowledgeOwners } from './fact-owners.js';
 import { briefProblems, formatProblem, type Entry, type KnowledgeBase, type KnowledgeProblem } from './knowledge-base.js';
 import { listLawFiles, readLaws } from './law-texts.js';
@@ -131,22 +136,52 @@ function pinnedFiles(meta: Meta | undefined, facts: FactContext): SourceFile[] {
     ...(meta?.sources ?? []).map((source) => ({ file: source.file })),
     ...facts.laws.texts.map((law) => ({ file: law.file, date: law.version })),
     { file: 'hotlines.yaml' },
+    { file: 'gazetteer.yaml' },
   ];
 }
 
 /**
  * Reads what the fact check compares against: hotlines.yaml, the law texts in sources/laws/,
- * the report documents meta.yaml lists (within `budget`: a fresh one of `dir` by default).
- * Problems with those files go to `problems`.
+ * the report documents meta.yaml lists, honesty.yaml and gazetteer.yaml (within `budget`: a
+ * fresh one of `dir` by default), with `accepted` facts from another register (issue 24).
+ * Problems with those files (and with the registries' own sources) go to `problems`.
  */
 export function readFactContext(
   dir: string,
   meta: Meta | undefined,
   problems: KnowledgeProblem[],
   budget: ReadBudget = createReadBudget(dir),
+  accepted: readonly AcceptedFact[] = [],
 ): FactContext {
   const hotlines = readYaml(budget, 'hotlines.yaml', HotlinesSchema, problems) ?? [];
-  return createFactContext(hotlines, readLaws(budget, dir, problems), meta ? readReports(budget, meta, problems) : []);
+  const words = readYaml(budget, 'honesty.yaml', HonestySchema, problems);
+  const places = readYaml(budget, 'gazetteer.yaml', GazetteerSchema, problems) ?? [];
+  const context = createFactContext(
+    hotlines,
+    readLaws(budget, dir, problems),
+    meta ? readReports(budget, meta, problems) : [],
+    words ? { words, places, placeNames: meta?.homePlaces ?? [], accepted } : undefined,
+  );
+  if (context.honesty) {
+    for (const { field, message, text } of hotlineRegistryProblems(hotlines, context.honesty.terms)) {
+      problems.push({ file: 'hotlines.yaml', field, message: `「${text}」${message}——规则:${FACT_RULES['hotline-registry']}`, text, rule: 'hotline-registry' });
+    }
+    const ids = new Set(accepted.map((fact) => fact.id));
+    places.forEach((place, index) => {
+      const owner = { file: 'gazetteer.yaml', id: place.name, texts: [], sources: place.source.flatMap((source) => (source.kind === 'local-fact' ? [] : [source])) };
+      problems.push(...checkSources(owner, context));
+      place.source.forEach((source, at) => {
+        if (source.kind === 'local-fact' && !ids.has(source.ref)) {
+          problems.push({ file: 'gazetteer.yaml', field: `[${index}](name=${place.name}).source[${at}].ref`, entry: place.name, text: source.ref, rule: 'place-source', message: `「${source.ref}」本地事实登记表里没有这一条——规则:${FACT_RULES['place-source']}` });
+        }
+      });
+      const names = new Set(places.map((other) => other.name));
+      place.at.forEach((parent, at) => {
+        if (!names.has(parent)) problems.push({ file: 'gazetteer.yaml', field: `[${index}](name=${place.name}).at[${at}]`, entry: place.name, text: parent, rule: 'place-source', message: `「${parent}」不是 gazetteer.yaml 里登记的地名——规则:${FACT_RULES['place-source']}` });
+      });
+    });
+  }
+  return context;
 }
 
 /**
