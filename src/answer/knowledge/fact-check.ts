@@ -67,6 +67,8 @@ export function withAcceptedFacts(context: FactContext, facts: readonly Accepted
 
 const CITED_ARTICLE =
   /(《([^》]+)》(?:[(（][^)）]*[)）])?)?(第[一二三四五六七八九十百千零\d]+条)(?:第[一二三四五六七八九十]+款)?(?:第[一二三四五六七八九十]+项)?/gu;
+/** 报告指出:“…”: words put in the report's mouth must be its own. */
+const REPORT_SAYS = /报告(?:里|中|上)?(?:写道|写到|写着|指出|提到|说|称|提出)\s*[:：,，]?\s*[“"「『]([^”"」』]{2,})[”"」』]/gu;
 const ODDS_QUESTION = /能(?:不能)?赢|会不会赢|赢面|胜算|胜诉率|靠不靠谱|靠谱吗|成功的多不多|能不能成功|会不会(?:纠正|改正)|有没有用/u;
 const DISCLAIMER = /(?:不代表|不等于|不能(?:代表|说明|预测)|说明不了)[^。!！]{0,24}(?:一件|个案|具体|您的|你的|每一)/u;
 
@@ -169,6 +171,12 @@ function checkText(
     if (extra.some((source) => sameNumber(figure, source))) continue;
     const unbound = unboundFigure(text, figure, owner.sources, context);
     if (unbound) report('figure-sentence', figure.raw, `${unbound}(${excerpt(text, figure.start, figure.end)})`);
+  }
+  for (const match of text.matchAll(REPORT_SAYS)) {
+    const said = (match[1] ?? '').replace(/\s+/g, '');
+    if (!context.reports.some((doc) => doc.text.replace(/\s+/g, '').includes(said))) {
+      report('report-quote-invented', match[1] ?? '', `报告原文里没有这句话(${excerpt(text, match.index, match.index + match[0].length)})`);
+    }
   }
   const honesty = context.honesty;
   if (!honesty) return;

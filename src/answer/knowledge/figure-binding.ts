@@ -34,18 +34,29 @@ export function unboundFigure(text: string, figure: NumberMention, sources: read
   if (!honesty) return undefined;
   const { units, terms } = { units: honesty.words.units, terms: honesty.terms };
   const broad = new Set(honesty.words.broad);
+  // 111个村: a generic classifier before a noun of a class counts that noun.
   const classOf = (after: string) => {
     const found = nounClass(after, units);
-    return found && found.id !== 'generic' ? found : undefined;
+    if (found?.id !== 'generic') return found;
+    const next = nounClass(after.slice(found.word.length), units);
+    return next && next.id !== 'generic' ? next : undefined;
   };
   const saidClass = classOf(text.slice(figure.end));
-  // The sentence, not the clause: 申请复议:自知道处罚之日起六十日内 is about 复议.
-  const clause = sentenceAt(text, figure.start, figure.end).text;
-  const saidMatters = [...terms.ids(clause)].filter((id) => !broad.has(id));
+  // The figure's clause names what it is about; when it names nothing the source speaks of, its
+  // sentence does (申请复议:自知道处罚之日起六十日内 is about 复议).
+  const matters = (part: string) => [...terms.ids(part)].filter((id) => !broad.has(id));
+  const clauseMatters = matters(clauseAt(text, figure.start, figure.end).text);
+  const sentenceMatters = matters(sentenceAt(text, figure.start, figure.end).text);
+  const sentences = sources.flatMap((source) => (source.quote ? [sourceSentence(source, context)] : []));
+  const fit = (sentence: string) => {
+    const ids = terms.ids(sentence);
+    return clauseMatters.filter((id) => ids.has(id)).length;
+  };
+  // The sentence of the entry's sources that fits the figure's clause best: a figure from a
+  // sentence that fits it less (the 60 days to apply, in a clause on suing after 复议) is borrowed.
+  const best = Math.max(0, ...sentences.map(fit));
   let reason: string | undefined;
-  for (const source of sources) {
-    if (!source.quote) continue;
-    const sentence = sourceSentence(source, context);
+  for (const sentence of sentences) {
     for (const number of context.numbersOf(sentence)) {
       if (!sameNumber(figure, number)) continue;
       const sourceClass = classOf(sentence.slice(number.end));
@@ -53,9 +64,11 @@ export function unboundFigure(text: string, figure: NumberMention, sources: read
         reason ??= `来源里的${number.raw}${sourceClass.word}数的不是“${saidClass.word}”`;
         continue;
       }
-      const own = clauseAt(sentence, number.start, number.end).text;
-      const sourceMatters = terms.ids(`${own}${sentence}`);
-      if (saidMatters.length > 0 && sourceMatters.size > 0 && !saidMatters.some((id) => sourceMatters.has(id))) {
+      const sourceMatters = terms.ids(sentence);
+      const shared = fit(sentence);
+      const borrowed = shared > 0 && shared < best;
+      const unrelated = shared === 0 && sentenceMatters.length > 0 && sourceMatters.size > 0 && !sentenceMatters.some((id) => sourceMatters.has(id));
+      if (borrowed || unrelated) {
         reason ??= `来源里的${number.raw}说的是另一件事(${sentence.slice(0, 40)})`;
         continue;
       }

@@ -68,7 +68,7 @@ export function checkHonesty(text: string, owner: FactOwner, honesty: HonestyCon
 /** 调解员李明, 律师某某, 张三律师: a person named beside a title needs a source. */
 function checkNames(half: string, titles: readonly string[], claim: (rule: FactRule, start: number, end: number, detail: string) => void): void {
   const title = alternatives(titles);
-  const after = new RegExp(`(?:${title})(?:是|为|:|：)?\\s*((?:某某|[某][\\p{Script=Han}])|[王李张刘陈杨黄赵吴徐孙马朱胡郭林罗梁宋郑韩唐冯邓曹彭曾萧田董潘袁蔡蒋杜叶魏苏吕丁沈姚卢姜崔钟谭陆汪廖邹熊陶邵龚孟赖侯温欧黎][\\p{Script=Han}]{1,2})(?=$|[\\s,，。;；、!！?？()（）]|联系|电话|值班|负责|接待)`, 'gu');
+  const after = new RegExp(`(?:${title})(?:是|为|:|：)?\\s*((?:某某|[某][\\p{Script=Han}])|[王李张刘陈杨黄赵吴徐孙马朱胡郭林罗梁宋郑韩唐冯邓曹彭曾萧田董潘袁蔡蒋杜叶魏苏吕丁沈姚卢姜崔钟谭陆汪廖邹熊陶邵龚孟赖侯温欧黎][\\p{Script=Han}]{1,2}?)(?=$|[\\s,，。;；、!！?？()（）]|很|是|在|会|说|负责|联系|电话|值班|接待|的|为|给|帮|调解|律师)`, 'gu');
   const before = new RegExp(`(?:某某|[王李张刘陈杨黄赵吴徐孙马朱胡郭林罗梁宋郑韩唐冯邓曹彭曾萧田董潘袁蔡蒋杜叶魏苏吕丁沈姚卢姜崔钟谭陆汪廖邹熊陶邵龚孟赖侯温欧黎][\\p{Script=Han}]{1,2})(?:${title})`, 'gu');
   for (const match of half.matchAll(after)) claim('name', match.index, match.index + match[0].length, '来源里没有这个人名');
   for (const match of half.matchAll(before)) {
@@ -104,16 +104,32 @@ function checkClaims(
       if (/[吗呢?？]/u.test(clause) || /(\p{Script=Han})不\1/u.test(clause)) continue;
       taken.push([start, end]);
       const sentence = sentenceAt(half, start, end).text;
+      // The same thing: a pair of characters of the clause, outside the claim word, stands in the quote.
+      // A claim standing alone (不收费。) is about what the text goes on to say.
+      const own = (part: string) => {
+        let plain = part.replace(match[0], ' ');
+        for (const hit of [...terms.hits(plain)].reverse()) plain = `${plain.slice(0, hit.start)} ${plain.slice(hit.end)}`;
+        return pairsOf(plain);
+      };
+      const pairs = own(clause).length > 0 ? own(clause) : own(half);
       const matters = [...terms.ids(sentence)].filter((id) => !broad.has(id));
-      const stated = [...owner.sources.map((source) => source.quote ?? ''), ...honesty.accepted.map((fact) => fact.text)].some((quote) => {
+      const quotes = [...owner.sources.map((source) => `${source.kind === 'law' ? source.ref : ''}${source.quote ?? ''}`), ...honesty.accepted.map((fact) => fact.text)];
+      const stated = quotes.some((quote) => {
         if (!kind.statedBy.some((word) => quote.includes(word))) return false;
-        if (matters.length === 0) return true;
-        const own = terms.ids(quote);
-        return own.size === 0 || matters.some((id) => own.has(id));
+        if (kind.sameBy === 'words') return pairs.some((pair) => quote.includes(pair));
+        const ids = terms.ids(quote);
+        return matters.length === 0 || matters.some((id) => ids.has(id));
       });
       if (!stated) report('claim', start, end, `本条来源没有这样说(${sentence})`);
     }
   }
+}
+
+/** The pairs of Han characters of `text` (申请法律援助 → 申请, 请法, 法律…). */
+function pairsOf(text: string): string[] {
+  const pairs: string[] = [];
+  for (const run of text.match(/\p{Script=Han}{2,}/gu) ?? []) for (let i = 0; i + 2 <= run.length; i += 1) pairs.push(run.slice(i, i + 2));
+  return pairs;
 }
 
 /** A national number used for a matter it does not serve, or under another line's name. */

@@ -24,6 +24,12 @@ export const HonestySchema = z.strictObject({
         words,
         /** Words a quote says it with (无偿, 不收取, 应当). */
         statedBy: words,
+        /**
+         * How a quote is known to speak of the same thing: `matter` (a matter of the claim's sentence
+         * is named in the quote or its law's name: cost is a property of the service) or `words`
+         * (a pair of characters of the claim's clause, matter words aside, stands in the quote).
+         */
+        sameBy: z.enum(['matter', 'words']).default('words'),
       }),
     )
     .min(1),
