@@ -7,63 +7,18 @@
 import { excerpt, FACT_RULES, type FactRule } from './fact-rules.js';
 import { findPatterns } from './fact-patterns.js';
 import type { KnowledgeProblem } from './knowledge-base.js';
-import { lawNamedBefore, normalArticle, type LawLibrary } from './law-texts.js';
-import { findFigures, findNumbers, normalizeNumerals, sameNumber, toHalfWidth, type NumberMention } from './numbers.js';
-import { sourceSentence, unboundFigure } from './figure-binding.js';
-import { createGazetteer, type Place } from './gazetteer.js';
+import { lawNamedBefore, normalArticle } from './law-texts.js';
+import { findFigures, normalizeNumerals, sameNumber, toHalfWidth, type NumberMention } from './numbers.js';
+import { checkCiteContent } from './cite-content.js';
+import { unboundFigure } from './figure-binding.js';
 import { checkHonesty } from './honesty-check.js';
-import { createTermFinder, type HonestyWords } from './honesty-schema.js';
-import { createHotlineRegistry } from './hotlines.js';
 import { checkPlaces } from './place-check.js';
-import { sentenceAt } from './sentences.js';
-import { createStatistics, FIGURE_WORDS, type ReportDoc } from './report-stats.js';
-import type { AcceptedFact, FactContext, FactOwner, HonestyContext } from './fact-types.js';
-import type { Hotline } from './schema.js';
+import { FIGURE_WORDS } from './report-stats.js';
+import type { FactContext, FactOwner } from './fact-types.js';
 import { checkSources } from './source-check.js';
 
 export type { AcceptedFact, FactContext, FactOwner, FactText } from './fact-types.js';
-
-/** What the honesty rules read: honesty.yaml, the gazetteer, other place names, accepted facts. */
-export interface HonestyInput {
-  words: HonestyWords;
-  places: readonly Place[];
-  placeNames?: readonly string[];
-  accepted?: readonly AcceptedFact[];
-}
-
-/** Builds the context of the check; without `honesty` the rules of honesty.yaml are off (tests of the older rules). */
-export function createFactContext(hotlines: readonly Hotline[], laws: LawLibrary, reports: readonly ReportDoc[], honesty?: HonestyInput): FactContext {
-  const hotlineNumbers = new Set(hotlines.map((hotline) => hotline.number));
-  const numbers = new Map<string, NumberMention[]>();
-  const numbersOf = (text: string) => {
-    let found = numbers.get(text);
-    if (!found) numbers.set(text, (found = findNumbers(text)));
-    return found;
-  };
-  const context: FactContext = { hotlines, laws, reports, statistics: createStatistics(reports, hotlineNumbers), hotlineNumbers, numbersOf };
-  if (honesty) {
-    const terms = createTermFinder(honesty.words.terms);
-    context.honesty = {
-      words: honesty.words,
-      terms,
-      registry: createHotlineRegistry(hotlines, terms),
-      gazetteer: createGazetteer(honesty.places),
-      placeNames: honesty.placeNames ?? [],
-      accepted: honesty.accepted ?? [],
-    };
-  }
-  return context;
-}
-
-/**
- * The same context with `facts` accepted as sources of every text besides the owners' own:
- * the register of staff-verified local facts (issue 24) plugs in here.
- */
-export function withAcceptedFacts(context: FactContext, facts: readonly AcceptedFact[]): FactContext {
-  if (!context.honesty) return context;
-  const honesty: HonestyContext = { ...context.honesty, accepted: [...context.honesty.accepted, ...facts] };
-  return { ...context, honesty };
-}
+export { createFactContext, withAcceptedFacts, type HonestyInput } from './fact-context.js';
 
 const CITED_ARTICLE =
   /(《([^》]+)》(?:[(（][^)）]*[)）])?)?(第[一二三四五六七八九十百千零\d]+条)(?:第[一二三四五六七八九十]+款)?(?:第[一二三四五六七八九十]+项)?/gu;
@@ -184,40 +139,6 @@ function checkText(
     report(rule, text.slice(start, end), `${detail}(${excerpt(text, start, end)})`);
   checkHonesty(text, owner, honesty, handled, spanReport);
   checkPlaces(text, owner, honesty, spanReport);
-}
-
-/**
- * An inline cite backs its own sentence: with sources, it must be one of them and its quote must
- * share a matter or a figure with the sentence; without (emergency, meta), the article on file must.
- */
-function checkCiteContent(text: string, at: number, whole: string, lawName: string, article: string, owner: FactOwner, context: FactContext, report: Report): void {
-  const honesty = context.honesty;
-  if (!honesty) return;
-  const sentence = sentenceAt(text, at, at + whole.length).text.replace(whole, '');
-  let backing: string | undefined;
-  if (owner.sources.length > 0) {
-    const source = owner.sources.find((candidate) => {
-      if (candidate.kind !== 'law') return false;
-      const name = /《([^》]+)》/u.exec(candidate.ref)?.[1] ?? '';
-      return context.laws.find(name)?.law === lawName && candidate.ref.endsWith(article);
-    });
-    if (!source) {
-      report('cite-not-source', whole, `本条的 source 里没有${whole}(${excerpt(text, at, at + whole.length)})`);
-      return;
-    }
-    backing = sourceSentence(source, context);
-  } else {
-    backing = context.laws.find(lawName)?.articles.get(article);
-  }
-  if (backing === undefined) return;
-  const broad = new Set(honesty.words.broad);
-  const said = [...honesty.terms.ids(sentence)].filter((id) => !broad.has(id));
-  const backs = honesty.terms.ids(backing);
-  const figures = findFigures(sentence).filter((n) => !n.digits || !context.hotlineNumbers.has(n.digits));
-  const shares = said.some((id) => backs.has(id)) || figures.some((n) => context.numbersOf(backing).some((m) => sameNumber(n, m)));
-  if ((said.length > 0 || figures.length > 0) && !shares) {
-    report('cite-content', whole, `这一条的原文没有说到这句话讲的事(${excerpt(text, at, at + whole.length)})`);
-  }
 }
 
 /** Articles of the laws an owner cites that are on file. */

@@ -3,6 +3,8 @@
  * `check`, start-up and live reload refuse a knowledge base that breaks any of them.
  */
 
+import { KnowledgeRuleCodes } from '../../errors.js';
+
 export const FACT_RULES = {
   'number-unsourced': '数字(包括日期、金额、百分比、期限,汉字或全角数字也算)必须出自本条自己的来源引文;全国热线号码和所引法律的条号除外',
   phone: '不能给出来源里没有的电话号码;只有 hotlines.yaml 里的全国热线可以直接给',
@@ -44,6 +46,9 @@ export const FACT_RULES = {
 
 /** Id of a rule. */
 export type FactRule = keyof typeof FACT_RULES;
+
+/** The stable code of each rule (src/errors.ts); the compiler refuses a rule without one. */
+export const FACT_RULE_CODES: Record<FactRule, string> = KnowledgeRuleCodes;
 
 /** A short excerpt of `text` around [start, end), for a message staff can find in the file. */
 export function excerpt(text: string, start: number, end: number, around = 10): string {

@@ -53,6 +53,8 @@ export interface KnowledgeProblem {
   text?: string;
   /** Stable id of the rule broken (see fact-rules.ts), e.g. `number-unsourced`. */
   rule?: string;
+  /** The rule's stable code (src/errors.ts KnowledgeRuleCodes), e.g. `QLB_RULE_NUMBER_UNSOURCED`; set by `check`. */
+  code?: string;
 }
 
 /** Formats a problem as `file: field: message`. */

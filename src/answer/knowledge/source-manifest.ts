@@ -8,7 +8,6 @@
  */
 import { z } from 'zod';
 import { FACT_RULES, type FactRule } from './fact-rules.js';
-import type { KnowledgeProblem } from './knowledge-base.js';
 import type { FileDigest } from './read-budget.js';
 
 /** Folder-relative path of the manifest. */
@@ -41,13 +40,25 @@ export const ManifestSchema = z.array(PinnedSourceSchema).min(1);
 /** A line of the manifest. */
 export type PinnedSource = z.infer<typeof PinnedSourceSchema>;
 
+/**
+ * A problem of the manifest: the shape of knowledge-base.ts's KnowledgeProblem, written here
+ * because knowledge-base.ts reads PinnedSource from this module (no import cycle).
+ */
+interface ManifestProblem {
+  file: string;
+  field: string;
+  message: string;
+  text?: string;
+  rule?: string;
+}
+
 /** A file the manifest must pin, and the date its own text gives (a law file's `version`). */
 export interface SourceFile {
   file: string;
   date?: string;
 }
 
-function problem(rule: FactRule, file: string, field: string, text: string, detail: string): KnowledgeProblem {
+function problem(rule: FactRule, file: string, field: string, text: string, detail: string): ManifestProblem {
   return { file, field, message: `「${text}」${detail}——规则:${FACT_RULES[rule]}`, text, rule };
 }
 
@@ -56,8 +67,8 @@ function problem(rule: FactRule, file: string, field: string, text: string, deta
  * digest of the bytes read (`digests`) and whose date is the file's own; no line names a file
  * that is not there. Named by the file at fault (the source, or the manifest's line).
  */
-export function checkManifest(manifest: readonly PinnedSource[], sources: readonly SourceFile[], digests: readonly FileDigest[]): KnowledgeProblem[] {
-  const problems: KnowledgeProblem[] = [];
+export function checkManifest(manifest: readonly PinnedSource[], sources: readonly SourceFile[], digests: readonly FileDigest[]): ManifestProblem[] {
+  const problems: ManifestProblem[] = [];
   const read = new Map(digests.map((digest) => [digest.file.split('\\').join('/'), digest.sha256]));
   const wanted = new Map(sources.map((source) => [source.file.split('\\').join('/'), source]));
   const seen = new Set<string>();
