@@ -93,7 +93,9 @@ function checkText(
   extra: NumberMention[],
 ): void {
   const handled: Array<[number, number]> = [];
-  const quotes = toHalfWidth(owner.sources.map((source) => (source.quote ?? '').replace(/\s+/g, '')).join('\n'));
+  // Accepted facts (the register of local facts) give phones, addresses, hours and names as a quote would.
+  const accepted = (context.honesty?.accepted ?? []).map((fact) => fact.text);
+  const quotes = toHalfWidth([...owner.sources.map((source) => source.quote ?? ''), ...accepted].map((quote) => quote.replace(/\s+/g, '')).join('\n'));
   const { hotlineNumbers: hotlines } = context;
   for (const match of findPatterns(text)) {
     handled.push([match.start, match.end]);

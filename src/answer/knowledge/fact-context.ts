@@ -35,7 +35,7 @@ export function createFactContext(hotlines: readonly Hotline[], laws: LawLibrary
       words: honesty.words,
       terms,
       registry: createHotlineRegistry(hotlines, terms),
-      gazetteer: createGazetteer(honesty.places),
+      gazetteer: createGazetteer([...honesty.places, ...factPlaces(honesty.accepted ?? [])]),
       placeNames: honesty.placeNames ?? [],
       accepted: honesty.accepted ?? [],
     };
@@ -44,12 +44,23 @@ export function createFactContext(hotlines: readonly Hotline[], laws: LawLibrary
 }
 
 /**
- * The same context with `facts` accepted as sources of every text besides the owners' own:
- * the register of staff-verified local facts (issue 24) plugs in here.
+ * The same context with `facts` accepted as sources of every text besides the owners' own, and
+ * the places they verify added to the gazetteer: the register of staff-verified local facts
+ * (issue 24) plugs in here.
  */
 export function withAcceptedFacts(context: FactContext, facts: readonly AcceptedFact[]): FactContext {
   if (!context.honesty) return context;
-  const honesty: HonestyContext = { ...context.honesty, accepted: [...context.honesty.accepted, ...facts] };
+  const places = [...context.honesty.gazetteer.places, ...factPlaces(facts)];
+  const honesty: HonestyContext = { ...context.honesty, gazetteer: createGazetteer(places), accepted: [...context.honesty.accepted, ...facts] };
   return { ...context, honesty };
+}
+
+/** The places accepted facts verify, as gazetteer lines whose source is the fact. */
+function factPlaces(facts: readonly AcceptedFact[]): Place[] {
+  return facts.flatMap((fact) =>
+    fact.place
+      ? [{ name: fact.place.name, aliases: fact.place.aliases ?? [], kind: fact.place.kind, anywhere: false, at: fact.place.at ?? [], source: [{ kind: 'local-fact' as const, ref: fact.id }] }]
+      : [],
+  );
 }
 

@@ -51,6 +51,8 @@ export interface AcceptedFact {
   id: string;
   /** The fact as verified: a place, an hour, a number may be given because this text states it. */
   text: string;
+  /** A place the fact verifies (a town, an office and where it is): added to the gazetteer. */
+  place?: { name: string; aliases?: string[]; kind: 'town' | 'office'; at?: string[] };
 }
 
 /** What the honesty rules read (knowledge/honesty.yaml, hotlines.yaml, gazetteer.yaml, accepted facts). */
