@@ -169,6 +169,50 @@ export const ErrorMeanings = {
   QLB_STORE_RECORDS_LOST: '有记录丢失:数据库写不进,暂存文件也写不进(磁盘满、无权限),或暂存文件中有残缺的行;停止时出现则进程以非零状态退出',
 } as const satisfies Record<ErrorCode, string>;
 
+/**
+ * Stable codes of the knowledge check's rules (the ids of src/answer/knowledge/fact-rules.ts,
+ * where each is said in Chinese for staff): `check` and `check --json` give every problem that
+ * breaks one its code. Never renumber or reuse one; a test keeps the two lists the same.
+ */
+export const KnowledgeRuleCodes = {
+  'number-unsourced': 'QLB_RULE_NUMBER_UNSOURCED',
+  'phone': 'QLB_RULE_PHONE',
+  'address': 'QLB_RULE_ADDRESS',
+  'hours': 'QLB_RULE_HOURS',
+  'name': 'QLB_RULE_NAME',
+  'promise': 'QLB_RULE_PROMISE',
+  'article-uncited': 'QLB_RULE_ARTICLE_UNCITED',
+  'law-ref': 'QLB_RULE_LAW_REF',
+  'law-not-on-file': 'QLB_RULE_LAW_NOT_ON_FILE',
+  'law-article-missing': 'QLB_RULE_LAW_ARTICLE_MISSING',
+  'law-edition': 'QLB_RULE_LAW_EDITION',
+  'law-quote-missing': 'QLB_RULE_LAW_QUOTE_MISSING',
+  'law-quote-mismatch': 'QLB_RULE_LAW_QUOTE_MISMATCH',
+  'law-file': 'QLB_RULE_LAW_FILE',
+  'hotline-unlisted': 'QLB_RULE_HOTLINE_UNLISTED',
+  'report-quote-missing': 'QLB_RULE_REPORT_QUOTE_MISSING',
+  'report-quote-mismatch': 'QLB_RULE_REPORT_QUOTE_MISMATCH',
+  'statistic-year': 'QLB_RULE_STATISTIC_YEAR',
+  'odds-disclaimer': 'QLB_RULE_ODDS_DISCLAIMER',
+  'figure-sentence': 'QLB_RULE_FIGURE_SENTENCE',
+  'cite-not-source': 'QLB_RULE_CITE_NOT_SOURCE',
+  'cite-content': 'QLB_RULE_CITE_CONTENT',
+  'hotline-name': 'QLB_RULE_HOTLINE_NAME',
+  'hotline-purpose': 'QLB_RULE_HOTLINE_PURPOSE',
+  'hotline-registry': 'QLB_RULE_HOTLINE_REGISTRY',
+  'link': 'QLB_RULE_LINK',
+  'latin': 'QLB_RULE_LATIN',
+  'claim': 'QLB_RULE_CLAIM',
+  'place-unknown': 'QLB_RULE_PLACE_UNKNOWN',
+  'place-unsourced': 'QLB_RULE_PLACE_UNSOURCED',
+  'place-where': 'QLB_RULE_PLACE_WHERE',
+  'place-source': 'QLB_RULE_PLACE_SOURCE',
+  'report-quote-invented': 'QLB_RULE_REPORT_QUOTE_INVENTED',
+  'source-unpinned': 'QLB_RULE_SOURCE_UNPINNED',
+  'source-changed': 'QLB_RULE_SOURCE_CHANGED',
+  'source-version': 'QLB_RULE_SOURCE_VERSION',
+} as const;
+
 /** An error the bot knows about; `details` lists what exactly is wrong (file, field...). */
 export class BotError extends Error {
   readonly code: ErrorCode;

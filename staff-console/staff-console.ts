@@ -26,6 +26,7 @@ import { staffErrorHandler } from './staff-errors.js';
 import { knowledgeRoutes } from './knowledge-page.js';
 import { loginRoutes } from './login-routes.js';
 import { reviewRoutes } from './review-page.js';
+import { recordSourceChanges } from './source-changes.js';
 import { statsRoutes } from './stats-page.js';
 import { tryRoutes } from './try-page.js';
 
@@ -47,6 +48,8 @@ export interface StaffConsoleOptions {
 }
 
 const PURGE_EVERY_MS = 6 * 3_600_000;
+/** How often a source change of the knowledge in service is looked for (a reference comparison). */
+const SOURCE_AUDIT_EVERY_MS = 30_000;
 /** Forms of the console are small; anything bigger is not one of them. */
 const FORM_LIMIT_BYTES = 64 * 1024;
 
@@ -99,17 +102,24 @@ export const staffConsole: FastifyPluginAsync<StaffConsoleOptions> = async (fast
   addQuestionRoutes(fastify, ctx, app, editor);
   statsRoutes(fastify, ctx, app);
   knowledgeRoutes(fastify, ctx, app);
-  auditRoutes(fastify, ctx);
+  const sources = recordSourceChanges(ctx, app);
+  auditRoutes(fastify, ctx, app, sources.sync);
 
   const purge = () =>
     void store.purge({ now: ctx.now(), before: ctx.now() - app.config.retentionDays * DAY_MS }).catch((error: unknown) =>
       logger.warn({ code: ErrorCodes.STAFF_STORE_FAILED, err: error }, 'staff store purge failed; tried again later'),
     );
   let timer: NodeJS.Timeout | undefined;
+  let sourceTimer: NodeJS.Timeout | undefined;
   fastify.addHook('onReady', async () => {
     purge();
     timer = setInterval(purge, PURGE_EVERY_MS);
     timer.unref();
+    sourceTimer = setInterval(() => void sources.sync(), SOURCE_AUDIT_EVERY_MS);
+    sourceTimer.unref();
   });
-  fastify.addHook('onClose', async () => clearInterval(timer));
+  fastify.addHook('onClose', async () => {
+    clearInterval(timer);
+    clearInterval(sourceTimer);
+  });
 };

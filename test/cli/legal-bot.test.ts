@@ -56,6 +56,7 @@ describe('legal-bot why, check, eval', () => {
     const { code, stdout } = await run(['check']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/检查通过 —— 16 个主题,\d+ 条答案/);
+    expect(stdout).toMatch(/\d+ 个来源文件与来源清单的校验和一致/);
   });
 
   it('check refuses an invented fact in Chinese, and --json gives the same as data', async () => {
@@ -75,6 +76,11 @@ describe('legal-bot why, check, eval', () => {
       expect.objectContaining({ file: 'entries/lawyers.yaml', entry: 'lawyers.find', field: 'id=lawyers.find.answer', text: '65', rule: 'number-unsourced' }),
     ]);
     expect(report.problems[0].ruleText).toMatch(/来源引文/);
+    // The pinned sources, each with its checksum, official version and review.
+    expect(report.sources).toEqual(expect.arrayContaining([
+      expect.objectContaining({ file: 'sources/laws/民事诉讼法.yaml', version: '2023年9月1日第五次修正', date: '2023-09-01', reviewed: expect.objectContaining({ by: expect.any(String) }) }),
+      expect.objectContaining({ file: 'sources/qujiang-2023-report.txt', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+    ]));
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -4,6 +4,7 @@
  * `review` does and turns it into a sample question (file edited, checked, reloaded, then
  * answered) or dismisses it; refusals say why; 试问, 统计, 知识库 and 审计 show the rest.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -145,6 +146,22 @@ describe('试问, 统计, 知识库, 审计', () => {
     expect(shown).toMatch(/王芳 加入示例问题 notary\.where/);
     expect(shown).toMatch(/王芳 忽略待处理问题/);
     expect(shown).toMatch(/王芳 重新加载知识库/);
+  });
+
+  it('审计 lists the pinned sources, and records a source changed with its reviewed manifest line', async () => {
+    expect(text((await get('/staff/audit')).body)).toMatch(/来源清单.*sources\/laws\/律师法\.yaml 中华人民共和国律师法 2017年9月1日第三次修正 · 2017-09-01/);
+    const law = 'sources/laws/律师法.yaml';
+    world.knowledge.write(law, `${fs.readFileSync(path.join(world.knowledge.dir, law), 'utf8')}# 与国家法律法规数据库核对一致\n`);
+    const refused = await post('/staff/knowledge/reload', {});
+    expect(refused.statusCode).toBe(422);
+    expect(text(refused.body)).toMatch(/律师法\.yaml.*与来源清单不符/);
+    const manifest = fs.readFileSync(path.join(world.knowledge.dir, 'sources/manifest.yaml'), 'utf8');
+    const sha = createHash('sha256').update(fs.readFileSync(path.join(world.knowledge.dir, law))).digest('hex');
+    const at = manifest.indexOf(`- file: ${law}`);
+    const line = manifest.slice(at, manifest.indexOf('\n- file:', at));
+    world.knowledge.write('sources/manifest.yaml', manifest.replace(line, line.replace(/sha256: \w+/, `sha256: ${sha}`).replace(/by: .*/, 'by: 李审核')));
+    expect((await post('/staff/knowledge/reload', {})).headers.location).toBe('/staff/knowledge?done=reloaded');
+    expect(text((await get('/staff/audit')).body)).toMatch(new RegExp(`李审核 来源文件变更\\(经复核\\) ${law.replace(/\./g, '\\.')} 内容改动:中华人民共和国律师法`));
   });
 
   it('no page loads anything from elsewhere: no absolute URL, no script', async () => {

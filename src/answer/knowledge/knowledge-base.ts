@@ -1,6 +1,7 @@
 import type { DomainWord } from '../read/segment/segmenter.js';
 import type { HazardsData } from './hazards-schema.js';
 import type { PrivacyRules } from './privacy-schema.js';
+import type { PinnedSource } from './source-manifest.js';
 import type { Aspect, EmergencyData, EntryData, MatchingSettings, Meta, ProblemData, Topic } from './schema.js';
 
 /** The topic under which problems are listed and matched. */
@@ -39,6 +40,8 @@ export interface KnowledgeBase {
   privacy: PrivacyRules;
   /** Report title by report source id, for source lines. */
   reportTitles: ReadonlyMap<string, string>;
+  /** sources/manifest.yaml: each source file pinned by its checksum, with its official version and its review. */
+  sources: readonly PinnedSource[];
 }
 
 /** One thing wrong in the knowledge base, named by file and field, said in Chinese for staff. */
@@ -53,6 +56,8 @@ export interface KnowledgeProblem {
   text?: string;
   /** Stable id of the rule broken (see fact-rules.ts), e.g. `number-unsourced`. */
   rule?: string;
+  /** The rule's stable code (src/errors.ts KnowledgeRuleCodes), e.g. `QLB_RULE_NUMBER_UNSOURCED`; set by `check`. */
+  code?: string;
 }
 
 /** Formats a problem as `file: field: message`. */

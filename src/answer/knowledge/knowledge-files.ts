@@ -14,12 +14,15 @@ export const FIXED_FILES: readonly string[] = [
   'emergency.yaml',
   'out-of-scope.yaml',
   'hotlines.yaml',
+  'honesty.yaml',
+  'gazetteer.yaml',
   'matching.yaml',
   'hazards.yaml',
   'lexicon/synonyms.yaml',
   'lexicon/stopwords.txt',
   'lexicon/domain-words.txt',
   'privacy.yaml',
+  'sources/manifest.yaml',
 ];
 
 /** Folder of the law texts, relative to the knowledge directory. */

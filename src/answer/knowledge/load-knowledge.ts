@@ -6,7 +6,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BotError, ErrorCodes } from '../../errors.js';
 import type { DomainWord } from '../read/segment/segmenter.js';
-import { checkFacts, createFactContext, type FactContext } from './fact-check.js';
+import { checkFacts, createFactContext, type AcceptedFact, type FactContext } from './fact-check.js';
+import { GazetteerSchema } from './gazetteer.js';
+import { HonestySchema } from './honesty-schema.js';
+import { hotlineRegistryProblems } from './hotlines.js';
+import { checkSources } from './source-check.js';
+import { FACT_RULES } from './fact-rules.js';
 import { knowledgeOwners } from './fact-owners.js';
 import { briefProblems, formatProblem, type Entry, type KnowledgeBase, type KnowledgeProblem } from './knowledge-base.js';
 import { listLawFiles, readLaws } from './law-texts.js';
@@ -19,6 +24,7 @@ import { readLines, readYaml } from './read-files.js';
 import { readReports } from './report-stats.js';
 import { createReadBudget, DEFAULT_KNOWLEDGE_LIMITS, type FileDigest, type KnowledgeLimits, type ReadBudget } from './read-budget.js';
 import { emergencyPatternProblems } from './check-emergency.js';
+import { checkManifest, ManifestSchema, MANIFEST_FILE, type PinnedSource, type SourceFile } from './source-manifest.js';
 import {
   AspectsSchema,
   EmergencySchema,
@@ -40,6 +46,8 @@ export interface KnowledgeCheck {
   problems: KnowledgeProblem[];
   /** With `knowledge`: every file read, in order, with the digest of the bytes parsed (the snapshot's key). */
   files?: readonly FileDigest[];
+  /** sources/manifest.yaml as read (also when other files have problems): what `check --json` lists. */
+  sources?: readonly PinnedSource[];
 }
 
 /**
@@ -74,6 +82,7 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
   const privacy = readYaml(budget, 'privacy.yaml', PrivacySchema, problems);
   const hazards = readYaml(budget, 'hazards.yaml', HazardsSchema, problems);
   const facts = readFactContext(dir, meta, problems, budget);
+  const manifest = readYaml(budget, MANIFEST_FILE, ManifestSchema, problems);
 
   if (entryFiles.length === 0) problems.push({ file: 'entries/', field: '(目录)', message: '没有答案文件' });
   const entries: Entry[] = [];
@@ -96,11 +105,14 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
   if (emergency) {
     for (const { field, message } of emergencyPatternProblems(emergency)) problems.push({ file: 'emergency.yaml', field, message });
   }
+  // A manifest that does not parse is its own problem; every source unpinned besides would bury it.
+  if (manifest) problems.push(...checkManifest(manifest, pinnedFiles(meta, facts), budget.digests()));
 
   if (emergency && hazards) problems.push(...hazardCategoryProblems(hazards, emergency));
-  if (problems.length > 0 || !meta || !emergency || !matching || !privacy || !hazards) return { problems };
+  if (problems.length > 0 || !meta || !emergency || !matching || !privacy || !hazards || !manifest) return { problems, sources: manifest ?? [] };
   return {
     problems,
+    sources: manifest,
     files: budget.digests(),
     knowledge: {
       dir,
@@ -118,23 +130,63 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
       privacy,
       hazards,
       reportTitles: new Map(meta.sources.map((source) => [source.id, source.title])),
+      sources: manifest,
     },
   };
 }
 
+/** The files the manifest must pin: the report documents, the law texts (with their dates) and the registries the check trusts. */
+function pinnedFiles(meta: Meta | undefined, facts: FactContext): SourceFile[] {
+  return [
+    ...(meta?.sources ?? []).map((source) => ({ file: source.file })),
+    ...facts.laws.texts.map((law) => ({ file: law.file, date: law.version })),
+    { file: 'hotlines.yaml' },
+    { file: 'gazetteer.yaml' },
+  ];
+}
+
 /**
  * Reads what the fact check compares against: hotlines.yaml, the law texts in sources/laws/,
- * the report documents meta.yaml lists (within `budget`: a fresh one of `dir` by default).
- * Problems with those files go to `problems`.
+ * the report documents meta.yaml lists, honesty.yaml and gazetteer.yaml (within `budget`: a
+ * fresh one of `dir` by default), with `accepted` facts from another register (issue 24).
+ * Problems with those files (and with the registries' own sources) go to `problems`.
  */
 export function readFactContext(
   dir: string,
   meta: Meta | undefined,
   problems: KnowledgeProblem[],
   budget: ReadBudget = createReadBudget(dir),
+  accepted: readonly AcceptedFact[] = [],
 ): FactContext {
   const hotlines = readYaml(budget, 'hotlines.yaml', HotlinesSchema, problems) ?? [];
-  return createFactContext(hotlines, readLaws(budget, dir, problems), meta ? readReports(budget, meta, problems) : []);
+  const words = readYaml(budget, 'honesty.yaml', HonestySchema, problems);
+  const places = readYaml(budget, 'gazetteer.yaml', GazetteerSchema, problems) ?? [];
+  const context = createFactContext(
+    hotlines,
+    readLaws(budget, dir, problems),
+    meta ? readReports(budget, meta, problems) : [],
+    words ? { words, places, placeNames: meta?.homePlaces ?? [], accepted } : undefined,
+  );
+  if (context.honesty) {
+    for (const { field, message, text } of hotlineRegistryProblems(hotlines, context.honesty.terms)) {
+      problems.push({ file: 'hotlines.yaml', field, message: `「${text}」${message}——规则:${FACT_RULES['hotline-registry']}`, text, rule: 'hotline-registry' });
+    }
+    const ids = new Set(accepted.map((fact) => fact.id));
+    places.forEach((place, index) => {
+      const owner = { file: 'gazetteer.yaml', id: place.name, texts: [], sources: place.source.flatMap((source) => (source.kind === 'local-fact' ? [] : [source])) };
+      problems.push(...checkSources(owner, context));
+      place.source.forEach((source, at) => {
+        if (source.kind === 'local-fact' && !ids.has(source.ref)) {
+          problems.push({ file: 'gazetteer.yaml', field: `[${index}](name=${place.name}).source[${at}].ref`, entry: place.name, text: source.ref, rule: 'place-source', message: `「${source.ref}」本地事实登记表里没有这一条——规则:${FACT_RULES['place-source']}` });
+        }
+      });
+      const names = new Set(places.map((other) => other.name));
+      place.at.forEach((parent, at) => {
+        if (!names.has(parent)) problems.push({ file: 'gazetteer.yaml', field: `[${index}](name=${place.name}).at[${at}]`, entry: place.name, text: parent, rule: 'place-source', message: `「${parent}」不是 gazetteer.yaml 里登记的地名——规则:${FACT_RULES['place-source']}` });
+      });
+    });
+  }
+  return context;
 }
 
 /**

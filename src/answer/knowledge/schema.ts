@@ -190,14 +190,24 @@ export const OutOfScopeSchema = z.strictObject({
 
 export const SynonymsSchema = z.record(z.string().min(1), z.string());
 
-/** hotlines.yaml: the national hotlines, the only phone numbers an answer may give. */
+/** hotlines.yaml: the national hotlines, the only phone numbers an answer may give, each for its matters. */
 export const HotlinesSchema = z
   .array(
     z.strictObject({
       number: phrase.pipe(z.string().regex(/^\d{3,6}$/, '号码只能是3到6位数字')),
+      /** The official name: 12348公共法律服务热线. */
       name: text,
+      /** Other names an answer may call it by (公共法律服务热线). */
+      names: z.array(text).default([]),
       /** What the line is for, in a resident's words. */
       for: text,
+      /** The office that handles what it is for (an out-of-scope reply names it). */
+      office: text,
+      /** Matters it serves (ids of honesty.yaml `terms`); '*' for any but `except`. */
+      matters: z.array(text).min(1, '至少写一个事项'),
+      except: z.array(text).default([]),
+      /** The official source that set up or unified the number. */
+      source: text,
     }),
   )
   .min(1);
