@@ -7,6 +7,7 @@
  */
 import { LRUCache } from 'lru-cache';
 import { MINUTE_MS } from '../time/durations.js';
+import { systemClock, type Clock } from '../time/clock.js';
 
 /** `ok`: go ahead (counted); `notice`: over the limit, say so once; `silent`: over, already said. */
 export type Admission = 'ok' | 'notice' | 'silent';
@@ -31,7 +32,8 @@ export interface RateLimiterOptions {
   windowMs?: number;
   /** Keys tracked at most (least recently seen forgotten first); 50,000 by default. */
   maxKeys?: number;
-  now?: () => number;
+  /** The clock (the system clock by default; tests pass their own). */
+  clock?: Clock;
 }
 
 interface Track {
@@ -42,7 +44,8 @@ interface Track {
 
 /** Creates a limiter with empty windows. */
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
   const windowMs = options.windowMs ?? MINUTE_MS;
   if (options.limit <= 0) return { admit: () => 'ok', hasRoom: () => true };
   const tracks = new LRUCache<string, Track>({

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { RedisConnection } from '../redis/redis-connection.js';
 import { MINUTE_MS } from '../time/durations.js';
 import { createRateLimiter, type Admission, type Admitter } from './rate-limiter.js';
+import { systemClock, type Clock } from '../time/clock.js';
 
 /** KEYS: window, notice flag. ARGV: now, window ms, limit, a unique member. */
 const ADMIT = `
@@ -31,7 +32,8 @@ export interface RedisRateLimiterOptions {
   hash(key: string): string | undefined;
   /** Conversations counted at most in memory while Redis is down. */
   maxKeys?: number;
-  now?: () => number;
+  /** The clock (the system clock by default; tests pass their own). */
+  clock?: Clock;
 }
 
 /** The script as an ioredis command: sent once, then run by its hash (EVALSHA). */
@@ -41,9 +43,10 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): Admitt
   const { redis, limit } = options;
   redis.client.defineCommand('qlbAdmit', { numberOfKeys: 2, lua: ADMIT });
   const admitIn = (client: unknown) => (client as WithAdmit).qlbAdmit;
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
   const windowMs = options.windowMs ?? MINUTE_MS;
-  const local = createRateLimiter({ limit, windowMs, maxKeys: options.maxKeys, now });
+  const local = createRateLimiter({ limit, windowMs, maxKeys: options.maxKeys, clock });
   if (limit <= 0) return local;
   let sequence = 0;
   const tag = randomBytes(4).toString('hex');

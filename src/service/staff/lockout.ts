@@ -5,6 +5,7 @@
  * made-up names cannot grow it.
  */
 import { LRUCache } from 'lru-cache';
+import { systemClock, type Clock } from '../time/clock.js';
 
 export interface LockoutOptions {
   maxFailures: number;
@@ -12,7 +13,8 @@ export interface LockoutOptions {
   lockMs: number;
   /** Keys remembered at most. */
   maxKeys?: number;
-  now?: () => number;
+  /** The clock (the system clock by default; tests pass their own). */
+  clock?: Clock;
 }
 
 export interface Lockout {
@@ -31,7 +33,8 @@ interface Failures {
 
 /** Creates an empty lock-out counter. */
 export function createLockout(options: LockoutOptions): Lockout {
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
   const keys = new LRUCache<string, Failures>({ max: options.maxKeys ?? 10_000 });
   return {
     lockedFor(key) {

@@ -16,6 +16,7 @@ import { HEALTH_FILE, readHealthFile } from '../../../../src/service/store/store
 import { eventually } from '../../../doubles/eventually.js';
 import { realEngine } from '../../../doubles/harness.js';
 import { createLogSink } from '../../../doubles/log-sink.js';
+import { clockReading } from '../../../doubles/manual-clock.js';
 
 const dirs: string[] = [];
 const cleanups: Array<() => void> = [];
@@ -92,7 +93,7 @@ describe('store faults off the answering path', () => {
     const store = openSqliteStore({
       dataDir: tempDir(),
       logger: createLogSink().logger,
-      now: () => clock,
+      clock: clockReading(() => clock),
       flushEveryMs: 2,
       flushAt: 10,
       retryMs: 1_000,
@@ -162,7 +163,7 @@ describe('store faults off the answering path', () => {
     const store = openSqliteStore({
       dataDir,
       logger: log.logger,
-      now: () => clock,
+      clock: clockReading(() => clock),
       maxQueued: 100,
       flushEveryMs: 2,
       retryMs: 10_000_000,
