@@ -1,9 +1,12 @@
 /**
- * The core's per-conversation limit counted in Redis, so it holds across instances: the same
- * sliding window and notice-once rule as {@link createRateLimiter}, in one Lua script (a
- * sorted set of admitted times, and a flag for the notice). While Redis is unreachable each
- * instance counts on its own in memory, so the limit still holds per instance (so does an
- * instance that does not know the deployment's salt yet).
+ * The core's per-conversation limit counted in Redis, so it holds across instances: the one
+ * sliding window (src/service/limits/sliding-window.ts: a hit leaves it `windowMs` after it
+ * came) and the notice-once rule of {@link createRateLimiter}, in one Lua script (a sorted set
+ * of admitted times pruned at the same edge, and a flag for the notice), so instances count
+ * together atomically; test/src/service/limits/redis-rate-limiter.test.ts holds the two to the
+ * same verdicts. While Redis is unreachable each instance counts on that in-memory limiter,
+ * so the limit still holds per instance (so does an instance that does not know the
+ * deployment's salt yet).
  */
 import { randomBytes } from 'node:crypto';
 import type { RedisConnection } from '../redis/redis-connection.js';
