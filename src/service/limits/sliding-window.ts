@@ -2,7 +2,8 @@
  * The one sliding-window counter: how many hits a key had in the last `windowMs`, a hit
  * forgotten once it is `windowMs` old (a hit at `t` counts until `t + windowMs`, exclusive).
  * Behind the rate limiter (the core's limit per conversation, WeChat's rooms and account cap,
- * and the Redis limit while Redis is away) and the staff lock-out. The Redis limit counts the
+ * and the Redis limit while Redis is away), the staff lock-out and the chat adapters' send
+ * pacer (adapters/shared/send-pacer.ts). The Redis limit counts the
  * same window in Redis itself (a sorted set pruned at the same boundary, in one script), since
  * instances must count together atomically; a test holds the two to the same verdicts.
  *
@@ -17,6 +18,8 @@ export interface SlidingWindow {
   count(key: string): number;
   /** Counts a hit of `key` now; returns the hits within the window, this one included. */
   hit(key: string): number;
+  /** When `key` next has fewer than `limit` hits in its window: now, or when enough of them age out. */
+  roomAt(key: string, limit: number): number;
   /** Forgets the hits of `key`. */
   forget(key: string): void;
 }
@@ -49,6 +52,11 @@ export function createSlidingWindow(options: SlidingWindowOptions): SlidingWindo
       times.push(at);
       hits.set(key, times);
       return times.length;
+    },
+    roomAt(key, limit) {
+      const now = clock.now();
+      const times = within(key, now);
+      return times.length < limit ? now : (times[times.length - limit] as number) + windowMs;
     },
     forget: (key) => void hits.delete(key),
   };
