@@ -75,7 +75,7 @@ export function knowledgeRoutes(fastify: FastifyInstance, ctx: ConsoleContext, a
     const staff = request.staff?.name ?? '';
     const outcome = await app.reload(`staff:${staff}`);
     const detail = !outcome.ok ? `未加载:${outcome.problems.length} 处问题` : outcome.unchanged ? `文件没有改动:${outcome.entries} 条答案` : `成功:${outcome.entries} 条答案`;
-    await ctx.store.audit({ at: ctx.now(), actor: staff, action: 'knowledge.reload', detail });
+    await ctx.store.audit({ at: ctx.clock.now(), actor: staff, action: 'knowledge.reload', detail });
     if (outcome.ok) return reply.redirect(`/staff/knowledge?done=${outcome.unchanged ? 'unchanged' : 'reloaded'}`, 303);
     const notice = { kind: 'error' as const, lines: describeReload(outcome).split('\n') };
     return sendPage(reply, page({ ...frameOf(request.staff ?? undefined), notice }, reloadForm(request.staff?.csrf ?? '')), 422);

@@ -95,7 +95,7 @@ export function reviewRoutes(fastify: FastifyInstance, ctx: ConsoleContext, app:
     const { type, key, question, days } = request.body ?? {};
     const staff = request.staff?.name ?? '';
     if ((type !== 'unanswered' && type !== 'disliked') || !key) return reply.redirect('/staff/review', 303);
-    const at = ctx.now();
+    const at = ctx.clock.now();
     await ctx.store.recordReviewAction({ type, key, action: 'dismissed', actor: staff, at });
     await ctx.store.audit({ at, actor: staff, action: 'review.dismiss', target: type === 'unanswered' ? '未答出' : '点踩', detail: question || key });
     return reply.redirect(`/staff/review?days=${daysOf(days, 30)}&done=dismissed`, 303);

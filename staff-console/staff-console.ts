@@ -17,6 +17,7 @@ import type { Logger } from '../src/logger.js';
 import { createKnowledgeEditor } from '../src/service/staff/add-sample-question.js';
 import type { ScryptParams } from '../src/service/staff/passwords.js';
 import type { StaffStore } from '../src/service/staff/staff-store.js';
+import { systemClock, type Clock } from '../src/service/time/clock.js';
 import { DAY_MS } from '../src/service/time/durations.js';
 import { addQuestionRoutes } from './add-question-page.js';
 import { auditRoutes } from './audit-page.js';
@@ -38,7 +39,8 @@ export interface StaffConsoleOptions {
   sessionMs: number;
   /** An untouched session ends after this long; 30 minutes by default. */
   idleMs?: number;
-  now?: () => number;
+  /** The clock (the system clock by default; tests pass their own). */
+  clock?: Clock;
   /** scrypt's cost for unknown names at login (tests make it cheap). */
   scrypt?: ScryptParams;
   /** Login attempts per client address per minute. */
@@ -68,7 +70,7 @@ export const staffConsole: FastifyPluginAsync<StaffConsoleOptions> = async (fast
   const ctx: ConsoleContext = {
     store,
     logger,
-    now: options.now ?? Date.now,
+    clock: options.clock ?? systemClock,
     sessionMs: options.sessionMs,
     idleMs: options.idleMs ?? 30 * 60_000,
     css: `/staff/static/staff.css?v=${css.version}`,
@@ -106,7 +108,7 @@ export const staffConsole: FastifyPluginAsync<StaffConsoleOptions> = async (fast
   auditRoutes(fastify, ctx, app, sources.sync);
 
   const purge = () =>
-    void store.purge({ now: ctx.now(), before: ctx.now() - app.config.retentionDays * DAY_MS }).catch((error: unknown) =>
+    void store.purge({ now: ctx.clock.now(), before: ctx.clock.now() - app.config.retentionDays * DAY_MS }).catch((error: unknown) =>
       logger.warn({ code: ErrorCodes.STAFF_STORE_FAILED, err: error }, 'staff store purge failed; tried again later'),
     );
   let timer: NodeJS.Timeout | undefined;

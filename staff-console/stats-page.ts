@@ -83,13 +83,13 @@ export function statsRoutes(fastify: FastifyInstance, ctx: ConsoleContext, app: 
 <button type="submit">查看</button></form>`;
     let report: StatsReport | undefined;
     try {
-      report = await collectStats(app.config, days, ctx.now());
+      report = await collectStats(app.config, days, ctx.clock.now());
     } catch (error) {
       if (!(error instanceof BotError)) throw error;
       return sendPage(reply, page({ ...frame, notice: { kind: 'error', lines: [error.message, error.code] } }, choose), 503);
     }
     if (!report) return sendPage(reply, page(frame, html`${choose}<p class="hint">还没有记录:机器人回答过问题之后才有。</p>`));
     const store = report.store.state === 'ok' ? html`<p class="ok">存储:正常</p>` : html`<p class="warn">存储:降级 — ${report.store.reasons.join(';')}</p>`;
-    return sendPage(reply, page(frame, html`${choose}${store}${charts(app, report, lastDays(days, ctx.now()))}`));
+    return sendPage(reply, page(frame, html`${choose}${store}${charts(app, report, lastDays(days, ctx.clock.now()))}`));
   });
 }

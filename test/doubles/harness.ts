@@ -14,6 +14,7 @@ import { createLogger } from '../../src/logger.js';
 import { createSegmenter, type Segmenter } from '../../src/answer/read/segment/segmenter.js';
 import { createMemorySessionStore } from '../../src/service/session/session-store.js';
 import type { InboundKind, Reply } from '../../src/types.js';
+import { clockReading } from './manual-clock.js';
 
 export const KNOWLEDGE_DIR = new URL('../../knowledge', import.meta.url).pathname;
 /** The labelled sets the learned model trains from. */
@@ -64,8 +65,8 @@ export async function createHarness(options: { maxMessageChars?: number; logLeve
     logger: createLogger(options.logLevel ?? 'debug', sink),
     maxMessageChars: options.maxMessageChars ?? 500,
     sessionIdleMs: 10 * 60_000,
-    sessions: createMemorySessionStore({ idleMs: 10 * 60_000, now: () => now }),
-    now: () => now,
+    sessions: createMemorySessionStore({ idleMs: 10 * 60_000, clock: clockReading(() => now) }),
+    clock: clockReading(() => now),
   });
   const base = { adapter: 'test', conversationId: 'chat-1', senderId: 'alice' };
   return {
