@@ -27,7 +27,7 @@ export function recordSourceChanges(ctx: ConsoleContext, app: App): { sync(): Pr
       const now = app.bot.engine.knowledge;
       if (now === knowledge) return;
       for (const { file, change, pin } of manifestChanges(knowledge.sources, now.sources)) {
-        await ctx.store.audit({ at: ctx.now(), actor: pin?.reviewed.by ?? '(来源清单)', action: 'sources.change', target: file, detail: detail(change, pin) });
+        await ctx.store.audit({ at: ctx.clock.now(), actor: pin?.reviewed.by ?? '(来源清单)', action: 'sources.change', target: file, detail: detail(change, pin) });
       }
       // Only once recorded: a store that failed gets the same changes again next time.
       knowledge = now;
