@@ -1,3 +1,4 @@
+import type { CalculateKnowledge } from '../calculate/index.js';
 import type { DomainWord } from '../read/segment/segmenter.js';
 import type { PrivacyRules } from './privacy-schema.js';
 import type { Aspect, EmergencyData, EntryData, MatchingSettings, Meta, ProblemData, Topic } from './schema.js';
@@ -36,6 +37,8 @@ export interface KnowledgeBase {
   privacy: PrivacyRules;
   /** Report title by report source id, for source lines. */
   reportTitles: ReadonlyMap<string, string>;
+  /** The calculators' data (knowledge/calculate/): holidays, deadline rules, local figures, court fees, question cues. */
+  calculate: CalculateKnowledge;
 }
 
 /** One thing wrong in the knowledge base, named by file and field, said in Chinese for staff. */

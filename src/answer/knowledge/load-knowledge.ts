@@ -18,6 +18,7 @@ import { readLines, readYaml } from './read-files.js';
 import { readReports } from './report-stats.js';
 import { createReadBudget, DEFAULT_KNOWLEDGE_LIMITS, type FileDigest, type KnowledgeLimits, type ReadBudget } from './read-budget.js';
 import { emergencyPatternProblems } from './check-emergency.js';
+import { readCalculateKnowledge } from './calculate-files.js';
 import {
   AspectsSchema,
   EmergencySchema,
@@ -84,6 +85,7 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
   }
 
   checkEntries(entries, new Set(topics.map((t) => t.id)), new Set(aspects.map((a) => a.id)), problems);
+  const calculate = readCalculateKnowledge(budget, problems, new Set(entries.map((entry) => entry.id)));
   for (const topic of topics) {
     if (!entries.some((entry) => entry.topic === topic.id)) {
       problems.push({ file: 'topics.yaml', field: `id=${topic.id}`, message: '这个主题下没有任何答案', entry: topic.id });
@@ -94,7 +96,7 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
     for (const { field, message } of emergencyPatternProblems(emergency)) problems.push({ file: 'emergency.yaml', field, message });
   }
 
-  if (problems.length > 0 || !meta || !emergency || !matching || !privacy) return { problems };
+  if (problems.length > 0 || !meta || !emergency || !matching || !privacy || !calculate) return { problems };
   return {
     problems,
     files: budget.digests(),
@@ -113,6 +115,7 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
       declines: new Map(Object.entries(outOfScope?.declines ?? {})),
       privacy,
       reportTitles: new Map(meta.sources.map((source) => [source.id, source.title])),
+      calculate,
     },
   };
 }
