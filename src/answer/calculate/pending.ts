@@ -49,10 +49,19 @@ export function pendingOf(reading: QuestionReading, missing: string): PendingCal
   };
 }
 
-/** The answer with the year and month the vague date named, where it leaves them out: "5号" → "2025年3月5号". */
+/** A day of the month said alone: "5号", "5日", "十五号", a bare "5". */
+const NAMES_DAY = /[\d一二三四五六七八九十]\s*[号日]|^\s*\d{1,2}\s*$/u;
+
+/**
+ * The answer with the year and month the vague date named, where it leaves them out: "5号" →
+ * "2025年3月5号". Only an answer that names a day (or, after a year alone, a month) is
+ * completed: "法律援助在哪里申请" glued to "2025年3月" would read as the vague date again and
+ * hold the person in the calculation.
+ */
 function inContext(text: string, vague: PendingCalculation['vague']): string {
   if (!vague || /年|\d{4}/u.test(text)) return text;
-  return vague.month !== undefined && !text.includes('月') ? `${vague.year}年${vague.month}月${text}` : `${vague.year}年${text}`;
+  if (vague.month !== undefined && !text.includes('月')) return NAMES_DAY.test(text) ? `${vague.year}年${vague.month}月${text}` : text;
+  return text.includes('月') ? `${vague.year}年${text}` : text;
 }
 
 /**

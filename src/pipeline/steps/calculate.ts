@@ -69,8 +69,12 @@ function describe(outcome: CalcOutcome, reading: QuestionReading, via: Via) {
   };
 }
 
+/** A calculation is read only from words: a button, a vote or a sticker is not one (nor an answer to one). */
+const readsText = (ctx: TurnContext) => ctx.message.kind === 'text' && (ctx.question ?? '').trim() !== '';
+
+/** The step: a calculation this message asks for or answers, or the turn passed on. */
 export function calculate(): Step {
-  return step('calculate', async (ctx, next) => {
+  return step('calculate', readsText, async (ctx, next) => {
     const found = readTurn(ctx);
     if (!found) {
       // Whatever answers this message, a calculation no longer waits for it.

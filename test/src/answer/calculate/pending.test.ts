@@ -60,6 +60,14 @@ describe('a pending calculation', () => {
     expect(answerPending({ ...pendingOf(reading, 'trigger'), id: 'gone' }, '2026年3月2日', today, knowledge.questions)).toBeUndefined();
   });
 
+  it('gives nothing for an unrelated question after a vague month: the month is not glued onto it', () => {
+    const reading = readCalculationQuestion('我去年三月被辞退,还能申请仲裁吗', today, knowledge.questions)!;
+    const pending = pendingOf(reading, 'event');
+    expect(answerPending(pending, '法律援助在哪里申请', today, knowledge.questions)).toBeUndefined();
+    expect(answerPending(pending, '好的', today, knowledge.questions)).toBeUndefined();
+    expect(answerPending(pending, '十五号', today, knowledge.questions)?.dates.event).toEqual({ year: 2025, month: 3, day: 15 });
+  });
+
   it('asks again, once more, for a date still too vague', () => {
     const reading = readCalculationQuestion('被辞退了最晚哪天申请仲裁', today, knowledge.questions)!;
     const next = answerPending(pendingOf(reading, 'trigger'), '去年三月', today, knowledge.questions)!;
