@@ -14,7 +14,7 @@ import { BotError, ErrorCodes } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import type { SharedCache } from '../../src/service/shared-state/shared-state.js';
 import type { MessageHandler } from '../../src/types.js';
-import { webRoutes } from '../web/web-routes.js';
+import { webRoutes, type WebRoutesOptions } from '../web/web-routes.js';
 import { clientErrorHandler } from './client-errors.js';
 import { healthRoutes, type Readiness } from './health.js';
 import { frameworkErrors, installJsonErrors, SAID, sendError } from './json-errors.js';
@@ -34,6 +34,8 @@ export interface HttpServerOptions {
   stopGraceMs?: number;
   /** The deployment's shared cache (Redis), so a retried API message is recognized on every instance. */
   shared?: SharedCache;
+  /** The app's calculators for forms (POST /api/v1/calculate, the page's "算一算"). */
+  calculate?: WebRoutesOptions['calculate'];
 }
 
 export interface HttpServer {
@@ -100,6 +102,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     ratePerMinute: http.ratePerMinute,
     shared: options.shared,
     logger: options.logger,
+    calculate: options.calculate,
   });
 
   return {

@@ -8,7 +8,7 @@ import type { Logger } from '../../src/logger.js';
 import type { SharedCache } from '../../src/service/shared-state/shared-state.js';
 import type { Adapter } from '../../src/types.js';
 import { WEB_ADAPTER } from '../web/to-inbound.js';
-import { createHttpServer, type HttpServer } from './create-http-server.js';
+import { createHttpServer, type HttpServer, type HttpServerOptions } from './create-http-server.js';
 import type { Readiness } from './health.js';
 import type { Metrics } from './metrics.js';
 
@@ -26,6 +26,8 @@ export interface HttpAdapterOptions {
   cookieSecret?: string;
   /** The deployment's shared cache (Redis), so a retried API message is recognized on every instance. */
   shared?: SharedCache;
+  /** The app's calculators for forms (POST /api/v1/calculate, the page's "算一算"). */
+  calculate?: HttpServerOptions['calculate'];
 }
 
 /** Creates the adapter; nothing listens before `start()`. */
@@ -34,8 +36,8 @@ export function createHttpAdapter(options: HttpAdapterOptions): Adapter {
   return {
     name: WEB_ADAPTER,
     async start(handler) {
-      const { config, logger, readiness, metrics, cookieSecret, shared } = options;
-      server = createHttpServer({ config, logger, handler, readiness, metrics, cookieSecret, shared });
+      const { config, logger, readiness, metrics, cookieSecret, shared, calculate } = options;
+      server = createHttpServer({ config, logger, handler, readiness, metrics, cookieSecret, shared, calculate });
       options.mount?.(server);
       const address = await server.start();
       logger.info({ address }, 'HTTP server listening');

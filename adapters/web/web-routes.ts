@@ -3,14 +3,19 @@
  * becomes one {@link InboundMessage} for the core's handler; the reply goes back as
  * `toReplyJson` gives it, the same shape `ask --json` prints. Requests must be JSON (415
  * otherwise, a missing body too); a message with a `clientMessageId` is handled once however
- * often it is retried; a 👍 / 👎 the core did not count is refused with 409.
+ * often it is retried; a 👍 / 👎 the core did not count is refused with 409. A calculation asked
+ * for with its inputs (POST /api/v1/calculate, the page's "算一算") is not a message: it goes
+ * to the app's calculators and comes back as the same reply shape.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorCodes } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import { toReplyJson, type ReplyJson } from '../../src/reply-json.js';
 import type { SharedCache } from '../../src/service/shared-state/shared-state.js';
+import type { CalculationForm } from '../../src/answer/calculate/index.js';
+import type { FormReply } from '../../src/app.js';
 import type { MessageHandler } from '../../src/types.js';
+import { CalculateRequest } from './calculate-schemas.js';
 import { errorBody, httpError } from '../http/json-errors.js';
 import { openApiDocument } from './openapi.js';
 import { pageRoutes } from './page-routes.js';
@@ -27,6 +32,8 @@ export interface WebRoutesOptions {
   /** The deployment's shared cache (Redis), so a retry sent to another instance is recognized too. */
   shared?: SharedCache;
   logger?: Logger;
+  /** The app's calculators for forms (`App.calculate`); without it there is no /api/v1/calculate. */
+  calculate?: (form: CalculationForm) => FormReply;
 }
 
 const errorResponses = Object.fromEntries([400, 409, 413, 415, 429, 500].map((status) => [status, { $ref: 'Error#' }]));
@@ -40,7 +47,7 @@ async function requireJson(request: FastifyRequest) {
 /** Registers the API and the page. */
 export const webRoutes: FastifyPluginAsync<WebRoutesOptions> = async (fastify, options) => {
   const { handler } = options;
-  for (const schema of [MessageRequest, ChoiceRequest, FeedbackRequest, ReplyJsonSchema, ErrorSchema]) fastify.addSchema(schema);
+  for (const schema of [MessageRequest, ChoiceRequest, FeedbackRequest, CalculateRequest, ReplyJsonSchema, ErrorSchema]) fastify.addSchema(schema);
   const limit = options.ratePerMinute > 0 ? { rateLimit: { max: options.ratePerMinute, timeWindow: 60_000 } } : {};
   const retried = createRetriedMessages({
     shared: options.shared,
@@ -66,6 +73,14 @@ export const webRoutes: FastifyPluginAsync<WebRoutesOptions> = async (fastify, o
     if (answered.voteCounted === false) return reply.code(409).send(errorBody(ErrorCodes.HTTP_FEEDBACK_REFUSED, answered.text));
     return toReplyJson(answered);
   });
+  const { calculate } = options;
+  if (calculate) {
+    route<CalculationForm>('/api/v1/calculate', 'CalculateRequest', async (body, reply) => {
+      const outcome = calculate(body);
+      if (!outcome.ok) return reply.code(400).send(errorBody(ErrorCodes.HTTP_CALCULATION_INVALID, outcome.message));
+      return toReplyJson(outcome.reply);
+    });
+  }
 
   const document = openApiDocument();
   fastify.get('/api/v1/openapi.json', async () => document);
