@@ -55,6 +55,16 @@ describe('the calculate step', () => {
     expect(answered).toMatchObject({ kind: 'answer', entryId: 'calc.labour-arbitration' });
   });
 
+  it('after a problem\'s route, "还来得及吗?" is computed for that problem: one question, then the date', async () => {
+    const route = await bot.send('被公司辞退了怎么办');
+    expect(route.entryId).toBe('problem.dismissal');
+    const asked = await bot.send('还来得及吗?');
+    expect(asked).toMatchObject({ kind: 'clarify', calculation: { kind: 'ask', calculation: expect.stringContaining('labour-arbitration') } });
+    const answered = await bot.send('2026年3月2日');
+    expect(answered).toMatchObject({ kind: 'answer', entryId: 'calc.labour-arbitration' });
+    expect(answered.text).toContain('2027年3月2日');
+  });
+
   it('refuses a date in the future politely, without a figure', async () => {
     const reply = await bot.send('我2027年5月1日被辞退,最晚哪天申请仲裁');
     expect(reply).toMatchObject({ kind: 'clarify', calculation: { kind: 'refuse' } });
