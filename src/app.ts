@@ -22,9 +22,15 @@ import { broadcastReloads } from './service/reload/broadcast-reloads.js';
 import { openDeployment } from './service/shared-state/open-deployment.js';
 import type { SaltHealth } from './service/store/deployment-salt.js';
 import type { SharedState } from './service/shared-state/shared-state.js';
-import type { InboundMessage, MessageHandler } from './types.js';
+import type { InboundMessage, MessageHandler, Reply } from './types.js';
 import type { Run } from './bot.js';
 import { renderTrace } from './pipeline/render-trace.js';
+import { calculateForm, type CalculationForm } from './answer/calculate/index.js';
+import { systemClock, type Clock } from './service/time/clock.js';
+import { localDate } from './service/time/local-date.js';
+
+/** A form's calculation as a reply, or the field that cannot be read (in Chinese). */
+export type FormReply = { ok: true; reply: Reply } | { ok: false; field: string; message: string };
 
 export interface App {
   config: Config;
@@ -52,6 +58,11 @@ export interface App {
    * adapters' log lines to join up with the core's without revealing the chat id.
    */
   hashConversation(key: string): string;
+  /**
+   * A calculation asked for with its inputs (the web page's "算一算", POST /api/v1/calculate):
+   * the same calculators, knowledge, reply and today as a question in the chat.
+   */
+  calculate(form: CalculationForm): FormReply;
   /** Validates the knowledge directory and, if valid, serves it from the next message on (one build per change). */
   reload(reason: string): Promise<ReloadOutcome>;
   /** The check of the knowledge directory (as `legal-bot check`), in the knowledge worker thread, so residents are answered meanwhile. */
@@ -78,6 +89,8 @@ export interface AppOptions {
   store?: MessageStore;
   /** Observers of handled messages and reloads (metrics). */
   hooks?: AppHooks;
+  /** The clock the bot's today comes from (the real one unless a test sets the day). */
+  clock?: Clock;
 }
 
 const sameWords = (a: DomainWord[], b: DomainWord[]) => JSON.stringify(a) === JSON.stringify(b);
@@ -101,6 +114,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const stopRetention = recording ? startRetention({ store, days: config.retentionDays, logger }) : () => undefined;
 
   const hooks = options.hooks ?? {};
+  const clock = options.clock ?? systemClock;
   const worker = openKnowledgeWorker();
   const local = observeReloads(createReloader({
     knowledgeDir: config.knowledgeDir,
@@ -158,6 +172,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     limiter: shared.limiter,
     feedbackWindowMs: options.textFeedback ? config.feedbackWindowMs : 0,
     staff,
+    clock,
   });
   const handler: MessageHandler = observeHandler((message) => bot.handle(message), hooks, logger);
   const watches = new Set<() => void>();
@@ -179,6 +194,11 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     shared,
     saltHealth: () => deployment.saltHealth(),
     hashConversation: (key) => store.hashConversation(key),
+    calculate(form) {
+      const { engine } = bot;
+      const outcome = calculateForm(form, localDate(clock.now()), engine.knowledge.calculate);
+      return outcome.ok ? { ok: true, reply: engine.compose.calculation(outcome.outcome) } : outcome;
+    },
     reload: (reason) => reloader.reload(reason),
     checkKnowledge: () => worker.check(config.knowledgeDir),
     planSampleQuestion: (request) => worker.planQuestion(config.knowledgeDir, request),

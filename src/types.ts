@@ -100,7 +100,10 @@ export interface Reply {
   kind: ReplyKind;
   /** Plain text, ready to send as is (no markup). */
   text: string;
-  /** The knowledge entry answered, for `answer` replies. */
+  /**
+   * The knowledge entry answered, for `answer` replies; `calc.<rule>` for a computed figure
+   * (calc.labour-arbitration, calc.unlawful-termination), which carries `calculation`.
+   */
   entryId?: string;
   /** Confidence in [0, 1] of the chosen entry, where matching ran. */
   score?: number;
@@ -112,11 +115,26 @@ export interface Reply {
   awaits?: ReplyAwaits;
   /** Numbers to call first, most urgent first (emergency replies: tap-to-call links). */
   call?: string[];
+  /** A calculation's outcome, as data: the figure and its working (an `answer`), or the input it asks for (a `clarify`). */
+  calculation?: ReplyCalculation;
   /**
    * For a 👍 / 👎 (kind `feedback`): false when it was not counted, because this
    * conversation has no such answer to rate (never answered, expired) or rated it already.
    */
   voteCounted?: boolean;
+}
+
+/**
+ * A calculator's outcome as plain JSON data (`CalcOutcome` of src/answer/calculate/result.ts,
+ * whose fields it names in part: the ground imports nothing of the house): `result` (figure,
+ * working, articles, what would change it, assumptions, inputs), `ask` (the one input missing)
+ * or `refuse` (a date in the future…).
+ */
+export interface ReplyCalculation {
+  kind: 'result' | 'ask' | 'refuse';
+  /** Which calculation: `deadline:<rule>`, `compensation`, `unlawful-termination`, `double-wages`, `court-fee`. */
+  calculation: string;
+  title: string;
 }
 
 /** Handles one inbound message; never rejects for bad user input. */

@@ -14,7 +14,7 @@ import { BotError, ErrorCodes } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import type { SharedCache } from '../../src/service/shared-state/shared-state.js';
 import type { MessageHandler } from '../../src/types.js';
-import { webRoutes } from '../web/web-routes.js';
+import { webRoutes, type WebRoutesOptions } from '../web/web-routes.js';
 import { clientErrorHandler } from './client-errors.js';
 import { healthRoutes, type Readiness } from './health.js';
 import { frameworkErrors, installJsonErrors, SAID, sendError } from './json-errors.js';
@@ -36,6 +36,8 @@ export interface HttpServerOptions {
   shared?: SharedCache;
   /** Whether a message reads as danger now: such a message is never refused by the per-address limit. */
   urgent?: (text: string) => boolean;
+  /** The app's calculators for forms (POST /api/v1/calculate, the page's "算一算"). */
+  calculate?: WebRoutesOptions['calculate'];
 }
 
 export interface HttpServer {
@@ -103,6 +105,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     shared: options.shared,
     logger: options.logger,
     urgent: options.urgent,
+    calculate: options.calculate,
   });
 
   return {

@@ -8,7 +8,7 @@ import type { Logger } from '../../src/logger.js';
 import type { SharedCache } from '../../src/service/shared-state/shared-state.js';
 import type { Adapter } from '../../src/types.js';
 import { WEB_ADAPTER } from '../web/to-inbound.js';
-import { createHttpServer, type HttpServer } from './create-http-server.js';
+import { createHttpServer, type HttpServer, type HttpServerOptions } from './create-http-server.js';
 import type { Readiness } from './health.js';
 import type { Metrics } from './metrics.js';
 
@@ -28,6 +28,8 @@ export interface HttpAdapterOptions {
   shared?: SharedCache;
   /** Whether a message reads as danger now: such a message is never refused by the per-address limit. */
   urgent?: (text: string) => boolean;
+  /** The app's calculators for forms (POST /api/v1/calculate, the page's "算一算"). */
+  calculate?: HttpServerOptions['calculate'];
 }
 
 /** Creates the adapter; nothing listens before `start()`. */
@@ -36,8 +38,8 @@ export function createHttpAdapter(options: HttpAdapterOptions): Adapter {
   return {
     name: WEB_ADAPTER,
     async start(handler) {
-      const { config, logger, readiness, metrics, cookieSecret, shared, urgent } = options;
-      server = createHttpServer({ config, logger, handler, readiness, metrics, cookieSecret, shared, urgent });
+      const { config, logger, readiness, metrics, cookieSecret, shared, urgent, calculate } = options;
+      server = createHttpServer({ config, logger, handler, readiness, metrics, cookieSecret, shared, urgent, calculate });
       options.mount?.(server);
       const address = await server.start();
       logger.info({ address }, 'HTTP server listening');

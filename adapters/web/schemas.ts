@@ -2,6 +2,7 @@
  * JSON schemas of the API's requests and replies: fastify validates bodies and serializes
  * replies with them, and the OpenAPI document is built from them.
  */
+import { CALCULATION_OUTCOME } from './calculate-schemas.js';
 
 /** A client-made random id: 8 to 64 letters, digits, `_` or `-`. */
 export const CONVERSATION = {
@@ -73,7 +74,7 @@ const nullable = (type: string) => ({ type: [type, 'null'] });
 export const ReplyJsonSchema = {
   $id: 'Reply',
   type: 'object',
-  required: ['kind', 'text', 'entry', 'score', 'choices', 'source', 'awaits', 'call'],
+  required: ['kind', 'text', 'entry', 'score', 'choices', 'source', 'awaits', 'call', 'calculation'],
   properties: {
     kind: {
       type: 'string',
@@ -93,6 +94,7 @@ export const ReplyJsonSchema = {
     source: nullable('string'),
     awaits: { type: ['string', 'null'], enum: ['pick', 'vote', null] },
     call: { type: ['array', 'null'], items: { type: 'string' }, description: 'Numbers to call first (tel: links).' },
+    calculation: CALCULATION_OUTCOME,
   },
 } as const;
 

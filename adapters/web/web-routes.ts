@@ -5,14 +5,19 @@
  * otherwise, a missing body too); a message with a `clientMessageId` is handled once however
  * often it is retried; a 👍 / 👎 the core did not count is refused with 409. The per-address
  * limit never refuses a message that reads as danger now: the core answers it with 110/120 first
- * (its own per-conversation limit runs after the emergency step), however busy the address.
+ * (its own per-conversation limit runs after the emergency step), however busy the address. A calculation asked
+ * for with its inputs (POST /api/v1/calculate, the page's "算一算") is not a message: it goes
+ * to the app's calculators and comes back as the same reply shape.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorCodes } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import { toReplyJson, type ReplyJson } from '../../src/reply-json.js';
 import type { SharedCache } from '../../src/service/shared-state/shared-state.js';
+import type { CalculationForm } from '../../src/answer/calculate/index.js';
+import type { FormReply } from '../../src/app.js';
 import type { MessageHandler } from '../../src/types.js';
+import { CalculateRequest } from './calculate-schemas.js';
 import { errorBody, httpError } from '../http/json-errors.js';
 import { openApiDocument } from './openapi.js';
 import { pageRoutes } from './page-routes.js';
@@ -34,6 +39,8 @@ export interface WebRoutesOptions {
    * message over the per-address limit: such a message is answered, not refused with 429.
    */
   urgent?: (text: string) => boolean;
+  /** The app's calculators for forms (`App.calculate`); without it there is no /api/v1/calculate. */
+  calculate?: (form: CalculationForm) => FormReply;
 }
 
 const errorResponses = Object.fromEntries([400, 409, 413, 415, 429, 500].map((status) => [status, { $ref: 'Error#' }]));
@@ -47,7 +54,7 @@ async function requireJson(request: FastifyRequest) {
 /** Registers the API and the page. */
 export const webRoutes: FastifyPluginAsync<WebRoutesOptions> = async (fastify, options) => {
   const { handler } = options;
-  for (const schema of [MessageRequest, ChoiceRequest, FeedbackRequest, ReplyJsonSchema, ErrorSchema]) fastify.addSchema(schema);
+  for (const schema of [MessageRequest, ChoiceRequest, FeedbackRequest, CalculateRequest, ReplyJsonSchema, ErrorSchema]) fastify.addSchema(schema);
   const perMinute = { max: options.ratePerMinute, timeWindow: 60_000 };
   const limit = options.ratePerMinute > 0 ? { rateLimit: perMinute } : {};
   // Messages count against the same per-address limit when they arrive (a body too large counts
@@ -98,6 +105,14 @@ export const webRoutes: FastifyPluginAsync<WebRoutesOptions> = async (fastify, o
     if (answered.voteCounted === false) return reply.code(409).send(errorBody(ErrorCodes.HTTP_FEEDBACK_REFUSED, answered.text));
     return toReplyJson(answered);
   });
+  const { calculate } = options;
+  if (calculate) {
+    route<CalculationForm>('/api/v1/calculate', 'CalculateRequest', async (body, reply) => {
+      const outcome = calculate(body);
+      if (!outcome.ok) return reply.code(400).send(errorBody(ErrorCodes.HTTP_CALCULATION_INVALID, outcome.message));
+      return toReplyJson(outcome.reply);
+    });
+  }
 
   const document = openApiDocument();
   fastify.get('/api/v1/openapi.json', async () => document);

@@ -53,6 +53,8 @@ export function renderTrace(trace: Trace): string {
   if (input?.choice !== undefined) lines.push(`${label('按钮')}${String(input.choice)}${input.known ? '' : '(未知)'}`);
   const pick = by('pick');
   if (pick) lines.push(`${label('选编号')}${String(pick.n)}(当前列表 ${String(pick.open)} 项)${pick.id ? ` → ${String(pick.id)}` : ''}`);
+  const calculation = by('calculate');
+  if (calculation) lines.push(...renderCalculation(calculation));
   const followUp = by('follow-up');
   if (followUp) lines.push(`${label('追问')}方面 ${list(followUp.aspects)},接着主题 ${String(followUp.topic ?? '(无)')}`);
   const match = by('match');
@@ -65,6 +67,20 @@ export function renderTrace(trace: Trace): string {
   }
   lines.push(`${label('经过步骤')}${trace.steps.join(' → ')}`);
   return lines.join('\n');
+}
+
+/** What the calculator read, assumed and applied. */
+function renderCalculation(note: TraceNote): string[] {
+  if (note.left !== undefined) return [`${label('计算')}${String(note.calculation)}:问题里没有日期或金额,由后面的步骤回答(${String(note.left)})`];
+  const lines = [
+    `${label('计算')}${String(note.title)}(${String(note.calculation)}${note.rule ? `,规则 ${String(note.rule)}` : ''};${String(note.via)})`,
+    `${label('读到')}${list(note.inputs)}`,
+    `${label('假设')}${list(note.assumptions)}`,
+  ];
+  if (note.how) lines.push(`${label('算法')}${String(note.how)}`, `${label('依据')}${list(note.articles)}`);
+  if (note.missing) lines.push(`${label('缺少')}${String(note.missing)}(问一句)`);
+  if (note.refused) lines.push(`${label('不算')}${String(note.refused)}`);
+  return lines;
 }
 
 function renderMatch(match: TraceNote): string[] {

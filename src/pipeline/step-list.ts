@@ -9,6 +9,7 @@ import type { SessionStore } from '../service/session/session-store.js';
 import type { StaffCommands } from './staff-commands.js';
 import type { MessageStore } from '../service/store/message-store.js';
 import type { Step } from './compose-steps.js';
+import { calculate } from './steps/calculate.js';
 import { cutNote } from './steps/cut-note.js';
 import { elsewhere } from './steps/elsewhere.js';
 import { emergency } from './steps/emergency.js';
@@ -73,6 +74,8 @@ export function answerSteps(options: StepOptions): Step[] {
     smalltalk(),
     handoff(),
     typedVote({ windowMs: options.feedbackWindowMs }),
+    // Before pick ("5号" answers "几号?") and follow-up (which answers "还来得及吗?" after a route with the route again).
+    calculate(),
     pick(),
     elsewhere(),
     followUp(),

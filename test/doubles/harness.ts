@@ -50,9 +50,9 @@ export interface Harness {
   logs(): Array<Record<string, unknown>>;
 }
 
-export async function createHarness(options: { maxMessageChars?: number; logLevel?: string } = {}): Promise<Harness> {
+export async function createHarness(options: { maxMessageChars?: number; logLevel?: string; /** The bot's clock at the start (ms); its today is the day in 曲江区. */ start?: number } = {}): Promise<Harness> {
   const { engine } = await realEngine();
-  let now = 1_700_000_000_000;
+  let now = options.start ?? 1_700_000_000_000;
   const lines: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {

@@ -6,6 +6,8 @@
 import type { Entry, KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { SourceRef } from '../knowledge/schema.js';
 import type { Reply, ReplyChoice } from '../../types.js';
+import type { CalcOutcome } from '../calculate/index.js';
+import { calculationReply } from './calculation-reply.js';
 import { callFirst, emergencyReply } from './safety-reply.js';
 import { formatSourceLine } from './source-line.js';
 
@@ -82,6 +84,11 @@ export function createComposer(knowledge: KnowledgeBase) {
         choices,
         awaits: 'pick',
       };
+    },
+
+    /** A calculator's outcome: a result as an answer with its articles, or the one question it needs. */
+    calculation(outcome: CalcOutcome): Reply {
+      return calculationReply(outcome, messages.calculationSourcePrefix);
     },
 
     fallback(score: number): Reply {

@@ -4,6 +4,7 @@
  * dialog's own data; where it is kept (memory, Redis) is the session store's business
  * (src/service/session).
  */
+import type { PendingCalculation } from '../calculate/index.js';
 
 /** What the bot remembers of one conversation. */
 export interface SessionState {
@@ -22,4 +23,10 @@ export interface SessionState {
   unrated?: string[];
   /** The question a clarify list was offered for (masked), so a pick's answer knows it. */
   asked?: string;
+  /**
+   * A calculation waiting for the one input the person was just asked for ("您是哪天被辞退的?"):
+   * its dates, amounts and lengths of service as data, its assumptions masked; the next message
+   * may answer it.
+   */
+  calculation?: PendingCalculation;
 }

@@ -1,3 +1,4 @@
+import type { CalculateKnowledge } from '../calculate/index.js';
 import type { DomainWord } from '../read/segment/segmenter.js';
 import type { HazardsData } from './hazards-schema.js';
 import type { PrivacyRules } from './privacy-schema.js';
@@ -42,6 +43,8 @@ export interface KnowledgeBase {
   reportTitles: ReadonlyMap<string, string>;
   /** sources/manifest.yaml: each source file pinned by its checksum, with its official version and its review. */
   sources: readonly PinnedSource[];
+  /** The calculators' data (knowledge/calculate/): holidays, deadline rules, local figures, court fees, question cues. */
+  calculate: CalculateKnowledge;
 }
 
 /** One thing wrong in the knowledge base, named by file and field, said in Chinese for staff. */

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BotError, ErrorCodes } from '../../errors.js';
+import { CALCULATE_FILES } from '../calculate/knowledge.js';
 
 /** The files every knowledge directory has (the loader reads them first). */
 export const FIXED_FILES: readonly string[] = [
@@ -23,6 +24,8 @@ export const FIXED_FILES: readonly string[] = [
   'lexicon/domain-words.txt',
   'privacy.yaml',
   'sources/manifest.yaml',
+  // The calculators' data: holidays, deadlines, local figures, court fees, question cues.
+  ...Object.values(CALCULATE_FILES),
 ];
 
 /** Folder of the law texts, relative to the knowledge directory. */

@@ -25,6 +25,7 @@ import { readReports } from './report-stats.js';
 import { createReadBudget, DEFAULT_KNOWLEDGE_LIMITS, type FileDigest, type KnowledgeLimits, type ReadBudget } from './read-budget.js';
 import { emergencyPatternProblems } from './check-emergency.js';
 import { checkManifest, ManifestSchema, MANIFEST_FILE, type PinnedSource, type SourceFile } from './source-manifest.js';
+import { readCalculateKnowledge } from './calculate-files.js';
 import {
   AspectsSchema,
   EmergencySchema,
@@ -96,6 +97,7 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
   }
 
   checkEntries(entries, new Set(topics.map((t) => t.id)), new Set(aspects.map((a) => a.id)), problems);
+  const calculate = readCalculateKnowledge(budget, problems, new Set(entries.map((entry) => entry.id)));
   for (const topic of topics) {
     if (!entries.some((entry) => entry.topic === topic.id)) {
       problems.push({ file: 'topics.yaml', field: `id=${topic.id}`, message: '这个主题下没有任何答案', entry: topic.id });
@@ -109,7 +111,7 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
   if (manifest) problems.push(...checkManifest(manifest, pinnedFiles(meta, facts), budget.digests()));
 
   if (emergency && hazards) problems.push(...hazardCategoryProblems(hazards, emergency));
-  if (problems.length > 0 || !meta || !emergency || !matching || !privacy || !hazards || !manifest) return { problems, sources: manifest ?? [] };
+  if (problems.length > 0 || !meta || !emergency || !matching || !privacy || !hazards || !manifest || !calculate) return { problems, sources: manifest ?? [] };
   return {
     problems,
     sources: manifest,
@@ -131,6 +133,7 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
       hazards,
       reportTitles: new Map(meta.sources.map((source) => [source.id, source.title])),
       sources: manifest,
+      calculate,
     },
   };
 }

@@ -152,6 +152,8 @@ export const MetaSchema = z.strictObject({
     noHandoff: text,
     relatedHeader: text,
     sourcePrefix: text,
+    /** Opens a computed figure's source line, its articles: a calculation is a source of its own. */
+    calculationSourcePrefix: text.default('计算依据:'),
     feedbackThanks: text,
     /** A 👍 / 👎 that is not counted: no answer of this conversation to rate, or rated already. */
     feedbackRefused: text.default('这条回答已经评价过了,或者不是这次对话里的回答,所以没有计入。谢谢您!'),

@@ -37,6 +37,7 @@ describe('JSON API', () => {
       source: '来源:《曲江区2023年法治政府建设情况报告》二(五)2',
       awaits: 'vote',
       call: null,
+      calculation: null,
     });
     expect(core.received[0]).toMatchObject({
       adapter: 'web',
@@ -130,11 +131,12 @@ describe('JSON API', () => {
     expect(response.body).not.toContain('/var/x');
   });
 
-  it('serves an OpenAPI document of the three routes', async () => {
+  it('serves an OpenAPI document of the four routes', async () => {
     const response = await serverWith(createFakeCore().handler).fastify.inject({ method: 'GET', url: '/api/v1/openapi.json' });
     const document = response.json();
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.paths)).toEqual(['/api/v1/messages', '/api/v1/choices', '/api/v1/feedback']);
+    expect(Object.keys(document.paths)).toEqual(['/api/v1/messages', '/api/v1/choices', '/api/v1/feedback', '/api/v1/calculate']);
     expect(document.components.schemas.Reply.required).toContain('call');
+    expect(document.components.schemas.Reply.required).toContain('calculation');
   });
 });
