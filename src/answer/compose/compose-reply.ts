@@ -9,6 +9,12 @@ import type { Reply, ReplyChoice } from '../../types.js';
 import { callFirst, emergencyReply } from './safety-reply.js';
 import { formatSourceLine } from './source-line.js';
 
+/**
+ * How long the rate limit's notice asks to wait: the limit counts a conversation's messages per
+ * minute (RATE_LIMIT_PER_MINUTE), so a minute frees it. The bot's own rule, not a fact a source gives.
+ */
+const RATE_WINDOW = '一分钟';
+
 /** Builds all reply texts for one knowledge base. */
 export function createComposer(knowledge: KnowledgeBase) {
   const { messages } = knowledge.meta;
@@ -141,8 +147,12 @@ export function createComposer(knowledge: KnowledgeBase) {
       return { kind: 'error', text: messages.error };
     },
 
-    limited(notice: boolean): Reply {
-      return { kind: 'limited', text: notice ? messages.rateLimited : '' };
+    /**
+     * Over the rate limit: the notice saying when to ask again, or nothing (`''`) after it, where
+     * the platform may stay silent; a channel that answers every request (`always`) gets the notice.
+     */
+    limited(notice: boolean, always = false): Reply {
+      return { kind: 'limited', text: notice || always ? messages.rateLimited.replaceAll('{wait}', RATE_WINDOW) : '' };
     },
 
     truncatedNote(max: number): string {
