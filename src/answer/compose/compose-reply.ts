@@ -28,19 +28,43 @@ export function createComposer(knowledge: KnowledgeBase) {
     items.map((item, index) => ({ n: index + 1, label: item.label, id: item.id }));
   const numbered = (choices: ReplyChoice[]) => choices.map((choice) => `${choice.n}. ${choice.label}`).join('\n');
   const entryChoices = (entries: Entry[]) => list(entries.map((entry) => ({ label: entry.title, id: `e:${entry.id}` })));
+  const relatedLine = (titles: string[]) => `${messages.relatedHeader}${titles.join(' / ')}`;
 
   const composer = {
-    /** An entry's answer; `plain` leaves out the numbered next steps (nothing will pick from them). */
+    /**
+     * An entry's answer. Its related entries ("您还可以问:A / B") are offered as choices with ids,
+     * in the line's order and with its labels, so a button or a typed "1" / "第一个" picks them;
+     * `plain` leaves the choices out (nothing will pick from them) and keeps the line as text.
+     */
     answer(entry: Entry, score: number, plain = false): Reply {
       if (entry.problem) return composer.route(entry, score, plain);
       const source = sourceLine(entry.source);
-      const related = entry.related
-        .map((id) => knowledge.byId.get(id)?.title)
-        .filter((title): title is string => Boolean(title));
+      const related = entry.related.map((id) => knowledge.byId.get(id)).filter((e): e is Entry => Boolean(e));
       const parts = [`【${entry.title}】`, entry.answer.trim()];
-      if (related.length > 0) parts.push(`${messages.relatedHeader}${related.join(' / ')}`);
+      if (related.length > 0) parts.push(relatedLine(related.map((e) => e.title)));
       parts.push(source);
-      return { kind: 'answer', text: parts.join('\n'), entryId: entry.id, score, source };
+      const choices = plain ? [] : entryChoices(related);
+      return {
+        kind: 'answer',
+        text: parts.join('\n'),
+        entryId: entry.id,
+        score,
+        source,
+        ...(choices.length > 0 ? { choices, awaits: 'pick' as const } : {}),
+      };
+    },
+
+    /**
+     * An answer's "您还可以问:A / B" line as a numbered list, for a channel without buttons
+     * (公众号, WeChat, the console), where a typed digit picks; any other reply as it is.
+     */
+    numberSuggestions(reply: Reply): Reply {
+      if (reply.kind !== 'answer' || !reply.choices?.length) return reply;
+      const lines = reply.text.split('\n');
+      const at = lines.indexOf(relatedLine(reply.choices.map((choice) => choice.label)));
+      if (at < 0) return reply;
+      lines.splice(at, 1, messages.relatedPick, numbered(reply.choices));
+      return { ...reply, text: lines.join('\n') };
     },
 
     /** A problem's route, with its next steps as a numbered list. */
@@ -159,8 +183,9 @@ export function createComposer(knowledge: KnowledgeBase) {
       return messages.truncated.replace('{max}', String(max));
     },
 
-    feedbackHint(): string {
-      return messages.feedbackHint;
+    /** How to rate an answer without buttons: a bare 1 / 0, or words when the answer opened a list (digits pick). */
+    feedbackHint(listOpen = false): string {
+      return listOpen ? messages.feedbackHintWords : messages.feedbackHint;
     },
   };
   return composer;

@@ -151,12 +151,16 @@ export const MetaSchema = z.strictObject({
     /** Asked for a person where none can take over: where to reach one. */
     noHandoff: text,
     relatedHeader: text,
+    /** Heads an answer's related questions as a numbered list where there are no buttons (a digit picks). */
+    relatedPick: text.default('您还可以问(回复数字):'),
     sourcePrefix: text,
     feedbackThanks: text,
     /** A 👍 / 👎 that is not counted: no answer of this conversation to rate, or rated already. */
     feedbackRefused: text.default('这条回答已经评价过了,或者不是这次对话里的回答,所以没有计入。谢谢您!'),
     /** Ends answers on adapters without 👍 / 👎 buttons; a bare 1 / 0 then rates the answer. */
     feedbackHint: text,
+    /** Ends answers that opened a numbered list, where digits pick: rating them takes the `votes` words. */
+    feedbackHintWords: text.default('有用回复"有用",没用回复"没用"'),
     /** Headings of a problem's answer: first step, if that fails, evidence, time limits, next steps. */
     problemFirst: text,
     problemThen: text,
@@ -181,6 +185,13 @@ export const MetaSchema = z.strictObject({
    */
   handoff: z.strictObject({ words: z.array(phrase).min(1), anywhere: z.array(phrase).default([]), rejections: z.array(phrase).default([]) }),
   homePlaces: z.array(text).default([]),
+  /**
+   * Words that rate the last answer where there are no buttons, as the whole message: a list
+   * open or not (a bare 1 / 0 rates only when no list is open, for there digits pick).
+   */
+  votes: z
+    .strictObject({ useful: z.array(phrase).min(1).default(['有用']), notUseful: z.array(phrase).min(1).default(['没用']) })
+    .prefault({}),
 });
 
 /** Questions the bot must decline, in groups (weather, shopping…); the matcher learns each group as a class. */
