@@ -79,7 +79,7 @@ export const ReplyJsonSchema = {
       type: 'string',
       enum: ['answer', 'clarify', 'menu', 'fallback', 'emergency', 'unsupported', 'error', 'limited', 'staff', 'smalltalk', 'handoff'],
     },
-    text: { type: 'string', description: "Plain text to show; '' for `limited` after its first notice (show nothing)." },
+    text: { type: 'string', description: 'Plain text to show; never empty here (over the rate limit too: the notice says when to ask again).' },
     entry: nullable('string'),
     score: nullable('number'),
     choices: {
