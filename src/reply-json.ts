@@ -14,6 +14,8 @@ export interface ReplyJson {
   source: string | null;
   awaits: ReplyAwaits | null;
   call: string[] | null;
+  /** Legal terms of the answer with a plain explanation each, for the page to show. */
+  glossary: { term: string; gloss: string }[] | null;
 }
 
 /** Maps a reply to its JSON shape; scores are rounded to 4 decimals. */
@@ -27,5 +29,6 @@ export function toReplyJson(reply: Reply): ReplyJson {
     source: reply.source ?? null,
     awaits: reply.awaits ?? null,
     call: reply.call ?? null,
+    glossary: reply.glossary?.map(({ term, gloss }) => ({ term, gloss })) ?? null,
   };
 }

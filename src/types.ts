@@ -120,6 +120,8 @@ export interface Reply {
   awaits?: ReplyAwaits;
   /** Numbers to call first, most urgent first (emergency replies: tap-to-call links). */
   call?: string[];
+  /** Legal terms the answer uses, with a plain explanation each (knowledge/glossary.yaml), first appearance first. */
+  glossary?: { term: string; gloss: string }[];
   /**
    * For a 👍 / 👎 (kind `feedback`): false when it was not counted, because this
    * conversation has no such answer to rate (never answered, expired) or rated it already.

@@ -73,7 +73,7 @@ const nullable = (type: string) => ({ type: [type, 'null'] });
 export const ReplyJsonSchema = {
   $id: 'Reply',
   type: 'object',
-  required: ['kind', 'text', 'entry', 'score', 'choices', 'source', 'awaits', 'call'],
+  required: ['kind', 'text', 'entry', 'score', 'choices', 'source', 'awaits', 'call', 'glossary'],
   properties: {
     kind: {
       type: 'string',
@@ -93,6 +93,15 @@ export const ReplyJsonSchema = {
     source: nullable('string'),
     awaits: { type: ['string', 'null'], enum: ['pick', 'vote', null] },
     call: { type: ['array', 'null'], items: { type: 'string' }, description: 'Numbers to call first (tel: links).' },
+    glossary: {
+      type: ['array', 'null'],
+      description: 'Legal terms the answer uses, each with a plain explanation (knowledge/glossary.yaml), first appearance first.',
+      items: {
+        type: 'object',
+        required: ['term', 'gloss'],
+        properties: { term: { type: 'string' }, gloss: { type: 'string' } },
+      },
+    },
   },
 } as const;
 

@@ -7,6 +7,7 @@ import type { Entry, KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { SourceRef } from '../knowledge/schema.js';
 import type { Reply, ReplyChoice } from '../../types.js';
 import { callFirst, emergencyReply } from './safety-reply.js';
+import { glossesIn } from './glossary.js';
 import { formatSourceLine } from './source-line.js';
 
 /**
@@ -29,6 +30,11 @@ export function createComposer(knowledge: KnowledgeBase) {
   const numbered = (choices: ReplyChoice[]) => choices.map((choice) => `${choice.n}. ${choice.label}`).join('\n');
   const entryChoices = (entries: Entry[]) => list(entries.map((entry) => ({ label: entry.title, id: `e:${entry.id}` })));
   const relatedLine = (titles: string[]) => `${messages.relatedHeader}${titles.join(' / ')}`;
+  /** The glossary field of an answer: terms of its title and body (not of its suggestions or source line). */
+  const glossaryOf = (entry: Entry) => {
+    const glossary = glossesIn(`${entry.title}\n${entry.answer}`, knowledge.glossary);
+    return glossary.length > 0 ? { glossary } : {};
+  };
 
   const composer = {
     /**
@@ -51,6 +57,7 @@ export function createComposer(knowledge: KnowledgeBase) {
         score,
         source,
         ...(choices.length > 0 ? { choices, awaits: 'pick' as const } : {}),
+        ...glossaryOf(entry),
       };
     },
 
@@ -84,6 +91,7 @@ export function createComposer(knowledge: KnowledgeBase) {
         source,
         ...(choices.length > 0 ? { choices, awaits: 'pick' as const } : {}),
         ...(call.length > 0 ? { call } : {}),
+        ...glossaryOf(entry),
       };
     },
 

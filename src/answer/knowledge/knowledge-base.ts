@@ -1,6 +1,6 @@
 import type { DomainWord } from '../read/segment/segmenter.js';
 import type { PrivacyRules } from './privacy-schema.js';
-import type { Aspect, EmergencyData, EntryData, MatchingSettings, Meta, ProblemData, Topic } from './schema.js';
+import type { Aspect, EmergencyData, EntryData, GlossaryTerm, MatchingSettings, Meta, ProblemData, Topic } from './schema.js';
 
 /** The topic under which problems are listed and matched. */
 export const PROBLEMS_TOPIC = 'problems';
@@ -34,6 +34,8 @@ export interface KnowledgeBase {
   declines: ReadonlyMap<string, readonly string[]>;
   /** The word lists masking reads (privacy.yaml). */
   privacy: PrivacyRules;
+  /** Legal terms with their plain explanations (glossary.yaml), longest term first so 非诉讼事项 wins over 诉讼事项. */
+  glossary: readonly GlossaryTerm[];
   /** Report title by report source id, for source lines. */
   reportTitles: ReadonlyMap<string, string>;
 }

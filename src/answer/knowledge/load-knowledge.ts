@@ -18,10 +18,12 @@ import { readLines, readYaml } from './read-files.js';
 import { readReports } from './report-stats.js';
 import { createReadBudget, DEFAULT_KNOWLEDGE_LIMITS, type FileDigest, type KnowledgeLimits, type ReadBudget } from './read-budget.js';
 import { emergencyPatternProblems } from './check-emergency.js';
+import { glossaryProblems } from './check-glossary.js';
 import {
   AspectsSchema,
   EmergencySchema,
   EntryFileSchema,
+  GlossarySchema,
   HotlinesSchema,
   MetaSchema,
   MatchingSchema,
@@ -70,6 +72,7 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
   const matching = readYaml(budget, 'matching.yaml', MatchingSchema, problems);
   const domainWords = readLines(budget, 'lexicon/domain-words.txt', problems).map(parseDomainWord);
   const privacy = readYaml(budget, 'privacy.yaml', PrivacySchema, problems);
+  const glossary = readYaml(budget, 'glossary.yaml', GlossarySchema, problems) ?? [];
   const facts = readFactContext(dir, meta, problems, budget);
 
   if (entryFiles.length === 0) problems.push({ file: 'entries/', field: '(目录)', message: '没有答案文件' });
@@ -89,7 +92,8 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
       problems.push({ file: 'topics.yaml', field: `id=${topic.id}`, message: '这个主题下没有任何答案', entry: topic.id });
     }
   }
-  problems.push(...checkFacts(knowledgeOwners({ entries, topics, aspects, meta, emergency }), facts));
+  problems.push(...checkFacts(knowledgeOwners({ entries, topics, aspects, meta, emergency, glossary }), facts));
+  problems.push(...glossaryProblems(glossary));
   if (emergency) {
     for (const { field, message } of emergencyPatternProblems(emergency)) problems.push({ file: 'emergency.yaml', field, message });
   }
@@ -112,6 +116,7 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
       stopwords: new Set(stopwords),
       declines: new Map(Object.entries(outOfScope?.declines ?? {})),
       privacy,
+      glossary: [...glossary].sort((a, b) => b.term.length - a.term.length),
       reportTitles: new Map(meta.sources.map((source) => [source.id, source.title])),
     },
   };

@@ -201,6 +201,20 @@ export const OutOfScopeSchema = z.strictObject({
 
 export const SynonymsSchema = z.record(z.string().min(1), z.string());
 
+/**
+ * glossary.yaml: legal terms answers use, each with a plain explanation shown where it first
+ * appears in an answer, and the law text it stands on (checked like an entry's sources).
+ */
+export const GlossarySchema = z.array(
+  z.strictObject({
+    /** Exactly as answers write it (非诉讼事项). */
+    term: text,
+    /** In a resident's words, no fact the source does not give. */
+    gloss: text,
+    source: z.array(SourceSchema).min(1, '至少要有一个来源'),
+  }),
+);
+
 /** hotlines.yaml: the national hotlines, the only phone numbers an answer may give. */
 export const HotlinesSchema = z
   .array(
@@ -235,6 +249,7 @@ export type Topic = z.infer<typeof TopicsSchema>[number];
 export type Aspect = z.infer<typeof AspectsSchema>[number];
 export type EmergencyData = z.infer<typeof EmergencySchema>;
 export type Meta = z.infer<typeof MetaSchema>;
+export type GlossaryTerm = z.infer<typeof GlossarySchema>[number];
 export type Hotline = z.infer<typeof HotlinesSchema>[number];
 export type LawFile = z.infer<typeof LawFileSchema>;
 
