@@ -147,3 +147,14 @@ describe('"您还可以问" are choices with ids (issue 26)', () => {
     }
   });
 });
+
+describe('a typed pick is read as a pick, not for danger (issue 26)', () => {
+  it('第一个 after an answer gets the first suggestion with no safety line on top', async () => {
+    const b = await createStaffBot();
+    const web = { adapter: 'web', capabilities: { buttons: true, neverSilent: true } };
+    const answer = await b.send(QUESTION, web);
+    const picked = await b.send('第一个', web);
+    expect(picked.text.split('\n')[0]).toBe(`【${answer.choices?.[0]?.label}】`);
+    expect(picked.call).toBeUndefined();
+  });
+});
