@@ -24,6 +24,7 @@ import { matchAndDecide } from './steps/match.js';
 import { pick } from './steps/pick.js';
 import { rateLimit } from './steps/rate-limit.js';
 import { readMessage } from './steps/read.js';
+import { referral } from './steps/referral.js';
 import { recordTurn } from './steps/record.js';
 import { session } from './steps/session.js';
 import { smalltalk } from './steps/smalltalk.js';
@@ -74,6 +75,7 @@ export function answerSteps(options: StepOptions): Step[] {
     handoff(),
     typedVote({ windowMs: options.feedbackWindowMs }),
     pick(),
+    referral(),
     elsewhere(),
     followUp(),
     matchAndDecide(),

@@ -126,6 +126,15 @@ export function createComposer(knowledge: KnowledgeBase) {
       return { kind: 'fallback', text: messages.fallback, score };
     },
 
+    /** A question another office handles: that office, and its hotline (a call button) or where to go. */
+    referral(referral: KnowledgeBase['referrals'][number]): Reply {
+      const contact = referral.hotline
+        ? `拨打 ${referral.hotline}${referral.hotlineName ? ` ${referral.hotlineName}` : ''}`
+        : `到${referral.where ?? ''}`;
+      const text = messages.referral.replaceAll('{office}', referral.office).replaceAll('{contact}', contact);
+      return { kind: 'fallback', text, ...(referral.hotline ? { call: [referral.hotline] } : {}) };
+    },
+
     elsewhere(): Reply {
       return { kind: 'fallback', text: messages.elsewhere };
     },

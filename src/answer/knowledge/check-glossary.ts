@@ -1,9 +1,9 @@
 /**
- * Cross-checks of glossary.yaml beyond its schema (its sources and numbers go through the fact
+ * Cross-checks of glossary.yaml and referrals.yaml beyond their schemas (its sources and numbers go through the fact
  * check like an entry's): a term listed once, and an explanation that does not lean on the term.
  */
 import type { KnowledgeProblem } from './knowledge-base.js';
-import type { GlossaryTerm } from './schema.js';
+import type { GlossaryTerm, Hotline, Referral } from './schema.js';
 
 /** Problems of the glossary, named by file and term. */
 export function glossaryProblems(glossary: readonly GlossaryTerm[]): KnowledgeProblem[] {
@@ -19,4 +19,13 @@ export function glossaryProblems(glossary: readonly GlossaryTerm[]): KnowledgePr
     }
   });
   return problems;
+}
+
+/** Problems of referrals.yaml beyond its schema: a hotline must be one hotlines.yaml lists. */
+export function referralProblems(referrals: readonly Referral[], hotlines: readonly Hotline[]): KnowledgeProblem[] {
+  return referrals.flatMap(({ id, hotline }, index): KnowledgeProblem[] =>
+    hotline !== undefined && !hotlines.some((h) => h.number === hotline)
+      ? [{ file: 'referrals.yaml', field: `[${index}](id=${id}).hotline`, message: `「${hotline}」不是 hotlines.yaml 里登记的全国热线`, entry: id, text: hotline }]
+      : [],
+  );
 }

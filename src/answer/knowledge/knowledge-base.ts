@@ -1,6 +1,6 @@
 import type { DomainWord } from '../read/segment/segmenter.js';
 import type { PrivacyRules } from './privacy-schema.js';
-import type { Aspect, EmergencyData, EntryData, GlossaryTerm, MatchingSettings, Meta, ProblemData, Topic } from './schema.js';
+import type { Aspect, EmergencyData, EntryData, GlossaryTerm, MatchingSettings, Meta, ProblemData, Referral, Topic } from './schema.js';
 
 /** The topic under which problems are listed and matched. */
 export const PROBLEMS_TOPIC = 'problems';
@@ -36,6 +36,8 @@ export interface KnowledgeBase {
   privacy: PrivacyRules;
   /** Legal terms with their plain explanations (glossary.yaml), longest term first so 非诉讼事项 wins over 诉讼事项. */
   glossary: readonly GlossaryTerm[];
+  /** Offices that handle what the bot cannot answer (referrals.yaml), with their hotline's name. */
+  referrals: readonly (Referral & { hotlineName?: string })[];
   /** Report title by report source id, for source lines. */
   reportTitles: ReadonlyMap<string, string>;
 }

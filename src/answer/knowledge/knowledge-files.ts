@@ -20,6 +20,7 @@ export const FIXED_FILES: readonly string[] = [
   'lexicon/domain-words.txt',
   'privacy.yaml',
   'glossary.yaml',
+  'referrals.yaml',
 ];
 
 /** Folder of the law texts, relative to the knowledge directory. */

@@ -18,12 +18,13 @@ import { readLines, readYaml } from './read-files.js';
 import { readReports } from './report-stats.js';
 import { createReadBudget, DEFAULT_KNOWLEDGE_LIMITS, type FileDigest, type KnowledgeLimits, type ReadBudget } from './read-budget.js';
 import { emergencyPatternProblems } from './check-emergency.js';
-import { glossaryProblems } from './check-glossary.js';
+import { glossaryProblems, referralProblems } from './check-glossary.js';
 import {
   AspectsSchema,
   EmergencySchema,
   EntryFileSchema,
   GlossarySchema,
+  ReferralsSchema,
   HotlinesSchema,
   MetaSchema,
   MatchingSchema,
@@ -73,6 +74,7 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
   const domainWords = readLines(budget, 'lexicon/domain-words.txt', problems).map(parseDomainWord);
   const privacy = readYaml(budget, 'privacy.yaml', PrivacySchema, problems);
   const glossary = readYaml(budget, 'glossary.yaml', GlossarySchema, problems) ?? [];
+  const referrals = readYaml(budget, 'referrals.yaml', ReferralsSchema, problems) ?? [];
   const facts = readFactContext(dir, meta, problems, budget);
 
   if (entryFiles.length === 0) problems.push({ file: 'entries/', field: '(目录)', message: '没有答案文件' });
@@ -92,8 +94,9 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
       problems.push({ file: 'topics.yaml', field: `id=${topic.id}`, message: '这个主题下没有任何答案', entry: topic.id });
     }
   }
-  problems.push(...checkFacts(knowledgeOwners({ entries, topics, aspects, meta, emergency, glossary }), facts));
+  problems.push(...checkFacts(knowledgeOwners({ entries, topics, aspects, meta, emergency, glossary, referrals }), facts));
   problems.push(...glossaryProblems(glossary));
+  problems.push(...referralProblems(referrals, facts.hotlines));
   if (emergency) {
     for (const { field, message } of emergencyPatternProblems(emergency)) problems.push({ file: 'emergency.yaml', field, message });
   }
@@ -117,6 +120,11 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
       declines: new Map(Object.entries(outOfScope?.declines ?? {})),
       privacy,
       glossary: [...glossary].sort((a, b) => b.term.length - a.term.length),
+      // No undefined keys: the snapshot's JSON round trip must give back the same object.
+      referrals: referrals.map((r) => {
+        const name = facts.hotlines.find((h) => h.number === r.hotline)?.name;
+        return name ? { ...r, hotlineName: name } : r;
+      }),
       reportTitles: new Map(meta.sources.map((source) => [source.id, source.title])),
     },
   };

@@ -151,6 +151,8 @@ export const MetaSchema = z.strictObject({
     /** Asked for a person where none can take over: where to reach one. */
     noHandoff: text,
     relatedHeader: text,
+    /** A question another office handles (referrals.yaml): {office} and {contact} filled in. */
+    referral: text.default('这件事归{office}办理,我这里没有他们的办理资料,不想给您错误的信息。请{contact}咨询。'),
     /** Heads an answer's related questions as a numbered list where there are no buttons (a digit picks). */
     relatedPick: text.default('您还可以问(回复数字):'),
     sourcePrefix: text,
@@ -215,6 +217,27 @@ export const GlossarySchema = z.array(
   }),
 );
 
+/**
+ * referrals.yaml: offices that handle what the bot cannot answer (社保 → 12333), each reached by a
+ * listed national `hotline` or at `where`, with the source that says the office handles it.
+ */
+export const ReferralsSchema = z.array(
+  z
+    .strictObject({
+      id,
+      /** The office, as residents would look for it. */
+      office: text,
+      /** Words of a question that belong to this office. */
+      words: z.array(phrase).min(1),
+      /** A number of hotlines.yaml. */
+      hotline: phrase.optional(),
+      /** Where to go, where there is no hotline. */
+      where: text.optional(),
+      source: z.array(SourceSchema).min(1, '至少要有一个来源'),
+    })
+    .refine((r) => r.hotline !== undefined || r.where !== undefined, '要写 hotline(热线号码)或 where(去哪里办)'),
+);
+
 /** hotlines.yaml: the national hotlines, the only phone numbers an answer may give. */
 export const HotlinesSchema = z
   .array(
@@ -250,6 +273,7 @@ export type Aspect = z.infer<typeof AspectsSchema>[number];
 export type EmergencyData = z.infer<typeof EmergencySchema>;
 export type Meta = z.infer<typeof MetaSchema>;
 export type GlossaryTerm = z.infer<typeof GlossarySchema>[number];
+export type Referral = z.infer<typeof ReferralsSchema>[number];
 export type Hotline = z.infer<typeof HotlinesSchema>[number];
 export type LawFile = z.infer<typeof LawFileSchema>;
 
