@@ -16,6 +16,8 @@ export interface ReplyJson {
   call: string[] | null;
   /** A calculation's outcome (figure, working, articles, inputs read, assumptions), or what it asks for. */
   calculation: ReplyCalculation | null;
+  /** Legal terms of the answer with a plain explanation each, for the page to show. */
+  glossary: { term: string; gloss: string }[] | null;
 }
 
 /** Maps a reply to its JSON shape; scores are rounded to 4 decimals. */
@@ -30,5 +32,6 @@ export function toReplyJson(reply: Reply): ReplyJson {
     awaits: reply.awaits ?? null,
     call: reply.call ?? null,
     calculation: reply.calculation ?? null,
+    glossary: reply.glossary?.map(({ term, gloss }) => ({ term, gloss })) ?? null,
   };
 }

@@ -57,6 +57,11 @@ export interface InboundMessage {
     buttons?: boolean;
     /** The platform can hand the conversation to a person (WeChat official account). */
     handoff?: boolean;
+    /**
+     * Every message is a request that shows what it gets back (the web page and API): a reply
+     * is never empty there, so the rate limit says when to ask again each time, not once.
+     */
+    neverSilent?: boolean;
   };
 }
 
@@ -69,7 +74,10 @@ export type ReplyKind =
   | 'emergency'
   | 'unsupported'
   | 'error'
-  /** Over the per-conversation rate limit: a notice once, then `text` is '' (send nothing). */
+  /**
+   * Over the per-conversation rate limit: a notice once, then `text` is '' (send nothing), except
+   * where `capabilities.neverSilent` (the web), which gets the notice every time.
+   */
   | 'limited'
   /** The output of a staff command (`/why`, `/reload`). */
   | 'staff'
@@ -117,6 +125,8 @@ export interface Reply {
   call?: string[];
   /** A calculation's outcome, as data: the figure and its working (an `answer`), or the input it asks for (a `clarify`). */
   calculation?: ReplyCalculation;
+  /** Legal terms the answer uses, with a plain explanation each (knowledge/glossary.yaml), first appearance first. */
+  glossary?: { term: string; gloss: string }[];
   /**
    * For a 👍 / 👎 (kind `feedback`): false when it was not counted, because this
    * conversation has no such answer to rate (never answered, expired) or rated it already.

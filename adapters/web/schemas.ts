@@ -74,13 +74,13 @@ const nullable = (type: string) => ({ type: [type, 'null'] });
 export const ReplyJsonSchema = {
   $id: 'Reply',
   type: 'object',
-  required: ['kind', 'text', 'entry', 'score', 'choices', 'source', 'awaits', 'call', 'calculation'],
+  required: ['kind', 'text', 'entry', 'score', 'choices', 'source', 'awaits', 'call', 'calculation', 'glossary'],
   properties: {
     kind: {
       type: 'string',
       enum: ['answer', 'clarify', 'menu', 'fallback', 'emergency', 'unsupported', 'error', 'limited', 'staff', 'smalltalk', 'handoff'],
     },
-    text: { type: 'string', description: "Plain text to show; '' for `limited` after its first notice (show nothing)." },
+    text: { type: 'string', description: 'Plain text to show; never empty here (over the rate limit too: the notice says when to ask again).' },
     entry: nullable('string'),
     score: nullable('number'),
     choices: {
@@ -95,6 +95,15 @@ export const ReplyJsonSchema = {
     awaits: { type: ['string', 'null'], enum: ['pick', 'vote', null] },
     call: { type: ['array', 'null'], items: { type: 'string' }, description: 'Numbers to call first (tel: links).' },
     calculation: CALCULATION_OUTCOME,
+    glossary: {
+      type: ['array', 'null'],
+      description: 'Legal terms the answer uses, each with a plain explanation (knowledge/glossary.yaml), first appearance first.',
+      items: {
+        type: 'object',
+        required: ['term', 'gloss'],
+        properties: { term: { type: 'string' }, gloss: { type: 'string' } },
+      },
+    },
   },
 } as const;
 

@@ -1,7 +1,8 @@
 /**
  * The web adapter: the JSON API (`/api/v1/…`) and the resident chat page (`/`). Every request
  * becomes one {@link InboundMessage} for the core's handler; the reply goes back as
- * `toReplyJson` gives it, the same shape `ask --json` prints. Requests must be JSON (415
+ * `toReplyJson` gives it, the same shape `ask --json` prints; the page's form posts to `/ask`
+ * (ask-form.ts) when its scripts have not run. Requests must be JSON (415
  * otherwise, a missing body too); a message with a `clientMessageId` is handled once however
  * often it is retried; a 👍 / 👎 the core did not count is refused with 409. The per-address
  * limit never refuses a message that reads as danger now: the core answers it with 110/120 first
@@ -19,8 +20,9 @@ import type { FormReply } from '../../src/app.js';
 import type { MessageHandler } from '../../src/types.js';
 import { CalculateRequest } from './calculate-schemas.js';
 import { errorBody, httpError } from '../http/json-errors.js';
+import { askForm } from './ask-form.js';
 import { openApiDocument } from './openapi.js';
-import { pageRoutes } from './page-routes.js';
+import { pageRoutes, publicDir, renderPage } from './page-routes.js';
 import { createRetriedMessages } from './retried-messages.js';
 import { ChoiceRequest, ErrorSchema, FeedbackRequest, MessageRequest, ReplyJsonSchema } from './schemas.js';
 import { choiceToInbound, feedbackToInbound, messageToInbound, type ChoiceBody, type FeedbackBody, type MessageBody } from './to-inbound.js';
@@ -117,4 +119,6 @@ export const webRoutes: FastifyPluginAsync<WebRoutesOptions> = async (fastify, o
   const document = openApiDocument();
   fastify.get('/api/v1/openapi.json', async () => document);
   await fastify.register(pageRoutes, { retentionDays: options.retentionDays });
+  // The page's own form, for a question sent before (or without) its scripts.
+  await fastify.register(askForm, { handler, page: renderPage(publicDir(), options.retentionDays), config: limit });
 };

@@ -12,7 +12,7 @@ import type { Segmenter } from './read/segment/segmenter.js';
 import { createComposer, type Composer } from './compose/compose-reply.js';
 import { createNormalizer } from './read/normalize.js';
 import { createToSimplified } from './read/to-simplified.js';
-import { createGreetingStripper, createGreetingTest, createOnlyWordsTest, createPhraseTest } from './dialog/intents.js';
+import { createGreetingStripper, createGreetingTest, createOnlyWordsTest, createPhraseTest, parsePick } from './dialog/intents.js';
 import { createElsewhereTest } from './dialog/elsewhere.js';
 import { sanitize, truncate } from './read/sanitize.js';
 import { modelInput, modelTrainingFor } from './model-input.js';
@@ -152,7 +152,8 @@ export function* engineSteps(
     readSafety,
     weighDanger: (normalized) => {
       const rules = readSafety(normalized);
-      const learned = rules.emergency ? undefined : model?.read(modelInput(normalized, lexicon));
+      // A bare pick ("第一个", "2") has nothing for the model to read: it once put a medical line on 第一个.
+      const learned = rules.emergency || parsePick(normalized) !== undefined ? undefined : model?.read(modelInput(normalized, lexicon));
       const otherwiseClear = learned !== undefined && (asksForPerson(normalized) || isGreeting(normalized) || smalltalkOf(normalized) !== undefined);
       return weighDanger(normalized, rules, learned, knowledge.matching.danger, knowledge.emergency, { otherwiseClear });
     },

@@ -25,6 +25,7 @@ import { matchAndDecide } from './steps/match.js';
 import { pick } from './steps/pick.js';
 import { rateLimit } from './steps/rate-limit.js';
 import { readMessage } from './steps/read.js';
+import { referral } from './steps/referral.js';
 import { recordTurn } from './steps/record.js';
 import { session } from './steps/session.js';
 import { smalltalk } from './steps/smalltalk.js';
@@ -77,6 +78,7 @@ export function answerSteps(options: StepOptions): Step[] {
     // Before pick ("5号" answers "几号?") and follow-up (which answers "还来得及吗?" after a route with the route again).
     calculate(),
     pick(),
+    referral(),
     elsewhere(),
     followUp(),
     matchAndDecide(),

@@ -28,7 +28,7 @@ describe('legal-bot ask', () => {
   it('--json prints one object: kind, text, entry, score, choices, source, awaits, call, calculation', async () => {
     const { stdout } = await run(['ask', '--json', '法律援助在哪里申请']);
     const reply = JSON.parse(stdout);
-    expect(Object.keys(reply).sort()).toEqual(['awaits', 'calculation', 'call', 'choices', 'entry', 'kind', 'score', 'source', 'text']);
+    expect(Object.keys(reply).sort()).toEqual(['awaits', 'calculation', 'call', 'choices', 'entry', 'glossary', 'kind', 'score', 'source', 'text']);
     expect(reply).toMatchObject({ kind: 'answer', entry: 'legal-aid.where' });
   });
 
@@ -144,10 +144,15 @@ describe('legal-bot chat and serve', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ conversation: 'cli-test-conversation', text: '法律援助在哪里申请' }),
     }).then((response) => response.json());
-    // The API gives the same reply as `ask --json` for the same question; only the web
-    // conversation, which goes on, awaits a 👍 / 👎 that a one-shot `ask` cannot take.
-    expect(reply.awaits).toBe('vote');
-    expect({ ...reply, awaits: null }).toEqual(JSON.parse((await run(['ask', '--json', '法律援助在哪里申请'])).stdout));
+    // The API gives the same answer as `ask --json` for the same question, with the same
+    // suggestions as choices (awaiting a pick); the page shows them as buttons under their
+    // "您还可以问" line, where `ask` (no buttons) numbers them.
+    const asked = JSON.parse((await run(['ask', '--json', '法律援助在哪里申请'])).stdout);
+    expect(reply.awaits).toBe('pick');
+    const same = ({ kind, entry, score, choices, source, call, glossary }: Record<string, unknown>) => ({ kind, entry, score, choices, source, call, glossary });
+    expect(same(reply)).toEqual(same(asked));
+    expect(reply.text).toContain('您还可以问:谁可以申请法律援助 / ');
+    expect(asked.text).toContain('您还可以问(回复数字):\n1. 谁可以申请法律援助');
     expect((await fetch(`${address}readyz`)).status).toBe(200);
     signals.emit('SIGTERM');
     expect((await running).code).toBe(0);

@@ -12,6 +12,12 @@ export interface SessionState {
   entryId?: string;
   /** The ids of the numbered list last offered (`t:<topic>`, `e:<entry>`), in order. */
   choices?: string[];
+  /**
+   * The ids of a service answer's suggestions ("您还可以问", `e:<entry>`), in order: a digit picks
+   * them as from `choices`, but they are no list the person was asked to choose from, so a
+   * follow-up ("那在哪里") keeps to the topic answered, not to them.
+   */
+  suggestions?: string[];
   /** The kind of the last reply, where the next message depends on it (a rejected fallback). */
   lastKind?: 'fallback';
   /** The last answer, while a 👍 / 👎 or a typed 1 / 0 may rate it (question masked). */

@@ -3,7 +3,7 @@ import type { DomainWord } from '../read/segment/segmenter.js';
 import type { HazardsData } from './hazards-schema.js';
 import type { PrivacyRules } from './privacy-schema.js';
 import type { PinnedSource } from './source-manifest.js';
-import type { Aspect, EmergencyData, EntryData, MatchingSettings, Meta, ProblemData, Topic } from './schema.js';
+import type { Aspect, EmergencyData, EntryData, GlossaryTerm, MatchingSettings, Meta, ProblemData, Referral, Topic } from './schema.js';
 
 /** The topic under which problems are listed and matched. */
 export const PROBLEMS_TOPIC = 'problems';
@@ -39,6 +39,10 @@ export interface KnowledgeBase {
   declines: ReadonlyMap<string, readonly string[]>;
   /** The word lists masking reads (privacy.yaml). */
   privacy: PrivacyRules;
+  /** Legal terms with their plain explanations (glossary.yaml), longest term first so 非诉讼事项 wins over 诉讼事项. */
+  glossary: readonly GlossaryTerm[];
+  /** Offices that handle what the bot cannot answer (referrals.yaml), with their hotline's name. */
+  referrals: readonly (Referral & { hotlineName?: string })[];
   /** Report title by report source id, for source lines. */
   reportTitles: ReadonlyMap<string, string>;
   /** sources/manifest.yaml: each source file pinned by its checksum, with its official version and its review. */

@@ -26,6 +26,8 @@ export const FIXED_FILES: readonly string[] = [
   'sources/manifest.yaml',
   // The calculators' data: holidays, deadlines, local figures, court fees, question cues.
   ...Object.values(CALCULATE_FILES),
+  'glossary.yaml',
+  'referrals.yaml',
 ];
 
 /** Folder of the law texts, relative to the knowledge directory. */

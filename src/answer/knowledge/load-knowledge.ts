@@ -26,10 +26,13 @@ import { createReadBudget, DEFAULT_KNOWLEDGE_LIMITS, type FileDigest, type Knowl
 import { emergencyPatternProblems } from './check-emergency.js';
 import { checkManifest, ManifestSchema, MANIFEST_FILE, type PinnedSource, type SourceFile } from './source-manifest.js';
 import { readCalculateKnowledge } from './calculate-files.js';
+import { glossaryProblems, referralProblems } from './check-glossary.js';
 import {
   AspectsSchema,
   EmergencySchema,
   EntryFileSchema,
+  GlossarySchema,
+  ReferralsSchema,
   HotlinesSchema,
   MetaSchema,
   MatchingSchema,
@@ -82,6 +85,8 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
   const domainWords = readLines(budget, 'lexicon/domain-words.txt', problems).map(parseDomainWord);
   const privacy = readYaml(budget, 'privacy.yaml', PrivacySchema, problems);
   const hazards = readYaml(budget, 'hazards.yaml', HazardsSchema, problems);
+  const glossary = readYaml(budget, 'glossary.yaml', GlossarySchema, problems) ?? [];
+  const referrals = readYaml(budget, 'referrals.yaml', ReferralsSchema, problems) ?? [];
   const facts = readFactContext(dir, meta, problems, budget);
   const manifest = readYaml(budget, MANIFEST_FILE, ManifestSchema, problems);
 
@@ -103,7 +108,9 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
       problems.push({ file: 'topics.yaml', field: `id=${topic.id}`, message: '这个主题下没有任何答案', entry: topic.id });
     }
   }
-  problems.push(...checkFacts(knowledgeOwners({ entries, topics, aspects, meta, emergency }), facts));
+  problems.push(...checkFacts(knowledgeOwners({ entries, topics, aspects, meta, emergency, glossary, referrals }), facts));
+  problems.push(...glossaryProblems(glossary));
+  problems.push(...referralProblems(referrals, facts.hotlines));
   if (emergency) {
     for (const { field, message } of emergencyPatternProblems(emergency)) problems.push({ file: 'emergency.yaml', field, message });
   }
@@ -131,6 +138,12 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
       declines: new Map(Object.entries(outOfScope?.declines ?? {})),
       privacy,
       hazards,
+      glossary: [...glossary].sort((a, b) => b.term.length - a.term.length),
+      // No undefined keys: the snapshot's JSON round trip must give back the same object.
+      referrals: referrals.map((r) => {
+        const name = facts.hotlines.find((h) => h.number === r.hotline)?.name;
+        return name ? { ...r, hotlineName: name } : r;
+      }),
       reportTitles: new Map(meta.sources.map((source) => [source.id, source.title])),
       sources: manifest,
       calculate,

@@ -151,6 +151,10 @@ export const MetaSchema = z.strictObject({
     /** Asked for a person where none can take over: where to reach one. */
     noHandoff: text,
     relatedHeader: text,
+    /** A question another office handles (referrals.yaml): {office} and {contact} filled in. */
+    referral: text.default('这件事归{office}办理,我这里没有他们的办理资料,不想给您错误的信息。请{contact}咨询。'),
+    /** Heads an answer's related questions as a numbered list where there are no buttons (a digit picks). */
+    relatedPick: text.default('您还可以问(回复数字):'),
     sourcePrefix: text,
     /** Opens a computed figure's source line, its articles: a calculation is a source of its own. */
     calculationSourcePrefix: text.default('计算依据:'),
@@ -159,6 +163,8 @@ export const MetaSchema = z.strictObject({
     feedbackRefused: text.default('这条回答已经评价过了,或者不是这次对话里的回答,所以没有计入。谢谢您!'),
     /** Ends answers on adapters without 👍 / 👎 buttons; a bare 1 / 0 then rates the answer. */
     feedbackHint: text,
+    /** Ends answers that opened a numbered list, where digits pick: rating them takes the `votes` words. */
+    feedbackHintWords: text.default('有用回复"有用",没用回复"没用"'),
     /** Headings of a problem's answer: first step, if that fails, evidence, time limits, next steps. */
     problemFirst: text,
     problemThen: text,
@@ -183,6 +189,13 @@ export const MetaSchema = z.strictObject({
    */
   handoff: z.strictObject({ words: z.array(phrase).min(1), anywhere: z.array(phrase).default([]), rejections: z.array(phrase).default([]) }),
   homePlaces: z.array(text).default([]),
+  /**
+   * Words that rate the last answer where there are no buttons, as the whole message: a list
+   * open or not (a bare 1 / 0 rates only when no list is open, for there digits pick).
+   */
+  votes: z
+    .strictObject({ useful: z.array(phrase).min(1).default(['有用']), notUseful: z.array(phrase).min(1).default(['没用']) })
+    .prefault({}),
 });
 
 /** Questions the bot must decline, in groups (weather, shopping…); the matcher learns each group as a class. */
@@ -191,6 +204,41 @@ export const OutOfScopeSchema = z.strictObject({
 });
 
 export const SynonymsSchema = z.record(z.string().min(1), z.string());
+
+/**
+ * glossary.yaml: legal terms answers use, each with a plain explanation shown where it first
+ * appears in an answer, and the law text it stands on (checked like an entry's sources).
+ */
+export const GlossarySchema = z.array(
+  z.strictObject({
+    /** Exactly as answers write it (非诉讼事项). */
+    term: text,
+    /** In a resident's words, no fact the source does not give. */
+    gloss: text,
+    source: z.array(SourceSchema).min(1, '至少要有一个来源'),
+  }),
+);
+
+/**
+ * referrals.yaml: offices that handle what the bot cannot answer (社保 → 12333), each reached by a
+ * listed national `hotline` or at `where`, with the source that says the office handles it.
+ */
+export const ReferralsSchema = z.array(
+  z
+    .strictObject({
+      id,
+      /** The office, as residents would look for it. */
+      office: text,
+      /** Words of a question that belong to this office. */
+      words: z.array(phrase).min(1),
+      /** A number of hotlines.yaml. */
+      hotline: phrase.optional(),
+      /** Where to go, where there is no hotline. */
+      where: text.optional(),
+      source: z.array(SourceSchema).min(1, '至少要有一个来源'),
+    })
+    .refine((r) => r.hotline !== undefined || r.where !== undefined, '要写 hotline(热线号码)或 where(去哪里办)'),
+);
 
 /** hotlines.yaml: the national hotlines, the only phone numbers an answer may give, each for its matters. */
 export const HotlinesSchema = z
@@ -236,6 +284,8 @@ export type Topic = z.infer<typeof TopicsSchema>[number];
 export type Aspect = z.infer<typeof AspectsSchema>[number];
 export type EmergencyData = z.infer<typeof EmergencySchema>;
 export type Meta = z.infer<typeof MetaSchema>;
+export type GlossaryTerm = z.infer<typeof GlossarySchema>[number];
+export type Referral = z.infer<typeof ReferralsSchema>[number];
 export type Hotline = z.infer<typeof HotlinesSchema>[number];
 export type LawFile = z.infer<typeof LawFileSchema>;
 

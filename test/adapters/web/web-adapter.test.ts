@@ -35,7 +35,7 @@ runAdapterContract('web', makeWebDriver, (handler: MessageHandler) => neverRejec
 
 describe('web adapter mapping', () => {
   const at = 1_700_000_000_000;
-  const base = { adapter: 'web', conversationId: 'abcdefgh', senderId: 'abcdefgh', receivedAt: at, capabilities: { buttons: true } };
+  const base = { adapter: 'web', conversationId: 'abcdefgh', senderId: 'abcdefgh', receivedAt: at, capabilities: { buttons: true, neverSilent: true } };
 
   it('maps a question, a command, a choice and a vote', () => {
     expect(messageToInbound({ conversation: 'abcdefgh', text: '你好' }, at)).toEqual({ ...base, kind: 'text', text: '你好' });
