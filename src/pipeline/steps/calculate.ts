@@ -95,6 +95,20 @@ export function calculate(): Step {
     }
     const outcome = calculateReading(reading, localDate(ctx.at), ctx.engine.knowledge.calculate);
     const reply = ctx.engine.compose.calculation(outcome);
+    if (via === 'question' && outcome.kind === 'ask' && carries(reading)) {
+      // Part of the inputs given ("去年三月离职…还来得及吗"): the route or rule the steps after
+      // give still comes first (what to do matters more than the day), and the one question for the
+      // missing input follows it, waiting in the session; only where nothing answers is it alone.
+      if (ctx.state.calculation) ctx.next = withoutPending(ctx.next);
+      await next();
+      const answered = ctx.reply;
+      if (answered && answered.kind === 'answer') {
+        ctx.reply = { ...answered, text: `${answered.text.trimEnd()}\n\n${reply.text}`, ...(reply.calculation ? { calculation: reply.calculation } : {}) };
+        ctx.next = { ...ctx.next, calculation: maskPending(ctx, pendingOf(reading, outcome.missing)) };
+        ctx.note({ ...describe(outcome, reading, via), left: answered.entryId ?? answered.kind });
+        return;
+      }
+    }
     // The problem at hand stays at hand: "能拿多少?" after the deadline is still about the dismissal.
     const kept: SessionState = { ...(ctx.state.topic ? { topic: ctx.state.topic } : {}), ...(ctx.state.entryId ? { entryId: ctx.state.entryId } : {}) };
     ctx.next = outcome.kind === 'ask' ? { ...kept, calculation: maskPending(ctx, pendingOf(reading, outcome.missing)) } : kept;

@@ -20,10 +20,11 @@ describe('the calculate step', () => {
     expect(reply.calculation).toMatchObject({ kind: 'result', calculation: 'deadline:labour-arbitration' });
   });
 
-  it('asks for a vague date in one short question and reads the next message as its answer', async () => {
+  it('answers the route first, asks for a vague date below it in one short question, and reads the next message as its answer', async () => {
     const asked = await bot.send('我去年三月被辞退,还能申请仲裁吗');
-    expect(asked).toMatchObject({ kind: 'clarify', calculation: { kind: 'ask', missing: 'event' } });
-    expect(asked.choices).toBeUndefined();
+    expect(asked).toMatchObject({ kind: 'answer', calculation: { kind: 'ask', missing: 'event' } });
+    expect(asked.entryId ?? '').not.toMatch(/^calc\./u);
+    expect(asked.text.trimEnd().endsWith('（期限要从具体哪一天算起）')).toBe(true);
     expect(asked.text).toContain('2025年3月的几号');
     const answered = await bot.send('5号');
     expect(answered).toMatchObject({ kind: 'answer', entryId: 'calc.labour-arbitration' });
@@ -32,7 +33,7 @@ describe('the calculate step', () => {
 
   it('asks for the one missing amount and computes with the answer (3年8个月 at 6000: 48,000)', async () => {
     const asked = await bot.send('我在公司做了3年8个月,被违法辞退,能赔多少');
-    expect(asked).toMatchObject({ kind: 'clarify', calculation: { kind: 'ask', missing: 'wage' } });
+    expect(asked).toMatchObject({ kind: 'answer', calculation: { kind: 'ask', missing: 'wage' } });
     const answered = await bot.send('6000');
     expect(answered).toMatchObject({ kind: 'answer', entryId: 'calc.unlawful-termination' });
     expect(answered.text).toContain('48,000元');
