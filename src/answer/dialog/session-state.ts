@@ -5,6 +5,8 @@
  * (src/service/session).
  */
 
+import type { FlowProgress } from '../flows/walk.js';
+
 /** What the bot remembers of one conversation. */
 export interface SessionState {
   topic?: string;
@@ -22,4 +24,8 @@ export interface SessionState {
   unrated?: string[];
   /** The question a clarify list was offered for (masked), so a pick's answer knows it. */
   asked?: string;
+  /** Where the conversation stands in a guided flow (issue 22); typed answers masked. */
+  flow?: FlowProgress;
+  /** 法律明白人 mode: answers addressed to a helper; nothing about the villager kept beyond this turn's state. */
+  helper?: boolean;
 }

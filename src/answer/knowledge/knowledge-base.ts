@@ -1,4 +1,6 @@
 import type { DomainWord } from '../read/segment/segmenter.js';
+import type { CalculateKnowledge } from '../calculate/knowledge.js';
+import type { Flow } from './flow-schema.js';
 import type { PrivacyRules } from './privacy-schema.js';
 import type { Aspect, EmergencyData, EntryData, MatchingSettings, Meta, ProblemData, Topic } from './schema.js';
 
@@ -36,6 +38,10 @@ export interface KnowledgeBase {
   privacy: PrivacyRules;
   /** Report title by report source id, for source lines. */
   reportTitles: ReadonlyMap<string, string>;
+  /** The guided flows (flows/*.yaml), checked. */
+  flows: readonly Flow[];
+  /** The calculators' data (calculate/*.yaml), where the folder has it: deadlines computed in flows. */
+  calculate?: CalculateKnowledge;
 }
 
 /** One thing wrong in the knowledge base, named by file and field, said in Chinese for staff. */

@@ -18,6 +18,9 @@ import { readLines, readYaml } from './read-files.js';
 import { readReports } from './report-stats.js';
 import { createReadBudget, DEFAULT_KNOWLEDGE_LIMITS, type FileDigest, type KnowledgeLimits, type ReadBudget } from './read-budget.js';
 import { emergencyPatternProblems } from './check-emergency.js';
+import { checkFlows } from './check-flows.js';
+import { FlowSchema, type Flow } from './flow-schema.js';
+import { readCalculate } from './read-calculate.js';
 import {
   AspectsSchema,
   EmergencySchema,
@@ -52,12 +55,13 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
   const budget = createReadBudget(dir, limits);
   const entryFiles = listEntryFiles(dir);
   const problemFiles = listEntryFiles(dir, 'problems');
-  for (const [folder, files] of [['entries/', entryFiles], ['problems/', problemFiles]] as const) {
+  const flowFiles = listEntryFiles(dir, 'flows');
+  for (const [folder, files] of [['entries/', entryFiles], ['problems/', problemFiles], ['flows/', flowFiles]] as const) {
     if (files.length > limits.maxEntryFiles) {
       return { problems: [{ file: folder, field: '(目录)', message: `有 ${files.length} 个文件,超过了 ${limits.maxEntryFiles} 个的上限` }] };
     }
   }
-  const oversize = budget.precheck([...FIXED_FILES, ...entryFiles, ...problemFiles, ...listLawFiles(dir)]);
+  const oversize = budget.precheck([...FIXED_FILES, ...entryFiles, ...problemFiles, ...flowFiles, ...listLawFiles(dir)]);
   if (oversize.length > 0) return { problems: oversize.map(({ file, message }) => ({ file, field: '(大小)', message })) };
 
   const meta = readYaml(budget, 'meta.yaml', MetaSchema, problems);
@@ -93,6 +97,12 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
   if (emergency) {
     for (const { field, message } of emergencyPatternProblems(emergency)) problems.push({ file: 'emergency.yaml', field, message });
   }
+  const calculate = readCalculate(dir, budget, problems);
+  const flows: Flow[] = flowFiles.flatMap((file) => {
+    const flow = readYaml(budget, file, FlowSchema, problems);
+    return flow ? [{ ...flow, file }] : [];
+  });
+  problems.push(...checkFlows(flows, facts, calculate ? new Set(calculate.deadlines.rules.map((rule) => rule.id)) : undefined));
 
   if (problems.length > 0 || !meta || !emergency || !matching || !privacy) return { problems };
   return {
@@ -113,6 +123,8 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
       declines: new Map(Object.entries(outOfScope?.declines ?? {})),
       privacy,
       reportTitles: new Map(meta.sources.map((source) => [source.id, source.title])),
+      flows,
+      ...(calculate ? { calculate } : {}),
     },
   };
 }
