@@ -43,8 +43,18 @@ export function answerText(step: FlowStep, progress: Pick<FlowProgress, 'answers
 
 /** 《法律援助法》第四十二条: where a line stands, said after it. */
 export function citeOf(sources: readonly SourceRef[]): string {
-  const refs = [...new Set(sources.map((source) => (source.kind === 'law' ? source.ref.replace(/中华人民共和国/u, '') : source.kind === 'hotline' ? source.ref : `报告${source.ref}`)))];
-  return refs.length ? `(依据:${refs.join('、')})` : '';
+  const byLaw = new Map<string, string[]>();
+  for (const source of sources) {
+    // A hotline line names its number itself; a report is cited by its section.
+    if (source.kind === 'hotline') continue;
+    const match = source.kind === 'law' ? /^(《[^》]+》)(.*)$/u.exec(source.ref.replace(/中华人民共和国/u, '')) : null;
+    const [law, article] = match ? [match[1] as string, match[2] as string] : ['报告', source.ref];
+    const articles = byLaw.get(law) ?? [];
+    if (!articles.includes(article)) articles.push(article);
+    byLaw.set(law, articles);
+  }
+  const refs = [...byLaw].map(([law, articles]) => `${law}${articles.join('、')}`);
+  return refs.length ? `(依据:${refs.join(';')})` : '';
 }
 
 function lineOf(line: FlowLine): string {

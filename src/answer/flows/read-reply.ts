@@ -60,7 +60,7 @@ export function readFlowInput(normalized: string, step: FlowStep | undefined, to
       ?? (UNKNOWN.test(bare) ? step.choices.find((c) => c.id === 'unknown') : undefined);
     return choice ? { kind: 'choice', id: choice.id } : { kind: 'question' };
   }
-  if (UNKNOWN.test(bare)) return step.skip ? { kind: 'skip' } : { kind: 'question' };
+  if (UNKNOWN.test(bare)) return step.skip ? { kind: 'skip' } : step.input === 'text' ? { kind: 'value', value: normalized.trim() } : { kind: 'question' };
   if (step.input === 'date') {
     const date = parseChineseDate(normalized, today);
     if (date?.kind === 'date') return { kind: 'value', value: formatIsoDate(date.date) };
