@@ -5,6 +5,7 @@
  * adapters and for 统计.
  */
 import type { Reply, ReplyChoice } from '../../types.js';
+import { callFirst } from '../compose/safety-reply.js';
 import type { Flow, FlowStep } from '../knowledge/flow-schema.js';
 import type { SourceRef } from '../knowledge/schema.js';
 import type { Ending } from './ending.js';
@@ -89,8 +90,11 @@ export function endingReply(flow: Flow, ending: Ending, sourceLine: (sources: So
     ...(flow.kind === 'screen' ? [WORDS.noPromise] : []),
   ];
   const choices = list([{ label: WORDS.restart, id: controlId(flow.id, 'start') }]);
+  // An outcome that sends to 110 / 120 leads with its numbers, as every reply in danger does.
+  const call = callFirst(ending.outcome.text);
   return {
     kind: 'flow',
+    ...(call.length > 0 ? { call } : {}),
     // The source line last, as under every answer (the web page shows it apart).
     text: [...lines, numbered(choices), source].join('\n'),
     source,
