@@ -37,6 +37,7 @@ describe('JSON API', () => {
       source: '来源:《曲江区2023年法治政府建设情况报告》二(五)2',
       awaits: 'vote',
       call: null,
+      flow: null,
     });
     expect(core.received[0]).toMatchObject({
       adapter: 'web',
