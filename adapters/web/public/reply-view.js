@@ -250,7 +250,7 @@
     area.style.left = '-9999px';
     document.body.appendChild(area);
     area.select();
-    var ok = false;
+    var ok;
     try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
     document.body.removeChild(area);
     return ok;

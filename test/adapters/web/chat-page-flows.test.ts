@@ -63,6 +63,7 @@ describe.skipIf(missing !== undefined)(missing ?? 'guided flows on the phone pag
     const paid = await ask(page, '1500元');
     expect(await paid.textContent()).toContain('对方以前给过钱吗');
     const evidence = await tap(paid, /从来没给过/);
+    expect(await evidence.textContent()).toContain('您手上有哪些东西');
     const review = await nextReply(page, async () => {
       await page.getByLabel('输入您的问题').fill('离婚判决书和孩子的学费票据');
       await page.getByLabel('输入您的问题').press('Enter');
