@@ -147,6 +147,7 @@ export function* engineSteps(
     calculate: knowledge.calculate,
     mask,
     sourceLine: (sources) => formatSourceLine(knowledge.meta.messages.sourcePrefix, sources, knowledge.meta.sources[0]?.title ?? ''),
+    helper: knowledge.matching.helper,
   });
   return {
     knowledge,

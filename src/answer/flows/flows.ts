@@ -12,7 +12,7 @@ import type { SourceRef } from '../knowledge/schema.js';
 import { buildEnding } from './ending.js';
 import { decodeFlowId } from './flow-ids.js';
 import { readFlowInput, type FlowInput } from './read-reply.js';
-import { endingReply, FLOW_WORDS, questionReply, reviewReply } from './render-flow.js';
+import { endingReply, FLOW_WORDS, questionReply, reviewReply, type HelperWords } from './render-flow.js';
 import { walk, type FlowProgress } from './walk.js';
 
 export type { FlowProgress } from './walk.js';
@@ -25,6 +25,8 @@ export interface FlowDeps {
   mask(text: string): string;
   /** The source line under a reply (compose/source-line.ts). */
   sourceLine(sources: SourceRef[]): string;
+  /** 法律明白人 mode (matching.yaml `helper`): the messages that switch it, how the person is named. */
+  helper?: { on: readonly string[]; off: readonly string[] } & HelperWords;
 }
 
 /** A turn inside a flow: the reply, and the progress to keep (none: the flow is over). */
@@ -57,6 +59,8 @@ export interface Flows {
   offeredUnder(text: string): Flow | undefined;
   /** Its intro and first question. */
   start(flow: Flow, voice?: FlowVoice): FlowTurn;
+  /** Whether a whole message switches 法律明白人 mode on or off. */
+  helperCue(normalized: string): 'on' | 'off' | undefined;
   /** Where the conversation stands, asked again (继续, or after a new question). */
   resume(progress: FlowProgress, voice?: FlowVoice, note?: string): FlowTurn | undefined;
   /**
@@ -71,6 +75,9 @@ export function createFlows(list: readonly Flow[], deps: FlowDeps): Flows {
   const byId = new Map(list.map((flow) => [flow.id, flow]));
   const starts = new Map<string, Flow>();
   for (const flow of list) for (const phrase of flow.starts) starts.set(phrase.replace(PUNCT, ''), flow);
+  const cues = new Map<string, 'on' | 'off'>();
+  for (const phrase of deps.helper?.on ?? []) cues.set(phrase.replace(PUNCT, ''), 'on');
+  for (const phrase of deps.helper?.off ?? []) cues.set(phrase.replace(PUNCT, ''), 'off');
 
   const fresh = (flow: Flow): FlowProgress => ({ id: flow.id, answers: {}, values: {} });
 
@@ -78,7 +85,8 @@ export function createFlows(list: readonly Flow[], deps: FlowDeps): Flows {
   const where = (flow: Flow, progress: FlowProgress, voice: FlowVoice, note?: string, intro = false): FlowTurn => {
     const walked = walk(flow, progress);
     if (walked.current) {
-      return { reply: questionReply(flow, walked.current, walked, progress, { intro, helper: voice.helper, note }), progress: { ...progress, reviewing: false } };
+      const helper = voice.helper ? (deps.helper ?? { you: '您', person: '当事人' }) : undefined;
+      return { reply: questionReply(flow, walked.current, walked, progress, { intro, note, ...(helper ? { helper } : {}) }), progress: { ...progress, reviewing: false } };
     }
     return { reply: reviewReply(flow, walked, progress, note), progress: { ...progress, pending: undefined, reviewing: true } };
   };
@@ -169,6 +177,7 @@ export function createFlows(list: readonly Flow[], deps: FlowDeps): Flows {
     startedBy: (normalized) => starts.get(normalized.replace(PUNCT, '')),
     offeredUnder: (text) => list.find((flow) => flow.offerUnder.some((word) => text.includes(word))),
     start: (flow, voice = {}) => turnStart(flow, voice),
+    helperCue: (normalized) => cues.get(normalized.replace(PUNCT, '')),
     resume(progress, voice = {}, note) {
       const flow = byId.get(progress.id);
       return flow ? where(flow, { ...progress, paused: false }, voice, note) : undefined;

@@ -22,7 +22,7 @@ const WORDS = {
   restart: '重新回答一遍',
   pickHint: '回复数字选择;答错了可以回“上一步”,想问别的直接问。',
   typeHint: { date: '请直接输入日期,例如:2024年3月1日。', money: '请直接输入金额,例如:8000元。', text: '请用一句话简单说(不用写姓名、身份证号)。' },
-  helperAsk: '(您在替村民问:请按村民的情况回答)',
+  helperAsk: '(您在替别人问:请按当事人的情况回答,不用写当事人的姓名、身份证号)',
   reviewHead: '请核对您的回答:',
   reviewHint: '都对就回“确认”;要改哪一项,点“改”或回复“修改”加序号(如“修改2”)。',
   left: '刚才的问答先停在这里;想接着答,回复“继续”。',
@@ -30,7 +30,9 @@ const WORDS = {
   summaryHead: '【案情摘要】(可以截图或转发给窗口工作人员、村(居)法律顾问)',
   deadlinesHead: '期限:',
   nextHead: '下一步:',
-  helperEnding: '可以这样告诉村民:',
+  helperEnding: '可以这样告诉村民(当事人):',
+  helperOn: '好的,您在替别人问(法律明白人模式)。引导问答会问当事人的情况,结果可以转告当事人;不用告诉我当事人的姓名、身份证号。想问自己的事,回复“我自己问”。',
+  helperOff: '好的,之后按您自己的情况问。',
   menuHead: '也可以一步一步问(点选或回复数字):',
 } as const;
 
@@ -39,9 +41,17 @@ export const FLOW_WORDS = WORDS;
 const numbered = (choices: readonly ReplyChoice[]) => choices.map((choice) => `${choice.n}. ${choice.label}`).join('\n');
 const list = (items: { label: string; id: string }[]): ReplyChoice[] => items.map((item, i) => ({ n: i + 1, ...item }));
 
-/** The question of `step`, the `k`th on the path. */
-export function questionReply(flow: Flow, step: FlowStep, walked: Walk, progress: FlowProgress, options: { intro?: boolean; helper?: boolean; note?: string }): Reply {
-  const items = (step.choices ?? []).map((choice) => ({ label: choice.label, id: choiceId(flow.id, step.id, choice.id) }));
+/** How a helper's flow names the person asked about: `you` in the flow's words becomes `person`. */
+export interface HelperWords {
+  you: string;
+  person: string;
+}
+
+/** The question of `step`, the `k`th on the path; for a helper (法律明白人) about the person, not "you". */
+export function questionReply(flow: Flow, step: FlowStep, walked: Walk, progress: FlowProgress, options: { intro?: boolean; helper?: HelperWords; note?: string }): Reply {
+  const helper = options.helper;
+  const voiced = (words: string) => (helper ? words.split(helper.you).join(helper.person) : words);
+  const items = (step.choices ?? []).map((choice) => ({ label: voiced(choice.label), id: choiceId(flow.id, step.id, choice.id) }));
   if (step.input && step.skip) items.push({ label: WORDS.skip, id: controlId(flow.id, 'skip') });
   if (walked.path.length > 0) items.push({ label: WORDS.back, id: controlId(flow.id, 'back') });
   items.push({ label: WORDS.exit, id: controlId(flow.id, 'exit') });
@@ -50,10 +60,10 @@ export function questionReply(flow: Flow, step: FlowStep, walked: Walk, progress
   const lines = [
     ...(options.note ? [options.note] : []),
     ...(options.intro ? [flow.intro.trim()] : []),
-    ...(options.helper ? [WORDS.helperAsk] : []),
+    ...(helper ? [WORDS.helperAsk] : []),
     `【${flow.title}】第${walked.path.length + 1}题`,
-    step.ask.trim(),
-    ...(step.hint ? [step.hint.trim()] : []),
+    voiced(step.ask.trim()),
+    ...(step.hint ? [voiced(step.hint.trim())] : []),
     ...(before ? [`(上次答的是:${before})`] : []),
     ...(step.input ? [WORDS.typeHint[step.input]] : []),
     numbered(choices),

@@ -24,6 +24,8 @@ export function flow(): Step {
     const voice = { helper: Boolean(ctx.state.helper) };
     const buttonId = ctx.message.kind === 'choice' && isFlowId(ctx.message.choiceId) ? ctx.message.choiceId : undefined;
     const text = ctx.message.kind === 'text' ? (ctx.question ?? '') : undefined;
+    const cue = text !== undefined ? flows.helperCue(text) : undefined;
+    if (cue) return switchHelper(ctx, cue === 'on');
 
     // A flow's button, or its number in the open list (the menu), or its words: start it.
     const picked = text !== undefined ? pickedFlowId(ctx, text) : undefined;
@@ -55,6 +57,25 @@ export function flow(): Step {
     offer(ctx);
     listInMenu(ctx);
   });
+}
+
+/**
+ * 法律明白人 mode on or off (matching.yaml `helper`): said so, and a flow under way is asked
+ * again in the new voice. Only the switch is kept, nothing about the person helped.
+ */
+function switchHelper(ctx: TurnContext, on: boolean): void {
+  const said = on ? FLOW_WORDS.helperOn : FLOW_WORDS.helperOff;
+  const progress = ctx.state.flow;
+  const turn = progress ? ctx.engine.flows.resume(progress, { helper: on }, said) : undefined;
+  if (turn) {
+    finishTurn(ctx, turn, on ? 'flow.helper-on' : 'flow.helper-off');
+    ctx.next = { ...ctx.next, helper: on };
+    return;
+  }
+  ctx.asked = undefined;
+  ctx.next = { ...ctx.state, helper: on };
+  ctx.note({ helper: on });
+  ctx.finish({ kind: 'smalltalk', text: said }, on ? 'flow.helper-on' : 'flow.helper-off');
 }
 
 /** The main menu lists the flows after its topics, numbered on, so a digit or a button starts one. */

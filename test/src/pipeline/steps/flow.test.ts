@@ -92,3 +92,40 @@ describe('the legal-aid pre-screen', () => {
     expect((await p.say('继续')).kind).not.toBe('flow');
   });
 });
+
+describe('法律明白人 mode', () => {
+  it('asks about the person, not "you", once a helper says so, and ends with what to tell them', async () => {
+    const p = person();
+    const on = await p.say('我是法律明白人');
+    expect(on.text).toContain('法律明白人模式');
+    const first = await p.say('我能不能申请法律援助');
+    expect(first.text).toContain('当事人想为哪一类事情申请法律援助');
+    expect(first.text).not.toContain('您想为哪一类事情');
+    const second = await p.say(nOf(first, '家庭暴力'));
+    expect(second.text).toContain('这件事当事人现在请了律师');
+    await p.say(nOf(second, '还没有'));
+    const done = await p.say('确认');
+    expect(done.text.split('\n')[0]).toBe('可以这样告诉村民(当事人):');
+    expect(done.text).toContain('第三十二条');
+  });
+
+  it('switches mid-flow: the question is asked again in the new voice; 我自己问 switches back', async () => {
+    const p = person();
+    await p.say('我能不能申请法律援助');
+    const helper = await p.say('帮村民问');
+    expect(helper).toMatchObject({ kind: 'flow', flow: { step: 'matter' } });
+    expect(helper.text).toContain('当事人想为哪一类事情');
+    const self = await p.say('我自己问');
+    expect(self.text).toContain('您想为哪一类事情');
+  });
+
+  it('keeps the mode across other questions, and a question naming 村民 does not switch it', async () => {
+    const p = person();
+    await p.say('我是法律明白人');
+    await p.say('公证处在哪里');
+    expect((await p.say('我能不能申请法律援助')).text).toContain('当事人想为哪一类事情');
+    const q = person();
+    await q.say('村民被拖欠工资怎么办');
+    expect((await q.say('我能不能申请法律援助')).text).toContain('您想为哪一类事情');
+  });
+});
