@@ -24,6 +24,10 @@ beforeAll(async () => {
   await world.addAccount('王芳');
   session = await login(world, '王芳');
   for (const question of [UNANSWERED, `${UNANSWERED}?`, '今天天气怎么样', '明天会下雨吗<script>alert(1)</script>', '法律援助在哪里申请']) await world.ask(question);
+  // Guided flows: one pre-screen finished, one left at its second question, one 抚养费 intake just started.
+  for (const said of ['我能不能申请法律援助', '1', '1', '确认']) await world.ask(said, 'flow-finished');
+  for (const said of ['我能不能申请法律援助', '1']) await world.ask(said, 'flow-left');
+  await world.ask('抚养费问答', 'flow-started');
 });
 afterAll(() => world.close());
 
@@ -107,6 +111,15 @@ describe('试问, 统计, 知识库, 审计', () => {
     expect(page.body).toMatch(/<ol class="hbars" aria-label="各主题的回答数"><li><span class="label">法律援助\(免费律师\)<\/span>/);
     expect(page.body).toMatch(/<rect [^>]*fill="#c62828"><title>\d{4}-\d\d-\d\d 未答出\(fallback\):\d+<\/title>/);
     expect(text(page.body)).toMatch(/这段时间合计:\d+%/);
+  });
+
+  it('统计 counts the guided flows started and finished, and where the others stopped, with no answer shown', async () => {
+    const page = await get('/staff/stats?days=7');
+    const shown = text(page.body);
+    expect(shown).toMatch(/引导问答:开始、完成、停在哪一题/);
+    expect(shown).toContain('法律援助预审 2 1 50% 现在有没有请律师 1');
+    expect(shown).toContain('抚养费赡养费问答 1 0 0% 为谁要 1');
+    expect(shown).not.toContain('家庭暴力');
   });
 
   it('知识库 lists topics, then entries with answer, sources and sample questions; problems with their route', async () => {
