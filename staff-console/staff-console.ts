@@ -24,6 +24,7 @@ import type { ConsoleContext } from './console-context.js';
 import { staffGuard } from './guard.js';
 import { staffErrorHandler } from './staff-errors.js';
 import { knowledgeRoutes } from './knowledge-page.js';
+import { flowRoutes } from './flows-page.js';
 import { loginRoutes } from './login-routes.js';
 import { reviewRoutes } from './review-page.js';
 import { statsRoutes } from './stats-page.js';
@@ -99,6 +100,7 @@ export const staffConsole: FastifyPluginAsync<StaffConsoleOptions> = async (fast
   addQuestionRoutes(fastify, ctx, app, editor);
   statsRoutes(fastify, ctx, app);
   knowledgeRoutes(fastify, ctx, app);
+  flowRoutes(fastify, ctx, app);
   auditRoutes(fastify, ctx);
 
   const purge = () =>

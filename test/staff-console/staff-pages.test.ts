@@ -132,6 +132,20 @@ describe('试问, 统计, 知识库, 审计', () => {
     expect(problems).toMatch(/情形\(示例问题\)/);
   });
 
+  it('知识库 lists the guided flows; one flow shows its questions, outcomes and checklist with their sources', async () => {
+    const list = await get('/staff/knowledge');
+    expect(text(list.body)).toMatch(/引导问答\(7 个,均已通过检查\)/);
+    expect(list.body).toContain('<a href="/staff/knowledge/flow/legal-aid">法律援助预审</a>');
+    const flow = await get('/staff/knowledge/flow/legal-aid');
+    expect(flow.statusCode).toBe(200);
+    const shown = text(flow.body);
+    expect(shown).toMatch(/要办的事 matter/);
+    expect(shown).toMatch(/很可能符合 exempt-dv/);
+    expect(shown).toMatch(/法律:《中华人民共和国法律援助法》第三十二条/);
+    expect(shown).toMatch(/身份证/);
+    expect((await get('/staff/knowledge/flow/nothing')).headers.location).toBe('/staff/knowledge#flows');
+  });
+
   it('知识库 checks the folder and reloads it, audited', async () => {
     expect(text((await get('/staff/knowledge/check')).body)).toMatch(/检查通过:\d+ 个主题/);
     const file = path.join('entries', 'legal-aid.yaml');
