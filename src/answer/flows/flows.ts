@@ -26,7 +26,7 @@ export interface FlowDeps {
   /** The source line under a reply (compose/source-line.ts). */
   sourceLine(sources: SourceRef[]): string;
   /** 法律明白人 mode (matching.yaml `helper`): the messages that switch it, how the person is named. */
-  helper?: { on: readonly string[]; off: readonly string[] } & HelperWords;
+  helper?: { on: readonly string[]; off: readonly string[]; toggle: readonly string[] } & HelperWords;
 }
 
 /** A turn inside a flow: the reply, and the progress to keep (none: the flow is over). */
@@ -59,8 +59,8 @@ export interface Flows {
   offeredUnder(text: string): Flow | undefined;
   /** Its intro and first question. */
   start(flow: Flow, voice?: FlowVoice): FlowTurn;
-  /** Whether a whole message switches 法律明白人 mode on or off. */
-  helperCue(normalized: string): 'on' | 'off' | undefined;
+  /** Whether a whole message switches 法律明白人 mode on, off, or over (`/mode`). */
+  helperCue(normalized: string): 'on' | 'off' | 'toggle' | undefined;
   /** Where the conversation stands, asked again (继续, or after a new question). */
   resume(progress: FlowProgress, voice?: FlowVoice, note?: string): FlowTurn | undefined;
   /**
@@ -75,9 +75,10 @@ export function createFlows(list: readonly Flow[], deps: FlowDeps): Flows {
   const byId = new Map(list.map((flow) => [flow.id, flow]));
   const starts = new Map<string, Flow>();
   for (const flow of list) for (const phrase of flow.starts) starts.set(phrase.replace(PUNCT, ''), flow);
-  const cues = new Map<string, 'on' | 'off'>();
+  const cues = new Map<string, 'on' | 'off' | 'toggle'>();
   for (const phrase of deps.helper?.on ?? []) cues.set(phrase.replace(PUNCT, ''), 'on');
   for (const phrase of deps.helper?.off ?? []) cues.set(phrase.replace(PUNCT, ''), 'off');
+  for (const phrase of deps.helper?.toggle ?? []) cues.set(phrase.replace(PUNCT, '').toLowerCase(), 'toggle');
 
   const fresh = (flow: Flow): FlowProgress => ({ id: flow.id, answers: {}, values: {} });
 
@@ -177,7 +178,7 @@ export function createFlows(list: readonly Flow[], deps: FlowDeps): Flows {
     startedBy: (normalized) => starts.get(normalized.replace(PUNCT, '')),
     offeredUnder: (text) => list.find((flow) => flow.offerUnder.some((word) => text.includes(word))),
     start: (flow, voice = {}) => turnStart(flow, voice),
-    helperCue: (normalized) => cues.get(normalized.replace(PUNCT, '')),
+    helperCue: (normalized) => cues.get(normalized.replace(PUNCT, '')) ?? cues.get(normalized.replace(PUNCT, '').toLowerCase()),
     resume(progress, voice = {}, note) {
       const flow = byId.get(progress.id);
       return flow ? where(flow, { ...progress, paused: false }, voice, note) : undefined;

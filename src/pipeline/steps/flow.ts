@@ -25,7 +25,7 @@ export function flow(): Step {
     const buttonId = ctx.message.kind === 'choice' && isFlowId(ctx.message.choiceId) ? ctx.message.choiceId : undefined;
     const text = ctx.message.kind === 'text' ? (ctx.question ?? '') : undefined;
     const cue = text !== undefined ? flows.helperCue(text) : undefined;
-    if (cue) return switchHelper(ctx, cue === 'on');
+    if (cue) return switchHelper(ctx, cue === 'toggle' ? !ctx.state.helper : cue === 'on');
 
     // A flow's button, or its number in the open list (the menu), or its words: start it.
     const picked = text !== undefined ? pickedFlowId(ctx, text) : undefined;

@@ -129,3 +129,13 @@ describe('法律明白人 mode', () => {
     expect((await q.say('我能不能申请法律援助')).text).toContain('您想为哪一类事情');
   });
 });
+
+describe('/mode', () => {
+  it('switches 法律明白人 mode over, each time it is sent', async () => {
+    const p = person();
+    expect((await p.say('/mode')).text).toContain('法律明白人模式');
+    expect((await p.say('我能不能申请法律援助')).text).toContain('当事人想为哪一类事情');
+    expect((await p.say('/mode')).text).toContain('按您自己的情况');
+    expect((await p.say('继续')).text).toContain('您想为哪一类事情');
+  });
+});
