@@ -80,14 +80,15 @@ export function createFlows(list: readonly Flow[], deps: FlowDeps): Flows {
   for (const phrase of deps.helper?.off ?? []) cues.set(phrase.replace(PUNCT, ''), 'off');
   for (const phrase of deps.helper?.toggle ?? []) cues.set(phrase.replace(PUNCT, '').toLowerCase(), 'toggle');
 
+  /** A helper's questions name the person (matching.yaml `helper`), not "you". */
+  const voiced = (voice: FlowVoice): { helper?: HelperWords } => (voice.helper ? { helper: deps.helper ?? { you: '您', person: '当事人' } } : {});
   const fresh = (flow: Flow): FlowProgress => ({ id: flow.id, answers: {}, values: {} });
 
   /** The reply for where `progress` stands now: the step to ask, or the review. */
   const where = (flow: Flow, progress: FlowProgress, voice: FlowVoice, note?: string, intro = false): FlowTurn => {
     const walked = walk(flow, progress);
     if (walked.current) {
-      const helper = voice.helper ? (deps.helper ?? { you: '您', person: '当事人' }) : undefined;
-      return { reply: questionReply(flow, walked.current, walked, progress, { intro, note, ...(helper ? { helper } : {}) }), progress: { ...progress, reviewing: false } };
+      return { reply: questionReply(flow, walked.current, walked, progress, { intro, note, ...voiced(voice) }), progress: { ...progress, reviewing: false } };
     }
     return { reply: reviewReply(flow, walked, progress, note), progress: { ...progress, pending: undefined, reviewing: true } };
   };
@@ -188,7 +189,8 @@ export function createFlows(list: readonly Flow[], deps: FlowDeps): Flows {
       if (!flow) return 'question';
       if (message.buttonId) return apply(flow, progress, { kind: 'choice', id: message.buttonId }, at, voice);
       const walked = walk(flow, progress);
-      const shown = walked.current ? questionReply(flow, walked.current, walked, progress, {}) : reviewReply(flow, walked, progress);
+      // Read against the choices as this person was shown them (a helper's name the person).
+      const shown = walked.current ? questionReply(flow, walked.current, walked, progress, voiced(voice)) : reviewReply(flow, walked, progress);
       const input = readFlowInput(message.normalized ?? '', walked.current, chinaToday(at), shown.choices ?? []);
       if (progress.paused && input.kind !== 'resume') return 'question';
       return apply(flow, progress, input, at, voice);

@@ -135,9 +135,13 @@ function offer(ctx: TurnContext): void {
   reply.choices = [...(reply.choices ?? []), { n: (reply.choices?.length ?? 0) + 1, label: offered.offerLabel, id: controlId(offered.id, 'start') }];
 }
 
-/** The reply's text with `line` just above its source line (the source line stays last). */
+/**
+ * The reply's text with `line` just above its source line, wherever that stands (the 有用回复1
+ * hint of platforms without buttons comes after it and stays last).
+ */
 function insertBeforeSource(reply: Reply, line: string): string {
   const lines = reply.text.split('\n');
-  const at = reply.source && lines[lines.length - 1] === reply.source ? lines.length - 1 : lines.length;
+  const found = reply.source ? lines.lastIndexOf(reply.source) : -1;
+  const at = found >= 0 ? found : lines.length;
   return [...lines.slice(0, at), line, ...lines.slice(at)].join('\n');
 }
