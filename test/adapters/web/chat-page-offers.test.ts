@@ -57,9 +57,12 @@ async function offeringHandler(handler: MessageHandler): Promise<MessageHandler>
   return async (message) => {
     const reply: Reply = await handler(message);
     const line = reply.text.split('\n').find((l) => l.startsWith(RELATED));
-    if (reply.kind === 'answer' && line && !reply.choices) {
-      const choices: ReplyChoice[] = line.slice(RELATED.length).split(' / ').map((label, i) => ({ n: i + 1, label, id: ids.get(label) ?? '' }));
-      if (choices.every((c) => c.id)) Object.assign(reply, { choices, awaits: 'pick' });
+    // The legal-aid pre-screen's button (issue 22) may be there already: the offers come first.
+    const others = (reply.choices ?? []).filter((c) => c.id.startsWith('f:'));
+    if (reply.kind === 'answer' && line && others.length === (reply.choices?.length ?? 0)) {
+      const offered: ReplyChoice[] = line.slice(RELATED.length).split(' / ').map((label, i) => ({ n: i + 1, label, id: ids.get(label) ?? '' }));
+      const choices = [...offered, ...others.map((c, i) => ({ ...c, n: offered.length + i + 1 }))];
+      if (offered.every((c) => c.id)) Object.assign(reply, { choices, awaits: 'pick' });
     }
     return reply;
   };
@@ -118,7 +121,8 @@ describe.skipIf(missing !== undefined)(missing ?? 'resident chat page, replies w
   it('keeps "您还可以问" as text when the reply carries no choices', async () => {
     const page = await open(plain);
     const reply = await ask(page, '到哪里申请法律援助');
-    expect(await reply.locator('.choice').count()).toBe(0);
+    // Its only button is the legal-aid pre-screen's (issue 22), not one of 您还可以问.
+    expect(await reply.locator('.choice').allTextContents()).toEqual(['1. 问几个问题,看看能不能申请法律援助']);
     expect(await reply.locator('.body p', { hasText: RELATED }).textContent()).toBe(`${RELATED}谁可以申请法律援助 / 申请法律援助要带什么材料 / 公共法律服务窗口在哪里`);
     await page.close();
   });
