@@ -83,6 +83,8 @@ export type ReplyKind =
   | 'staff'
   /** Small talk (谢谢, 喂, 你是谁) answered politely; not a question left unanswered. */
   | 'smalltalk'
+  /** A step of a guided flow (issue 22): a question, the review of the answers, or the ending. */
+  | 'flow'
   /**
    * The person asked for a human. With `capabilities.handoff` the adapter hands the
    * conversation over (the text says so); elsewhere the text refers to 12348.
@@ -102,6 +104,18 @@ export interface ReplyChoice {
 
 /** What a reply waits for: a pick from its `choices`, or a 👍 / 👎 (1 / 0) on its answer. */
 export type ReplyAwaits = 'pick' | 'vote';
+
+/** Where a reply stands in a guided flow: for adapters (print, forward) and for 统计 (start, finish, where people leave). */
+export interface FlowMark {
+  /** The flow's id (knowledge/flows/<id>.yaml). */
+  id: string;
+  /** The step asked, `#review`, or at `done` the outcome's id. */
+  step: string;
+  /** start: its first question; ask; review; done: the ending; exit: left by 退出; paused: left for another question. */
+  event: 'start' | 'ask' | 'review' | 'done' | 'exit' | 'paused';
+  /** At `done` of an intake: the case summary alone, to print or forward. */
+  summary?: string;
+}
 
 /** What the core answers. Adapters render `text`; buttons may be built from `choices`. */
 export interface Reply {
@@ -127,6 +141,8 @@ export interface Reply {
   calculation?: ReplyCalculation;
   /** Legal terms the answer uses, with a plain explanation each (knowledge/glossary.yaml), first appearance first. */
   glossary?: { term: string; gloss: string }[];
+  /** A reply of a guided flow, or a reply that paused one. */
+  flow?: FlowMark;
   /**
    * For a 👍 / 👎 (kind `feedback`): false when it was not counted, because this
    * conversation has no such answer to rate (never answered, expired) or rated it already.

@@ -25,6 +25,7 @@ import type { ConsoleContext } from './console-context.js';
 import { staffGuard } from './guard.js';
 import { staffErrorHandler } from './staff-errors.js';
 import { knowledgeRoutes } from './knowledge-page.js';
+import { flowRoutes } from './flows-page.js';
 import { loginRoutes } from './login-routes.js';
 import { reviewRoutes } from './review-page.js';
 import { recordSourceChanges } from './source-changes.js';
@@ -105,6 +106,7 @@ export const staffConsole: FastifyPluginAsync<StaffConsoleOptions> = async (fast
   statsRoutes(fastify, ctx, app);
   knowledgeRoutes(fastify, ctx, app);
   const sources = recordSourceChanges(ctx, app);
+  flowRoutes(fastify, ctx, app);
   auditRoutes(fastify, ctx, app, sources.sync);
 
   const purge = () =>

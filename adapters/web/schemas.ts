@@ -50,8 +50,8 @@ export const ChoiceRequest = {
     conversation: CONVERSATION,
     choice: {
       type: 'string',
-      pattern: '^[te]:[A-Za-z0-9._-]{1,120}$',
-      description: 'The `id` of a choice a reply offered: `t:<topic>` or `e:<entry>`.',
+      pattern: '^(?:[te]:[A-Za-z0-9._-]{1,120}|f:[A-Za-z0-9._:#-]{1,160})$',
+      description: 'The `id` of a choice a reply offered: `t:<topic>`, `e:<entry>` or a guided flow\'s `f:<flow>:…`.',
     },
   },
 } as const;
@@ -74,11 +74,11 @@ const nullable = (type: string) => ({ type: [type, 'null'] });
 export const ReplyJsonSchema = {
   $id: 'Reply',
   type: 'object',
-  required: ['kind', 'text', 'entry', 'score', 'choices', 'source', 'awaits', 'call', 'calculation', 'glossary'],
+  required: ['kind', 'text', 'entry', 'score', 'choices', 'source', 'awaits', 'call', 'calculation', 'glossary', 'flow'],
   properties: {
     kind: {
       type: 'string',
-      enum: ['answer', 'clarify', 'menu', 'fallback', 'emergency', 'unsupported', 'error', 'limited', 'staff', 'smalltalk', 'handoff'],
+      enum: ['answer', 'clarify', 'menu', 'fallback', 'emergency', 'unsupported', 'error', 'limited', 'staff', 'smalltalk', 'handoff', 'flow'],
     },
     text: { type: 'string', description: 'Plain text to show; never empty here (over the rate limit too: the notice says when to ask again).' },
     entry: nullable('string'),
@@ -103,6 +103,12 @@ export const ReplyJsonSchema = {
         required: ['term', 'gloss'],
         properties: { term: { type: 'string' }, gloss: { type: 'string' } },
       },
+    },
+    flow: {
+      type: ['object', 'null'],
+      description: 'A guided flow\'s reply: which flow, which step, what happened (start, ask, review, done, exit, paused); at done an intake\'s summary to print or forward.',
+      required: ['id', 'step', 'event'],
+      properties: { id: { type: 'string' }, step: { type: 'string' }, event: { type: 'string' }, summary: { type: 'string' } },
     },
   },
 } as const;

@@ -24,6 +24,8 @@ import type { ModelTraining } from './model/open-model.js';
 /** Builds the learned model of an engine from how the engine reads texts (see model/open-model.ts). */
 export type Learner = (training: ModelTraining) => LearnedModel | undefined;
 import { createMasker, type Masker } from './privacy/mask.js';
+import { createFlows, type Flows } from './flows/flows.js';
+import { formatSourceLine } from './compose/source-line.js';
 
 /** A question this short naming no aspect ("法律援助", "公证呢") is a bare topic. */
 const BARE_TOPIC_CHARS = 6;
@@ -72,6 +74,8 @@ export interface Engine {
   decide(match: MatchResult): Decision;
   /** Masks personal data in text about to be kept, shown to staff or logged; never before matching. */
   mask: Masker;
+  /** The guided flows (knowledge/flows/): which a message starts, and a turn inside one. */
+  flows: Flows;
 }
 
 /** One slot per part: the latest built, by the JSON of its input. */
@@ -140,6 +144,13 @@ export function* engineSteps(
   // Around "可以提供哪些服务" people put 请问, 这个平台…: the asking words, not another question.
   const isGreeting = createGreetingTest(greetings, ['请问', '打扰了', '打扰一下', '这个平台', '这个', '平台', '这里', '你们', '主要', '都', '一下', '的', '问题']);
   const smalltalkOf = (normalized: string) => smalltalkTests.find((talk) => talk.test(normalized));
+  const mask = createMasker(knowledge.privacy, { tagger: segmenter, simplify: toSimplified, readable });
+  const flows = createFlows(knowledge.flows, {
+    calculate: knowledge.calculate,
+    mask,
+    sourceLine: (sources) => formatSourceLine(knowledge.meta.messages.sourcePrefix, sources, knowledge.meta.sources[0]?.title ?? ''),
+    helper: knowledge.matching.helper,
+  });
   return {
     knowledge,
     read(raw, maxChars) {
@@ -170,7 +181,8 @@ export function* engineSteps(
     model,
     readModel: (normalized) => model?.read(modelInput(normalized, lexicon)),
     match: (normalized) => matcher.match(normalized),
-    mask: createMasker(knowledge.privacy, { tagger: segmenter, simplify: toSimplified, readable }),
+    mask,
+    flows,
     decide: (match) => {
       const letters = match.question.replace(/[^\p{L}\p{N}]/gu, '');
       return decide(match.candidates, thresholds, {

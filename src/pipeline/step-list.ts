@@ -15,6 +15,7 @@ import { elsewhere } from './steps/elsewhere.js';
 import { emergency } from './steps/emergency.js';
 import { empty } from './steps/empty.js';
 import { answerFeedback } from './steps/feedback.js';
+import { flow } from './steps/flow.js';
 import { followUp } from './steps/follow-up.js';
 import { greeting } from './steps/greeting.js';
 import { guard, type OnError } from './steps/guard.js';
@@ -68,6 +69,7 @@ export function admissionSteps(options: StepOptions): Step[] {
 /** From the message to the reply: the first step that answers ends the list. */
 export function answerSteps(options: StepOptions): Step[] {
   return [
+    flow(),
     answerFeedback({ windowMs: options.feedbackWindowMs }),
     platformInput(),
     empty(),

@@ -7,7 +7,7 @@ import { createApp } from '../../src/app.js';
 import { silentLogger } from '../../src/logger.js';
 import { loadConfig } from '../../src/service/config/config.js';
 import type { Adapter, MessageHandler } from '../../src/types.js';
-import { createRecordingHandler } from '../doubles/recording-handler.js';
+import { createRecordingHandler, FLOW_QUESTION } from '../doubles/recording-handler.js';
 
 /** Danger now, in words of this file's own (the real core must read them as danger). */
 const DANGER = ['隔壁的男人拿着菜刀冲进我家院子,要砍我老公', '我妈突然倒在地上叫不醒了,嘴唇发紫', '他把汽油泼在我家门口了,手里还拿着打火机'];
@@ -23,6 +23,11 @@ export interface ContractDriver {
   multiplePeople: boolean;
   /** Delivers a sticker / image / voice message, when the platform has them. */
   sendNonText?(from?: string): Promise<string[]>;
+  /**
+   * Presses the button of a choice of the last reply (platforms with buttons: web, Telegram),
+   * resolving with what the adapter sent back for it.
+   */
+  pressChoice?(choice: { n: number; id: string }, from?: string): Promise<string[]>;
   /** Releases what the driver set up (fake servers...). */
   cleanup?(): Promise<void>;
 }
@@ -67,6 +72,28 @@ export function runAdapterContract(
       const [first, second, third] = received;
       expect(first?.conversationId).toBe(second?.conversationId);
       expect(third?.conversationId).not.toBe(first?.conversationId);
+    });
+
+    it("shows a guided flow's question with its numbered choices, and a typed number comes back in the same conversation", async () => {
+      driver = await makeDriver();
+      const { handler, received } = createRecordingHandler();
+      await driver.adapter.start(wrap(handler));
+      const shown = (await driver.sendText('流程')).join('\n');
+      expect(shown).toContain('您想为哪一类事情申请法律援助');
+      for (const choice of FLOW_QUESTION.choices ?? []) expect(shown).toContain(`${choice.n}. ${choice.label}`);
+      expect((await driver.sendText('2')).join('\n')).toContain('echo:2');
+      expect(received.at(-1)).toMatchObject({ kind: 'text', text: '2', conversationId: received[0]?.conversationId });
+    });
+
+    it("sends a pressed flow button back as the choice's id", async (context) => {
+      driver = await makeDriver();
+      if (!driver.pressChoice) return context.skip();
+      const { handler, received } = createRecordingHandler();
+      await driver.adapter.start(wrap(handler));
+      await driver.sendText('流程');
+      const choice = FLOW_QUESTION.choices![1]!;
+      expect((await driver.pressChoice(choice)).join('\n')).toContain(`chose:${choice.id}`);
+      expect(received.at(-1)).toMatchObject({ kind: 'choice', choiceId: choice.id, conversationId: received[0]?.conversationId });
     });
 
     it('answers politely when the handler fails, and keeps serving', async () => {

@@ -25,10 +25,10 @@ describe('legal-bot ask', () => {
     expect(stdout).toMatch(/来源:/);
   });
 
-  it('--json prints one object: kind, text, entry, score, choices, source, awaits, call, calculation', async () => {
+  it('--json prints one object: kind, text, entry, score, choices, source, awaits, call, calculation, glossary, flow', async () => {
     const { stdout } = await run(['ask', '--json', '法律援助在哪里申请']);
     const reply = JSON.parse(stdout);
-    expect(Object.keys(reply).sort()).toEqual(['awaits', 'calculation', 'call', 'choices', 'entry', 'glossary', 'kind', 'score', 'source', 'text']);
+    expect(Object.keys(reply).sort()).toEqual(['awaits', 'calculation', 'call', 'choices', 'entry', 'flow', 'glossary', 'kind', 'score', 'source', 'text']);
     expect(reply).toMatchObject({ kind: 'answer', entry: 'legal-aid.where' });
   });
 

@@ -26,6 +26,10 @@ beforeAll(async () => {
   await world.addAccount('王芳');
   session = await login(world, '王芳');
   for (const question of [UNANSWERED, `${UNANSWERED}?`, '今天天气怎么样', '明天会下雨吗<script>alert(1)</script>', '法律援助在哪里申请']) await world.ask(question);
+  // Guided flows: one pre-screen finished, one left at its second question, one 抚养费 intake just started.
+  for (const said of ['我能不能申请法律援助', '1', '1', '确认']) await world.ask(said, 'flow-finished');
+  for (const said of ['我能不能申请法律援助', '1']) await world.ask(said, 'flow-left');
+  await world.ask('抚养费问答', 'flow-started');
 });
 afterAll(() => world.close());
 
@@ -113,6 +117,15 @@ describe('试问, 统计, 知识库, 审计', () => {
     expect(text(page.body)).toMatch(/这段时间合计:\d+%/);
   });
 
+  it('统计 counts the guided flows started and finished, and where the others stopped, with no answer shown', async () => {
+    const page = await get('/staff/stats?days=7');
+    const shown = text(page.body);
+    expect(shown).toMatch(/引导问答:开始、完成、停在哪一题/);
+    expect(shown).toContain('法律援助预审 2 1 50% 现在有没有请律师 1');
+    expect(shown).toContain('抚养费赡养费问答 1 0 0% 为谁要 1');
+    expect(shown).not.toContain('家庭暴力');
+  });
+
   it('知识库 lists topics, then entries with answer, sources and sample questions; problems with their route', async () => {
     expect(text((await get('/staff/knowledge')).body)).toMatch(/法律援助\(免费律师\) \d+ 条/);
     const topic = await get('/staff/knowledge/legal-aid');
@@ -121,6 +134,20 @@ describe('试问, 统计, 知识库, 审计', () => {
     const problems = text((await get('/staff/knowledge/problems')).body);
     expect(problems).toMatch(/处理路线\(回答\)/);
     expect(problems).toMatch(/情形\(示例问题\)/);
+  });
+
+  it('知识库 lists the guided flows; one flow shows its questions, outcomes and checklist with their sources', async () => {
+    const list = await get('/staff/knowledge');
+    expect(text(list.body)).toMatch(/引导问答\(7 个,均已通过检查\)/);
+    expect(list.body).toContain('<a href="/staff/knowledge/flow/legal-aid">法律援助预审</a>');
+    const flow = await get('/staff/knowledge/flow/legal-aid');
+    expect(flow.statusCode).toBe(200);
+    const shown = text(flow.body);
+    expect(shown).toMatch(/要办的事 matter/);
+    expect(shown).toMatch(/很可能符合 exempt-dv/);
+    expect(shown).toMatch(/法律:《中华人民共和国法律援助法》第三十二条/);
+    expect(shown).toMatch(/身份证/);
+    expect((await get('/staff/knowledge/flow/nothing')).headers.location).toBe('/staff/knowledge#flows');
   });
 
   it('知识库 checks the folder and reloads it, audited', async () => {

@@ -6,6 +6,8 @@
  */
 import type { PendingCalculation } from '../calculate/index.js';
 
+import type { FlowProgress } from '../flows/walk.js';
+
 /** What the bot remembers of one conversation. */
 export interface SessionState {
   topic?: string;
@@ -35,4 +37,8 @@ export interface SessionState {
    * may answer it.
    */
   calculation?: PendingCalculation;
+  /** Where the conversation stands in a guided flow (issue 22); typed answers masked. */
+  flow?: FlowProgress;
+  /** 法律明白人 mode: answers addressed to a helper; nothing about the villager kept beyond this turn's state. */
+  helper?: boolean;
 }

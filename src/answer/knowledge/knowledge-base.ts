@@ -1,6 +1,7 @@
 import type { CalculateKnowledge } from '../calculate/index.js';
 import type { DomainWord } from '../read/segment/segmenter.js';
 import type { HazardsData } from './hazards-schema.js';
+import type { Flow } from './flow-schema.js';
 import type { PrivacyRules } from './privacy-schema.js';
 import type { PinnedSource } from './source-manifest.js';
 import type { Aspect, EmergencyData, EntryData, GlossaryTerm, MatchingSettings, Meta, ProblemData, Referral, Topic } from './schema.js';
@@ -49,6 +50,8 @@ export interface KnowledgeBase {
   sources: readonly PinnedSource[];
   /** The calculators' data (knowledge/calculate/): holidays, deadline rules, local figures, court fees, question cues. */
   calculate: CalculateKnowledge;
+  /** The guided flows (flows/*.yaml), checked. */
+  flows: readonly Flow[];
 }
 
 /** One thing wrong in the knowledge base, named by file and field, said in Chinese for staff. */

@@ -28,6 +28,7 @@ const CODE_DIR = path.dirname(fileURLToPath(import.meta.url));
  */
 export const OTHER_CODE = [
   '../read/linear-pattern',
+  '../flows/walk',
   // The calculators' validator (knowledge/calculate/), and what it imports.
   ...['knowledge', 'holidays', 'deadline-rules', 'court-fee', 'local-figures', 'question-cues', 'result', 'money', 'civil-date'].map((name) => `../calculate/${name}`),
 ];
@@ -72,6 +73,7 @@ function fromData(dir: string, data: ReturnType<typeof toData>): KnowledgeBase {
   const { synonyms, stopwords, declines, reportTitles, calculate, ...plain } = data;
   return {
     ...plain,
+    ...(calculate ? { calculate: { ...calculate, calendar: holidayCalendar(calculate.holidays) } } : {}),
     dir,
     calculate: { ...calculate, calendar: holidayCalendar(calculate.holidays) },
     byId: new Map(plain.entries.map((entry) => [entry.id, entry])),
@@ -92,7 +94,7 @@ export function filesUnchanged(dir: string, files: readonly FileDigest[], limits
   // Every file the folder holds now must be one of them; the others are the documents
   // meta.yaml names (meta.yaml's digest is compared with the rest).
   const recorded = new Set(files.map((digest) => digest?.file));
-  const listed = [...FIXED_FILES, ...listEntryFiles(resolved), ...listEntryFiles(resolved, 'problems'), ...listLawFiles(resolved)];
+  const listed = [...FIXED_FILES, ...listEntryFiles(resolved), ...listEntryFiles(resolved, 'problems'), ...listEntryFiles(resolved, 'flows'), ...listLawFiles(resolved)];
   if (!listed.every((file) => recorded.has(file))) return false;
   const budget = createReadBudget(resolved, limits);
   try {

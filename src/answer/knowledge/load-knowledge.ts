@@ -27,6 +27,8 @@ import { emergencyPatternProblems } from './check-emergency.js';
 import { checkManifest, ManifestSchema, MANIFEST_FILE, type PinnedSource, type SourceFile } from './source-manifest.js';
 import { readCalculateKnowledge } from './calculate-files.js';
 import { glossaryProblems, referralProblems } from './check-glossary.js';
+import { checkFlows } from './check-flows.js';
+import { FlowSchema, type Flow } from './flow-schema.js';
 import {
   AspectsSchema,
   EmergencySchema,
@@ -66,12 +68,13 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
   const budget = createReadBudget(dir, limits);
   const entryFiles = listEntryFiles(dir);
   const problemFiles = listEntryFiles(dir, 'problems');
-  for (const [folder, files] of [['entries/', entryFiles], ['problems/', problemFiles]] as const) {
+  const flowFiles = listEntryFiles(dir, 'flows');
+  for (const [folder, files] of [['entries/', entryFiles], ['problems/', problemFiles], ['flows/', flowFiles]] as const) {
     if (files.length > limits.maxEntryFiles) {
       return { problems: [{ file: folder, field: '(目录)', message: `有 ${files.length} 个文件,超过了 ${limits.maxEntryFiles} 个的上限` }] };
     }
   }
-  const oversize = budget.precheck([...FIXED_FILES, ...entryFiles, ...problemFiles, ...listLawFiles(dir)]);
+  const oversize = budget.precheck([...FIXED_FILES, ...entryFiles, ...problemFiles, ...flowFiles, ...listLawFiles(dir)]);
   if (oversize.length > 0) return { problems: oversize.map(({ file, message }) => ({ file, field: '(大小)', message })) };
 
   const meta = readYaml(budget, 'meta.yaml', MetaSchema, problems);
@@ -116,6 +119,11 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
   }
   // A manifest that does not parse is its own problem; every source unpinned besides would bury it.
   if (manifest) problems.push(...checkManifest(manifest, pinnedFiles(meta, facts), budget.digests()));
+  const flows: Flow[] = flowFiles.flatMap((file) => {
+    const flow = readYaml(budget, file, FlowSchema, problems);
+    return flow ? [{ ...flow, file }] : [];
+  });
+  problems.push(...checkFlows(flows, facts, calculate ? new Set(calculate.deadlines.rules.map((rule) => rule.id)) : undefined));
 
   if (emergency && hazards) problems.push(...hazardCategoryProblems(hazards, emergency));
   if (problems.length > 0 || !meta || !emergency || !matching || !privacy || !hazards || !manifest || !calculate) return { problems, sources: manifest ?? [] };
@@ -147,6 +155,7 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
       reportTitles: new Map(meta.sources.map((source) => [source.id, source.title])),
       sources: manifest,
       calculate,
+      flows,
     },
   };
 }

@@ -331,5 +331,15 @@ export const MatchingSchema = z.strictObject({
       disagreeBelow: share.default(0.1),
     })
     .prefault({}),
+  /** 法律明白人 mode (issue 22): the whole messages that switch it on and off, and how a flow's questions name the person. */
+  helper: z
+    .strictObject({
+      on: z.array(z.string().trim().min(1)).default(['我是法律明白人', '我帮村民问', '帮村民问', '替村民问', '我替别人问', '替别人问', '帮别人问']),
+      off: z.array(z.string().trim().min(1)).default(['我自己问', '问我自己的事', '退出法律明白人模式']),
+      toggle: z.array(z.string().trim().min(1)).default(['/mode', '切换模式']),
+      you: z.string().trim().min(1).default('您'),
+      person: z.string().trim().min(1).default('当事人'),
+    })
+    .prefault({}),
 });
 export type MatchingSettings = z.infer<typeof MatchingSchema>;

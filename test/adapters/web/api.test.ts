@@ -40,6 +40,7 @@ describe('JSON API', () => {
       call: null,
       calculation: null,
       glossary: null,
+      flow: null,
     });
     expect(core.received[0]).toMatchObject({
       adapter: 'web',

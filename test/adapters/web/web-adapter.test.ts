@@ -28,6 +28,15 @@ async function makeWebDriver(): Promise<ContractDriver> {
       const reply = (await response.json()) as { text: string };
       return [reply.text];
     },
+    async pressChoice(choice, from = 'alice') {
+      const response = await fetch(`${address}api/v1/choices`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ conversation: `conversation-of-${from}`, choice: choice.id }),
+      });
+      const reply = (await response.json()) as { text: string };
+      return [reply.text];
+    },
   };
 }
 
