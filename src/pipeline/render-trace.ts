@@ -78,7 +78,7 @@ function renderCalculation(note: TraceNote): string[] {
     `${label('假设')}${list(note.assumptions)}`,
   ];
   if (note.how) lines.push(`${label('算法')}${String(note.how)}`, `${label('依据')}${list(note.articles)}`);
-  if (note.missing) lines.push(`${label('缺少')}${String(note.missing)}(问一句)`);
+  if (note.missing) lines.push(`${label('缺少')}${String(note.missing)}(问一句${note.answeredFirst ? `,接在「${String(note.answeredFirst)}」的回答后面` : ''})`);
   if (note.refused) lines.push(`${label('不算')}${String(note.refused)}`);
   return lines;
 }

@@ -105,7 +105,7 @@ export function calculate(): Step {
       if (answered && answered.kind === 'answer') {
         ctx.reply = { ...answered, text: `${answered.text.trimEnd()}\n\n${reply.text}`, ...(reply.calculation ? { calculation: reply.calculation } : {}) };
         ctx.next = { ...ctx.next, calculation: maskPending(ctx, pendingOf(reading, outcome.missing)) };
-        ctx.note({ ...describe(outcome, reading, via), left: answered.entryId ?? answered.kind });
+        ctx.note({ ...describe(outcome, reading, via), answeredFirst: answered.entryId ?? answered.kind });
         return;
       }
     }
