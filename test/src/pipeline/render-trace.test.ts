@@ -52,6 +52,6 @@ describe('why: a calculation', () => {
 
   it('shows the input a calculation asks for', async () => {
     const said = await whyCalc('我去年三月被辞退,还能申请仲裁吗');
-    expect(said).toMatch(/缺少:\s*起算日期\(问一句\)/u);
+    expect(said).toMatch(/缺少:\s*起算日期\(问一句,接在「[^」]+」的回答后面\)/u);
   });
 });
