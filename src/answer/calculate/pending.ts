@@ -55,7 +55,7 @@ const NAMES_DAY = /[\d一二三四五六七八九十]\s*[号日]|^\s*\d{1,2}\s*$
 /**
  * The answer with the year and month the vague date named, where it leaves them out: "5号" →
  * "2025年3月5号". Only an answer that names a day (or, after a year alone, a month) is
- * completed: "法律援助在哪里申请" glued to "2025年3月" would read as the vague date again and
+ * completed: a new question ("公证处几点开门") glued to "2025年3月" would read as the vague date again and
  * hold the person in the calculation.
  */
 function inContext(text: string, vague: PendingCalculation['vague']): string {

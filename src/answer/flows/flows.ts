@@ -53,7 +53,7 @@ export function chinaToday(at: number): CivilDate {
 export interface Flows {
   readonly list: readonly Flow[];
   byId(id: string): Flow | undefined;
-  /** The flow a whole message starts ("我能不能申请法律援助", "法援预审"). */
+  /** The flow a whole message starts (a start phrase of its file, "法援预审"). */
   startedBy(normalized: string): Flow | undefined;
   /** The flow offered under an answer whose text names one of its words. */
   offeredUnder(text: string): Flow | undefined;

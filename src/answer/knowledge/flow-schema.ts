@@ -86,7 +86,7 @@ export const FlowSchema = z.strictObject({
   kind: z.enum(['screen', 'intake']),
   /** Label of the flow in the menu; none keeps it off the menu. */
   menu: text.optional(),
-  /** Messages that start it when they are the whole message ("我能不能申请法律援助"). */
+  /** Messages that start it when they are the whole message (a phrase such as "法援预审"). */
   starts: z.array(phrase).default([]),
   /** Answers whose text holds one of these words offer a button to start it. */
   offerUnder: z.array(phrase).default([]),

@@ -3,7 +3,7 @@
  * the step it stands at (a number, a choice's words, a date or an amount, 上一步, 修改, 退出);
  * a message that is no answer leaves the flow politely — it is answered by the steps after
  * this one, and the reply says "继续" comes back to it. A flow starts from its words
- * ("我能不能申请法律援助"), from its button (under answers that name it, in the menu) or from
+ * (a start phrase of knowledge/flows/, such as "法援预审"), from its button (under answers that name it, in the menu) or from
  * its number in the menu. Danger never reaches this step: `emergency` answered it first, and
  * the flow waits where it stood.
  */
@@ -130,7 +130,12 @@ function offer(ctx: TurnContext): void {
   const offered: Flow | undefined = ctx.engine.flows.offeredUnder(reply.text);
   if (!offered?.offerLabel) return;
   const say = offered.starts.find((phrase) => phrase.length <= 6) ?? offered.starts[0] ?? '';
-  // Not numbered and not in the open list: a bare 1 / 0 still rates the answer; the button and the words start the flow.
+  // Not numbered and not in the open list: a typed digit picks the answer's own suggestions.
+  // With buttons it is a button beside them; without, the words to type start the flow.
+  if (!ctx.message.capabilities?.buttons) {
+    reply.text = insertBeforeSource(reply, `想知道自己能不能申请?回复“${say}”`);
+    return;
+  }
   reply.text = insertBeforeSource(reply, `想知道自己能不能申请?回复“${say}”,或点:${offered.offerLabel}`);
   reply.choices = [...(reply.choices ?? []), { n: (reply.choices?.length ?? 0) + 1, label: offered.offerLabel, id: controlId(offered.id, 'start') }];
 }

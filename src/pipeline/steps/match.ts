@@ -15,6 +15,16 @@ import { step, type Step } from '../compose-steps.js';
 import type { TurnContext } from '../context.js';
 
 const TOP_NOTED = 5;
+/** Nearest-sample similarity at which the words are all a sample question's (IDF-weighted Jaccard 1, rounding aside): then the text is compared. */
+const EXACT_SAMPLE = 0.999;
+
+/** The message is, once normalized, one of `entry`'s sample questions (checked only where the words all match). */
+function isOwnSampleQuestion(ctx: TurnContext, match: MatchResult, entry: { id: string; questions: readonly string[] }): boolean {
+  const nearest = match.candidates.find((c) => c.entry.id === entry.id)?.nearest ?? 0;
+  if (nearest < EXACT_SAMPLE) return false;
+  const asked = ctx.read?.normalized ?? ctx.question ?? '';
+  return entry.questions.some((question) => ctx.engine.normalize(question) === asked);
+}
 
 export function matchAndDecide(): Step {
   return step('match', async (ctx) => {
@@ -23,7 +33,10 @@ export function matchAndDecide(): Step {
     const read = readInConversation(ctx, alone, engine.decide(alone));
     const { match, via } = read;
     // A reading in the conversation is the conversation's; the model reads the message alone.
-    const reading = via ? undefined : engine.readModel(ctx.read?.normalized ?? ctx.question ?? '');
+    // A question that is one of the answer's own sample questions, word for word, is staff's
+    // explicit routing: the model (which may predate the edit that added it) is not heard on it.
+    const staffWrote = read.decision.kind === 'answer' && isOwnSampleQuestion(ctx, match, read.decision.entry);
+    const reading = via || staffWrote ? undefined : engine.readModel(ctx.read?.normalized ?? ctx.question ?? '');
     const weighed = weighModel(read.decision, reading, engine.model?.classes ?? [], engine.knowledge.byId, engine.knowledge.matching.intent, match.aspectOnly);
     ctx.note(() => ({ ...describeMatch(match, read.decision, engine.thresholds), ...describeModel(reading, engine.model?.classes ?? []) }));
     if (weighed.kind === 'reply') return replyOfKind(ctx, weighed.reply, weighed.probability);

@@ -49,8 +49,10 @@ function withoutChoices(handler: MessageHandler): MessageHandler {
   return async (message) => {
     const reply: Reply = await handler(message);
     if (reply.kind !== 'answer') return reply;
+    // The legal-aid pre-screen's button (issue 22) stays: an older server had it already.
+    const kept = (reply.choices ?? []).filter((c) => c.id.startsWith('f:')).map((c, i) => ({ ...c, n: i + 1 }));
     const { choices: _choices, awaits: _awaits, ...rest } = reply;
-    return rest;
+    return kept.length > 0 ? { ...rest, choices: kept } : rest;
   };
 }
 

@@ -109,7 +109,8 @@ describe.skipIf(missing !== undefined)(missing ?? 'resident chat page, read on a
     expect(await inView(more)).toBe(true);
     expect(await more.getAttribute('aria-expanded')).toBe('false');
     expect(await body.locator('p', { hasText: '留好证据' }).isVisible()).toBe(false);
-    expect(await reply.locator('.choice').count()).toBe(4);
+    // Its four next steps and the legal-aid pre-screen's button (issue 22), folded with the rest.
+    expect(await reply.locator('.choice').count()).toBe(5);
     expect(await reply.locator('.choice:visible').count()).toBe(0);
     expect(await reply.locator('.calls.under a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['tel:120', 'tel:122', 'tel:110']);
     await shot(page, 'chat-long-answer');
@@ -119,7 +120,7 @@ describe.skipIf(missing !== undefined)(missing ?? 'resident chat page, read on a
     expect(await less.getAttribute('aria-expanded')).toBe('true');
     expect(await less.getAttribute('aria-controls')).toBe(await body.getAttribute('id'));
     expect(await body.locator('p', { hasText: '留好证据' }).isVisible()).toBe(true);
-    expect(await reply.locator('.choice:visible').count()).toBe(4);
+    expect(await reply.locator('.choice:visible').count()).toBe(5);
     // Opened stays opened across a reload; a short answer is never folded.
     await page.reload();
     expect(await page.locator('.msg.bot').last().getByRole('button', { name: '收起' }).count()).toBe(1);
