@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { checkKnowledge } from '../src/answer/knowledge/load-knowledge.js';
 import { formatProblem, type KnowledgeProblem } from '../src/answer/knowledge/knowledge-base.js';
 import { FACT_RULES } from '../src/answer/knowledge/fact-rules.js';
+import { LOCAL_FACT_RULES } from '../src/answer/knowledge/local-facts.js';
 
 /** What `check --json` prints. */
 export interface CheckReport {
@@ -25,11 +26,8 @@ export function runCheck(dir: string): CheckReport {
   const started = performance.now();
   const { knowledge, problems } = checkKnowledge(dir);
   const ms = Math.round((performance.now() - started) * 10) / 10;
-  const withRules = problems.map((problem) =>
-    problem.rule && problem.rule in FACT_RULES
-      ? { ...problem, ruleText: FACT_RULES[problem.rule as keyof typeof FACT_RULES] }
-      : problem,
-  );
+  const rules: Record<string, string> = { ...FACT_RULES, ...LOCAL_FACT_RULES };
+  const withRules = problems.map((problem) => (problem.rule && problem.rule in rules ? { ...problem, ruleText: rules[problem.rule] } : problem));
   if (!knowledge) return { ok: false, dir, ms, problems: withRules };
   return {
     ok: true,

@@ -28,6 +28,7 @@ import { recordTurn } from './steps/record.js';
 import { session } from './steps/session.js';
 import { smalltalk } from './steps/smalltalk.js';
 import { staffCommands } from './steps/staff.js';
+import { town } from './steps/town.js';
 import { typedVote } from './steps/vote.js';
 
 export interface StepOptions {
@@ -74,6 +75,7 @@ export function answerSteps(options: StepOptions): Step[] {
     handoff(),
     typedVote({ windowMs: options.feedbackWindowMs }),
     pick(),
+    town(),
     elsewhere(),
     followUp(),
     matchAndDecide(),

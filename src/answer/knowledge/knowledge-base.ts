@@ -1,4 +1,5 @@
 import type { DomainWord } from '../read/segment/segmenter.js';
+import type { LocalFacts } from './local-facts-schema.js';
 import type { PrivacyRules } from './privacy-schema.js';
 import type { Aspect, EmergencyData, EntryData, MatchingSettings, Meta, ProblemData, Topic } from './schema.js';
 
@@ -34,6 +35,8 @@ export interface KnowledgeBase {
   declines: ReadonlyMap<string, readonly string[]>;
   /** The word lists masking reads (privacy.yaml). */
   privacy: PrivacyRules;
+  /** local-facts.yaml: the register of local facts staff verified (read a day's facts with local-facts.ts). */
+  localFacts: LocalFacts;
   /** Report title by report source id, for source lines. */
   reportTitles: ReadonlyMap<string, string>;
 }

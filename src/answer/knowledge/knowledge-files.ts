@@ -19,6 +19,7 @@ export const FIXED_FILES: readonly string[] = [
   'lexicon/stopwords.txt',
   'lexicon/domain-words.txt',
   'privacy.yaml',
+  'local-facts.yaml',
 ];
 
 /** Folder of the law texts, relative to the knowledge directory. */

@@ -18,6 +18,8 @@ import { readLines, readYaml } from './read-files.js';
 import { readReports } from './report-stats.js';
 import { createReadBudget, DEFAULT_KNOWLEDGE_LIMITS, type FileDigest, type KnowledgeLimits, type ReadBudget } from './read-budget.js';
 import { emergencyPatternProblems } from './check-emergency.js';
+import { checkLocalFacts, LOCAL_FACTS_FILE } from './local-facts.js';
+import { LocalFactsSchema } from './local-facts-schema.js';
 import {
   AspectsSchema,
   EmergencySchema,
@@ -70,6 +72,8 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
   const matching = readYaml(budget, 'matching.yaml', MatchingSchema, problems);
   const domainWords = readLines(budget, 'lexicon/domain-words.txt', problems).map(parseDomainWord);
   const privacy = readYaml(budget, 'privacy.yaml', PrivacySchema, problems);
+  const localFacts = readYaml(budget, LOCAL_FACTS_FILE, LocalFactsSchema, problems);
+  if (localFacts) problems.push(...checkLocalFacts(localFacts, meta?.homePlaces ?? []));
   const facts = readFactContext(dir, meta, problems, budget);
 
   if (entryFiles.length === 0) problems.push({ file: 'entries/', field: '(目录)', message: '没有答案文件' });
@@ -94,7 +98,7 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
     for (const { field, message } of emergencyPatternProblems(emergency)) problems.push({ file: 'emergency.yaml', field, message });
   }
 
-  if (problems.length > 0 || !meta || !emergency || !matching || !privacy) return { problems };
+  if (problems.length > 0 || !meta || !emergency || !matching || !privacy || !localFacts) return { problems };
   return {
     problems,
     files: budget.digests(),
@@ -112,6 +116,7 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
       stopwords: new Set(stopwords),
       declines: new Map(Object.entries(outOfScope?.declines ?? {})),
       privacy,
+      localFacts,
       reportTitles: new Map(meta.sources.map((source) => [source.id, source.title])),
     },
   };
