@@ -20,6 +20,11 @@ export const ACTION_NAMES: Record<AuditAction, string> = {
   'staff.add': '添加账号',
   'staff.remove': '删除账号',
   'staff.password': '更改密码',
+  'desk.on-duty': '在岗',
+  'desk.off-duty': '下岗',
+  'desk.take': '接待人工对话',
+  'desk.reply': '回复居民',
+  'desk.end': '结束人工对话',
 };
 
 /** Registers GET /staff/audit. */

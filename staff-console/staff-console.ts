@@ -26,6 +26,7 @@ import { staffErrorHandler } from './staff-errors.js';
 import { knowledgeRoutes } from './knowledge-page.js';
 import { loginRoutes } from './login-routes.js';
 import { reviewRoutes } from './review-page.js';
+import { deskRoutes } from './desk-page.js';
 import { statsRoutes } from './stats-page.js';
 import { tryRoutes } from './try-page.js';
 
@@ -89,6 +90,7 @@ export const staffConsole: FastifyPluginAsync<StaffConsoleOptions> = async (fast
   loginRoutes(fastify, ctx, { scrypt: options.scrypt, ratePerMinute: options.loginRatePerMinute, verify: options.verifyPassword });
   tryRoutes(fastify, ctx, app);
   reviewRoutes(fastify, ctx, app);
+  deskRoutes(fastify, ctx, app);
   const editor = createKnowledgeEditor({
     knowledgeDir: app.config.knowledgeDir,
     knowledge: () => app.bot.engine.knowledge,

@@ -13,6 +13,8 @@ import type { Config } from '../../src/service/config/config.js';
 import { BotError, ErrorCodes } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import type { SharedCache } from '../../src/service/shared-state/shared-state.js';
+import type { HandoffDesk } from '../../src/service/handoff/handoff-desk.js';
+import { handoffRoute } from '../web/handoff-route.js';
 import type { MessageHandler } from '../../src/types.js';
 import { webRoutes } from '../web/web-routes.js';
 import { clientErrorHandler } from './client-errors.js';
@@ -34,6 +36,8 @@ export interface HttpServerOptions {
   stopGraceMs?: number;
   /** The deployment's shared cache (Redis), so a retried API message is recognized on every instance. */
   shared?: SharedCache;
+  /** The 接待 desk: the resident's page polls it for staff replies. */
+  desk?: HandoffDesk;
 }
 
 export interface HttpServer {
@@ -101,6 +105,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     shared: options.shared,
     logger: options.logger,
   });
+  if (options.desk) void fastify.register(handoffRoute, { desk: options.desk, ratePerMinute: http.ratePerMinute > 0 ? http.ratePerMinute * 4 : 0 });
 
   return {
     fastify,

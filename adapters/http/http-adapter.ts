@@ -7,6 +7,7 @@ import type { Config } from '../../src/service/config/config.js';
 import type { Logger } from '../../src/logger.js';
 import type { SharedCache } from '../../src/service/shared-state/shared-state.js';
 import type { Adapter } from '../../src/types.js';
+import type { HandoffDesk } from '../../src/service/handoff/handoff-desk.js';
 import { WEB_ADAPTER } from '../web/to-inbound.js';
 import { createHttpServer, type HttpServer } from './create-http-server.js';
 import type { Readiness } from './health.js';
@@ -26,6 +27,8 @@ export interface HttpAdapterOptions {
   cookieSecret?: string;
   /** The deployment's shared cache (Redis), so a retried API message is recognized on every instance. */
   shared?: SharedCache;
+  /** The 接待 desk (the page polls it for staff replies). */
+  desk?: HandoffDesk;
 }
 
 /** Creates the adapter; nothing listens before `start()`. */
@@ -34,8 +37,8 @@ export function createHttpAdapter(options: HttpAdapterOptions): Adapter {
   return {
     name: WEB_ADAPTER,
     async start(handler) {
-      const { config, logger, readiness, metrics, cookieSecret, shared } = options;
-      server = createHttpServer({ config, logger, handler, readiness, metrics, cookieSecret, shared });
+      const { config, logger, readiness, metrics, cookieSecret, shared, desk } = options;
+      server = createHttpServer({ config, logger, handler, readiness, metrics, cookieSecret, shared, desk });
       options.mount?.(server);
       const address = await server.start();
       logger.info({ address }, 'HTTP server listening');

@@ -9,6 +9,7 @@ import type { SessionStore } from '../service/session/session-store.js';
 import type { StaffCommands } from './staff-commands.js';
 import type { MessageStore } from '../service/store/message-store.js';
 import type { Step } from './compose-steps.js';
+import type { HandoffDesk } from '../service/handoff/handoff-desk.js';
 import { cutNote } from './steps/cut-note.js';
 import { elsewhere } from './steps/elsewhere.js';
 import { emergency } from './steps/emergency.js';
@@ -24,6 +25,7 @@ import { matchAndDecide } from './steps/match.js';
 import { pick } from './steps/pick.js';
 import { rateLimit } from './steps/rate-limit.js';
 import { readMessage } from './steps/read.js';
+import { relay } from './steps/relay.js';
 import { recordTurn } from './steps/record.js';
 import { session } from './steps/session.js';
 import { smalltalk } from './steps/smalltalk.js';
@@ -42,6 +44,8 @@ export interface StepOptions {
   feedbackWindowMs: number;
   turnBudgetMs: number;
   onError?: OnError;
+  /** The 接待 desk: handoffs to staff on duty; none = refer to 12348. */
+  desk?: HandoffDesk;
 }
 
 /**
@@ -67,12 +71,13 @@ export function admissionSteps(options: StepOptions): Step[] {
 /** From the message to the reply: the first step that answers ends the list. */
 export function answerSteps(options: StepOptions): Step[] {
   return [
+    relay({ desk: options.desk }),
     answerFeedback({ windowMs: options.feedbackWindowMs }),
     platformInput(),
     empty(),
     greeting(),
     smalltalk(),
-    handoff(),
+    handoff({ desk: options.desk }),
     typedVote({ windowMs: options.feedbackWindowMs }),
     pick(),
     town(),

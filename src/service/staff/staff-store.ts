@@ -38,7 +38,12 @@ export type AuditAction =
   | 'knowledge.reload'
   | 'staff.add'
   | 'staff.remove'
-  | 'staff.password';
+  | 'staff.password'
+  | 'desk.on-duty'
+  | 'desk.off-duty'
+  | 'desk.take'
+  | 'desk.reply'
+  | 'desk.end';
 
 /** One line of the audit log: who did what, when. */
 export interface AuditRecord {
