@@ -32,3 +32,11 @@ export function townReply(register: LocalFacts, town: string, at: number): Reply
   lines.push(messages.townFooter);
   return { kind: 'answer', text: lines.join('\n'), source: sources.join(';') };
 }
+
+/** "区公共法律服务窗口的办公时间:…(来源)" for the register's `handoffOffice`, while verified and not expired; undefined otherwise. */
+export function officeHoursLine(register: LocalFacts, at: number): string | undefined {
+  const hours = acceptedFacts(register, at).find((fact) => fact.officeId === register.handoffOffice && fact.kind === 'hours');
+  if (!hours) return undefined;
+  const values: Record<string, string> = { office: hours.office, value: hours.value, source: hours.source };
+  return register.messages.nextHours.replace(/\{(\w+)\}/g, (all, key: string) => values[key] ?? all);
+}

@@ -55,7 +55,11 @@ export const LocalFactsSchema = z.strictObject({
     townFooter: text,
     /** No office of the town has a verified fact yet. */
     townNotFilled: text,
+    /** Below "nobody is on duty": when the office is open, only while verified. */
+    nextHours: text.default('{office}的办公时间:{value}({source})。'),
   }),
+  /** The office whose verified hours are given when nobody is on duty at the 接待 desk. */
+  handoffOffice: id.default('district.window'),
 });
 
 export type LocalFact = z.infer<typeof LocalFactSchema>;

@@ -1,5 +1,6 @@
 /** Asking for a person: a staff member on duty takes it at the 接待 desk; else the handoff reply (a platform's own handover where it has one). */
 import type { HandoffDesk } from '../../service/handoff/handoff-desk.js';
+import { officeHoursLine } from '../../answer/compose/town-reply.js';
 import { step, type Step } from '../compose-steps.js';
 
 /** "转人工", or "不是" right after the bot admitted it could not answer. */
@@ -21,6 +22,10 @@ export function handoff(options: { desk?: HandoffDesk } = {}): Step {
       ctx.note({ handoff: opened.id });
       return ctx.finish(ctx.engine.compose.handoff(true), `${reason}.desk`);
     }
-    ctx.finish(ctx.engine.compose.handoff(canHandOver), reason);
+    if (canHandOver) return ctx.finish(ctx.engine.compose.handoff(true), reason);
+    // Nobody to take it: when the window is open (only a verified, current fact), and 12348 to tap.
+    const none = ctx.engine.compose.handoff(false);
+    const hours = officeHoursLine(ctx.engine.knowledge.localFacts, ctx.at);
+    ctx.finish({ ...none, text: hours ? `${none.text}\n${hours}` : none.text, call: ['12348'] }, reason);
   });
 }

@@ -55,6 +55,8 @@ export interface HandoffDesk {
   lines(id: string, after?: number): Promise<HandoffLine[]>;
   /** Ends it; `said` is the bot's line to the resident (it answers again). */
   end(id: string, by: 'resident' | 'staff', at: number, said?: string): Promise<Handoff | undefined>;
+  /** Hears every staff and bot line said here (this process), to push to channels that can. */
+  onLine(listener: (handoff: Handoff, line: HandoffLine) => void): void;
 }
 
 /** The desk over `cache`; `now` is the one clock, `newId` makes handoff ids. */
@@ -85,7 +87,9 @@ export function createHandoffDesk(cache: SharedCache, options: { now: () => numb
     }
     return out;
   };
+  const listeners: Array<(handoff: Handoff, line: HandoffLine) => void> = [];
   const desk: HandoffDesk = {
+    onLine: (listener) => void listeners.push(listener),
     async onDuty() {
       const roster = (await read<Record<string, number>>('handoff:duty')) ?? {};
       const now = options.now();
@@ -131,7 +135,14 @@ export function createHandoffDesk(cache: SharedCache, options: { now: () => numb
       if (!handoff || handoff.status !== 'waiting') return false;
       return cache.claim(`handoff:${id}:taker`, KEEP_MS, staffNo);
     },
-    say: (id, line) => append(`handoff:${id}:line`, JSON.stringify(line)),
+    async say(id, line) {
+      const n = await append(`handoff:${id}:line`, JSON.stringify(line));
+      if (line.from !== 'resident' && listeners.length > 0) {
+        const handoff = await desk.get(id);
+        if (handoff) for (const listener of listeners) listener(handoff, line);
+      }
+      return n;
+    },
     async lines(id, after = 0) {
       return (await readAll(`handoff:${id}:line`, after)).map((raw) => JSON.parse(raw) as HandoffLine);
     },
