@@ -74,6 +74,7 @@ export async function planHttp(app: App, others: readonly Adapter[], options: { 
     // One instance keeps retried messages in its own memory; several share them through Redis.
     shared: app.shared.kind === 'redis' ? app.shared.cache : undefined,
     desk: app.desk,
+    callbacks: app.callbacks,
   });
   return { adapters: mp ? [web, mp] : [web], close: () => store.close() };
 }

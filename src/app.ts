@@ -23,6 +23,8 @@ import { openDeployment } from './service/shared-state/open-deployment.js';
 import type { SaltHealth } from './service/store/deployment-salt.js';
 import type { SharedState } from './service/shared-state/shared-state.js';
 import { createHandoffDesk, type HandoffDesk } from './service/handoff/handoff-desk.js';
+import { createCallbackDesk, type CallbackDesk } from './service/handoff/callback-requests.js';
+import { createSealer } from './service/handoff/callback-crypto.js';
 import type { InboundMessage, MessageHandler } from './types.js';
 import type { Run } from './bot.js';
 import { renderTrace } from './pipeline/render-trace.js';
@@ -46,6 +48,8 @@ export interface App {
   shared: SharedState;
   /** The 接待 desk: staff on duty and conversations handed to them (in the shared state). */
   desk: HandoffDesk;
+  /** Callback requests, when CALLBACK_KEYS is set. */
+  callbacks?: CallbackDesk;
   /** Whether the deployment's salt of conversation hashes is known here (else not ready). */
   saltHealth(): SaltHealth;
   /**
@@ -139,6 +143,10 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       : undefined;
 
   const desk = createHandoffDesk(shared.cache, { now: Date.now, newId: () => randomUUID() });
+  const callbacks =
+    config.callbackKeys.length > 0
+      ? createCallbackDesk(shared.cache, { sealer: createSealer(config.callbackKeys), retentionMs: config.retentionDays * 86_400_000, now: Date.now, newId: () => randomUUID() })
+      : undefined;
   const bot = createBot({
     desk,
     engine,
@@ -168,6 +176,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     store,
     shared,
     desk,
+    ...(callbacks ? { callbacks } : {}),
     saltHealth: () => deployment.saltHealth(),
     hashConversation: (key) => store.hashConversation(key),
     reload: (reason) => reloader.reload(reason),

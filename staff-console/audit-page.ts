@@ -25,6 +25,7 @@ export const ACTION_NAMES: Record<AuditAction, string> = {
   'desk.take': '接待人工对话',
   'desk.reply': '回复居民',
   'desk.end': '结束人工对话',
+  'callback.done': '回电已完成',
 };
 
 /** Registers GET /staff/audit. */

@@ -44,6 +44,21 @@ function handoffItem(handoff: Handoff, lines: HandoffLine[], mine: string, csrf:
   }</div></li>`;
 }
 
+/** The callback tasks: the number opened for staff only here, never in a log or export. */
+async function callbackSection(app: App, csrf: string): Promise<Html | string> {
+  const { callbacks } = app;
+  if (!callbacks) return '';
+  const all = await callbacks.list();
+  const items = all.map(
+    (task) => html`<li class="group"><p class="question">${task.purpose}</p>
+<p class="meta">回电号码:${callbacks.phoneOf(task) ?? '(无法解密:密钥已轮换掉)'} · 登记于 ${new Date(task.at).toISOString().slice(0, 16).replace('T', ' ')} UTC · ${task.status === 'done' ? `已完成(${task.doneBy ?? ''})` : '待回电'}</p>
+${task.status === 'open' ? html`<form method="post" action="/staff/desk/callback-done" class="inline">${csrfField(csrf)}<input type="hidden" name="id" value="${task.id}"><button type="submit">标为已回电</button></form>` : ''}</li>`,
+  );
+  return html`<section aria-labelledby="h-callbacks"><h2 id="h-callbacks">回电请求(${all.filter((task) => task.status === 'open').length} 条待回电)</h2>${
+    items.length === 0 ? html`<p class="empty">没有。</p>` : html`<ol class="groups">${items}</ol>`
+  }<p class="hint">号码加密保存,登记满 RETENTION_DAYS 天后连同记录一起删除。</p></section>`;
+}
+
 /** Registers 接待. */
 export function deskRoutes(fastify: FastifyInstance, ctx: ConsoleContext, app: App): void {
   const { desk } = app;
@@ -59,7 +74,7 @@ export function deskRoutes(fastify: FastifyInstance, ctx: ConsoleContext, app: A
     const duty = html`<form method="post" action="/staff/desk/duty" class="inline">${csrfField(staff.csrf)}<input type="hidden" name="on" value="${here ? '0' : '1'}">
 <p>您是工作人员 ${mine} 号,现在${here ? '在岗' : '不在岗'}。在岗的工作人员:${onDuty.length === 0 ? '没有' : onDuty.map((no) => `${no} 号`).join('、')}。 <button type="submit">${here ? '下岗' : '在岗'}</button></p></form>`;
     const list = items.length === 0 ? html`<p class="empty">没有等待或进行中的人工对话。</p>` : html`<ol class="groups">${items}</ol>`;
-    const body = html`${duty}<section aria-labelledby="h-queue"><h2 id="h-queue">人工对话(${open.length})</h2>${list}</section>
+    const body = html`${duty}<section aria-labelledby="h-queue"><h2 id="h-queue">人工对话(${open.length})</h2>${list}</section>${await callbackSection(app, staff.csrf)}
 <p class="hint">居民只看到“工作人员 X 号”。刷新本页查看新消息。</p>`;
     return sendPage(reply, page({ title: '接待', staff, current: '/staff/desk', css: ctx.css }, body));
   });
@@ -91,6 +106,13 @@ export function deskRoutes(fastify: FastifyInstance, ctx: ConsoleContext, app: A
       await audit(name, 'desk.reply', id, `${text.length} 字`);
     }
     return reply.redirect(`/staff/desk#h-${id}`, 303);
+  });
+
+  fastify.post<{ Body: DeskBody }>('/staff/desk/callback-done', async (request, reply) => {
+    const name = request.staff?.name ?? '';
+    const id = request.body?.id ?? '';
+    if (app.callbacks && (await app.callbacks.done(id, name))) await audit(name, 'callback.done', id);
+    return reply.redirect('/staff/desk#h-callbacks', 303);
   });
 
   fastify.post<{ Body: DeskBody }>('/staff/desk/end', async (request, reply) => {

@@ -15,6 +15,7 @@ import type { Logger } from '../../src/logger.js';
 import type { SharedCache } from '../../src/service/shared-state/shared-state.js';
 import type { HandoffDesk } from '../../src/service/handoff/handoff-desk.js';
 import { handoffRoute } from '../web/handoff-route.js';
+import type { CallbackDesk } from '../../src/service/handoff/callback-requests.js';
 import type { MessageHandler } from '../../src/types.js';
 import { webRoutes } from '../web/web-routes.js';
 import { clientErrorHandler } from './client-errors.js';
@@ -38,6 +39,8 @@ export interface HttpServerOptions {
   shared?: SharedCache;
   /** The 接待 desk: the resident's page polls it for staff replies. */
   desk?: HandoffDesk;
+  /** Callback requests (CALLBACK_KEYS set). */
+  callbacks?: CallbackDesk;
 }
 
 export interface HttpServer {
@@ -105,7 +108,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     shared: options.shared,
     logger: options.logger,
   });
-  if (options.desk) void fastify.register(handoffRoute, { desk: options.desk, ratePerMinute: http.ratePerMinute > 0 ? http.ratePerMinute * 4 : 0 });
+  if (options.desk) void fastify.register(handoffRoute, { desk: options.desk, ...(options.callbacks ? { callbacks: options.callbacks } : {}), ratePerMinute: http.ratePerMinute > 0 ? http.ratePerMinute * 4 : 0 });
 
   return {
     fastify,

@@ -8,6 +8,7 @@ import type { Logger } from '../../src/logger.js';
 import type { SharedCache } from '../../src/service/shared-state/shared-state.js';
 import type { Adapter } from '../../src/types.js';
 import type { HandoffDesk } from '../../src/service/handoff/handoff-desk.js';
+import type { CallbackDesk } from '../../src/service/handoff/callback-requests.js';
 import { WEB_ADAPTER } from '../web/to-inbound.js';
 import { createHttpServer, type HttpServer } from './create-http-server.js';
 import type { Readiness } from './health.js';
@@ -29,6 +30,7 @@ export interface HttpAdapterOptions {
   shared?: SharedCache;
   /** The 接待 desk (the page polls it for staff replies). */
   desk?: HandoffDesk;
+  callbacks?: CallbackDesk;
 }
 
 /** Creates the adapter; nothing listens before `start()`. */
@@ -37,8 +39,8 @@ export function createHttpAdapter(options: HttpAdapterOptions): Adapter {
   return {
     name: WEB_ADAPTER,
     async start(handler) {
-      const { config, logger, readiness, metrics, cookieSecret, shared, desk } = options;
-      server = createHttpServer({ config, logger, handler, readiness, metrics, cookieSecret, shared, desk });
+      const { config, logger, readiness, metrics, cookieSecret, shared, desk, callbacks } = options;
+      server = createHttpServer({ config, logger, handler, readiness, metrics, cookieSecret, shared, desk, callbacks });
       options.mount?.(server);
       const address = await server.start();
       logger.info({ address }, 'HTTP server listening');

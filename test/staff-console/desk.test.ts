@@ -93,3 +93,43 @@ describe('接待: a person behind the bot', () => {
     expect(text((await page('王芳')).body)).not.toContain('resident-handoff-2');
   });
 });
+
+describe('回电请求 over HTTP', () => {
+  let keyed: StaffWorld;
+  beforeAll(async () => {
+    keyed = await startStaffWorld({ CALLBACK_KEYS: 'c'.repeat(64) });
+    await keyed.addAccount('王芳');
+    sessions.keyed = await login(keyed, '王芳');
+  });
+  afterAll(() => keyed.close());
+  const callback = (payload: Record<string, unknown>) => keyed.server.fastify.inject({ method: 'POST', url: '/api/v1/callback', payload });
+
+  it('needs explicit consent; staff see the task with its number in 接待 and mark it done, audited', async () => {
+    const base = { conversation: 'resident-cb', phone: '13800138000', purpose: '工资被拖欠,想咨询怎么申请仲裁' };
+    expect((await callback({ ...base, consent: false })).statusCode).toBe(400);
+    expect((await callback({ ...base })).statusCode).toBe(400);
+    const accepted = await callback({ ...base, consent: true });
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json()).toMatchObject({ ok: true, text: expect.stringContaining('到期自动删除') });
+
+    const desk = await keyed.server.fastify.inject({ url: '/staff/desk', headers: { ...BROWSER, cookie: sessions.keyed!.cookie } });
+    expect(text(desk.body)).toContain('回电请求(1 条待回电)');
+    expect(text(desk.body)).toContain('回电号码:13800138000');
+    const id = /action="\/staff\/desk\/callback-done"[^]*?name="id" value="([^"]+)"/.exec(desk.body)?.[1];
+    await keyed.server.fastify.inject({
+      method: 'POST',
+      url: '/staff/desk/callback-done',
+      headers: { ...BROWSER, ...FORM, cookie: sessions.keyed!.cookie },
+      payload: form({ _csrf: sessions.keyed!.csrf, id: id! }),
+    });
+    expect(text((await keyed.server.fastify.inject({ url: '/staff/desk', headers: { ...BROWSER, cookie: sessions.keyed!.cookie } })).body)).toContain('回电请求(0 条待回电)');
+    const audit = await keyed.store.auditLog({ limit: 5 });
+    expect(audit[0]).toMatchObject({ action: 'callback.done', target: id });
+    expect(JSON.stringify(audit)).not.toContain('13800138000');
+  });
+
+  it('without CALLBACK_KEYS there is no callback registration', async () => {
+    const response = await world.server.fastify.inject({ method: 'POST', url: '/api/v1/callback', payload: { conversation: 'x', phone: '13800138000', purpose: 'p', consent: true } });
+    expect(response.statusCode).toBe(404);
+  });
+});

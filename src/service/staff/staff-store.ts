@@ -43,7 +43,8 @@ export type AuditAction =
   | 'desk.off-duty'
   | 'desk.take'
   | 'desk.reply'
-  | 'desk.end';
+  | 'desk.end'
+  | 'callback.done';
 
 /** One line of the audit log: who did what, when. */
 export interface AuditRecord {
