@@ -75,6 +75,8 @@ export async function planHttp(app: App, others: readonly Adapter[], options: { 
     shared: app.shared.kind === 'redis' ? app.shared.cache : undefined,
     desk: app.desk,
     callbacks: app.callbacks,
+    urgent: (text) => app.readsDanger(text),
+    calculate: (form) => app.calculate(form),
   });
   return { adapters: mp ? [web, mp] : [web], close: () => store.close() };
 }

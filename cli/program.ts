@@ -38,7 +38,7 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     .command('ask')
     .description('回答一个问题(或用 --jsonl 从标准输入每行读一个问题)')
     .argument('[question...]', '问题')
-    .option('--json', '输出一个 JSON 对象 {kind,text,entry,score,choices,source,awaits,call}')
+    .option('--json', '输出一个 JSON 对象 {kind,text,entry,score,choices,source,awaits,call,flow}')
     .option('--jsonl', '每行一个问题(或 {"conversation","text"} 对象,同一 conversation 连续对话),每行输出一个 JSON')
     .option('--record', '记入消息记录库(默认不记,以免测试提问影响 review 和 stats)')
     .action(async (words: string[], options: { json?: boolean; jsonl?: boolean; record?: boolean }) => {

@@ -9,6 +9,7 @@ import { observeHandler, observeReloads, reloadStartHook, type AppHooks } from '
 import { createBot, type Bot } from './bot.js';
 import type { Config } from './service/config/config.js';
 import { buildEngine, buildEngineFromTokens } from './answer/build-engine.js';
+import { modelShapeOf } from './answer/model/open-model.js';
 import { openKnowledgeFiles, snapshotDirFor } from './answer/knowledge/open-knowledge.js';
 import type { Logger } from './logger.js';
 import { createReloader, type ReloadOutcome } from './service/reload/knowledge-reloader.js';
@@ -25,9 +26,15 @@ import type { SharedState } from './service/shared-state/shared-state.js';
 import { createHandoffDesk, type HandoffDesk } from './service/handoff/handoff-desk.js';
 import { createCallbackDesk, type CallbackDesk } from './service/handoff/callback-requests.js';
 import { createSealer } from './service/handoff/callback-crypto.js';
-import type { InboundMessage, MessageHandler } from './types.js';
+import type { InboundMessage, MessageHandler, Reply } from './types.js';
 import type { Run } from './bot.js';
 import { renderTrace } from './pipeline/render-trace.js';
+import { calculateForm, type CalculationForm } from './answer/calculate/index.js';
+import { systemClock, type Clock } from './service/time/clock.js';
+import { localDate } from './service/time/local-date.js';
+
+/** A form's calculation as a reply, or the field that cannot be read (in Chinese). */
+export type FormReply = { ok: true; reply: Reply } | { ok: false; field: string; message: string };
 
 export interface App {
   config: Config;
@@ -42,6 +49,8 @@ export interface App {
    * message of the conversation `as` names (nothing recorded or remembered either way).
    */
   explain(question: string, as?: Partial<InboundMessage>, inConversation?: boolean): Promise<Run>;
+  /** Whether a message's text reads as danger now (rules and model, as the emergency step reads it); nothing is kept. */
+  readsDanger(text: string): boolean;
   /** Where handled messages go (a no-op store unless recording). */
   store: MessageStore;
   /** What this instance shares with the others (Redis), or keeps in memory when alone. */
@@ -57,6 +66,11 @@ export interface App {
    * adapters' log lines to join up with the core's without revealing the chat id.
    */
   hashConversation(key: string): string;
+  /**
+   * A calculation asked for with its inputs (the web page's "算一算", POST /api/v1/calculate):
+   * the same calculators, knowledge, reply and today as a question in the chat.
+   */
+  calculate(form: CalculationForm): FormReply;
   /** Validates the knowledge directory and, if valid, serves it from the next message on (one build per change). */
   reload(reason: string): Promise<ReloadOutcome>;
   /** The check of the knowledge directory (as `legal-bot check`), in the knowledge worker thread, so residents are answered meanwhile. */
@@ -83,6 +97,8 @@ export interface AppOptions {
   store?: MessageStore;
   /** Observers of handled messages and reloads (metrics). */
   hooks?: AppHooks;
+  /** The clock the bot's today comes from (the real one unless a test sets the day). */
+  clock?: Clock;
 }
 
 const sameWords = (a: DomainWord[], b: DomainWord[]) => JSON.stringify(a) === JSON.stringify(b);
@@ -106,18 +122,28 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const stopRetention = recording ? startRetention({ store, days: config.retentionDays, logger }) : () => undefined;
 
   const hooks = options.hooks ?? {};
+  const clock = options.clock ?? systemClock;
   const worker = openKnowledgeWorker();
   const local = observeReloads(createReloader({
     knowledgeDir: config.knowledgeDir,
     logger,
     files,
-    prepare: (serving) => worker.prepare({ dir: config.knowledgeDir, serving, segmenter: config.segmenter, thresholds, snapshotDir }),
-    async build({ knowledge: next, tokens }) {
+    prepare: (serving) =>
+      worker.prepare({
+        dir: config.knowledgeDir,
+        serving,
+        segmenter: config.segmenter,
+        thresholds,
+        snapshotDir,
+        trainingSetsDir: config.trainingSetsDir,
+        servingModel: modelShapeOf(bot.engine.knowledge),
+      }),
+    async build({ knowledge: next, tokens, model }) {
       // New domain words need a segmenter of their own, loaded here (rare: an edit of domain-words.txt).
       const nextSegmenter = sameWords(next.domainWords, words)
         ? segmenter
         : await createSegmenter(config.segmenter, next.domainWords);
-      const built = await buildEngineFromTokens(next, nextSegmenter, thresholds, tokens, { snapshotDir, logger, trainingSetsDir: config.trainingSetsDir, serving: bot.engine });
+      const built = await buildEngineFromTokens(next, nextSegmenter, thresholds, tokens, { snapshotDir, logger, trainingSetsDir: config.trainingSetsDir, serving: bot.engine, trained: model });
       segmenter = nextSegmenter;
       words = next.domainWords;
       return built;
@@ -160,6 +186,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     limiter: shared.limiter,
     feedbackWindowMs: options.textFeedback ? config.feedbackWindowMs : 0,
     staff,
+    clock,
   });
   const handler: MessageHandler = observeHandler((message) => bot.handle(message), hooks, logger);
   const watches = new Set<() => void>();
@@ -173,12 +200,21 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger,
     handler,
     explain,
+    readsDanger(text) {
+      const { engine } = bot;
+      return engine.weighDanger(engine.read(text, config.maxMessageChars).normalized).emergency !== undefined;
+    },
     store,
     shared,
     desk,
     ...(callbacks ? { callbacks } : {}),
     saltHealth: () => deployment.saltHealth(),
     hashConversation: (key) => store.hashConversation(key),
+    calculate(form) {
+      const { engine } = bot;
+      const outcome = calculateForm(form, localDate(clock.now()), engine.knowledge.calculate);
+      return outcome.ok ? { ok: true, reply: engine.compose.calculation(outcome.outcome) } : outcome;
+    },
     reload: (reason) => reloader.reload(reason),
     checkKnowledge: () => worker.check(config.knowledgeDir),
     planSampleQuestion: (request) => worker.planQuestion(config.knowledgeDir, request),

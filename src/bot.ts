@@ -17,6 +17,7 @@ import type { StaffCommands } from './pipeline/staff-commands.js';
 import { createNoopStore, type MessageStore } from './service/store/message-store.js';
 import type { InboundMessage, Reply } from './types.js';
 import type { HandoffDesk } from './service/handoff/handoff-desk.js';
+import { systemClock, type Clock } from './service/time/clock.js';
 
 export interface BotOptions {
   engine: Engine;
@@ -28,7 +29,8 @@ export interface BotOptions {
   conversationLocks?: ConversationLocks;
   /** Conversations kept in memory at most (LRU), when `sessions` is not given. */
   sessionMax?: number;
-  now?: () => number;
+  /** The clock (the system clock by default; tests pass their own). */
+  clock?: Clock;
   /** Where handled messages and feedback are recorded; nothing is kept by default. */
   store?: MessageStore;
   /** Messages per conversation per minute; unlimited when unset or 0. */
@@ -80,15 +82,16 @@ export interface Bot {
 export function createBot(options: BotOptions): Bot {
   let engine = options.engine;
   maskLogsWith(engine.mask);
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
   const store = options.store ?? createNoopStore();
   const stepOptions: StepOptions = {
     logger: options.logger,
     store,
     sessions:
-      options.sessions ?? createMemorySessionStore({ idleMs: options.sessionIdleMs, max: options.sessionMax, now }),
+      options.sessions ?? createMemorySessionStore({ idleMs: options.sessionIdleMs, max: options.sessionMax, clock }),
     conversationLocks: options.conversationLocks ?? createMemoryConversationLocks(),
-    limiter: options.limiter ?? createRateLimiter({ limit: options.ratePerMinute ?? 0, maxKeys: options.sessionMax, now }),
+    limiter: options.limiter ?? createRateLimiter({ limit: options.ratePerMinute ?? 0, maxKeys: options.sessionMax, clock }),
     staff: options.staff,
     maxMessageChars: options.maxMessageChars,
     feedbackWindowMs: options.feedbackWindowMs ?? 0,

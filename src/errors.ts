@@ -54,6 +54,7 @@ export const ErrorCodes = {
   HTTP_RATE_LIMITED: 'QLB_HTTP_RATE_LIMITED',
   HTTP_INTERNAL: 'QLB_HTTP_INTERNAL',
   HTTP_FEEDBACK_REFUSED: 'QLB_HTTP_FEEDBACK_REFUSED',
+  HTTP_CALCULATION_INVALID: 'QLB_HTTP_CALCULATION_INVALID',
   HTTP_HEADERS_TOO_LARGE: 'QLB_HTTP_HEADERS_TOO_LARGE',
   HTTP_STOPPING: 'QLB_HTTP_STOPPING',
   STORE_RECORDS_DROPPED: 'QLB_STORE_RECORDS_DROPPED',
@@ -138,6 +139,7 @@ export const ErrorMeanings = {
   QLB_HTTP_RATE_LIMITED: '同一地址每分钟请求超过 HTTP_RATE_PER_MINUTE(HTTP 429)',
   QLB_HTTP_INTERNAL: '处理网页请求时出现意外错误(HTTP 500);原因只写入日志',
   QLB_HTTP_FEEDBACK_REFUSED: 'API:这个 👍 / 👎 没有计入:本对话没有收到过这条回答(或对话已过期),或这条回答已经评价过(HTTP 409)',
+  QLB_HTTP_CALCULATION_INVALID: 'API 计算(/api/v1/calculate):一个字段符合格式却算不了(不存在的日期如 2026-02-30、没有的期限名、超出范围的金额),消息里指出哪个字段(HTTP 400)',
   QLB_HTTP_HEADERS_TOO_LARGE: 'HTTP 请求头太大(HTTP 431),连接已关闭;多半是 Cookie 或代理加的头过多',
   QLB_HTTP_STOPPING: '实例正在停止,没有处理这个请求(HTTP 503);客户端可以重试,由其他实例或重启后的实例回答',
   QLB_STORE_RECORDS_DROPPED: '数据库写不进时内存队列已满,新的记录也无法写入 DATA_DIR/unwritten/ 的暂存文件,已丢弃(已计数,每分钟最多记一次日志);回答照常进行',
@@ -170,6 +172,50 @@ export const ErrorMeanings = {
   QLB_STORE_RECORDS_LOST: '有记录丢失:数据库写不进,暂存文件也写不进(磁盘满、无权限),或暂存文件中有残缺的行;停止时出现则进程以非零状态退出',
   QLB_LOCAL_FACT_EXPIRED: '本地事实登记册(knowledge/local-facts.yaml)里有事实已过复核期限(reverifyBy):不再回答给群众,已列入后台「待处理」;核实后改 verifiedOn 和 reverifyBy',
 } as const satisfies Record<ErrorCode, string>;
+
+/**
+ * Stable codes of the knowledge check's rules (the ids of src/answer/knowledge/fact-rules.ts,
+ * where each is said in Chinese for staff): `check` and `check --json` give every problem that
+ * breaks one its code. Never renumber or reuse one; a test keeps the two lists the same.
+ */
+export const KnowledgeRuleCodes = {
+  'number-unsourced': 'QLB_RULE_NUMBER_UNSOURCED',
+  'phone': 'QLB_RULE_PHONE',
+  'address': 'QLB_RULE_ADDRESS',
+  'hours': 'QLB_RULE_HOURS',
+  'name': 'QLB_RULE_NAME',
+  'promise': 'QLB_RULE_PROMISE',
+  'article-uncited': 'QLB_RULE_ARTICLE_UNCITED',
+  'law-ref': 'QLB_RULE_LAW_REF',
+  'law-not-on-file': 'QLB_RULE_LAW_NOT_ON_FILE',
+  'law-article-missing': 'QLB_RULE_LAW_ARTICLE_MISSING',
+  'law-edition': 'QLB_RULE_LAW_EDITION',
+  'law-quote-missing': 'QLB_RULE_LAW_QUOTE_MISSING',
+  'law-quote-mismatch': 'QLB_RULE_LAW_QUOTE_MISMATCH',
+  'law-file': 'QLB_RULE_LAW_FILE',
+  'hotline-unlisted': 'QLB_RULE_HOTLINE_UNLISTED',
+  'report-quote-missing': 'QLB_RULE_REPORT_QUOTE_MISSING',
+  'report-quote-mismatch': 'QLB_RULE_REPORT_QUOTE_MISMATCH',
+  'statistic-year': 'QLB_RULE_STATISTIC_YEAR',
+  'odds-disclaimer': 'QLB_RULE_ODDS_DISCLAIMER',
+  'figure-sentence': 'QLB_RULE_FIGURE_SENTENCE',
+  'cite-not-source': 'QLB_RULE_CITE_NOT_SOURCE',
+  'cite-content': 'QLB_RULE_CITE_CONTENT',
+  'hotline-name': 'QLB_RULE_HOTLINE_NAME',
+  'hotline-purpose': 'QLB_RULE_HOTLINE_PURPOSE',
+  'hotline-registry': 'QLB_RULE_HOTLINE_REGISTRY',
+  'link': 'QLB_RULE_LINK',
+  'latin': 'QLB_RULE_LATIN',
+  'claim': 'QLB_RULE_CLAIM',
+  'place-unknown': 'QLB_RULE_PLACE_UNKNOWN',
+  'place-unsourced': 'QLB_RULE_PLACE_UNSOURCED',
+  'place-where': 'QLB_RULE_PLACE_WHERE',
+  'place-source': 'QLB_RULE_PLACE_SOURCE',
+  'report-quote-invented': 'QLB_RULE_REPORT_QUOTE_INVENTED',
+  'source-unpinned': 'QLB_RULE_SOURCE_UNPINNED',
+  'source-changed': 'QLB_RULE_SOURCE_CHANGED',
+  'source-version': 'QLB_RULE_SOURCE_VERSION',
+} as const;
 
 /** An error the bot knows about; `details` lists what exactly is wrong (file, field...). */
 export class BotError extends Error {

@@ -2,7 +2,7 @@
  * The one machine-readable shape of a {@link Reply}: printed by `ask --json`, returned by the
  * HTTP API, so both give the same reply for the same question.
  */
-import type { Reply, ReplyAwaits } from './types.js';
+import type { FlowMark, Reply, ReplyAwaits, ReplyCalculation } from './types.js';
 
 /** A reply as JSON: every key present, `null` where the reply has nothing. */
 export interface ReplyJson {
@@ -14,6 +14,12 @@ export interface ReplyJson {
   source: string | null;
   awaits: ReplyAwaits | null;
   call: string[] | null;
+  /** A calculation's outcome (figure, working, articles, inputs read, assumptions), or what it asks for. */
+  calculation: ReplyCalculation | null;
+  /** Legal terms of the answer with a plain explanation each, for the page to show. */
+  glossary: { term: string; gloss: string }[] | null;
+  /** Where a guided flow's reply stands (flow, step, event; an intake's summary at the end). */
+  flow: FlowMark | null;
 }
 
 /** Maps a reply to its JSON shape; scores are rounded to 4 decimals. */
@@ -27,5 +33,8 @@ export function toReplyJson(reply: Reply): ReplyJson {
     source: reply.source ?? null,
     awaits: reply.awaits ?? null,
     call: reply.call ?? null,
+    calculation: reply.calculation ?? null,
+    glossary: reply.glossary?.map(({ term, gloss }) => ({ term, gloss })) ?? null,
+    flow: reply.flow ?? null,
   };
 }

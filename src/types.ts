@@ -57,6 +57,11 @@ export interface InboundMessage {
     buttons?: boolean;
     /** The platform can hand the conversation to a person (WeChat official account). */
     handoff?: boolean;
+    /**
+     * Every message is a request that shows what it gets back (the web page and API): a reply
+     * is never empty there, so the rate limit says when to ask again each time, not once.
+     */
+    neverSilent?: boolean;
   };
 }
 
@@ -69,12 +74,17 @@ export type ReplyKind =
   | 'emergency'
   | 'unsupported'
   | 'error'
-  /** Over the per-conversation rate limit: a notice once, then `text` is '' (send nothing). */
+  /**
+   * Over the per-conversation rate limit: a notice once, then `text` is '' (send nothing), except
+   * where `capabilities.neverSilent` (the web), which gets the notice every time.
+   */
   | 'limited'
   /** The output of a staff command (`/why`, `/reload`). */
   | 'staff'
   /** Small talk (谢谢, 喂, 你是谁) answered politely; not a question left unanswered. */
   | 'smalltalk'
+  /** A step of a guided flow (issue 22): a question, the review of the answers, or the ending. */
+  | 'flow'
   /**
    * The person asked for a human. With `capabilities.handoff` the adapter hands the
    * conversation over (the text says so); elsewhere the text refers to 12348.
@@ -95,12 +105,27 @@ export interface ReplyChoice {
 /** What a reply waits for: a pick from its `choices`, or a 👍 / 👎 (1 / 0) on its answer. */
 export type ReplyAwaits = 'pick' | 'vote';
 
+/** Where a reply stands in a guided flow: for adapters (print, forward) and for 统计 (start, finish, where people leave). */
+export interface FlowMark {
+  /** The flow's id (knowledge/flows/<id>.yaml). */
+  id: string;
+  /** The step asked, `#review`, or at `done` the outcome's id. */
+  step: string;
+  /** start: its first question; ask; review; done: the ending; exit: left by 退出; paused: left for another question. */
+  event: 'start' | 'ask' | 'review' | 'done' | 'exit' | 'paused';
+  /** At `done` of an intake: the case summary alone, to print or forward. */
+  summary?: string;
+}
+
 /** What the core answers. Adapters render `text`; buttons may be built from `choices`. */
 export interface Reply {
   kind: ReplyKind;
   /** Plain text, ready to send as is (no markup). */
   text: string;
-  /** The knowledge entry answered, for `answer` replies. */
+  /**
+   * The knowledge entry answered, for `answer` replies; `calc.<rule>` for a computed figure
+   * (calc.labour-arbitration, calc.unlawful-termination), which carries `calculation`.
+   */
   entryId?: string;
   /** Confidence in [0, 1] of the chosen entry, where matching ran. */
   score?: number;
@@ -112,11 +137,30 @@ export interface Reply {
   awaits?: ReplyAwaits;
   /** Numbers to call first, most urgent first (emergency replies: tap-to-call links). */
   call?: string[];
+  /** A calculation's outcome, as data: the figure and its working (an `answer`), or the input it asks for (a `clarify`). */
+  calculation?: ReplyCalculation;
+  /** Legal terms the answer uses, with a plain explanation each (knowledge/glossary.yaml), first appearance first. */
+  glossary?: { term: string; gloss: string }[];
+  /** A reply of a guided flow, or a reply that paused one. */
+  flow?: FlowMark;
   /**
    * For a 👍 / 👎 (kind `feedback`): false when it was not counted, because this
    * conversation has no such answer to rate (never answered, expired) or rated it already.
    */
   voteCounted?: boolean;
+}
+
+/**
+ * A calculator's outcome as plain JSON data (`CalcOutcome` of src/answer/calculate/result.ts,
+ * whose fields it names in part: the ground imports nothing of the house): `result` (figure,
+ * working, articles, what would change it, assumptions, inputs), `ask` (the one input missing)
+ * or `refuse` (a date in the future…).
+ */
+export interface ReplyCalculation {
+  kind: 'result' | 'ask' | 'refuse';
+  /** Which calculation: `deadline:<rule>`, `compensation`, `unlawful-termination`, `double-wages`, `court-fee`. */
+  calculation: string;
+  title: string;
 }
 
 /** Handles one inbound message; never rejects for bad user input. */

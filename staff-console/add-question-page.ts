@@ -73,7 +73,7 @@ export function addQuestionRoutes(fastify: FastifyInstance, ctx: ConsoleContext,
     const fields = request.body ?? {};
     const staff = request.staff?.name ?? '';
     const outcome = await editor.addSampleQuestion(fields.entry ?? '', fields.q ?? '');
-    const at = ctx.now();
+    const at = ctx.clock.now();
     if (!outcome.ok) {
       ctx.logger.warn({ code: ErrorCodes.STAFF_EDIT_REFUSED, staff, entry: fields.entry, reasons: outcome.reasons.length }, 'staff: sample question refused');
       await ctx.store.audit({ at, actor: staff, action: 'question.refused', target: fields.entry, detail: outcome.reasons.join(' ').slice(0, 500) });

@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorCode } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
 import type { StaffStore } from '../src/service/staff/staff-store.js';
+import type { Clock } from '../src/service/time/clock.js';
 import { errorBody } from '../adapters/http/json-errors.js';
 import { html } from '../adapters/http/html.js';
 import { page } from './page-frame.js';
@@ -34,7 +35,7 @@ declare module 'fastify' {
 export interface ConsoleContext {
   store: StaffStore;
   logger: Logger;
-  now: () => number;
+  clock: Clock;
   /** A login lasts this long at most. */
   sessionMs: number;
   /** An untouched session ends after this long. */

@@ -62,7 +62,7 @@ ${task.status === 'open' ? html`<form method="post" action="/staff/desk/callback
 /** Registers 接待. */
 export function deskRoutes(fastify: FastifyInstance, ctx: ConsoleContext, app: App): void {
   const { desk } = app;
-  const audit = (actor: string, action: AuditAction, target: string, detail = '') => ctx.store.audit({ at: ctx.now(), actor, action, target, detail });
+  const audit = (actor: string, action: AuditAction, target: string, detail = '') => ctx.store.audit({ at: ctx.clock.now(), actor, action, target, detail });
 
   fastify.get('/staff/desk', async (request, reply) => {
     const staff = request.staff ?? { name: '', csrf: '' };
@@ -101,7 +101,7 @@ export function deskRoutes(fastify: FastifyInstance, ctx: ConsoleContext, app: A
     const handoff = await desk.get(id);
     const mine = await staffNo(ctx, name);
     if (text && handoff?.status === 'taken' && handoff.staffNo === mine) {
-      await desk.say(id, { from: 'staff', text, at: ctx.now(), staffNo: mine });
+      await desk.say(id, { from: 'staff', text, at: ctx.clock.now(), staffNo: mine });
       // The reply itself is the resident's conversation: audited as sent, not copied.
       await audit(name, 'desk.reply', id, `${text.length} 字`);
     }
@@ -120,7 +120,7 @@ export function deskRoutes(fastify: FastifyInstance, ctx: ConsoleContext, app: A
     const id = request.body?.id ?? '';
     const handoff = await desk.get(id);
     if (handoff?.status === 'taken' && handoff.staffNo === (await staffNo(ctx, name))) {
-      await desk.end(id, 'staff', ctx.now(), app.bot.engine.knowledge.meta.messages.handoffEnded);
+      await desk.end(id, 'staff', ctx.clock.now(), app.bot.engine.knowledge.meta.messages.handoffEnded);
       await audit(name, 'desk.end', id);
     }
     return reply.redirect('/staff/desk', 303);

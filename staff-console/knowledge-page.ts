@@ -1,6 +1,7 @@
 /**
  * 知识库: topics → entries → answer, sources and sample questions (a problem's answer is its
- * route, its sample questions its situations); reloading now; the `check` of the folder.
+ * route, its sample questions its situations); the guided flows (flows-page.ts); reloading
+ * now; the `check` of the folder.
  */
 import type { FastifyInstance } from 'fastify';
 import type { App } from '../src/app.js';
@@ -10,6 +11,7 @@ import { describeReload } from '../src/pipeline/staff-commands.js';
 import { sendPage, type ConsoleContext } from './console-context.js';
 import { html, type Html } from '../adapters/http/html.js';
 import { csrfField, page, type Frame } from './page-frame.js';
+import { flowList } from './flows-page.js';
 
 const SOURCE_KINDS: Record<string, string> = { report: '报告', law: '法律', hotline: '热线' };
 
@@ -44,7 +46,8 @@ export function knowledgeRoutes(fastify: FastifyInstance, ctx: ConsoleContext, a
     const questions = knowledge.entries.reduce((sum, e) => sum + e.questions.length, 0);
     const body = html`${reloadForm(staff?.csrf ?? '')}
 <p>${knowledge.topics.length} 个主题,${knowledge.entries.length} 条答案,${questions} 个示例问题(<code>${knowledge.dir}</code>)。改动文件后机器人会自动重新加载;有问题的改动不会生效。</p>
-<ol class="topics">${topics}</ol>`;
+<ol class="topics">${topics}</ol>
+${flowList(app)}`;
     const done = { reloaded: '知识库已重新加载。', unchanged: '知识库文件自上次加载以来没有改动,仍在使用当前版本。' }[request.query.done ?? ''];
     const notice = done ? { kind: 'ok' as const, lines: [done] } : undefined;
     return sendPage(reply, page({ ...frameOf(staff), notice }, body));
@@ -75,7 +78,7 @@ export function knowledgeRoutes(fastify: FastifyInstance, ctx: ConsoleContext, a
     const staff = request.staff?.name ?? '';
     const outcome = await app.reload(`staff:${staff}`);
     const detail = !outcome.ok ? `未加载:${outcome.problems.length} 处问题` : outcome.unchanged ? `文件没有改动:${outcome.entries} 条答案` : `成功:${outcome.entries} 条答案`;
-    await ctx.store.audit({ at: ctx.now(), actor: staff, action: 'knowledge.reload', detail });
+    await ctx.store.audit({ at: ctx.clock.now(), actor: staff, action: 'knowledge.reload', detail });
     if (outcome.ok) return reply.redirect(`/staff/knowledge?done=${outcome.unchanged ? 'unchanged' : 'reloaded'}`, 303);
     const notice = { kind: 'error' as const, lines: describeReload(outcome).split('\n') };
     return sendPage(reply, page({ ...frameOf(request.staff ?? undefined), notice }, reloadForm(request.staff?.csrf ?? '')), 422);

@@ -60,8 +60,8 @@ function loginPage(ctx: ConsoleContext, token: string, next: string, name = '', 
 
 /** Registers GET and POST /staff/login and POST /staff/logout. */
 export function loginRoutes(fastify: FastifyInstance, ctx: ConsoleContext, options: LoginOptions = {}): void {
-  const byName: Lockout = createLockout({ ...LOCKOUT.perName, now: ctx.now });
-  const byAddress: Lockout = createLockout({ ...LOCKOUT.perAddress, now: ctx.now });
+  const byName: Lockout = createLockout({ ...LOCKOUT.perName, clock: ctx.clock });
+  const byAddress: Lockout = createLockout({ ...LOCKOUT.perAddress, clock: ctx.clock });
   const standIn = hashPassword(randomToken(), options.scrypt ?? DEFAULT_SCRYPT);
   const publicRoute = { config: { staffPublic: true } };
   const verify = options.verify ?? verifyPassword;
@@ -116,19 +116,19 @@ export function loginRoutes(fastify: FastifyInstance, ctx: ConsoleContext, optio
       const lockedNow = [byName.fail(nameKey), byAddress.fail(addressKey)].some(Boolean);
       if (lockedNow) {
         ctx.logger.warn({ code: ErrorCodes.STAFF_LOCKED_OUT, known: Boolean(account) }, 'staff login locked after repeated failures');
-        await ctx.store.audit({ at: ctx.now(), actor: account ? account.name : '(未知账号)', action: 'login.locked', detail: `来自 ${request.ip}` });
+        await ctx.store.audit({ at: ctx.clock.now(), actor: account ? account.name : '(未知账号)', action: 'login.locked', detail: `来自 ${request.ip}` });
       }
       return retry(randomToken(), `账号名或密码不对 (${ErrorCodes.STAFF_LOGIN_FAILED})`, 401);
     }
     byName.succeed(nameKey);
     await startSession(ctx, request, reply, account.name);
     reply.clearCookie(LOGIN_COOKIE, cookieOptions(request, '/staff/login'));
-    await ctx.store.audit({ at: ctx.now(), actor: account.name, action: 'login', detail: `来自 ${request.ip}` });
+    await ctx.store.audit({ at: ctx.clock.now(), actor: account.name, action: 'login', detail: `来自 ${request.ip}` });
     return reply.redirect(safeNext(next), 303);
   });
 
   fastify.post('/staff/logout', async (request, reply) => {
-    await ctx.store.audit({ at: ctx.now(), actor: request.staff?.name ?? '', action: 'logout' });
+    await ctx.store.audit({ at: ctx.clock.now(), actor: request.staff?.name ?? '', action: 'logout' });
     await endSession(ctx, request, reply);
     return reply.redirect('/staff/login', 303);
   });

@@ -77,7 +77,7 @@ export function reviewRoutes(fastify: FastifyInstance, ctx: ConsoleContext, app:
     };
     const hidden = data.hidden > 0 ? html`<p class="hint">另有 ${data.hidden} 组已处理(忽略或加入了条目),再次出现之前不列出。</p>` : '';
     const none = data.recorded ? '' : html`<p class="hint">还没有记录:机器人回答过问题之后才有。</p>`;
-    const due = dueFactsSection(app.bot.engine.knowledge.localFacts, ctx.now());
+    const due = dueFactsSection(app.bot.engine.knowledge.localFacts, ctx.clock.now());
     const body = html`${choose}${none}${section('unanswered', '未答出的问题')}${section('disliked', '被点踩的回答')}${hidden}${due}`;
     return sendPage(reply, page({ ...frame, notice: notice(request.query) }, body));
   });
@@ -97,7 +97,7 @@ export function reviewRoutes(fastify: FastifyInstance, ctx: ConsoleContext, app:
     const { type, key, question, days } = request.body ?? {};
     const staff = request.staff?.name ?? '';
     if ((type !== 'unanswered' && type !== 'disliked') || !key) return reply.redirect('/staff/review', 303);
-    const at = ctx.now();
+    const at = ctx.clock.now();
     await ctx.store.recordReviewAction({ type, key, action: 'dismissed', actor: staff, at });
     await ctx.store.audit({ at, actor: staff, action: 'review.dismiss', target: type === 'unanswered' ? '未答出' : '点踩', detail: question || key });
     return reply.redirect(`/staff/review?days=${daysOf(days, 30)}&done=dismissed`, 303);

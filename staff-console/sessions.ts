@@ -41,7 +41,7 @@ export function signedCookie(request: FastifyRequest, name: string): string | un
 /** Starts a session for `name` and sets its cookie. */
 export async function startSession(ctx: ConsoleContext, request: FastifyRequest, reply: FastifyReply, name: string): Promise<void> {
   const token = randomToken();
-  const at = ctx.now();
+  const at = ctx.clock.now();
   await ctx.store.createSession({ id: sha256(token), name, csrf: randomToken(), createdAt: at, expiresAt: at + ctx.sessionMs, lastSeenAt: at });
   reply.setCookie(SESSION_COOKIE, token, cookieOptions(request));
 }
@@ -53,7 +53,7 @@ export async function currentStaff(ctx: ConsoleContext, request: FastifyRequest)
   const id = sha256(token);
   const session = await ctx.store.getSession(id);
   if (!session) return null;
-  const at = ctx.now();
+  const at = ctx.clock.now();
   const account = await ctx.store.getAccount(session.name);
   const ended =
     !account || session.expiresAt <= at || at - session.lastSeenAt >= ctx.idleMs || account.passwordChangedAt > session.createdAt;

@@ -17,6 +17,7 @@ import type { Logger } from '../src/logger.js';
 import { createKnowledgeEditor } from '../src/service/staff/add-sample-question.js';
 import type { ScryptParams } from '../src/service/staff/passwords.js';
 import type { StaffStore } from '../src/service/staff/staff-store.js';
+import { systemClock, type Clock } from '../src/service/time/clock.js';
 import { DAY_MS } from '../src/service/time/durations.js';
 import { addQuestionRoutes } from './add-question-page.js';
 import { auditRoutes } from './audit-page.js';
@@ -24,9 +25,11 @@ import type { ConsoleContext } from './console-context.js';
 import { staffGuard } from './guard.js';
 import { staffErrorHandler } from './staff-errors.js';
 import { knowledgeRoutes } from './knowledge-page.js';
+import { flowRoutes } from './flows-page.js';
 import { loginRoutes } from './login-routes.js';
 import { reviewRoutes } from './review-page.js';
 import { deskRoutes } from './desk-page.js';
+import { recordSourceChanges } from './source-changes.js';
 import { statsRoutes } from './stats-page.js';
 import { tryRoutes } from './try-page.js';
 
@@ -38,7 +41,8 @@ export interface StaffConsoleOptions {
   sessionMs: number;
   /** An untouched session ends after this long; 30 minutes by default. */
   idleMs?: number;
-  now?: () => number;
+  /** The clock (the system clock by default; tests pass their own). */
+  clock?: Clock;
   /** scrypt's cost for unknown names at login (tests make it cheap). */
   scrypt?: ScryptParams;
   /** Login attempts per client address per minute. */
@@ -48,6 +52,8 @@ export interface StaffConsoleOptions {
 }
 
 const PURGE_EVERY_MS = 6 * 3_600_000;
+/** How often a source change of the knowledge in service is looked for (a reference comparison). */
+const SOURCE_AUDIT_EVERY_MS = 30_000;
 /** Forms of the console are small; anything bigger is not one of them. */
 const FORM_LIMIT_BYTES = 64 * 1024;
 
@@ -66,7 +72,7 @@ export const staffConsole: FastifyPluginAsync<StaffConsoleOptions> = async (fast
   const ctx: ConsoleContext = {
     store,
     logger,
-    now: options.now ?? Date.now,
+    clock: options.clock ?? systemClock,
     sessionMs: options.sessionMs,
     idleMs: options.idleMs ?? 30 * 60_000,
     css: `/staff/static/staff.css?v=${css.version}`,
@@ -101,17 +107,25 @@ export const staffConsole: FastifyPluginAsync<StaffConsoleOptions> = async (fast
   addQuestionRoutes(fastify, ctx, app, editor);
   statsRoutes(fastify, ctx, app);
   knowledgeRoutes(fastify, ctx, app);
-  auditRoutes(fastify, ctx);
+  const sources = recordSourceChanges(ctx, app);
+  flowRoutes(fastify, ctx, app);
+  auditRoutes(fastify, ctx, app, sources.sync);
 
   const purge = () =>
-    void store.purge({ now: ctx.now(), before: ctx.now() - app.config.retentionDays * DAY_MS }).catch((error: unknown) =>
+    void store.purge({ now: ctx.clock.now(), before: ctx.clock.now() - app.config.retentionDays * DAY_MS }).catch((error: unknown) =>
       logger.warn({ code: ErrorCodes.STAFF_STORE_FAILED, err: error }, 'staff store purge failed; tried again later'),
     );
   let timer: NodeJS.Timeout | undefined;
+  let sourceTimer: NodeJS.Timeout | undefined;
   fastify.addHook('onReady', async () => {
     purge();
     timer = setInterval(purge, PURGE_EVERY_MS);
     timer.unref();
+    sourceTimer = setInterval(() => void sources.sync(), SOURCE_AUDIT_EVERY_MS);
+    sourceTimer.unref();
   });
-  fastify.addHook('onClose', async () => clearInterval(timer));
+  fastify.addHook('onClose', async () => {
+    clearInterval(timer);
+    clearInterval(sourceTimer);
+  });
 };

@@ -1,7 +1,7 @@
 /**
  * 统计: the numbers of `stats` (the same report) as charts: replies per day by kind, the
  * fallback rate per day, answers per topic, 👍 / 👎 per day and the most disliked entries;
- * each chart with its table. Days without messages are shown as empty, not left out.
+ * each chart with its table; the guided flows started, finished and where they stopped. Days without messages are shown as empty, not left out.
  */
 import type { FastifyInstance } from 'fastify';
 import type { App } from '../src/app.js';
@@ -70,6 +70,27 @@ ${table(['日期', '👍', '👎'], series.map((d) => [d.day, d.useful, d.notUse
     report.disliked.length === 0
       ? html`<p class="empty">没有。</p>`
       : html`<ol>${report.disliked.map((d) => html`<li>${entryLink(app, d.entry ?? undefined)} · 👎 ${d.notUseful} · 👍 ${d.useful}</li>`)}</ol>`
+  }</section>
+${flowSection(app, report)}`;
+}
+
+/** The guided flows: runs started and finished, and the step where the others stopped (by its field name). */
+function flowSection(app: App, report: StatsReport): Html {
+  const flows = new Map(app.bot.engine.flows.list.map((f) => [f.id, f]));
+  const stepName = (flowId: string, step: string) =>
+    step === '#review' ? '核对答案' : (flows.get(flowId)?.steps.find((s) => s.id === step)?.field ?? step);
+  const rows = report.flows.map((f) => {
+    const left = Object.entries(f.left).sort((a, b) => b[1] - a[1]);
+    const where = left.length ? left.map(([step, n]) => `${stepName(f.flow, step)} ${n}`).join(',') : '-';
+    const rate = f.started ? percent(f.finished / f.started) : '-';
+    return [flows.get(f.flow)?.title ?? f.flow, f.started, f.finished, rate, where];
+  });
+  return html`<section aria-labelledby="h-flows"><h2 id="h-flows">引导问答:开始、完成、停在哪一题</h2>
+<p class="hint">只数次数,不含任何回答内容。没完成的按最后看到的那一题计(含回复“退出”的,和还可能接着答的)。</p>${
+    rows.length === 0
+      ? html`<p class="empty">这段时间没有人用引导问答。</p>`
+      : html`<div class="scroll"><table><thead><tr>${['问答', '开始', '完成', '完成率', '没完成的停在'].map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
+<tbody>${rows.map((row) => html`<tr>${row.map((cell, i) => (i === 0 ? html`<th scope="row">${cell}</th>` : html`<td>${cell}</td>`))}</tr>`)}</tbody></table></div>`
   }</section>`;
 }
 
@@ -83,13 +104,13 @@ export function statsRoutes(fastify: FastifyInstance, ctx: ConsoleContext, app: 
 <button type="submit">查看</button></form>`;
     let report: StatsReport | undefined;
     try {
-      report = await collectStats(app.config, days, ctx.now());
+      report = await collectStats(app.config, days, ctx.clock.now());
     } catch (error) {
       if (!(error instanceof BotError)) throw error;
       return sendPage(reply, page({ ...frame, notice: { kind: 'error', lines: [error.message, error.code] } }, choose), 503);
     }
     if (!report) return sendPage(reply, page(frame, html`${choose}<p class="hint">还没有记录:机器人回答过问题之后才有。</p>`));
     const store = report.store.state === 'ok' ? html`<p class="ok">存储:正常</p>` : html`<p class="warn">存储:降级 — ${report.store.reasons.join(';')}</p>`;
-    return sendPage(reply, page(frame, html`${choose}${store}${charts(app, report, lastDays(days, ctx.now()))}`));
+    return sendPage(reply, page(frame, html`${choose}${store}${charts(app, report, lastDays(days, ctx.clock.now()))}`));
   });
 }

@@ -17,7 +17,7 @@ import type { HandoffDesk } from '../../src/service/handoff/handoff-desk.js';
 import { handoffRoute } from '../web/handoff-route.js';
 import type { CallbackDesk } from '../../src/service/handoff/callback-requests.js';
 import type { MessageHandler } from '../../src/types.js';
-import { webRoutes } from '../web/web-routes.js';
+import { webRoutes, type WebRoutesOptions } from '../web/web-routes.js';
 import { clientErrorHandler } from './client-errors.js';
 import { healthRoutes, type Readiness } from './health.js';
 import { frameworkErrors, installJsonErrors, SAID, sendError } from './json-errors.js';
@@ -41,6 +41,10 @@ export interface HttpServerOptions {
   desk?: HandoffDesk;
   /** Callback requests (CALLBACK_KEYS set). */
   callbacks?: CallbackDesk;
+  /** Whether a message reads as danger now: such a message is never refused by the per-address limit. */
+  urgent?: (text: string) => boolean;
+  /** The app's calculators for forms (POST /api/v1/calculate, the page's "算一算"). */
+  calculate?: WebRoutesOptions['calculate'];
 }
 
 export interface HttpServer {
@@ -107,6 +111,8 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     ratePerMinute: http.ratePerMinute,
     shared: options.shared,
     logger: options.logger,
+    urgent: options.urgent,
+    calculate: options.calculate,
   });
   if (options.desk) void fastify.register(handoffRoute, { desk: options.desk, ...(options.callbacks ? { callbacks: options.callbacks } : {}), ratePerMinute: http.ratePerMinute > 0 ? http.ratePerMinute * 4 : 0 });
 

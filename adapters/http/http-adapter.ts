@@ -10,7 +10,7 @@ import type { Adapter } from '../../src/types.js';
 import type { HandoffDesk } from '../../src/service/handoff/handoff-desk.js';
 import type { CallbackDesk } from '../../src/service/handoff/callback-requests.js';
 import { WEB_ADAPTER } from '../web/to-inbound.js';
-import { createHttpServer, type HttpServer } from './create-http-server.js';
+import { createHttpServer, type HttpServer, type HttpServerOptions } from './create-http-server.js';
 import type { Readiness } from './health.js';
 import type { Metrics } from './metrics.js';
 
@@ -31,6 +31,10 @@ export interface HttpAdapterOptions {
   /** The 接待 desk (the page polls it for staff replies). */
   desk?: HandoffDesk;
   callbacks?: CallbackDesk;
+  /** Whether a message reads as danger now: such a message is never refused by the per-address limit. */
+  urgent?: (text: string) => boolean;
+  /** The app's calculators for forms (POST /api/v1/calculate, the page's "算一算"). */
+  calculate?: HttpServerOptions['calculate'];
 }
 
 /** Creates the adapter; nothing listens before `start()`. */
@@ -39,8 +43,8 @@ export function createHttpAdapter(options: HttpAdapterOptions): Adapter {
   return {
     name: WEB_ADAPTER,
     async start(handler) {
-      const { config, logger, readiness, metrics, cookieSecret, shared, desk, callbacks } = options;
-      server = createHttpServer({ config, logger, handler, readiness, metrics, cookieSecret, shared, desk, callbacks });
+      const { config, logger, readiness, metrics, cookieSecret, shared, urgent, calculate, desk, callbacks } = options;
+      server = createHttpServer({ config, logger, handler, readiness, metrics, cookieSecret, shared, urgent, calculate, desk, callbacks });
       options.mount?.(server);
       const address = await server.start();
       logger.info({ address }, 'HTTP server listening');

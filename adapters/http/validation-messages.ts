@@ -38,8 +38,10 @@ function detail(error: SchemaError): string {
     case 'format':
       return `${at} 的格式不对`;
     case 'minLength':
+      // An empty message is the common case: say so plainly, not "the length is wrong".
+      return Number(params.limit) === 1 ? `${at} 不能为空` : `${at} 太短(至少 ${String(params.limit)} 个字符)`;
     case 'maxLength':
-      return `${at} 的长度不对`;
+      return `${at} 太长(最多 ${String(params.limit)} 个字符)`;
     case 'enum':
     case 'const':
       return `${at} 不是可用的取值`;

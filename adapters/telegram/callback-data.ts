@@ -1,7 +1,8 @@
 /**
  * What inline buttons carry back. Telegram allows 1–64 bytes of callback data, so the
  * format is terse: the choice's own id (`t:<topic>`, `e:<entry>`) for a menu or clarify
- * button, so an old button answers what it showed; `fb:1:<entryId>` / `fb:0:<entryId>` is
+ * button, and a guided flow's `f:<flow>:<step>:<choice>` / `f:<flow>:#<control>`, so an old
+ * button answers what it showed; `fb:1:<entryId>` / `fb:0:<entryId>` is
  * 👍 / 👎 under an answer; a bare number (buttons of earlier versions, or an id too long
  * for 64 bytes) is the digit the person could have typed.
  */
@@ -16,7 +17,7 @@ const MAX_BYTES = 64;
 const PICK = /^(\d{1,3})$/;
 const FEEDBACK = /^fb:([01]):(.*)$/s;
 
-const CHOICE = /^[te]:[a-z0-9][a-z0-9.-]*$/;
+const CHOICE = /^(?:[te]:[a-z0-9][a-z0-9.-]*|f:[a-z0-9-]+:[a-z0-9:#-]+)$/;
 
 /** Callback data for a choice: its id, or its number when the id does not fit in 64 bytes. */
 export function encodeChoice(choice: { n: number; id: string }): string {

@@ -39,7 +39,7 @@ export interface OutboxOptions {
 /** Creates the outbox. */
 export function createOutbox(telegram: Telegram, options: OutboxOptions): Outbox {
   const { signal, logger } = options;
-  const throttle = createThrottle(options.pacing);
+  const throttle = createThrottle(options.pacing, options.clock);
   const retried = <T>(method: string, call: () => Promise<T>) =>
     withRetry(call, options.pacing, {
       clock: options.clock,

@@ -1,11 +1,12 @@
 /**
- * Outgoing message pacing on Bottleneck, set up as grammY's throttler does: one limiter
- * per private chat (a gap between messages), one per group (the gap, and so many a minute),
- * both chained to one limiter for all chats (so many a second). Waiting here first keeps
- * Telegram's 429s rare; the retry layer handles the ones that still come. Limiters of quiet
- * chats are dropped after a few minutes, so memory stays flat.
+ * Outgoing message pacing, as grammY's throttler does it, on the one send pacer
+ * (adapters/shared/send-pacer.ts): a lane per chat (a gap between messages), a group's lane
+ * also capped at so many a minute, and all chats together at so many a second. Waiting here
+ * first keeps Telegram's 429s rare; the retry layer handles the ones that still come. Lanes
+ * of quiet chats are forgotten after a few minutes, so memory stays flat.
  */
-import Bottleneck from 'bottleneck';
+import { systemClock, type Clock } from '../../src/service/time/clock.js';
+import { createSendPacer, type LaneRules } from '../shared/send-pacer.js';
 import type { TelegramPacing } from './telegram-options.js';
 
 export interface Throttle {
@@ -15,35 +16,22 @@ export interface Throttle {
   stop(): Promise<void>;
 }
 
-/** A quiet chat's limiter is forgotten after this long. */
+/** A quiet chat's lane is forgotten after this long. */
 const IDLE_MS = 5 * 60_000;
 
-export function createThrottle(pacing: Pick<TelegramPacing, 'chatGapMs' | 'groupPerMinute' | 'globalPerSecond'>): Throttle {
-  const overall = new Bottleneck({
-    reservoir: pacing.globalPerSecond,
-    reservoirRefreshAmount: pacing.globalPerSecond,
-    reservoirRefreshInterval: 1_000,
-  });
-  const privateChats = new Bottleneck.Group({ maxConcurrent: 1, minTime: pacing.chatGapMs, timeout: IDLE_MS });
-  const groups = new Bottleneck.Group({
-    maxConcurrent: 1,
-    minTime: pacing.chatGapMs,
-    reservoir: pacing.groupPerMinute,
-    reservoirRefreshAmount: pacing.groupPerMinute,
-    reservoirRefreshInterval: 60_000,
-    timeout: IDLE_MS,
-  });
-  for (const group of [privateChats, groups]) group.on('created', (limiter: Bottleneck) => limiter.chain(overall));
+export function createThrottle(pacing: Pick<TelegramPacing, 'chatGapMs' | 'groupPerMinute' | 'globalPerSecond'>, clock: Clock = systemClock): Throttle {
+  const pacer = createSendPacer({ clock, overall: { limit: pacing.globalPerSecond, windowMs: 1_000 }, idleMs: IDLE_MS });
+  // Telegram counts messages per time: the gap runs from one message's start to the next's.
+  const privateChat: LaneRules = { gapMs: pacing.chatGapMs, gapFrom: 'start' };
+  const group: LaneRules = { ...privateChat, perWindow: { limit: pacing.groupPerMinute, windowMs: 60_000 } };
 
   return {
     schedule(chatId, isGroup, job) {
-      return (isGroup ? groups : privateChats).key(String(chatId)).schedule(job);
+      return pacer.schedule(String(chatId), isGroup ? group : privateChat, job);
     },
     async stop() {
-      const limiters = [...privateChats.limiters(), ...groups.limiters()].map((pair) => pair.limiter);
-      // Dropped jobs reject with Bottleneck's "stopped" error; the outbox reports them as dropped.
-      await Promise.allSettled([...limiters, overall].map((limiter) => limiter.stop({ dropWaitingJobs: true })));
-      await Promise.allSettled([privateChats.disconnect(false), groups.disconnect(false), overall.disconnect(false)]);
+      // Dropped jobs reject with PacerStoppedError; the outbox reports them as dropped.
+      await pacer.stop();
     },
   };
 }

@@ -1,4 +1,5 @@
 /** The OpenAPI 3.1 document of the JSON API, built from the schemas fastify validates with. */
+import { CalculateRequest } from './calculate-schemas.js';
 import { ChoiceRequest, ErrorSchema, FeedbackRequest, MessageRequest, ReplyJsonSchema } from './schemas.js';
 
 const strip = <T extends { $id: string }>({ $id: _id, ...schema }: T) => schema;
@@ -24,6 +25,8 @@ function post(summary: string, request: string, example: Record<string, unknown>
 
 const RETRIES =
   'With `clientMessageId` (a random id the client makes per message and sends again, unchanged, when it retries), a retry in the same conversation with the same content gets the reply the first request got and is handled once, also while the first is still being answered and on another instance sharing Redis; kept 10 minutes. Reused with other content it is another message. An emergency is always answered with the emergency reply, retried or not. Without the id every request is a new message.';
+const CALCULATIONS =
+  'Deadlines and money computed from inputs given one by one (the page\'s 算一算), by the same calculators as a question in the chat: the reply is an `answer` (entry `calc.<rule>`) with `calculation` (figure, working, articles, what would change it, assumptions), or a `clarify` asking for a missing input, or refusing (a date in the future). Dates YYYY-MM-DD; yuan as an integer or a decimal string, never a float. A field of the right form that cannot be computed (2026-02-30, an unknown deadline) is refused with 400 QLB_HTTP_CALCULATION_INVALID naming it.';
 const VOTES =
   'Counts only for an answer this conversation received (`entry`, or the last answer when left out), once: anything else (an entry never answered here, rated already, a conversation expired) is refused with 409 QLB_HTTP_FEEDBACK_REFUSED and counted nowhere.';
 
@@ -54,12 +57,19 @@ export function openApiDocument() {
         { conversation: 'k3J9x2mQpL0aZ7', useful: true, entry: 'legal-aid.where' },
         { description: VOTES, statuses: [409] },
       ),
+      '/api/v1/calculate': post(
+        'Compute a deadline, compensation, double wages or a court fee from its inputs',
+        'CalculateRequest',
+        { calculation: 'deadline', rule: 'labour-arbitration', event: '2026-03-02' },
+        { description: CALCULATIONS },
+      ),
     },
     components: {
       schemas: {
         MessageRequest: strip(MessageRequest),
         ChoiceRequest: strip(ChoiceRequest),
         FeedbackRequest: strip(FeedbackRequest),
+        CalculateRequest: strip(CalculateRequest),
         Reply: strip(ReplyJsonSchema),
         Error: strip(ErrorSchema),
       },

@@ -2,6 +2,7 @@
  * JSON schemas of the API's requests and replies: fastify validates bodies and serializes
  * replies with them, and the OpenAPI document is built from them.
  */
+import { CALCULATION_OUTCOME } from './calculate-schemas.js';
 
 /** A client-made random id: 8 to 64 letters, digits, `_` or `-`. */
 export const CONVERSATION = {
@@ -49,8 +50,8 @@ export const ChoiceRequest = {
     conversation: CONVERSATION,
     choice: {
       type: 'string',
-      pattern: '^[te]:[A-Za-z0-9._-]{1,120}$',
-      description: 'The `id` of a choice a reply offered: `t:<topic>` or `e:<entry>`.',
+      pattern: '^(?:[te]:[A-Za-z0-9._-]{1,120}|f:[A-Za-z0-9._:#-]{1,160})$',
+      description: 'The `id` of a choice a reply offered: `t:<topic>`, `e:<entry>` or a guided flow\'s `f:<flow>:…`.',
     },
   },
 } as const;
@@ -73,13 +74,13 @@ const nullable = (type: string) => ({ type: [type, 'null'] });
 export const ReplyJsonSchema = {
   $id: 'Reply',
   type: 'object',
-  required: ['kind', 'text', 'entry', 'score', 'choices', 'source', 'awaits', 'call'],
+  required: ['kind', 'text', 'entry', 'score', 'choices', 'source', 'awaits', 'call', 'calculation', 'glossary', 'flow'],
   properties: {
     kind: {
       type: 'string',
-      enum: ['answer', 'clarify', 'menu', 'fallback', 'emergency', 'unsupported', 'error', 'limited', 'staff', 'smalltalk', 'handoff'],
+      enum: ['answer', 'clarify', 'menu', 'fallback', 'emergency', 'unsupported', 'error', 'limited', 'staff', 'smalltalk', 'handoff', 'flow'],
     },
-    text: { type: 'string', description: "Plain text to show; '' for `limited` after its first notice (show nothing)." },
+    text: { type: 'string', description: 'Plain text to show; never empty here (over the rate limit too: the notice says when to ask again).' },
     entry: nullable('string'),
     score: nullable('number'),
     choices: {
@@ -93,6 +94,22 @@ export const ReplyJsonSchema = {
     source: nullable('string'),
     awaits: { type: ['string', 'null'], enum: ['pick', 'vote', null] },
     call: { type: ['array', 'null'], items: { type: 'string' }, description: 'Numbers to call first (tel: links).' },
+    calculation: CALCULATION_OUTCOME,
+    glossary: {
+      type: ['array', 'null'],
+      description: 'Legal terms the answer uses, each with a plain explanation (knowledge/glossary.yaml), first appearance first.',
+      items: {
+        type: 'object',
+        required: ['term', 'gloss'],
+        properties: { term: { type: 'string' }, gloss: { type: 'string' } },
+      },
+    },
+    flow: {
+      type: ['object', 'null'],
+      description: 'A guided flow\'s reply: which flow, which step, what happened (start, ask, review, done, exit, paused); at done an intake\'s summary to print or forward.',
+      required: ['id', 'step', 'event'],
+      properties: { id: { type: 'string' }, step: { type: 'string' }, event: { type: 'string' }, summary: { type: 'string' } },
+    },
   },
 } as const;
 

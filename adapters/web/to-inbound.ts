@@ -31,8 +31,9 @@ function base(conversation: string, now: number) {
     conversationId: conversation,
     senderId: conversation,
     receivedAt: now,
-    // The page shows choices and 👍 / 👎 as buttons, so replies need no typed-feedback line.
-    capabilities: { buttons: true },
+    // The page shows choices and 👍 / 👎 as buttons, so replies need no typed-feedback line;
+    // every request gets a reply to show, never an empty one (the rate limit says when to ask again).
+    capabilities: { buttons: true, neverSilent: true },
   };
 }
 

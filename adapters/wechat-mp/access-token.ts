@@ -5,10 +5,10 @@
  * shortly before it expires; one fetch at a time. Several instances share it through the
  * shared cache (Redis): one of them fetches under a lock, the others wait for its token.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import { BotError, ErrorCodes } from '../../src/errors.js';
 import type { Locks, SharedCache } from '../../src/service/shared-state/shared-state.js';
 import { requestJson, TransportError } from './http-json.js';
+import { systemClock, type Clock } from '../../src/service/time/clock.js';
 
 export interface AccessTokens {
   /**
@@ -26,7 +26,8 @@ export interface AccessTokenOptions {
   secret: string;
   timeoutMs: number;
   signal?: AbortSignal;
-  now?: () => number;
+  /** The clock (the system clock by default; tests pass their own). */
+  clock?: Clock;
   /** Where instances share the token, and the lock that lets one refresh it; this process only when unset. */
   shared?: { cache: SharedCache; locks: Locks };
 }
@@ -44,7 +45,8 @@ const POLL_MS = 200;
 const EARLY_SECONDS = 300;
 
 export function createAccessTokens(options: AccessTokenOptions): AccessTokens {
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
   const { shared } = options;
   const key = `wechat-mp:token:${options.appId}`;
   let cached: Cached | undefined;
@@ -99,7 +101,7 @@ export function createAccessTokens(options: AccessTokenOptions): AccessTokens {
       }
     }
     for (let waited = 0; waited < WAIT_FOR_OTHER_MS; waited += POLL_MS) {
-      await sleep(POLL_MS, undefined, { signal: options.signal }).catch(() => undefined);
+      await clock.sleep(POLL_MS, options.signal);
       const token = await sharedToken();
       if (token) return token;
     }

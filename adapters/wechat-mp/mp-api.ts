@@ -5,12 +5,12 @@
  * errors, timeouts and 5xx it backs off and tries again, a bounded number of times. Other
  * errors fail at once: repeating cannot help (45015: the person has not written for 48 h).
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import { BotError, ErrorCodes } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import { createAccessTokens, type AccessTokens } from './access-token.js';
 import { requestJson, TransportError, type ApiResult } from './http-json.js';
 import type { MpMenu } from './menu.js';
+import { systemClock, type Clock } from '../../src/service/time/clock.js';
 
 export interface MpApi {
   /** Sends one customer-service text message. @throws BotError */
@@ -32,7 +32,8 @@ export interface MpApiOptions {
   backoffMs?: number;
   /** Aborts waits and requests when the adapter stops. */
   signal?: AbortSignal;
-  now?: () => number;
+  /** The clock (the system clock by default; tests pass their own). */
+  clock?: Clock;
 }
 
 const INVALID_TOKEN = new Set([40001, 40014, 42001]);
@@ -44,10 +45,11 @@ export function createMpApi(options: MpApiOptions): MpApi {
   const timeoutMs = options.timeoutMs ?? 5_000;
   const attempts = options.attempts ?? 3;
   const backoffMs = options.backoffMs ?? 500;
+  const clock = options.clock ?? systemClock;
   const tokens: AccessTokens = createAccessTokens({ ...options, timeoutMs });
 
   const wait = async (attempt: number) => {
-    await sleep(backoffMs * 2 ** (attempt - 1), undefined, { signal: options.signal }).catch(() => undefined);
+    await clock.sleep(backoffMs * 2 ** (attempt - 1), options.signal);
   };
 
   async function call(path: string, body: unknown): Promise<ApiResult> {

@@ -19,6 +19,7 @@
 import { createHash } from 'node:crypto';
 import { createMemoryCache } from '../../src/service/shared-state/memory-state.js';
 import type { SharedCache } from '../../src/service/shared-state/shared-state.js';
+import type { Clock } from '../../src/service/time/clock.js';
 import type { SignedWindow } from './signature.js';
 
 /**
@@ -43,8 +44,8 @@ export interface ReplayGuardOptions extends SignedWindow {
    * only WeChat's own traffic fills it: far more than an office's account sees in a window.
    */
   max?: number;
-  /** Clock in ms (tests); the shared cache counts its own. */
-  now?: () => number;
+  /** The clock of this process's memory (tests pass their own); the shared cache counts its own. */
+  clock?: Clock;
 }
 
 /**
@@ -60,7 +61,7 @@ export function createReplayGuard(options: ReplayGuardOptions): ReplayGuard {
   const ttlMs = rememberMs(options);
   // The shared claim says "first" when Redis cannot answer (it never blocks a message on an
   // outage), so this process's own memory still refuses another body here meanwhile.
-  const here = createMemoryCache({ max: options.max ?? 100_000, now: options.now });
+  const here = createMemoryCache({ max: options.max ?? 100_000, clock: options.clock });
 
   const bind = async (cache: SharedCache, key: string, digest: string): Promise<ReplayVerdict> => {
     if (await cache.claim(key, ttlMs, digest)) return 'first';

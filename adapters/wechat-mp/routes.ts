@@ -9,6 +9,7 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { BotError, ErrorCodes } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
+import type { Clock } from '../../src/service/time/clock.js';
 import { openEnvelope, passiveXml, sealReply, type SignedQuery } from './envelope.js';
 import type { MsgCrypt } from './msg-crypt.js';
 import type { Passive } from './plan-reply.js';
@@ -27,7 +28,7 @@ export interface RouteOptions {
   replays: ReplayGuard;
   /** False while the adapter is not started (503: WeChat tries again). */
   accepting(): boolean;
-  now(): number;
+  clock: Clock;
   logger: Logger;
   /** Answers a verified message; undefined while the adapter is not started (503: WeChat tries again). */
   onMessage(fields: XmlFields): Promise<Passive | undefined> | undefined;
@@ -61,7 +62,7 @@ export function wechatMpRoutes(options: RouteOptions): FastifyPluginAsync {
     if (!sameSignature(query.signature, sha1Signature(options.token, timestamp, nonce))) {
       throw new BotError(ErrorCodes.WECHAT_MP_SIGNATURE_INVALID, 'wechat-mp: wrong signature', ['signature']);
     }
-    const verdict = timestampVerdict(timestamp, options.now(), options.window);
+    const verdict = timestampVerdict(timestamp, options.clock.now(), options.window);
     if (verdict !== 'fresh') {
       const why = verdict === 'ahead' ? 'ahead of our clock beyond the allowed skew' : 'outside the replay window';
       throw new BotError(ErrorCodes.WECHAT_MP_TIMESTAMP_STALE, `wechat-mp: timestamp ${why}`, [`timestamp ${verdict}`]);
@@ -126,7 +127,7 @@ export function wechatMpRoutes(options: RouteOptions): FastifyPluginAsync {
       if (!answering) return reply.code(503).type('text/plain').send('not ready');
       const passive = await answering;
       if (!passive) return reply.type('text/plain').send('success');
-      const xml = sealReply(passiveXml(passive, fields, options.now()), request.query, options.crypt);
+      const xml = sealReply(passiveXml(passive, fields, options.clock.now()), request.query, options.crypt);
       return reply.type('application/xml; charset=utf-8').send(xml);
     });
   };

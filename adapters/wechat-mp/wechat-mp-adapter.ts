@@ -80,9 +80,9 @@ export function createWechatMpAdapter(options: WechatMpAdapterOptions): WechatMp
     token: settings.token,
     crypt,
     window,
-    replays: createReplayGuard({ ...window, shared: settings.shared.cache, now: settings.now }),
+    replays: createReplayGuard({ ...window, shared: settings.shared.cache, clock: settings.clock }),
     accepting: () => running !== undefined,
-    now: settings.now,
+    clock: settings.clock,
     logger,
     onMessage,
   });
@@ -113,7 +113,7 @@ export function createWechatMpAdapter(options: WechatMpAdapterOptions): WechatMp
         abort,
         responder: createResponder({ handler, api, handoff, budgetMs, errorText, logger, conv }),
         // On the adapter's clock, read at every check (lru-cache would reuse a reading for 1 ms).
-        answers: new LRUCache({ max: 10_000, ttl: dedupMs, perf: { now: settings.now }, ttlResolution: 0 }),
+        answers: new LRUCache({ max: 10_000, ttl: dedupMs, perf: { now: () => settings.clock.now() }, ttlResolution: 0 }),
       };
       logger.info({ path: settings.path, mode: crypt ? 'encrypted only (safe or compatible)' : 'plaintext', handoff: settings.handoff }, 'wechat-mp adapter started');
     },

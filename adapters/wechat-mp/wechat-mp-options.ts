@@ -7,6 +7,7 @@ import type { Logger } from '../../src/logger.js';
 import { processHash, type HashConversation } from '../shared/conversation-hash.js';
 import { createLocalLocks, createMemoryCache } from '../../src/service/shared-state/memory-state.js';
 import type { Locks, SharedCache } from '../../src/service/shared-state/shared-state.js';
+import { systemClock, type Clock } from '../../src/service/time/clock.js';
 
 export interface WechatMpAdapterOptions {
   /** Token of the server configuration (WECHAT_MP_TOKEN). */
@@ -44,8 +45,8 @@ export interface WechatMpAdapterOptions {
   backoffMs?: number;
   /** Said when the handler fails anyway (it is normally wrapped so it cannot). */
   errorText?: string;
-  /** Clock in ms (tests). */
-  now?: () => number;
+  /** The clock (the system clock by default; tests pass their own). */
+  clock?: Clock;
   /**
    * What instances share (Redis): the access token, refreshed by one of them under a lock,
    * which messages were already taken, so a retry landing on another instance is answered
@@ -72,7 +73,7 @@ export function resolveOptions(options: WechatMpAdapterOptions): ResolvedOptions
     attempts: 3,
     backoffMs: 500,
     errorText: '抱歉,系统暂时出了点问题,请稍后再试。紧急情况请拨打110;法律问题可拨打12348公共法律服务热线。',
-    now: Date.now,
+    clock: systemClock,
     shared: { cache: createMemoryCache(), locks: createLocalLocks('this-process') },
     hashConversation: processHash(),
     // A key given as undefined keeps its default.

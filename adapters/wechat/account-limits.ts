@@ -33,9 +33,8 @@ export interface AccountLimits {
 const ACCOUNT = 'account';
 
 export function createAccountLimits(settings: AccountLimitSettings, clock: Clock): AccountLimits {
-  const now = () => clock.now();
-  const rooms = createRateLimiter({ limit: settings.roomPerMinute, now });
-  const account = createRateLimiter({ limit: settings.dailyCap, windowMs: DAY_MS, maxKeys: 1, now });
+  const rooms = createRateLimiter({ limit: settings.roomPerMinute, clock });
+  const account = createRateLimiter({ limit: settings.dailyCap, windowMs: DAY_MS, maxKeys: 1, clock });
   const capped = (): Verdict => (account.admit(ACCOUNT) === 'notice' ? 'capped-first' : 'capped');
 
   return {

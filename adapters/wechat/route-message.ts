@@ -5,6 +5,7 @@
  */
 import { types, type Contact, type Message, type Room } from 'wechaty';
 import type { InboundMessage } from '../../src/types.js';
+import type { Clock } from '../../src/service/time/clock.js';
 import { mentionsName, stripMentions } from './mention.js';
 import { toInbound } from './to-inbound.js';
 
@@ -55,7 +56,7 @@ export interface RouteContext {
   /** True when `text` is the bare answer the bot's last reply to `talkerId` in `roomId` awaits (no @ needed). */
   awaitedAnswer(roomId: string, talkerId: string, text: string): boolean;
   maxAgeMs: number;
-  now(): number;
+  clock: Clock;
 }
 
 export type Route =
@@ -76,7 +77,7 @@ export async function routeMessage(message: Message, context: RouteContext): Pro
     self: message.self() || talker.self(),
     talkerType: talker.isReady() ? talker.type() : types.Contact.Unknown,
     type,
-    ageMs: context.now() - message.date().getTime(),
+    ageMs: context.clock.now() - message.date().getTime(),
     inRoom: Boolean(room),
   };
   if (!room) {

@@ -1,10 +1,12 @@
 /**
  * The one outgoing queue of the WeChat account. WeChat's risk control watches how fast an
  * account sends, across all chats, so every send (answers, notices, greetings) goes through
- * here: one at a time, at least `minGapMs` plus a random jitter apart.
+ * here: one at a time, at least `minGapMs` plus a random jitter apart, on the one send pacer
+ * (adapters/shared/send-pacer.ts) with the account as its one lane.
  */
 import type { Logger } from '../../src/logger.js';
 import { settlesWithin, type Clock } from '../../src/service/time/clock.js';
+import { createSendPacer, PacerStoppedError, type LaneRules } from '../shared/send-pacer.js';
 
 export interface SendQueueOptions {
   /** Smallest pause between the end of one send and the start of the next. */
@@ -38,82 +40,57 @@ export interface SendQueue {
   close(timeoutMs: number): Promise<number>;
 }
 
-interface Job {
-  label: string;
-  send: Send;
-  settle: (sent: boolean) => void;
-}
+/** The account's one lane: WeChat watches the account's rhythm, not a chat's. */
+const ACCOUNT = 'account';
 
 /** Creates an idle queue; nothing is sent until something is pushed. */
 export function createSendQueue(options: SendQueueOptions): SendQueue {
   const { clock, logger } = options;
-  const random = options.random ?? Math.random;
-  const jobs: Job[] = [];
-  let lastSentAt = Number.NEGATIVE_INFINITY;
+  const pacer = createSendPacer({ clock, ...(options.random ? { random: options.random } : {}) });
+  // Measured after the send: a slow platform call must not eat into the gap.
+  const rules: LaneRules = { gapMs: options.minGapMs, gapFrom: 'end', jitterMs: options.jitterMs };
   let closed = false;
-  let pumping: Promise<void> | undefined;
-  /** Cuts the pause before the next send short when the queue closes. */
-  const closing = new AbortController();
+  let busy = 0;
 
-  const nextDelay = () => {
-    const jitter = options.jitterMs > 0 ? Math.floor(random() * (options.jitterMs + 1)) : 0;
-    return lastSentAt + options.minGapMs + jitter - clock.now();
-  };
-
-  const pump = async () => {
-    while (jobs.length > 0) {
-      const wait = nextDelay();
-      if (wait > 0) await clock.sleep(wait, closing.signal);
-      const job = jobs.shift();
-      if (!job) break; // dropped while we waited
-      try {
-        await job.send();
-        job.settle(true);
-      } catch (error) {
-        logger.warn({ err: error, label: job.label }, 'wechat send failed');
-        job.settle(false);
-      }
-      // Measured after the send: a slow platform call must not eat into the gap.
-      lastSentAt = clock.now();
-    }
-  };
-
-  const kick = () => {
-    pumping ??= pump().finally(() => {
-      pumping = undefined;
-      if (jobs.length > 0) kick(); // pushed while the loop was finishing
-    });
+  const sent = (label: string, send: Send): Promise<boolean> => {
+    busy += 1;
+    return pacer
+      .schedule(ACCOUNT, rules, send)
+      .then(
+        () => true,
+        (error: unknown) => {
+          if (!(error instanceof PacerStoppedError)) logger.warn({ err: error, label }, 'wechat send failed');
+          return false;
+        },
+      )
+      .finally(() => {
+        busy -= 1;
+      });
   };
 
   return {
     get size() {
-      return jobs.length;
+      return pacer.waiting;
     },
 
     push(label, sends) {
       if (sends.length === 0) return Promise.resolve(true);
-      if (closed || jobs.length + sends.length > options.maxLength) {
-        const state = { label, waiting: jobs.length, parts: sends.length, closed };
+      if (closed || pacer.waiting + sends.length > options.maxLength) {
+        const state = { label, waiting: pacer.waiting, parts: sends.length, closed };
         logger.warn(state, closed ? 'wechat send queue closed, reply dropped' : 'wechat send queue full, reply dropped');
         return Promise.resolve(false);
       }
-      const results = sends.map(
-        (send) => new Promise<boolean>((settle) => jobs.push({ label, send, settle })),
-      );
-      kick();
-      return Promise.all(results).then((all) => all.every(Boolean));
+      // Queued together, so the parts of one reply stay back to back.
+      return Promise.all(sends.map((send) => sent(label, send))).then((all) => all.every(Boolean));
     },
 
     async close(timeoutMs) {
       closed = true;
-      if (pumping) await settlesWithin(pumping, timeoutMs, clock);
-      const dropped = jobs.splice(0);
-      for (const job of dropped) job.settle(false);
-      closing.abort();
-      // A send already in progress cannot be recalled; let it finish before the bot stops.
-      await pumping;
-      if (dropped.length > 0) logger.warn({ dropped: dropped.length }, 'wechat stopping: unsent replies dropped');
-      return dropped.length;
+      if (busy > 0) await settlesWithin(pacer.idle(), timeoutMs, clock);
+      // A send already in progress cannot be recalled; stop lets it finish before the bot stops.
+      const dropped = await pacer.stop();
+      if (dropped > 0) logger.warn({ dropped }, 'wechat stopping: unsent replies dropped');
+      return dropped;
     },
   };
 }

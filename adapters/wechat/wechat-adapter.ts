@@ -113,7 +113,7 @@ export function createWechatAdapter(options: WechatAdapterOptions): Adapter {
         botNames: (room) => botNames(running, room),
         awaitedAnswer: (roomId, talkerId, text) => awaited.take(roomId, talkerId, text),
         maxAgeMs: settings.maxMessageAgeMs,
-        now: () => clock.now(),
+        clock,
       };
       logLifecycle(running, { logger, clock, drawQr: options.drawQr ?? ((value) => drawQr(value)) });
       running.on('message', (message) => track(onMessage(message, context, responder)));

@@ -11,6 +11,7 @@ import type { KnowledgeBase } from './knowledge/knowledge-base.js';
 import type { Logger } from 'pino';
 import type { Thresholds } from './match/decide.js';
 import { openTokenCache, tokenCacheOf, type TokenRow } from './match/token-cache.js';
+import type { ModelParts } from './model/learned-model.js';
 import { openModel } from './model/open-model.js';
 import type { Segmenter } from './read/segment/segmenter.js';
 
@@ -18,7 +19,7 @@ export function buildEngine(
   knowledge: KnowledgeBase,
   segmenter: Segmenter,
   thresholds: Thresholds,
-  options: { snapshotDir?: string; logger: Logger; trainingSetsDir?: string; serving?: Engine },
+  options: BuildModelOptions,
 ): Engine {
   const { snapshotDir, logger } = options;
   const tokens = snapshotDir ? openTokenCache(snapshotDir, knowledge, segmenter.name) : undefined;
@@ -41,13 +42,24 @@ export function buildEngineFromTokens(
   segmenter: Segmenter,
   thresholds: Thresholds,
   tokens: readonly TokenRow[],
-  model: { snapshotDir?: string; logger: Logger; trainingSetsDir?: string; serving?: Engine },
+  model: BuildModelOptions,
 ): Promise<Engine> {
   return runStepsPausing(engineSteps(knowledge, segmenter, thresholds, undefined, tokenCacheOf(tokens), learnerFor(knowledge, model)));
 }
 
-/** The learner of a build: the snapshot, the serving model when it still fits, or a training. */
-function learnerFor(knowledge: KnowledgeBase, options: { snapshotDir?: string; logger: Logger; trainingSetsDir?: string; serving?: Engine }) {
+/** Where a build's model comes from. */
+export interface BuildModelOptions {
+  snapshotDir?: string;
+  logger: Logger;
+  trainingSetsDir?: string;
+  /** The engine serving now: its model is kept when it still fits. */
+  serving?: Engine;
+  /** A model the knowledge worker trained for this knowledge (it did not fit the serving one). */
+  trained?: ModelParts;
+}
+
+/** The learner of a build: one trained elsewhere, the snapshot, the serving model when it still fits, or a training. */
+function learnerFor(knowledge: KnowledgeBase, options: BuildModelOptions) {
   return (training: Parameters<typeof openModel>[0]['training']) =>
     openModel({
       knowledge,
@@ -56,5 +68,6 @@ function learnerFor(knowledge: KnowledgeBase, options: { snapshotDir?: string; l
       snapshotDir: options.snapshotDir,
       logger: options.logger,
       serving: options.serving?.model,
+      trained: options.trained,
     });
 }

@@ -12,10 +12,11 @@ import type { Segmenter } from './read/segment/segmenter.js';
 import { createComposer, type Composer } from './compose/compose-reply.js';
 import { createNormalizer } from './read/normalize.js';
 import { createToSimplified } from './read/to-simplified.js';
-import { createGreetingStripper, createGreetingTest, createOnlyWordsTest, createPhraseTest } from './dialog/intents.js';
+import { createGreetingStripper, createGreetingTest, createOnlyWordsTest, createPhraseTest, parsePick } from './dialog/intents.js';
 import { createElsewhereTest } from './dialog/elsewhere.js';
 import { sanitize, truncate } from './read/sanitize.js';
 import { modelInput, modelTrainingFor } from './model-input.js';
+import { lexiconFor } from './safety/hazard-lexicon.js';
 import type { LearnedModel, ModelReading } from './model/learned-model.js';
 import { weighDanger, type WeighedDanger } from './safety/weigh-danger.js';
 import type { ModelTraining } from './model/open-model.js';
@@ -23,6 +24,8 @@ import type { ModelTraining } from './model/open-model.js';
 /** Builds the learned model of an engine from how the engine reads texts (see model/open-model.ts). */
 export type Learner = (training: ModelTraining) => LearnedModel | undefined;
 import { createMasker, type Masker } from './privacy/mask.js';
+import { createFlows, type Flows } from './flows/flows.js';
+import { formatSourceLine } from './compose/source-line.js';
 
 /** A question this short naming no aspect ("法律援助", "公证呢") is a bare topic. */
 const BARE_TOPIC_CHARS = 6;
@@ -71,6 +74,8 @@ export interface Engine {
   decide(match: MatchResult): Decision;
   /** Masks personal data in text about to be kept, shown to staff or logged; never before matching. */
   mask: Masker;
+  /** The guided flows (knowledge/flows/): which a message starts, and a turn inside one. */
+  flows: Flows;
 }
 
 /** One slot per part: the latest built, by the JSON of its input. */
@@ -121,7 +126,8 @@ export function* engineSteps(
   yield;
   const matcher = yield* matcherSteps(knowledge, segmenter, { correctBelow: thresholds.answer, normalize, tuning, tokens });
   yield;
-  const readSafety = reused('safety', knowledge.emergency, () => safetyReaderFor(knowledge.emergency));
+  const lexicon = reused('lexicon', [knowledge.hazards, [...knowledge.synonyms]], () => lexiconFor(knowledge.hazards, normalize));
+  const readSafety = reused('safety', [knowledge.emergency, knowledge.hazards, [...knowledge.synonyms]], () => safetyReaderFor(knowledge.emergency, lexicon));
   const lineOf = new Map(knowledge.emergency.categories.map((category) => [category.id, category.line]));
   const model = learn?.(modelTrainingFor(knowledge, normalize));
   yield;
@@ -138,6 +144,13 @@ export function* engineSteps(
   // Around "可以提供哪些服务" people put 请问, 这个平台…: the asking words, not another question.
   const isGreeting = createGreetingTest(greetings, ['请问', '打扰了', '打扰一下', '这个平台', '这个', '平台', '这里', '你们', '主要', '都', '一下', '的', '问题']);
   const smalltalkOf = (normalized: string) => smalltalkTests.find((talk) => talk.test(normalized));
+  const mask = createMasker(knowledge.privacy, { tagger: segmenter, simplify: toSimplified, readable });
+  const flows = createFlows(knowledge.flows, {
+    calculate: knowledge.calculate,
+    mask,
+    sourceLine: (sources) => formatSourceLine(knowledge.meta.messages.sourcePrefix, sources, knowledge.meta.sources[0]?.title ?? ''),
+    helper: knowledge.matching.helper,
+  });
   return {
     knowledge,
     read(raw, maxChars) {
@@ -150,7 +163,8 @@ export function* engineSteps(
     readSafety,
     weighDanger: (normalized) => {
       const rules = readSafety(normalized);
-      const learned = rules.emergency ? undefined : model?.read(modelInput(normalized));
+      // A bare pick ("第一个", "2") has nothing for the model to read: it once put a medical line on 第一个.
+      const learned = rules.emergency || parsePick(normalized) !== undefined ? undefined : model?.read(modelInput(normalized, lexicon));
       const otherwiseClear = learned !== undefined && (asksForPerson(normalized) || isGreeting(normalized) || smalltalkOf(normalized) !== undefined);
       return weighDanger(normalized, rules, learned, knowledge.matching.danger, knowledge.emergency, { otherwiseClear });
     },
@@ -165,9 +179,10 @@ export function* engineSteps(
     asksForPerson,
     rejects,
     model,
-    readModel: (normalized) => model?.read(modelInput(normalized)),
+    readModel: (normalized) => model?.read(modelInput(normalized, lexicon)),
     match: (normalized) => matcher.match(normalized),
-    mask: createMasker(knowledge.privacy, { tagger: segmenter, simplify: toSimplified, readable }),
+    mask,
+    flows,
     decide: (match) => {
       const letters = match.question.replace(/[^\p{L}\p{N}]/gu, '');
       return decide(match.candidates, thresholds, {

@@ -26,6 +26,7 @@ const EMERGENCY_RULES: Record<string, string> = {
   pattern: '固定说法 patterns',
   urgent: '紧急信号 urgent',
   cue: '危险信号 cues + 现场/时间 presence/now',
+  lexicon: '危险词库 hazards.yaml + 现在/在场/即将',
   model: '学习模型(matching.yaml danger.emergencyAt)',
 };
 
@@ -43,13 +44,17 @@ export function renderTrace(trace: Trace): string {
     const rule = EMERGENCY_RULES[String(emergency.by)] ?? '';
     lines.push(`${label('紧急情况')}${emergency.category ? `是(${String(emergency.category)}${rule ? `,${rule}` : ''})` : '否'}`);
     if (emergency.model !== undefined) lines.push(`${label('模型危险')}${String(emergency.model)}`);
-    if (Array.isArray(emergency.hazards) && emergency.hazards.length > 0) lines.push(`${label('危险词')}${list(emergency.hazards)}`);
+    if (Array.isArray(emergency.hazards) && emergency.hazards.length > 0) lines.push(`${label('安全提示')}${list(emergency.hazards)}`);
+    if (Array.isArray(emergency.kinds) && emergency.kinds.length > 0) lines.push(`${label('危险词类')}${list(emergency.kinds)}`);
+    if (Array.isArray(emergency.markers) && emergency.markers.length > 0) lines.push(`${label('时间标记')}${list(emergency.markers)}`);
     if (Array.isArray(emergency.vetoes) && emergency.vetoes.length > 0) lines.push(`${label('已排除')}${list(emergency.vetoes)}`);
   }
   const input = by('input');
   if (input?.choice !== undefined) lines.push(`${label('按钮')}${String(input.choice)}${input.known ? '' : '(未知)'}`);
   const pick = by('pick');
   if (pick) lines.push(`${label('选编号')}${String(pick.n)}(当前列表 ${String(pick.open)} 项)${pick.id ? ` → ${String(pick.id)}` : ''}`);
+  const calculation = by('calculate');
+  if (calculation) lines.push(...renderCalculation(calculation));
   const followUp = by('follow-up');
   if (followUp) lines.push(`${label('追问')}方面 ${list(followUp.aspects)},接着主题 ${String(followUp.topic ?? '(无)')}`);
   const match = by('match');
@@ -62,6 +67,20 @@ export function renderTrace(trace: Trace): string {
   }
   lines.push(`${label('经过步骤')}${trace.steps.join(' → ')}`);
   return lines.join('\n');
+}
+
+/** What the calculator read, assumed and applied. */
+function renderCalculation(note: TraceNote): string[] {
+  if (note.left !== undefined) return [`${label('计算')}${String(note.calculation)}:问题里没有日期或金额,由后面的步骤回答(${String(note.left)})`];
+  const lines = [
+    `${label('计算')}${String(note.title)}(${String(note.calculation)}${note.rule ? `,规则 ${String(note.rule)}` : ''};${String(note.via)})`,
+    `${label('读到')}${list(note.inputs)}`,
+    `${label('假设')}${list(note.assumptions)}`,
+  ];
+  if (note.how) lines.push(`${label('算法')}${String(note.how)}`, `${label('依据')}${list(note.articles)}`);
+  if (note.missing) lines.push(`${label('缺少')}${String(note.missing)}(问一句${note.answeredFirst ? `,接在「${String(note.answeredFirst)}」的回答后面` : ''})`);
+  if (note.refused) lines.push(`${label('不算')}${String(note.refused)}`);
+  return lines;
 }
 
 function renderMatch(match: TraceNote): string[] {

@@ -10,11 +10,13 @@ import type { StaffCommands } from './staff-commands.js';
 import type { MessageStore } from '../service/store/message-store.js';
 import type { Step } from './compose-steps.js';
 import type { HandoffDesk } from '../service/handoff/handoff-desk.js';
+import { calculate } from './steps/calculate.js';
 import { cutNote } from './steps/cut-note.js';
 import { elsewhere } from './steps/elsewhere.js';
 import { emergency } from './steps/emergency.js';
 import { empty } from './steps/empty.js';
 import { answerFeedback } from './steps/feedback.js';
+import { flow } from './steps/flow.js';
 import { followUp } from './steps/follow-up.js';
 import { greeting } from './steps/greeting.js';
 import { guard, type OnError } from './steps/guard.js';
@@ -26,6 +28,7 @@ import { pick } from './steps/pick.js';
 import { rateLimit } from './steps/rate-limit.js';
 import { readMessage } from './steps/read.js';
 import { relay } from './steps/relay.js';
+import { referral } from './steps/referral.js';
 import { recordTurn } from './steps/record.js';
 import { session } from './steps/session.js';
 import { smalltalk } from './steps/smalltalk.js';
@@ -72,6 +75,7 @@ export function admissionSteps(options: StepOptions): Step[] {
 export function answerSteps(options: StepOptions): Step[] {
   return [
     relay({ desk: options.desk }),
+    flow(),
     answerFeedback({ windowMs: options.feedbackWindowMs }),
     platformInput(),
     empty(),
@@ -79,7 +83,10 @@ export function answerSteps(options: StepOptions): Step[] {
     smalltalk(),
     handoff({ desk: options.desk }),
     typedVote({ windowMs: options.feedbackWindowMs }),
+    // Before pick ("5号" answers "几号?") and follow-up (which answers "还来得及吗?" after a route with the route again).
+    calculate(),
     pick(),
+    referral(),
     town(),
     elsewhere(),
     followUp(),

@@ -25,10 +25,10 @@ describe('legal-bot ask', () => {
     expect(stdout).toMatch(/来源:/);
   });
 
-  it('--json prints one object: kind, text, entry, score, choices, source, awaits, call', async () => {
+  it('--json prints one object: kind, text, entry, score, choices, source, awaits, call, calculation, glossary, flow', async () => {
     const { stdout } = await run(['ask', '--json', '法律援助在哪里申请']);
     const reply = JSON.parse(stdout);
-    expect(Object.keys(reply).sort()).toEqual(['awaits', 'call', 'choices', 'entry', 'kind', 'score', 'source', 'text']);
+    expect(Object.keys(reply).sort()).toEqual(['awaits', 'calculation', 'call', 'choices', 'entry', 'flow', 'glossary', 'kind', 'score', 'source', 'text']);
     expect(reply).toMatchObject({ kind: 'answer', entry: 'legal-aid.where' });
   });
 
@@ -56,6 +56,7 @@ describe('legal-bot why, check, eval', () => {
     const { code, stdout } = await run(['check']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/检查通过 —— 16 个主题,\d+ 条答案/);
+    expect(stdout).toMatch(/\d+ 个来源文件与来源清单的校验和一致/);
   });
 
   it('check refuses an invented fact in Chinese, and --json gives the same as data', async () => {
@@ -75,6 +76,11 @@ describe('legal-bot why, check, eval', () => {
       expect.objectContaining({ file: 'entries/lawyers.yaml', entry: 'lawyers.find', field: 'id=lawyers.find.answer', text: '65', rule: 'number-unsourced' }),
     ]);
     expect(report.problems[0].ruleText).toMatch(/来源引文/);
+    // The pinned sources, each with its checksum, official version and review.
+    expect(report.sources).toEqual(expect.arrayContaining([
+      expect.objectContaining({ file: 'sources/laws/民事诉讼法.yaml', version: '2023年9月1日第五次修正', date: '2023-09-01', reviewed: expect.objectContaining({ by: expect.any(String) }) }),
+      expect.objectContaining({ file: 'sources/qujiang-2023-report.txt', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+    ]));
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -138,10 +144,15 @@ describe('legal-bot chat and serve', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ conversation: 'cli-test-conversation', text: '法律援助在哪里申请' }),
     }).then((response) => response.json());
-    // The API gives the same reply as `ask --json` for the same question; only the web
-    // conversation, which goes on, awaits a 👍 / 👎 that a one-shot `ask` cannot take.
-    expect(reply.awaits).toBe('vote');
-    expect({ ...reply, awaits: null }).toEqual(JSON.parse((await run(['ask', '--json', '法律援助在哪里申请'])).stdout));
+    // The API gives the same answer as `ask --json` for the same question, with the same
+    // suggestions as choices (awaiting a pick); the page shows them as buttons under their
+    // "您还可以问" line, where `ask` (no buttons) numbers them.
+    const asked = JSON.parse((await run(['ask', '--json', '法律援助在哪里申请'])).stdout);
+    expect(reply.awaits).toBe('pick');
+    const same = ({ kind, entry, score, choices, source, call, glossary }: Record<string, unknown>) => ({ kind, entry, score, choices, source, call, glossary });
+    expect(same(reply)).toEqual(same(asked));
+    expect(reply.text).toContain('您还可以问:谁可以申请法律援助 / ');
+    expect(asked.text).toContain('您还可以问(回复数字):\n1. 谁可以申请法律援助');
     expect((await fetch(`${address}readyz`)).status).toBe(200);
     signals.emit('SIGTERM');
     expect((await running).code).toBe(0);

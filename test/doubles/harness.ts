@@ -14,6 +14,7 @@ import { createLogger } from '../../src/logger.js';
 import { createSegmenter, type Segmenter } from '../../src/answer/read/segment/segmenter.js';
 import { createMemorySessionStore } from '../../src/service/session/session-store.js';
 import type { InboundKind, Reply } from '../../src/types.js';
+import { clockReading } from './manual-clock.js';
 
 export const KNOWLEDGE_DIR = new URL('../../knowledge', import.meta.url).pathname;
 /** The labelled sets the learned model trains from. */
@@ -49,9 +50,9 @@ export interface Harness {
   logs(): Array<Record<string, unknown>>;
 }
 
-export async function createHarness(options: { maxMessageChars?: number; logLevel?: string } = {}): Promise<Harness> {
+export async function createHarness(options: { maxMessageChars?: number; logLevel?: string; /** The bot's clock at the start (ms); its today is the day in 曲江区. */ start?: number } = {}): Promise<Harness> {
   const { engine } = await realEngine();
-  let now = 1_700_000_000_000;
+  let now = options.start ?? 1_700_000_000_000;
   const lines: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -64,8 +65,8 @@ export async function createHarness(options: { maxMessageChars?: number; logLeve
     logger: createLogger(options.logLevel ?? 'debug', sink),
     maxMessageChars: options.maxMessageChars ?? 500,
     sessionIdleMs: 10 * 60_000,
-    sessions: createMemorySessionStore({ idleMs: 10 * 60_000, now: () => now }),
-    now: () => now,
+    sessions: createMemorySessionStore({ idleMs: 10 * 60_000, clock: clockReading(() => now) }),
+    clock: clockReading(() => now),
   });
   const base = { adapter: 'test', conversationId: 'chat-1', senderId: 'alice' };
   return {

@@ -5,7 +5,7 @@
  * `node:timers/promises`.
  */
 import { setImmediate as tick } from 'node:timers/promises';
-import type { Clock } from '../../src/service/time/clock.js';
+import { sleep, type Clock } from '../../src/service/time/clock.js';
 
 export interface ManualClock extends Clock {
   /** Moves time forward by `ms`, waking every sleeper due meanwhile. */
@@ -17,6 +17,14 @@ export interface ManualClock extends Clock {
 interface Sleeper {
   due: number;
   wake: () => void;
+}
+
+/**
+ * A clock reading the test's own time (`now`), for code that only reads it; its sleeps are
+ * real. Where something sleeps on the clock, use {@link createManualClock}.
+ */
+export function clockReading(now: () => number): Clock {
+  return { now, sleep };
 }
 
 /** Lets promise chains and I/O started by a wake-up run. */

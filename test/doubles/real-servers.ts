@@ -1,6 +1,9 @@
 /**
  * Real Redis and PostgreSQL servers for tests, each on a free local port in a temporary
- * directory, started once per test file and stopped after it. `.ci/run` installs Debian's
+ * directory, started once per test file and stopped after it. Neither can listen on port 0
+ * and report the port it got, so a port is picked free and the server counts as started only
+ * once the one answering there is ours (its pid, its data directory); when another process
+ * took the port meanwhile, ours exits and the next free port is tried. `.ci/run` installs Debian's
  * `redis-server` and `postgresql`; where they are missing the tests that need them are
  * skipped with a message saying so. PostgreSQL refuses to run as root, so under root its
  * directory belongs to the `postgres` user (or `nobody`) and its processes run as that user.
@@ -12,8 +15,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 
-/** A free TCP port on 127.0.0.1 (free when asked; taken by the server right after). */
-export async function freePort(): Promise<number> {
+/** A TCP port free on 127.0.0.1 when asked, for a server that cannot listen on port 0 (see above). */
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer().once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
@@ -40,9 +43,25 @@ export function missingServers(): string | undefined {
   return missing.length === 0 ? undefined : `not installed: ${missing.join(', ')} (.ci/run installs them)`;
 }
 
-async function waitFor(ready: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+/** Raised when the server exited while starting: its port was taken after all. */
+class PortTaken extends Error {}
+
+/** Starts a server on a free port, trying another when the port was taken before the server bound it. */
+async function onFreePort<T>(start: (port: number) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await start(await freePort());
+    } catch (error) {
+      if (!(error instanceof PortTaken) || attempt === 5) throw error;
+    }
+  }
+}
+
+/** Polls `ready` (a readiness probe, not a guess of time) until true; PortTaken when `child` exits first. */
+async function waitFor(ready: () => Promise<boolean>, what: string, child: ChildProcess, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new PortTaken(`${what} exited while starting`);
     if (await ready().catch(() => false)) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -67,28 +86,35 @@ export interface RedisServer {
   close(): Promise<void>;
 }
 
-async function pong(port: number): Promise<boolean> {
+/** True when the Redis answering on `port` is the process `pid` (not another test's). */
+async function answersAs(port: number, pid: number | undefined): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
+    let text = '';
     socket.once('error', () => resolve(false));
-    socket.once('data', (data) => {
+    socket.on('data', (data) => {
+      text += data.toString();
+      const found = /\r\nprocess_id:(\d+)\r\n/.exec(text);
+      if (!found && !text.startsWith('-')) return;
       socket.destroy();
-      resolve(data.toString().startsWith('+PONG'));
+      resolve(Number(found?.[1]) === pid);
     });
-    socket.write('PING\r\n');
+    socket.write('INFO server\r\n');
   });
 }
 
 /** Starts a throw-away redis-server. */
 export async function startRedis(): Promise<RedisServer> {
-  const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qlb-redis-'));
   let child: ChildProcess | undefined;
-  const start = async () => {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
-    await waitFor(() => pong(port), 'redis-server');
+  const startOn = async (port: number) => {
+    const started = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
+    child = started;
+    await waitFor(() => answersAs(port, started.pid), 'redis-server', started);
+    return port;
   };
-  await start();
+  const port = await onFreePort(startOn);
+  const start = async () => void (await startOn(port));
   const stop = async (how: 'kill' | 'clean' = 'clean') => {
     if (!child) return;
     const running = child;
@@ -129,7 +155,6 @@ export interface PostgresServer {
 export async function startPostgres(): Promise<PostgresServer> {
   const bin = postgresBin();
   if (!bin) throw new Error('PostgreSQL is not installed');
-  const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qlb-pg-'));
   const owner = process.getuid?.() === 0 ? userIds() : undefined;
   if (owner) fs.chownSync(dir, owner.uid, owner.gid);
@@ -137,21 +162,26 @@ export async function startPostgres(): Promise<PostgresServer> {
   const data = path.join(dir, 'data');
   const init = spawnSync(path.join(bin, 'initdb'), ['-D', data, '-U', 'qlb', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync'], { ...as, encoding: 'utf8', cwd: dir });
   if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`);
-  const settings = ['-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+  let port = 0;
+  const settings = () => ['-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
   let child: ChildProcess | undefined;
   const url = (database: string) => `postgres://qlb@127.0.0.1:${port}/${database}`;
-  const admin = async (sql: string) => {
+  const query = async (sql: string) => {
     const client = new pg.Client({ connectionString: url('postgres') });
     await client.connect();
     try {
-      await client.query(sql);
+      return await client.query(sql);
     } finally {
       await client.end();
     }
   };
+  const admin = async (sql: string) => void (await query(sql));
+  /** True when the server answering on the port is ours (another test's has another data directory). */
+  const ours = async () => (await query('SHOW data_directory')).rows[0]?.data_directory === data;
   const up = async () => {
-    child = spawn(path.join(bin, 'postgres'), ['-D', data, ...settings], { ...as, stdio: 'ignore', cwd: dir });
-    await waitFor(async () => (await admin('SELECT 1'), true), 'postgres');
+    const started = spawn(path.join(bin, 'postgres'), ['-D', data, ...settings()], { ...as, stdio: 'ignore', cwd: dir });
+    child = started;
+    await waitFor(ours, 'postgres', started);
   };
   const down = async () => {
     if (!child) return;
@@ -160,7 +190,11 @@ export async function startPostgres(): Promise<PostgresServer> {
     running.kill('SIGINT'); // fast shutdown: connections closed, data kept
     await exited(running);
   };
-  await up();
+  port = await onFreePort(async (free) => {
+    port = free;
+    await up();
+    return free;
+  });
   return {
     port,
     admin,

@@ -7,6 +7,7 @@ import { createMemoryStore, type MemoryStore } from '../../src/service/store/mes
 import type { InboundMessage, Reply } from '../../src/types.js';
 import { realEngine } from './harness.js';
 import { createLogSink, type LogSink } from './log-sink.js';
+import { clockReading } from './manual-clock.js';
 
 export interface StaffBot {
   bot: Bot;
@@ -30,7 +31,7 @@ export async function createStaffBot(options: Partial<BotOptions> = {}): Promise
     logger: log.logger,
     maxMessageChars: 500,
     sessionIdleMs: 10 * 60_000,
-    now: () => now,
+    clock: clockReading(() => now),
     store,
     feedbackWindowMs: 120_000,
     ...options,

@@ -17,6 +17,7 @@ import { addStaff } from '../../src/service/staff/staff-accounts.js';
 import type { StaffStore } from '../../src/service/staff/staff-store.js';
 import { tempDataDir } from './cli.js';
 import { copyKnowledge, type KnowledgeCopy } from './knowledge-copy.js';
+import { clockReading } from './manual-clock.js';
 
 export const CHEAP_SCRYPT = { N: 1024, r: 8, p: 1 };
 export const PASSWORD = 'correct horse 42';
@@ -46,7 +47,7 @@ export async function startStaffWorld(env: Record<string, string> = {}, options:
   const clock = { offset: 0 };
   const now = () => Date.now() + clock.offset;
   const server = createHttpServer({ config, logger, handler: app.handler, readiness: appReadiness(app), cookieSecret: 'test-secret-'.repeat(4), desk: app.desk, callbacks: app.callbacks });
-  server.mount(staffConsole, { app, store, logger, sessionMs: config.staffConsole.sessionMs, now, scrypt: CHEAP_SCRYPT, loginRatePerMinute: 1000 });
+  server.mount(staffConsole, { app, store, logger, sessionMs: config.staffConsole.sessionMs, clock: clockReading(now), scrypt: CHEAP_SCRYPT, loginRatePerMinute: 1000 });
   await server.fastify.ready();
   let n = 0;
   return {

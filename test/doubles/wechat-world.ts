@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
+import { systemClock, type Clock } from '../../src/service/time/clock.js';
 
 type ContactMock = mock.ContactMock;
 type RoomMock = mock.RoomMock;
@@ -40,8 +41,8 @@ export interface WechatWorld {
   waitForSent(from: number, count?: number, settleMs?: number): Promise<SentMessage[]>;
 }
 
-/** Creates the fake WeChat; pass `world.puppet` to the adapter. `now` times the sends. */
-export function createWechatWorld(botName = '曲江法律助手', now: () => number = Date.now): WechatWorld {
+/** Creates the fake WeChat; pass `world.puppet` to the adapter. `clock` times the sends. */
+export function createWechatWorld(botName = '曲江法律助手', clock: Clock = systemClock): WechatWorld {
   const mocker = new mock.Mocker();
   const puppet = new PuppetMock({ mocker });
   const user = mocker.createContact({ name: botName });
@@ -54,7 +55,7 @@ export function createWechatWorld(botName = '曲江法律助手', now: () => num
     const payload = mocker.messagePayload(messageId);
     if (payload.talkerId !== user.id) return;
     const where = 'roomId' in payload && payload.roomId ? { room: payload.roomId } : { to: payload.listenerId };
-    sent.push({ text: payload.text ?? '', at: now(), ...where });
+    sent.push({ text: payload.text ?? '', at: clock.now(), ...where });
   });
 
   const world: WechatWorld = {

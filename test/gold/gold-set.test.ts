@@ -64,6 +64,12 @@ describe('dialogue gold', () => {
     print(formatDialogueReport(report, 'dialogues'));
     expect(report.misses).toEqual([]);
   });
+
+  it('walks every guided flow to its outcome: the pre-screen for three people, every intake to its summary (issue 22)', async () => {
+    const report = await runDialogues(bot, readDialogues(file('flows-dialogues.yaml')));
+    print(formatDialogueReport(report, 'flows-dialogues'));
+    expect(report.misses).toEqual([]);
+  });
 });
 
 /**

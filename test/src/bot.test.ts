@@ -11,7 +11,10 @@ describe('bot: menu and numbered choices', () => {
     const reply = await h.send('你好');
     const { engine } = await realEngine();
     expect(reply.kind).toBe('menu');
-    expect(reply.choices).toHaveLength(engine.knowledge.topics.length);
+    // The topics, then the guided flows with a menu label (issue 22), numbered on.
+    const flows = engine.knowledge.flows.filter((f) => f.menu);
+    expect(reply.choices).toHaveLength(engine.knowledge.topics.length + flows.length);
+    expect(reply.choices?.slice(engine.knowledge.topics.length).map((c) => c.label)).toEqual(flows.map((f) => f.menu));
     expect(reply.text).toMatch(/1\. .*\n2\. /);
   });
 

@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ErrorCodes, ErrorMeanings } from '../../src/errors.js';
+import { ErrorCodes, ErrorMeanings, KnowledgeRuleCodes } from '../../src/errors.js';
+import { FACT_RULES } from '../../src/answer/knowledge/fact-rules.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 /** The folders of code: those the build compiles. */
@@ -32,5 +33,14 @@ describe('error codes', () => {
     const values = Object.values(ErrorCodes);
     expect(new Set(values).size).toBe(values.length);
     for (const value of values) expect(value).toMatch(/^QLB_[A-Z0-9_]+$/);
+  });
+});
+
+describe('codes of the knowledge check rules', () => {
+  it('every rule of fact-rules.ts has one stable code, and every code a rule', () => {
+    expect(Object.keys(KnowledgeRuleCodes).sort()).toEqual(Object.keys(FACT_RULES).sort());
+    const values = Object.values(KnowledgeRuleCodes);
+    expect(new Set(values).size).toBe(values.length);
+    for (const value of values) expect(value).toMatch(/^QLB_RULE_[A-Z0-9_]+$/);
   });
 });

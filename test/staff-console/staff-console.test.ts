@@ -102,6 +102,10 @@ describe.skipIf(missing !== undefined)(missing ?? 'staff console in chromium', (
     await expect(page.locator('.reply .meta').textContent()).resolves.toMatch(/回答\(answer\) notary\.where/);
     await expect(page.locator('.trace').textContent()).resolves.toMatch(/决定: +answer notary\.where/);
     await shot(page, 'staff-try');
+    // The trace wraps on a phone (issue 26): nothing cut off at the right edge, no sideways scroll.
+    const widths = await page.locator('.trace').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, page: document.documentElement.scrollWidth, view: window.innerWidth }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    expect(widths.page).toBeLessThanOrEqual(widths.view);
 
     const resident = await browser.page();
     await resident.goto(`${origin}/`);

@@ -4,9 +4,11 @@
  * `review` does and turns it into a sample question (file edited, checked, reloaded, then
  * answered) or dismisses it; refusals say why; 试问, 统计, 知识库 and 审计 show the rest.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../doubles/eventually.js';
 import { BROWSER, FORM, form, login, startStaffWorld, type StaffWorld } from '../doubles/staff-console.js';
 
 let world: StaffWorld;
@@ -24,6 +26,10 @@ beforeAll(async () => {
   await world.addAccount('王芳');
   session = await login(world, '王芳');
   for (const question of [UNANSWERED, `${UNANSWERED}?`, '今天天气怎么样', '明天会下雨吗<script>alert(1)</script>', '法律援助在哪里申请']) await world.ask(question);
+  // Guided flows: one pre-screen finished, one left at its second question, one 抚养费 intake just started.
+  for (const said of ['我能不能申请法律援助', '1', '1', '确认']) await world.ask(said, 'flow-finished');
+  for (const said of ['我能不能申请法律援助', '1']) await world.ask(said, 'flow-left');
+  await world.ask('抚养费问答', 'flow-started');
 });
 afterAll(() => world.close());
 
@@ -85,7 +91,9 @@ describe('待处理', () => {
     expect(dismissed.headers.location).toBe('/staff/review?days=30&done=dismissed');
     expect(await world.store.reviewActions()).toContainEqual(expect.objectContaining({ key: '今天天气怎么样', action: 'dismissed', actor: '王芳' }));
     expect(text((await get('/staff/review')).body)).not.toContain('今天天气怎么样');
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // Asked again after the dismissal, by the millisecond clock the review compares.
+    const dismissedAt = Date.now();
+    await eventually(() => Date.now() > dismissedAt, 1_000, 1);
     await world.ask('今天天气怎么样!');
     expect(text((await get('/staff/review')).body)).toMatch(/×2 今天天气怎么样/);
   });
@@ -109,6 +117,15 @@ describe('试问, 统计, 知识库, 审计', () => {
     expect(text(page.body)).toMatch(/这段时间合计:\d+%/);
   });
 
+  it('统计 counts the guided flows started and finished, and where the others stopped, with no answer shown', async () => {
+    const page = await get('/staff/stats?days=7');
+    const shown = text(page.body);
+    expect(shown).toMatch(/引导问答:开始、完成、停在哪一题/);
+    expect(shown).toContain('法律援助预审 2 1 50% 现在有没有请律师 1');
+    expect(shown).toContain('抚养费赡养费问答 1 0 0% 为谁要 1');
+    expect(shown).not.toContain('家庭暴力');
+  });
+
   it('知识库 lists topics, then entries with answer, sources and sample questions; problems with their route', async () => {
     expect(text((await get('/staff/knowledge')).body)).toMatch(/法律援助\(免费律师\) \d+ 条/);
     const topic = await get('/staff/knowledge/legal-aid');
@@ -117,6 +134,20 @@ describe('试问, 统计, 知识库, 审计', () => {
     const problems = text((await get('/staff/knowledge/problems')).body);
     expect(problems).toMatch(/处理路线\(回答\)/);
     expect(problems).toMatch(/情形\(示例问题\)/);
+  });
+
+  it('知识库 lists the guided flows; one flow shows its questions, outcomes and checklist with their sources', async () => {
+    const list = await get('/staff/knowledge');
+    expect(text(list.body)).toMatch(/引导问答\(7 个,均已通过检查\)/);
+    expect(list.body).toContain('<a href="/staff/knowledge/flow/legal-aid">法律援助预审</a>');
+    const flow = await get('/staff/knowledge/flow/legal-aid');
+    expect(flow.statusCode).toBe(200);
+    const shown = text(flow.body);
+    expect(shown).toMatch(/要办的事 matter/);
+    expect(shown).toMatch(/很可能符合 exempt-dv/);
+    expect(shown).toMatch(/法律:《中华人民共和国法律援助法》第三十二条/);
+    expect(shown).toMatch(/身份证/);
+    expect((await get('/staff/knowledge/flow/nothing')).headers.location).toBe('/staff/knowledge#flows');
   });
 
   it('知识库 checks the folder and reloads it, audited', async () => {
@@ -145,6 +176,22 @@ describe('试问, 统计, 知识库, 审计', () => {
     expect(shown).toMatch(/王芳 加入示例问题 notary\.where/);
     expect(shown).toMatch(/王芳 忽略待处理问题/);
     expect(shown).toMatch(/王芳 重新加载知识库/);
+  });
+
+  it('审计 lists the pinned sources, and records a source changed with its reviewed manifest line', async () => {
+    expect(text((await get('/staff/audit')).body)).toMatch(/来源清单.*sources\/laws\/律师法\.yaml 中华人民共和国律师法 2017年9月1日第三次修正 · 2017-09-01/);
+    const law = 'sources/laws/律师法.yaml';
+    world.knowledge.write(law, `${fs.readFileSync(path.join(world.knowledge.dir, law), 'utf8')}# 与国家法律法规数据库核对一致\n`);
+    const refused = await post('/staff/knowledge/reload', {});
+    expect(refused.statusCode).toBe(422);
+    expect(text(refused.body)).toMatch(/律师法\.yaml.*与来源清单不符/);
+    const manifest = fs.readFileSync(path.join(world.knowledge.dir, 'sources/manifest.yaml'), 'utf8');
+    const sha = createHash('sha256').update(fs.readFileSync(path.join(world.knowledge.dir, law))).digest('hex');
+    const at = manifest.indexOf(`- file: ${law}`);
+    const line = manifest.slice(at, manifest.indexOf('\n- file:', at));
+    world.knowledge.write('sources/manifest.yaml', manifest.replace(line, line.replace(/sha256: \w+/, `sha256: ${sha}`).replace(/by: .*/, 'by: 李审核')));
+    expect((await post('/staff/knowledge/reload', {})).headers.location).toBe('/staff/knowledge?done=reloaded');
+    expect(text((await get('/staff/audit')).body)).toMatch(new RegExp(`李审核 来源文件变更\\(经复核\\) ${law.replace(/\./g, '\\.')} 内容改动:中华人民共和国律师法`));
   });
 
   it('no page loads anything from elsewhere: no absolute URL, no script', async () => {

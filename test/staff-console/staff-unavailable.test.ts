@@ -12,6 +12,7 @@ import { recoveringStaffStore } from '../../src/service/staff/recovering-staff-s
 import { openSqliteStaffStore } from '../../src/service/staff/sqlite-staff-store.js';
 import type { StaffStore } from '../../src/service/staff/staff-store.js';
 import { BROWSER, login, startStaffWorld, type StaffWorld } from '../doubles/staff-console.js';
+import { clockReading } from '../doubles/manual-clock.js';
 
 const JSON_CLIENT = { accept: 'application/json' };
 let world: StaffWorld | undefined;
@@ -50,7 +51,7 @@ describe('staff console with a store that cannot be used', () => {
             if (!up) throw storeDown();
             return openSqliteStaffStore(dataDir);
           },
-          { logger: silentLogger(), retryMs: 5_000, now: () => clock },
+          { logger: silentLogger(), retryMs: 5_000, clock: clockReading(() => clock) },
         ),
     });
     const { fastify } = world.server;

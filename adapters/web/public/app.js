@@ -305,6 +305,19 @@
     send('/api/v1/messages', { command: 'start' });
   });
   document.getElementById('retry-btn').addEventListener('click', retryFailed);
+  /* 算一算: its result comes into the chat as the bot's reply (not rated: it is no answer of this conversation). */
+  if (window.qlbCalc) {
+    window.qlbCalc.start({
+      request: request,
+      show: function (shown, reply) {
+        var copy = notEmpty(reply);
+        if (copy === reply) { copy = {}; Object.keys(reply).forEach(function (k) { copy[k] = reply[k]; }); }
+        copy.entry = null;
+        pushItem({ who: 'me', text: shown });
+        pushItem({ who: 'bot', reply: copy });
+      }
+    });
+  }
   window.addEventListener('online', retryFailed);
 
   start();

@@ -3,7 +3,7 @@
  * buttons (a numbered list, or a "您还可以问:A / B" line, that the reply also offers as
  * choices), a long answer first as its key lines with 展开全部, call buttons for the reply's
  * main numbers, terms the reply marks glossed where they first appear, the source line small,
- * 👍 / 👎 under answers. Plain ES2017; builds nodes with textContent only, so no reply text is
+ * 👍 / 👎 under answers, 复制 / 打印 under the end of a guided flow. Plain ES2017; builds nodes with textContent only, so no reply text is
  * ever parsed as HTML.
  */
 (function () {
@@ -224,6 +224,63 @@
     return box;
   }
 
+  /*
+   * The end of a guided flow, to take away: its text less the 重新回答 button line, copied to
+   * forward in WeChat, or printed alone (A4 or phone) by the print styles of .print-me.
+   */
+  function takeawayText(reply) {
+    var labels = {};
+    (reply.choices || []).forEach(function (c) { labels[c.n + '. ' + c.label] = true; });
+    return reply.text.split('\n').filter(function (line) { return !labels[line]; }).join('\n');
+  }
+
+  function copyText(text, done) {
+    var finish = function (ok) { done(ok ? '已复制,可以粘贴到微信发给窗口或村(居)法律顾问' : '没能复制,请长按文字自己选择复制'); };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(function () { finish(true); }, function () { finish(fallbackCopy(text)); });
+    } else finish(fallbackCopy(text));
+  }
+
+  /* Old WebViews: a hidden textarea and execCommand. */
+  function fallbackCopy(text) {
+    var area = el('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'absolute';
+    area.style.left = '-9999px';
+    document.body.appendChild(area);
+    area.select();
+    var ok;
+    try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+    document.body.removeChild(area);
+    return ok;
+  }
+
+  function takeaway(reply, node) {
+    var box = el('div', 'takeaway');
+    box.setAttribute('role', 'group');
+    box.setAttribute('aria-label', '带走这份结果');
+    var status = el('p', 'takeaway-status');
+    status.setAttribute('aria-live', 'polite');
+    var copy = el('button', '', '复制全文(转发微信)');
+    copy.type = 'button';
+    copy.addEventListener('click', function () { copyText(takeawayText(reply), function (said) { status.textContent = said; }); });
+    var print = el('button', '', '打印 / 存为PDF');
+    print.type = 'button';
+    print.addEventListener('click', function () {
+      node.className += ' print-me';
+      document.body.className += ' printing';
+      try { window.print(); } finally {
+        node.className = node.className.replace(/ print-me/g, '');
+        document.body.className = document.body.className.replace(/ printing/g, '');
+      }
+    });
+    box.appendChild(copy);
+    box.appendChild(print);
+    box.appendChild(status);
+    return box;
+  }
+
   function renderBot(item, on) {
     var reply = item.reply;
     var red = reply.kind === 'emergency' || Boolean(reply.call && reply.call.length);
@@ -247,6 +304,10 @@
     var numbers = urgent || reply.kind === 'menu' || reply.kind === 'clarify' ? [] : mainNumbers(reply, parts);
     if (numbers.length) node.appendChild(callLinks(numbers, red, true));
     if (reply.source) appendText(node.appendChild(el('p', 'source')), reply.source);
+    if (reply.flow && reply.flow.event === 'done') {
+      node.className += ' flow-done';
+      node.appendChild(takeaway(reply, node));
+    }
     if (reply.kind === 'answer' && reply.entry) {
       if (item.thanks) node.appendChild(el('p', 'thanks', item.thanks));
       else node.appendChild(voteBox(item, on));

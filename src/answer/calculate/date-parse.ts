@@ -11,7 +11,7 @@ import { asciiDigits, parseChineseInteger } from './chinese-number.js';
 /** One date mention: a day, or a vague mention with the question that would settle it. */
 export type DateMention =
   | { kind: 'date'; date: CivilDate; text: string; index: number; end: number; assumption?: string }
-  | { kind: 'vague'; text: string; index: number; end: number; question: string };
+  | { kind: 'vague'; text: string; index: number; end: number; question: string; year?: number; month?: number };
 
 /** How a year-less date is placed. */
 export interface DateOptions {
@@ -57,7 +57,7 @@ function monthEnd(year: number, month: number, said: string) {
 
 function partOfMonth(year: number, month: number, part: string | undefined, said: string) {
   if (part === '底' || part === '末') return monthEnd(year, month, said);
-  return { kind: 'vague' as const, question: monthQuestion(year, month, part) };
+  return { kind: 'vague' as const, question: monthQuestion(year, month, part), year, month };
 }
 
 function relativeMonth(word: string, today: CivilDate): CivilDate {
@@ -75,7 +75,7 @@ const PATTERNS: Array<[RegExp, Build]> = [
   [new RegExp(`${YEAR}${PART}`, 'gu'), ([y, part], today) => {
     const year = yearOf(y!, today) ?? today.year;
     if (part === '底' || part === '末') return monthEnd(year, 12, `${y}${part}`);
-    return { kind: 'vague', question: `请问是${year}年几月几号？` };
+    return { kind: 'vague', question: `请问是${year}年几月几号？`, year };
   }],
   [new RegExp(`(?<![\\d年个])${MONTH}\\s*月\\s*${DAY}\\s*[日号]${NOT_COUNT}`, 'gu'), ([m, d], today, past) => {
     const month = parseChineseInteger(m!) ?? 0;
@@ -106,7 +106,7 @@ const PATTERNS: Array<[RegExp, Build]> = [
   [new RegExp(`(?:${COUNT}\\s*(?:个多?月|个?星期|周|年)多?|半年)(?:以)?前`, 'gu'), () => ({ kind: 'vague', question: '请问具体是哪一天？请说年月日（期限要从那天的第二天算起）。' })],
   [/((?:\d{4}|[零〇一二三四五六七八九]{4})\s*年|去年|大前年|前年)/gu, ([y], today) => {
     const year = yearOf(y!, today) ?? today.year;
-    return { kind: 'vague', question: `请问是${year}年几月几号？` };
+    return { kind: 'vague', question: `请问是${year}年几月几号？`, year };
   }],
 ];
 

@@ -57,11 +57,33 @@ const CalculationSchema = z.object({
   flags: z.record(z.string(), Words).default({}),
 });
 
+const RouteSchema = z.object({
+  /** The problem (or answer) whose route the follow-up comes after: problem.dismissal. */
+  entry: z.string().min(1),
+  /** The calculation a follow-up asking "还来得及吗" gets: a deadline calculation's id. */
+  deadline: z.string().min(1).optional(),
+  /** The calculation a follow-up asking "能拿多少" gets: a money calculation's id. */
+  amount: z.string().min(1).optional(),
+});
+
+/** A short follow-up after a route, computed for that route's problem. */
+const AfterRouteSchema = z.object({
+  /**
+   * Characters a follow-up may have besides its asking words, the dates and amounts it gives,
+   * their role words and the fillers; with more it asks about something else ("律师费要多少钱").
+   */
+  maxRest: z.number().int().min(0).max(10).default(2),
+  /** Words a bare follow-up is made of besides those: 还, 吗, 现在, 申请…. */
+  fillers: z.array(z.string().min(1)).default([]),
+  routes: z.array(RouteSchema).default([]),
+});
+
 /** The schema of questions.yaml. */
 export const QuestionsFileSchema = z.object({
   /** Words that make a question ask for a figure, per kind: deadline or amount. */
   asking: z.object({ deadline: Words, amount: Words }),
   calculations: z.array(CalculationSchema).min(1),
+  afterRoute: AfterRouteSchema.default({ maxRest: 2, fillers: [], routes: [] }),
 });
 
 /** questions.yaml as validated. */
@@ -87,6 +109,16 @@ export function questionsProblems(file: QuestionsFile, deadlineIds: ReadonlySet<
     });
     if ((calculation.kind === 'deadline' || calculation.kind === 'court-fee') && calculation.choose.at(-1)?.when !== undefined) {
       at('choose', '最后一项要是不带 when 的默认项');
+    }
+  });
+  file.afterRoute.routes.forEach((route, index) => {
+    const at = (field: string, message: string) => problems.push({ field: `afterRoute.routes[${index}](entry=${route.entry}).${field}`, message });
+    if (!route.deadline && !route.amount) at('deadline', '要写 deadline 或 amount（至少一个）');
+    for (const which of ['deadline', 'amount'] as const) {
+      const id = route[which];
+      const named = id === undefined ? undefined : file.calculations.find((calculation) => calculation.id === id);
+      if (id !== undefined && !named) at(which, `calculations 里没有“${id}”`);
+      else if (named && (named.kind === 'deadline') !== (which === 'deadline')) at(which, which === 'deadline' ? `“${id}”不是期限类的计算` : `“${id}”是期限类的计算，不是金额`);
     }
   });
   return problems;

@@ -24,11 +24,15 @@ export interface QuestionReading {
   money: Record<string, Fen>;
   durations: Record<string, Service>;
   flags: string[];
-  /** A mention an input needs that is too vague to use, with the question to ask. */
-  vague?: { input: string; question: string };
+  /** A mention an input needs that is too vague to use, with the question to ask (and the year and month it named, if any). */
+  vague?: { input: string; question: string; year?: number; month?: number };
 }
 
-type Value = { type: 'date'; date: CivilDate; assumption?: string } | { type: 'money'; fen: Fen } | { type: 'duration'; service: Service } | { type: 'vague'; question: string };
+type Value =
+  | { type: 'date'; date: CivilDate; assumption?: string }
+  | { type: 'money'; fen: Fen }
+  | { type: 'duration'; service: Service }
+  | { type: 'vague'; question: string; year?: number; month?: number };
 interface Mention {
   index: number;
   end: number;
@@ -55,7 +59,9 @@ export function chooseCalculation(text: string, file: QuestionsFile): Calculatio
 function mentionsOf(text: string, today: CivilDate): Mention[] {
   const mentions: Mention[] = findDates(text, today).map((found) => ({
     index: found.index, end: found.end, type: 'date',
-    value: found.kind === 'date' ? { type: 'date', date: found.date, ...(found.assumption ? { assumption: found.assumption } : {}) } : { type: 'vague', question: found.question },
+    value: found.kind === 'date'
+      ? { type: 'date', date: found.date, ...(found.assumption ? { assumption: found.assumption } : {}) }
+      : { type: 'vague', question: found.question, ...(found.year ? { year: found.year } : {}), ...(found.month ? { month: found.month } : {}) },
   }));
   const free = (index: number, end: number) => !mentions.some((kept) => index < kept.end && kept.index < end);
   for (const found of findMoney(text)) if (free(found.index, found.end)) mentions.push({ index: found.index, end: found.end, type: 'money', value: { type: 'money', fen: found.fen } });
@@ -88,7 +94,15 @@ function roleOf(text: string, mentions: Mention[], at: number, inputs: Calculati
 /** Reads `text` for a calculation; undefined when it asks for none. */
 export function readCalculationQuestion(text: string, today: CivilDate, file: QuestionsFile): QuestionReading | undefined {
   const calculation = chooseCalculation(text, file);
-  if (!calculation) return undefined;
+  return calculation ? readCalculationInputs(text, today, calculation) : undefined;
+}
+
+/**
+ * Reads `text` for the inputs of a calculation already known (a follow-up after a route, the
+ * answer to the calculation's one question). `prefer`: inputs that a mention with no role word
+ * goes to first, in order, each once (the input just asked for: a bare "2026年3月2日" answers it).
+ */
+export function readCalculationInputs(text: string, today: CivilDate, calculation: CalculationCues, prefer: readonly string[] = []): QuestionReading {
   const reading: QuestionReading = { calculation, assumptions: [], dates: {}, money: {}, durations: {}, flags: [] };
   const choice = calculation.choose.find((candidate) => !candidate.when || allOf(text, candidate.when));
   if (choice) {
@@ -99,19 +113,24 @@ export function readCalculationQuestion(text: string, today: CivilDate, file: Qu
   const types: Record<string, string> = INPUTS[calculation.kind];
   const mentions = mentionsOf(text, today);
   const assigned = new Map<string, Value>();
-  const unassigned: Mention[] = [];
+  let unassigned: Mention[] = [];
   mentions.forEach((mention, at) => {
     const inputs = calculation.inputs.filter((input) => types[input.name] === mention.type && !assigned.has(input.name));
     const role = roleOf(text, mentions, at, inputs);
     if (role) assigned.set(role, mention.value);
     else unassigned.push(mention);
   });
+  unassigned = unassigned.filter((mention) => {
+    const name = prefer.find((input) => types[input] === mention.type && !assigned.has(input));
+    if (name) assigned.set(name, mention.value);
+    return !name;
+  });
   for (const input of calculation.inputs.filter((candidate) => candidate.default && !assigned.has(candidate.name))) {
     const left = unassigned.filter((mention) => mention.type === types[input.name]);
     if (left.length === 1) assigned.set(input.name, left[0]!.value);
   }
   for (const [name, value] of assigned) {
-    if (value.type === 'vague') reading.vague ??= { input: name, question: value.question };
+    if (value.type === 'vague') reading.vague ??= { input: name, question: value.question, ...(value.year ? { year: value.year } : {}), ...(value.month ? { month: value.month } : {}) };
     else if (value.type === 'date') {
       reading.dates[name] = value.date;
       if (value.assumption) reading.assumptions.push(value.assumption);

@@ -6,8 +6,17 @@
 import type { Entry, KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { SourceRef } from '../knowledge/schema.js';
 import type { Reply, ReplyChoice } from '../../types.js';
+import type { CalcOutcome } from '../calculate/index.js';
+import { calculationReply } from './calculation-reply.js';
 import { callFirst, emergencyReply } from './safety-reply.js';
+import { glossesIn } from './glossary.js';
 import { formatSourceLine } from './source-line.js';
+
+/**
+ * How long the rate limit's notice asks to wait: the limit counts a conversation's messages per
+ * minute (RATE_LIMIT_PER_MINUTE), so a minute frees it. The bot's own rule, not a fact a source gives.
+ */
+const RATE_WINDOW = '一分钟';
 
 /** Builds all reply texts for one knowledge base. */
 export function createComposer(knowledge: KnowledgeBase) {
@@ -22,19 +31,49 @@ export function createComposer(knowledge: KnowledgeBase) {
     items.map((item, index) => ({ n: index + 1, label: item.label, id: item.id }));
   const numbered = (choices: ReplyChoice[]) => choices.map((choice) => `${choice.n}. ${choice.label}`).join('\n');
   const entryChoices = (entries: Entry[]) => list(entries.map((entry) => ({ label: entry.title, id: `e:${entry.id}` })));
+  const relatedLine = (titles: string[]) => `${messages.relatedHeader}${titles.join(' / ')}`;
+  /** The glossary field of an answer: terms of its title and body (not of its suggestions or source line). */
+  const glossaryOf = (entry: Entry) => {
+    const glossary = glossesIn(`${entry.title}\n${entry.answer}`, knowledge.glossary);
+    return glossary.length > 0 ? { glossary } : {};
+  };
 
   const composer = {
-    /** An entry's answer; `plain` leaves out the numbered next steps (nothing will pick from them). */
+    /**
+     * An entry's answer. Its related entries ("您还可以问:A / B") are offered as choices with ids,
+     * in the line's order and with its labels, so a button or a typed "1" / "第一个" picks them;
+     * `plain` leaves the choices out (nothing will pick from them) and keeps the line as text.
+     */
     answer(entry: Entry, score: number, plain = false): Reply {
       if (entry.problem) return composer.route(entry, score, plain);
       const source = sourceLine(entry.source);
-      const related = entry.related
-        .map((id) => knowledge.byId.get(id)?.title)
-        .filter((title): title is string => Boolean(title));
+      const related = entry.related.map((id) => knowledge.byId.get(id)).filter((e): e is Entry => Boolean(e));
       const parts = [`【${entry.title}】`, entry.answer.trim()];
-      if (related.length > 0) parts.push(`${messages.relatedHeader}${related.join(' / ')}`);
+      if (related.length > 0) parts.push(relatedLine(related.map((e) => e.title)));
       parts.push(source);
-      return { kind: 'answer', text: parts.join('\n'), entryId: entry.id, score, source };
+      const choices = plain ? [] : entryChoices(related);
+      return {
+        kind: 'answer',
+        text: parts.join('\n'),
+        entryId: entry.id,
+        score,
+        source,
+        ...(choices.length > 0 ? { choices, awaits: 'pick' as const } : {}),
+        ...glossaryOf(entry),
+      };
+    },
+
+    /**
+     * An answer's "您还可以问:A / B" line as a numbered list, for a channel without buttons
+     * (公众号, WeChat, the console), where a typed digit picks; any other reply as it is.
+     */
+    numberSuggestions(reply: Reply): Reply {
+      if (reply.kind !== 'answer' || !reply.choices?.length) return reply;
+      const lines = reply.text.split('\n');
+      const at = lines.indexOf(relatedLine(reply.choices.map((choice) => choice.label)));
+      if (at < 0) return reply;
+      lines.splice(at, 1, messages.relatedPick, numbered(reply.choices));
+      return { ...reply, text: lines.join('\n') };
     },
 
     /** A problem's route, with its next steps as a numbered list. */
@@ -54,6 +93,7 @@ export function createComposer(knowledge: KnowledgeBase) {
         source,
         ...(choices.length > 0 ? { choices, awaits: 'pick' as const } : {}),
         ...(call.length > 0 ? { call } : {}),
+        ...glossaryOf(entry),
       };
     },
 
@@ -84,8 +124,22 @@ export function createComposer(knowledge: KnowledgeBase) {
       };
     },
 
+    /** A calculator's outcome: a result as an answer with its articles, or the one question it needs. */
+    calculation(outcome: CalcOutcome): Reply {
+      return calculationReply(outcome, messages.calculationSourcePrefix);
+    },
+
     fallback(score: number): Reply {
       return { kind: 'fallback', text: messages.fallback, score };
+    },
+
+    /** A question another office handles: that office, and its hotline (a call button) or where to go. */
+    referral(referral: KnowledgeBase['referrals'][number]): Reply {
+      const contact = referral.hotline
+        ? `拨打 ${referral.hotline}${referral.hotlineName ? ` ${referral.hotlineName}` : ''}`
+        : `到${referral.where ?? ''}`;
+      const text = messages.referral.replaceAll('{office}', referral.office).replaceAll('{contact}', contact);
+      return { kind: 'fallback', text, ...(referral.hotline ? { call: [referral.hotline] } : {}) };
     },
 
     elsewhere(): Reply {
@@ -141,16 +195,21 @@ export function createComposer(knowledge: KnowledgeBase) {
       return { kind: 'error', text: messages.error };
     },
 
-    limited(notice: boolean): Reply {
-      return { kind: 'limited', text: notice ? messages.rateLimited : '' };
+    /**
+     * Over the rate limit: the notice saying when to ask again, or nothing (`''`) after it, where
+     * the platform may stay silent; a channel that answers every request (`always`) gets the notice.
+     */
+    limited(notice: boolean, always = false): Reply {
+      return { kind: 'limited', text: notice || always ? messages.rateLimited.replaceAll('{wait}', RATE_WINDOW) : '' };
     },
 
     truncatedNote(max: number): string {
       return messages.truncated.replace('{max}', String(max));
     },
 
-    feedbackHint(): string {
-      return messages.feedbackHint;
+    /** How to rate an answer without buttons: a bare 1 / 0, or words when the answer opened a list (digits pick). */
+    feedbackHint(listOpen = false): string {
+      return listOpen ? messages.feedbackHintWords : messages.feedbackHint;
     },
   };
   return composer;

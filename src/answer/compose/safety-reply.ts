@@ -32,18 +32,20 @@ export function emergencyReply(text: string, answered?: { reply: Reply; header: 
 }
 
 /**
- * `reply` with the safety lines on top (at most two, each once) and their numbers first among
- * its call buttons. An empty reply (the rate limit's silence) becomes the lines alone: a message
+ * `reply` with the safety lines on top (at most two, each once; or the card's own line that names
+ * the same numbers, moved up) and their numbers first among its call buttons. An empty reply (the rate limit's silence) becomes the lines alone: a message
  * with danger words never goes unanswered.
  */
 export function withSafetyLines(reply: Reply, lines: readonly string[]): Reply {
   const shown = [...new Set(lines)].slice(0, 2);
   if (shown.length === 0 || reply.kind === 'emergency' || reply.kind === 'staff') return reply;
-  // A problem's own safety line that says the same numbers is not repeated below.
-  const own = reply.text.split('\n');
+  const own = reply.text === '' ? [] : reply.text.split('\n');
   const numbers = new Set(shown.flatMap(callFirst));
-  const body = own.filter((line, index) => !(index > 0 && index <= 2 && callFirst(line).length > 0 && callFirst(line).every((n) => numbers.has(n))));
-  const call = [...new Set([...shown.flatMap(callFirst), ...(reply.call ?? [])])];
-  const text = [...shown, ...(reply.text === '' ? [] : body)].join('\n');
-  return { ...reply, text, ...(call.length > 0 ? { call } : {}) };
+  // A problem's own safety line (just under its title) that names every number the danger
+  // needs says it in the card's own words: it moves to the top instead of a second, generic line.
+  const at = own.findIndex((line, index) => index > 0 && index <= 2 && [...numbers].every((n) => callFirst(line).includes(n)));
+  const top = at >= 0 ? [own[at] as string] : shown;
+  const body = at >= 0 ? own.filter((_, index) => index !== at) : own;
+  const call = [...new Set([...top.flatMap(callFirst), ...shown.flatMap(callFirst), ...(reply.call ?? [])])];
+  return { ...reply, text: [...top, ...body].join('\n'), ...(call.length > 0 ? { call } : {}) };
 }

@@ -20,9 +20,19 @@ export function resolveChoice(engine: { knowledge: KnowledgeBase; compose: Compo
   return { reply, next: stateAfterAnswer(entry, reply) };
 }
 
-/** What a conversation remembers after an answer: its topic and entry, and its numbered next steps. */
-export function stateAfterAnswer(entry: { id: string; topic: string }, reply: Reply): SessionState {
-  return { topic: entry.topic, entryId: entry.id, ...(reply.choices ? { choices: idsOf(reply) } : {}) };
+/**
+ * What a conversation remembers after an answer: its topic and entry, and what a digit picks
+ * next: a problem's numbered next steps, or a service answer's suggestions.
+ */
+export function stateAfterAnswer(entry: { id: string; topic: string; problem?: unknown }, reply: Reply): SessionState {
+  const ids = idsOf(reply);
+  const open = ids === undefined ? {} : entry.problem === undefined ? { suggestions: ids } : { choices: ids };
+  return { topic: entry.topic, entryId: entry.id, ...open };
+}
+
+/** What a typed digit picks from: the list offered, else the last answer's suggestions. */
+export function pickable(state: SessionState): string[] {
+  return state.choices ?? state.suggestions ?? [];
 }
 
 /** The ids of a reply's numbered choices, for the session. */

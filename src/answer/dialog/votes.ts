@@ -2,8 +2,9 @@
  * Residents' votes on answers (👍 / 👎): a button press, or, where there are no buttons
  * (WeChat, console), a typed digit. There an answer ends with
  * "有用回复1,没用回复0", and for a short while a bare 1 or 0 rates it. A digit only rates
- * when no numbered list is open: after a menu or a clarify question digits pick, and a
- * menu or clarify replaces the last answer anyway.
+ * when no numbered list is open: after a menu, a clarify question or an answer that offers
+ * its related questions or next steps digits pick; such an answer says to rate it with words
+ * instead ("有用" / "没用", meta.yaml `votes`), which never pick.
  */
 import type { InboundMessage } from '../../types.js';
 
@@ -31,23 +32,42 @@ export function hasButtons(message: InboundMessage): boolean {
   return message.capabilities?.buttons === true;
 }
 
+/** Words that rate an answer as the whole message (meta.yaml `votes`). */
+export interface VoteWords {
+  useful: readonly string[];
+  notUseful: readonly string[];
+}
+
 /**
- * The vote a typed message casts, or undefined when it is not one: it must be a bare 1 / 0,
- * within `windowMs` of the last answer, with no numbered list open, on an adapter without
- * buttons.
+ * The vote a typed message casts, or undefined when it is not one: within `windowMs` of the
+ * last answer, on an adapter without buttons, a word of `words` ("有用" / "没用"), or a bare
+ * 1 / 0 when no numbered list is open (with a list open a digit picks: the answer's hint then
+ * names the words).
  */
 export function typedVote(
   message: InboundMessage,
   text: string,
-  state: { lastAnswer?: LastAnswer; choices?: unknown[] },
+  state: { lastAnswer?: LastAnswer; choices?: unknown[]; suggestions?: unknown[] },
   now: number,
   windowMs: number,
+  words: VoteWords = { useful: [], notUseful: [] },
 ): Vote | undefined {
   const last = state.lastAnswer;
-  if (windowMs <= 0 || !last || hasButtons(message) || (state.choices?.length ?? 0) > 0) return undefined;
+  if (windowMs <= 0 || !last || hasButtons(message)) return undefined;
   if (now - last.at > windowMs) return undefined;
   const bare = text.trim().replace(/[\s,.!?。!]+$/u, '');
-  const useful = USEFUL.test(bare) ? true : NOT_USEFUL.test(bare) ? false : undefined;
+  const listOpen = (state.choices?.length ?? 0) > 0 || (state.suggestions?.length ?? 0) > 0;
+  const useful = words.useful.includes(bare)
+    ? true
+    : words.notUseful.includes(bare)
+      ? false
+      : listOpen
+        ? undefined
+        : USEFUL.test(bare)
+          ? true
+          : NOT_USEFUL.test(bare)
+            ? false
+            : undefined;
   if (useful === undefined) return undefined;
   return { useful, entryId: last.entryId, ...(last.question ? { question: last.question } : {}) };
 }

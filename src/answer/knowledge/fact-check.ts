@@ -7,29 +7,23 @@
 import { excerpt, FACT_RULES, type FactRule } from './fact-rules.js';
 import { findPatterns } from './fact-patterns.js';
 import type { KnowledgeProblem } from './knowledge-base.js';
-import { lawNamedBefore, normalArticle, type LawLibrary } from './law-texts.js';
-import { findFigures, findNumbers, sameNumber, toHalfWidth, type NumberMention } from './numbers.js';
-import { createStatistics, FIGURE_WORDS, type ReportDoc } from './report-stats.js';
+import { lawNamedBefore, normalArticle } from './law-texts.js';
+import { findFigures, normalizeNumerals, sameNumber, toHalfWidth, type NumberMention } from './numbers.js';
+import { checkCiteContent } from './cite-content.js';
+import { unboundFigure } from './figure-binding.js';
+import { checkHonesty } from './honesty-check.js';
+import { checkPlaces } from './place-check.js';
+import { FIGURE_WORDS } from './report-stats.js';
 import type { FactContext, FactOwner } from './fact-types.js';
-import type { Hotline } from './schema.js';
 import { checkSources } from './source-check.js';
 
-export type { FactContext, FactOwner, FactText } from './fact-types.js';
-
-/** Builds the context of the check. */
-export function createFactContext(hotlines: readonly Hotline[], laws: LawLibrary, reports: readonly ReportDoc[]): FactContext {
-  const hotlineNumbers = new Set(hotlines.map((hotline) => hotline.number));
-  const numbers = new Map<string, NumberMention[]>();
-  const numbersOf = (text: string) => {
-    let found = numbers.get(text);
-    if (!found) numbers.set(text, (found = findNumbers(text)));
-    return found;
-  };
-  return { hotlines, laws, reports, statistics: createStatistics(reports, hotlineNumbers), hotlineNumbers, numbersOf };
-}
+export type { AcceptedFact, FactContext, FactOwner, FactText } from './fact-types.js';
+export { createFactContext, withAcceptedFacts, type HonestyInput } from './fact-context.js';
 
 const CITED_ARTICLE =
   /(《([^》]+)》(?:[(（][^)）]*[)）])?)?(第[一二三四五六七八九十百千零\d]+条)(?:第[一二三四五六七八九十]+款)?(?:第[一二三四五六七八九十]+项)?/gu;
+/** 报告指出:“…”: words put in the report's mouth must be its own. */
+const REPORT_SAYS = /报告(?:里|中|上)?(?:写道|写到|写着|指出|提到|说|称|提出)\s*[:：,，]?\s*[“"「『]([^”"」』]{2,})[”"」』]/gu;
 const ODDS_QUESTION = /能(?:不能)?赢|会不会赢|赢面|胜算|胜诉率|靠不靠谱|靠谱吗|成功的多不多|能不能成功|会不会(?:纠正|改正)|有没有用/u;
 const DISCLAIMER = /(?:不代表|不等于|不能(?:代表|说明|预测)|说明不了)[^。!！]{0,24}(?:一件|个案|具体|您的|你的|每一)/u;
 
@@ -39,6 +33,7 @@ export function checkFacts(owners: readonly FactOwner[], context: FactContext): 
   for (const owner of owners) {
     problems.push(...checkSources(owner, context));
     const allowed = allowedNumbers(owner, context);
+    const extra = extraNumbers(owner, context);
     const oddsAsked = owner.questions?.some((question) => ODDS_QUESTION.test(question)) ?? false;
     for (const { field, text } of owner.texts) {
       const report = (rule: FactRule, offending: string, detail: string) =>
@@ -53,7 +48,7 @@ export function checkFacts(owners: readonly FactOwner[], context: FactContext): 
       // Placeholders ({max}) are filled by the bot, not facts; blanked so offsets stay valid.
       const shown = text.replace(/\{\w+\}/g, (m) => ' '.repeat(m.length));
       const figures = findFigures(shown);
-      checkText(shown, figures, owner, allowed, context, report);
+      checkText(shown, figures, owner, [...allowed, ...extra], context, report, extra);
       if (figures.length > 0 || FIGURE_WORDS.some((word) => shown.includes(word))) {
         checkStatistics(shown, figures, owner, context, oddsAsked, report);
       }
@@ -64,11 +59,18 @@ export function checkFacts(owners: readonly FactOwner[], context: FactContext): 
 
 type Report = (rule: FactRule, offending: string, detail: string) => void;
 
-/** Numbers an owner's texts may give: those of its own quotes, its report's title and year, its laws' versions. */
+/** Numbers an owner's texts may give from its own quotes (and accepted facts). */
 function allowedNumbers(owner: FactOwner, context: FactContext): NumberMention[] {
   const allowed: NumberMention[] = [];
+  for (const source of owner.sources) if (source.quote) allowed.push(...context.numbersOf(source.quote));
+  return allowed;
+}
+
+/** Numbers an owner's texts may give besides its quotes: its report's title and year, its laws' versions, accepted facts. */
+function extraNumbers(owner: FactOwner, context: FactContext): NumberMention[] {
+  const allowed: NumberMention[] = [];
+  for (const fact of context.honesty?.accepted ?? []) allowed.push(...context.numbersOf(fact.text));
   for (const source of owner.sources) {
-    if (source.quote) allowed.push(...context.numbersOf(source.quote));
     if (source.kind === 'report') {
       const report = context.reports.find((doc) => source.quote && doc.text.includes(source.quote));
       if (report) allowed.push(...context.numbersOf(`${report.title}${report.year}年`));
@@ -88,9 +90,12 @@ function checkText(
   allowed: NumberMention[],
   context: FactContext,
   report: Report,
+  extra: NumberMention[],
 ): void {
   const handled: Array<[number, number]> = [];
-  const quotes = toHalfWidth(owner.sources.map((source) => (source.quote ?? '').replace(/\s+/g, '')).join('\n'));
+  // Accepted facts (the register of local facts) give phones, addresses, hours and names as a quote would.
+  const accepted = (context.honesty?.accepted ?? []).map((fact) => fact.text);
+  const quotes = toHalfWidth([...owner.sources.map((source) => source.quote ?? ''), ...accepted].map((quote) => quote.replace(/\s+/g, '')).join('\n'));
   const { hotlineNumbers: hotlines } = context;
   for (const match of findPatterns(text)) {
     handled.push([match.start, match.end]);
@@ -108,6 +113,7 @@ function checkText(
       report('law-not-on-file', whole, `sources/laws/ 里没有《${name}》`);
     } else if (law) {
       if (!law.articles.has(normalArticle(article))) report('law-article-missing', whole, `${law.file} 里没有${article}`);
+      else checkCiteContent(text, match.index, whole, law.law, normalArticle(article), owner, context, report);
     } else if (!citedArticles(owner, context).has(normalArticle(article))) {
       report('article-uncited', whole, `本条来源没有引用这一条(${excerpt(text, match.index, match.index + whole.length)})`);
     }
@@ -115,9 +121,26 @@ function checkText(
   for (const figure of figures) {
     if (handled.some(([start, end]) => figure.start >= start && figure.end <= end)) continue;
     if (figure.digits && hotlines.has(figure.digits)) continue;
-    if (allowed.some((source) => sameNumber(figure, source))) continue;
-    report('number-unsourced', figure.raw, `不在本条的来源引文里(${excerpt(text, figure.start, figure.end)})`);
+    if (!allowed.some((source) => sameNumber(figure, source))) {
+      report('number-unsourced', figure.raw, `不在本条的来源引文里(${excerpt(text, figure.start, figure.end)})`);
+      continue;
+    }
+    if (extra.some((source) => sameNumber(figure, source))) continue;
+    const unbound = unboundFigure(text, figure, owner.sources, context);
+    if (unbound) report('figure-sentence', figure.raw, `${unbound}(${excerpt(text, figure.start, figure.end)})`);
   }
+  for (const match of text.matchAll(REPORT_SAYS)) {
+    const said = (match[1] ?? '').replace(/\s+/g, '');
+    if (!context.reports.some((doc) => doc.text.replace(/\s+/g, '').includes(said))) {
+      report('report-quote-invented', match[1] ?? '', `报告原文里没有这句话(${excerpt(text, match.index, match.index + match[0].length)})`);
+    }
+  }
+  const honesty = context.honesty;
+  if (!honesty) return;
+  const spanReport = (rule: FactRule, start: number, end: number, detail: string) =>
+    report(rule, text.slice(start, end), `${detail}(${excerpt(text, start, end)})`);
+  checkHonesty(text, owner, honesty, handled, spanReport);
+  checkPlaces(text, owner, honesty, spanReport);
 }
 
 /** Articles of the laws an owner cites that are on file. */
@@ -165,5 +188,5 @@ function checkStatistics(
 function dated(text: string, at: number, phrase: string): boolean {
   const lineStart = text.lastIndexOf('\n', at) + 1;
   const rest = text.slice(at).search(/[。!！?？;；\n]/u);
-  return text.slice(lineStart, rest < 0 ? text.length : at + rest).includes(phrase);
+  return normalizeNumerals(text.slice(lineStart, rest < 0 ? text.length : at + rest)).includes(normalizeNumerals(phrase));
 }

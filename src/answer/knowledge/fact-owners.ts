@@ -6,7 +6,7 @@
  */
 import type { FactOwner, FactText } from './fact-types.js';
 import type { Entry } from './knowledge-base.js';
-import type { Aspect, EmergencyData, Meta, ProblemData, Topic } from './schema.js';
+import type { Aspect, EmergencyData, GlossaryTerm, Meta, ProblemData, Referral, Topic } from './schema.js';
 
 /** The parts of a knowledge base whose texts are shown. */
 export interface ShownTexts {
@@ -15,10 +15,12 @@ export interface ShownTexts {
   aspects: readonly Aspect[];
   meta?: Meta;
   emergency?: EmergencyData;
+  glossary?: readonly GlossaryTerm[];
+  referrals?: readonly Referral[];
 }
 
 /** One owner per entry, topic, aspect and emergency category, and one for meta messages. */
-export function knowledgeOwners({ entries, topics, aspects, meta, emergency }: ShownTexts): FactOwner[] {
+export function knowledgeOwners({ entries, topics, aspects, meta, emergency, glossary = [], referrals = [] }: ShownTexts): FactOwner[] {
   const owners: FactOwner[] = entries.map((entry) => ({
     file: entry.file,
     id: entry.id,
@@ -50,6 +52,14 @@ export function knowledgeOwners({ entries, topics, aspects, meta, emergency }: S
         { field: 'reply', text: category.reply },
         { field: 'line', text: category.line },
       ], sources: [] });
+  }
+  // A term's explanation is shown beside answers: it stands on its own sources like an answer.
+  glossary.forEach((term) => {
+    owners.push({ file: 'glossary.yaml', id: term.term, texts: [{ field: 'gloss', text: term.gloss }], sources: term.source });
+  });
+  for (const referral of referrals) {
+    const texts = [{ field: 'office', text: referral.office }, ...(referral.where ? [{ field: 'where', text: referral.where }] : [])];
+    owners.push({ file: 'referrals.yaml', id: referral.id, texts, sources: referral.source });
   }
   return owners;
 }

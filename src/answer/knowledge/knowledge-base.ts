@@ -1,7 +1,11 @@
+import type { CalculateKnowledge } from '../calculate/index.js';
 import type { DomainWord } from '../read/segment/segmenter.js';
 import type { LocalFacts } from './local-facts-schema.js';
+import type { HazardsData } from './hazards-schema.js';
+import type { Flow } from './flow-schema.js';
 import type { PrivacyRules } from './privacy-schema.js';
-import type { Aspect, EmergencyData, EntryData, MatchingSettings, Meta, ProblemData, Topic } from './schema.js';
+import type { PinnedSource } from './source-manifest.js';
+import type { Aspect, EmergencyData, EntryData, GlossaryTerm, MatchingSettings, Meta, ProblemData, Referral, Topic } from './schema.js';
 
 /** The topic under which problems are listed and matched. */
 export const PROBLEMS_TOPIC = 'problems';
@@ -25,6 +29,8 @@ export interface KnowledgeBase {
   entries: Entry[];
   byId: ReadonlyMap<string, Entry>;
   emergency: EmergencyData;
+  /** hazards.yaml: the danger lexicon (words by kind, markers, ambiguous readings). */
+  hazards: HazardsData;
   /** matching.yaml: how the learned signal is built and trusted. */
   matching: MatchingSettings;
   domainWords: DomainWord[];
@@ -37,8 +43,18 @@ export interface KnowledgeBase {
   privacy: PrivacyRules;
   /** local-facts.yaml: the register of local facts staff verified (read a day's facts with local-facts.ts). */
   localFacts: LocalFacts;
+  /** Legal terms with their plain explanations (glossary.yaml), longest term first so 非诉讼事项 wins over 诉讼事项. */
+  glossary: readonly GlossaryTerm[];
+  /** Offices that handle what the bot cannot answer (referrals.yaml), with their hotline's name. */
+  referrals: readonly (Referral & { hotlineName?: string })[];
   /** Report title by report source id, for source lines. */
   reportTitles: ReadonlyMap<string, string>;
+  /** sources/manifest.yaml: each source file pinned by its checksum, with its official version and its review. */
+  sources: readonly PinnedSource[];
+  /** The calculators' data (knowledge/calculate/): holidays, deadline rules, local figures, court fees, question cues. */
+  calculate: CalculateKnowledge;
+  /** The guided flows (flows/*.yaml), checked. */
+  flows: readonly Flow[];
 }
 
 /** One thing wrong in the knowledge base, named by file and field, said in Chinese for staff. */
@@ -53,6 +69,8 @@ export interface KnowledgeProblem {
   text?: string;
   /** Stable id of the rule broken (see fact-rules.ts), e.g. `number-unsourced`. */
   rule?: string;
+  /** The rule's stable code (src/errors.ts KnowledgeRuleCodes), e.g. `QLB_RULE_NUMBER_UNSOURCED`; set by `check`. */
+  code?: string;
 }
 
 /** Formats a problem as `file: field: message`. */

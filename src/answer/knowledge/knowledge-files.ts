@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BotError, ErrorCodes } from '../../errors.js';
+import { CALCULATE_FILES } from '../calculate/knowledge.js';
 
 /** The files every knowledge directory has (the loader reads them first). */
 export const FIXED_FILES: readonly string[] = [
@@ -14,12 +15,20 @@ export const FIXED_FILES: readonly string[] = [
   'emergency.yaml',
   'out-of-scope.yaml',
   'hotlines.yaml',
+  'honesty.yaml',
+  'gazetteer.yaml',
   'matching.yaml',
+  'hazards.yaml',
   'lexicon/synonyms.yaml',
   'lexicon/stopwords.txt',
   'lexicon/domain-words.txt',
   'privacy.yaml',
   'local-facts.yaml',
+  'sources/manifest.yaml',
+  // The calculators' data: holidays, deadlines, local figures, court fees, question cues.
+  ...Object.values(CALCULATE_FILES),
+  'glossary.yaml',
+  'referrals.yaml',
 ];
 
 /** Folder of the law texts, relative to the knowledge directory. */

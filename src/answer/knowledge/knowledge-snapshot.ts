@@ -13,19 +13,25 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { readCacheFile, writeCacheFile } from '../../fs/cache-file.js';
+import { holidayCalendar } from '../calculate/index.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { FIXED_FILES, listEntryFiles, listLawFiles } from './knowledge-files.js';
 import { createReadBudget, DEFAULT_KNOWLEDGE_LIMITS, type FileDigest, type KnowledgeLimits } from './read-budget.js';
 
 /** Bumped when the snapshot's layout changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 const CODE_DIR = path.dirname(fileURLToPath(import.meta.url));
 /**
  * Besides this folder's modules, code whose change changes what a valid knowledge base is
  * (relative to this folder, without extension; a test checks each is there, since a missing
  * one would silently leave the digest).
  */
-export const OTHER_CODE = ['../read/linear-pattern'];
+export const OTHER_CODE = [
+  '../read/linear-pattern',
+  '../flows/walk',
+  // The calculators' validator (knowledge/calculate/), and what it imports.
+  ...['knowledge', 'holidays', 'deadline-rules', 'court-fee', 'local-figures', 'question-cues', 'result', 'money', 'civil-date'].map((name) => `../calculate/${name}`),
+];
 const PARSERS = ['yaml', 'zod'];
 
 interface Header {
@@ -56,17 +62,20 @@ export function snapshotFile(snapshotDir: string, dir: string): string {
   return path.join(snapshotDir, `knowledge-${sha256(path.resolve(dir)).slice(0, 16)}.json`);
 }
 
-/** The knowledge base as plain JSON data: maps and sets as arrays, the index and the folder left out. */
+/** The knowledge base as plain JSON data: maps and sets as arrays, the index, the folder and the holiday calendar (built from its file) left out. */
 function toData(knowledge: KnowledgeBase) {
-  const { dir: _dir, byId: _byId, synonyms, stopwords, declines, reportTitles, ...plain } = knowledge;
-  return { ...plain, synonyms: [...synonyms], stopwords: [...stopwords], declines: [...declines], reportTitles: [...reportTitles] };
+  const { dir: _dir, byId: _byId, synonyms, stopwords, declines, reportTitles, calculate, ...plain } = knowledge;
+  const { calendar: _calendar, ...calculateData } = calculate;
+  return { ...plain, synonyms: [...synonyms], stopwords: [...stopwords], declines: [...declines], reportTitles: [...reportTitles], calculate: calculateData };
 }
 
 function fromData(dir: string, data: ReturnType<typeof toData>): KnowledgeBase {
-  const { synonyms, stopwords, declines, reportTitles, ...plain } = data;
+  const { synonyms, stopwords, declines, reportTitles, calculate, ...plain } = data;
   return {
     ...plain,
+    ...(calculate ? { calculate: { ...calculate, calendar: holidayCalendar(calculate.holidays) } } : {}),
     dir,
+    calculate: { ...calculate, calendar: holidayCalendar(calculate.holidays) },
     byId: new Map(plain.entries.map((entry) => [entry.id, entry])),
     synonyms: new Map(synonyms),
     stopwords: new Set(stopwords),
@@ -85,7 +94,7 @@ export function filesUnchanged(dir: string, files: readonly FileDigest[], limits
   // Every file the folder holds now must be one of them; the others are the documents
   // meta.yaml names (meta.yaml's digest is compared with the rest).
   const recorded = new Set(files.map((digest) => digest?.file));
-  const listed = [...FIXED_FILES, ...listEntryFiles(resolved), ...listEntryFiles(resolved, 'problems'), ...listLawFiles(resolved)];
+  const listed = [...FIXED_FILES, ...listEntryFiles(resolved), ...listEntryFiles(resolved, 'problems'), ...listEntryFiles(resolved, 'flows'), ...listLawFiles(resolved)];
   if (!listed.every((file) => recorded.has(file))) return false;
   const budget = createReadBudget(resolved, limits);
   try {

@@ -27,6 +27,8 @@ export interface LawLibrary {
   find(name: string): LawText | undefined;
   /** Short names (法律援助法) and full names, longest first: to spot a law named in running text. */
   names: readonly string[];
+  /** Every law on file, in file order. */
+  texts: readonly LawText[];
 }
 
 /** A citation `《name》(edition)第N条`. */
@@ -72,6 +74,7 @@ export function readLaws(budget: ReadBudget, dir: string, problems: KnowledgePro
   return {
     find: (name) => byName.get(name) ?? byName.get(`${PREFIX}${name}`),
     names,
+    texts: [...byName.values()],
   };
 }
 

@@ -168,3 +168,21 @@ export function findFigures(text: string): NumberMention[] {
     return true;
   });
 }
+
+/**
+ * `text` with every number written in Arabic digits (二〇二三年 and ２０２３年 → 2023年,
+ * 十二月三十一日 → 12月31日): for comparing phrases, never for showing. Idioms are not numbers
+ * and stay as written.
+ */
+export function normalizeNumerals(text: string): string {
+  const half = toHalfWidth(text);
+  const idioms = spans(IDIOM, half);
+  let out = '';
+  let at = 0;
+  for (const n of findNumbers(half)) {
+    if (n.unit === 'pct' || /^[\d.,%万亿千]+$/u.test(n.raw) || idioms.some(([start, end]) => n.start >= start && n.end <= end)) continue;
+    out += half.slice(at, n.start) + n.value;
+    at = n.end;
+  }
+  return out + half.slice(at);
+}

@@ -155,12 +155,20 @@ export const MetaSchema = z.strictObject({
     /** The handoff ended (by either side): the bot answers again. */
     handoffEnded: text.default('人工对话已结束,机器人助手继续为您服务。回复"菜单"看看我能回答哪些问题。'),
     relatedHeader: text,
+    /** A question another office handles (referrals.yaml): {office} and {contact} filled in. */
+    referral: text.default('这件事归{office}办理,我这里没有他们的办理资料,不想给您错误的信息。请{contact}咨询。'),
+    /** Heads an answer's related questions as a numbered list where there are no buttons (a digit picks). */
+    relatedPick: text.default('您还可以问(回复数字):'),
     sourcePrefix: text,
+    /** Opens a computed figure's source line, its articles: a calculation is a source of its own. */
+    calculationSourcePrefix: text.default('计算依据:'),
     feedbackThanks: text,
     /** A 👍 / 👎 that is not counted: no answer of this conversation to rate, or rated already. */
     feedbackRefused: text.default('这条回答已经评价过了,或者不是这次对话里的回答,所以没有计入。谢谢您!'),
     /** Ends answers on adapters without 👍 / 👎 buttons; a bare 1 / 0 then rates the answer. */
     feedbackHint: text,
+    /** Ends answers that opened a numbered list, where digits pick: rating them takes the `votes` words. */
+    feedbackHintWords: text.default('有用回复"有用",没用回复"没用"'),
     /** Headings of a problem's answer: first step, if that fails, evidence, time limits, next steps. */
     problemFirst: text,
     problemThen: text,
@@ -191,6 +199,13 @@ export const MetaSchema = z.strictObject({
     ends: z.array(phrase).default(['结束人工', '结束', '返回机器人']),
   }),
   homePlaces: z.array(text).default([]),
+  /**
+   * Words that rate the last answer where there are no buttons, as the whole message: a list
+   * open or not (a bare 1 / 0 rates only when no list is open, for there digits pick).
+   */
+  votes: z
+    .strictObject({ useful: z.array(phrase).min(1).default(['有用']), notUseful: z.array(phrase).min(1).default(['没用']) })
+    .prefault({}),
 });
 
 /** Questions the bot must decline, in groups (weather, shopping…); the matcher learns each group as a class. */
@@ -200,14 +215,59 @@ export const OutOfScopeSchema = z.strictObject({
 
 export const SynonymsSchema = z.record(z.string().min(1), z.string());
 
-/** hotlines.yaml: the national hotlines, the only phone numbers an answer may give. */
+/**
+ * glossary.yaml: legal terms answers use, each with a plain explanation shown where it first
+ * appears in an answer, and the law text it stands on (checked like an entry's sources).
+ */
+export const GlossarySchema = z.array(
+  z.strictObject({
+    /** Exactly as answers write it (非诉讼事项). */
+    term: text,
+    /** In a resident's words, no fact the source does not give. */
+    gloss: text,
+    source: z.array(SourceSchema).min(1, '至少要有一个来源'),
+  }),
+);
+
+/**
+ * referrals.yaml: offices that handle what the bot cannot answer (社保 → 12333), each reached by a
+ * listed national `hotline` or at `where`, with the source that says the office handles it.
+ */
+export const ReferralsSchema = z.array(
+  z
+    .strictObject({
+      id,
+      /** The office, as residents would look for it. */
+      office: text,
+      /** Words of a question that belong to this office. */
+      words: z.array(phrase).min(1),
+      /** A number of hotlines.yaml. */
+      hotline: phrase.optional(),
+      /** Where to go, where there is no hotline. */
+      where: text.optional(),
+      source: z.array(SourceSchema).min(1, '至少要有一个来源'),
+    })
+    .refine((r) => r.hotline !== undefined || r.where !== undefined, '要写 hotline(热线号码)或 where(去哪里办)'),
+);
+
+/** hotlines.yaml: the national hotlines, the only phone numbers an answer may give, each for its matters. */
 export const HotlinesSchema = z
   .array(
     z.strictObject({
       number: phrase.pipe(z.string().regex(/^\d{3,6}$/, '号码只能是3到6位数字')),
+      /** The official name: 12348公共法律服务热线. */
       name: text,
+      /** Other names an answer may call it by (公共法律服务热线). */
+      names: z.array(text).default([]),
       /** What the line is for, in a resident's words. */
       for: text,
+      /** The office that handles what it is for (an out-of-scope reply names it). */
+      office: text,
+      /** Matters it serves (ids of honesty.yaml `terms`); '*' for any but `except`. */
+      matters: z.array(text).min(1, '至少写一个事项'),
+      except: z.array(text).default([]),
+      /** The official source that set up or unified the number. */
+      source: text,
     }),
   )
   .min(1);
@@ -234,6 +294,8 @@ export type Topic = z.infer<typeof TopicsSchema>[number];
 export type Aspect = z.infer<typeof AspectsSchema>[number];
 export type EmergencyData = z.infer<typeof EmergencySchema>;
 export type Meta = z.infer<typeof MetaSchema>;
+export type GlossaryTerm = z.infer<typeof GlossarySchema>[number];
+export type Referral = z.infer<typeof ReferralsSchema>[number];
 export type Hotline = z.infer<typeof HotlinesSchema>[number];
 export type LawFile = z.infer<typeof LawFileSchema>;
 
@@ -277,6 +339,16 @@ export const MatchingSchema = z.strictObject({
       overrideBelow: share.default(0.2),
       disagreeAt: share.default(0.4),
       disagreeBelow: share.default(0.1),
+    })
+    .prefault({}),
+  /** 法律明白人 mode (issue 22): the whole messages that switch it on and off, and how a flow's questions name the person. */
+  helper: z
+    .strictObject({
+      on: z.array(z.string().trim().min(1)).default(['我是法律明白人', '我帮村民问', '帮村民问', '替村民问', '我替别人问', '替别人问', '帮别人问']),
+      off: z.array(z.string().trim().min(1)).default(['我自己问', '问我自己的事', '退出法律明白人模式']),
+      toggle: z.array(z.string().trim().min(1)).default(['/mode', '切换模式']),
+      you: z.string().trim().min(1).default('您'),
+      person: z.string().trim().min(1).default('当事人'),
     })
     .prefault({}),
 });

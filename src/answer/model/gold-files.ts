@@ -50,7 +50,9 @@ export function isDialogueFile(file: string): boolean {
 }
 
 /** What a reply amounted to, in the gold files' terms. */
-export function outcomeOf(reply: { kind: string; entryId?: string }): string {
+export function outcomeOf(reply: { kind: string; entryId?: string; flow?: { event: string } }): string {
+  // A guided flow's reply says what it did: flow.start, flow.ask, flow.review, flow.done, flow.exit.
+  if (reply.kind === 'flow') return `flow.${reply.flow?.event ?? 'ask'}`;
   return reply.kind === 'answer' ? (reply.entryId ?? 'answer') : reply.kind;
 }
 

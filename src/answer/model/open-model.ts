@@ -9,7 +9,7 @@ import { packageRoot } from '../../paths.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Logger } from 'pino';
 import type { FeatureInput } from './featurize.js';
-import { featureTexts, modelFrom, trainFeatured, type LearnedModel } from './learned-model.js';
+import { featureTexts, modelFrom, trainFeatured, type LearnedModel, type ModelParts } from './learned-model.js';
 import { readModelSnapshot, trainingKey, writeModelSnapshot } from './model-snapshot.js';
 import { knowledgeExamples, labelledSetFiles, modelClasses, setExamples, type LabelledText } from './training-data.js';
 
@@ -40,7 +40,16 @@ export interface OpenModelOptions {
    * the edited entries' new sample questions only after a retraining (the next start).
    */
   serving?: LearnedModel;
+  /** A model trained elsewhere on exactly this knowledge (the knowledge worker thread, at a reload): used as it is. */
+  trained?: ModelParts;
 }
+
+/** What must stay the same for a model to serve another knowledge base: classes, categories, settings. */
+export function modelShapeOf(knowledge: KnowledgeBase): string {
+  return shapeKey(modelClasses(knowledge), knowledge.emergency.categories.map((category) => category.id), knowledge.matching.model);
+}
+
+const shapeKey = (classes: readonly string[], kinds: readonly string[], settings: ModelParts['settings']) => JSON.stringify([classes, kinds, settings]);
 
 /** Every labelled text the model learns from, the left-out set excepted. */
 export function trainingExamples(knowledge: KnowledgeBase, labelledDir?: string, leaveOut?: string): LabelledText[] {
@@ -55,6 +64,7 @@ export function trainingExamples(knowledge: KnowledgeBase, labelledDir?: string,
 /** The trained (or snapshot) model for `options`. */
 export function openModel(options: OpenModelOptions): LearnedModel {
   const { knowledge, training, logger } = options;
+  if (options.trained) return modelFrom(options.trained);
   const settings = knowledge.matching.model;
   const classes = modelClasses(knowledge);
   const kinds = knowledge.emergency.categories.map((category) => category.id);
@@ -71,7 +81,9 @@ export function openModel(options: OpenModelOptions): LearnedModel {
     logger?.info('learned model: the serving one is kept for this reload; it is retrained at the next start');
     return serving;
   }
+  const started = performance.now();
   const model = trainFeatured(featureTexts(examples, settings, training.read, training.kindOf), classes, kinds, settings);
+  logger?.info({ classes: classes.length, ms: Math.round(performance.now() - started) }, 'learned model trained');
   if (keep) {
     try {
       writeModelSnapshot(keep, key, model.parts);
@@ -84,6 +96,5 @@ export function openModel(options: OpenModelOptions): LearnedModel {
 
 /** True when `model` speaks of exactly these classes and categories and was built with these settings. */
 function sameShape(model: LearnedModel, classes: readonly string[], kinds: readonly string[], settings: LearnedModel['parts']['settings']): boolean {
-  const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((value, index) => value === b[index]);
-  return same(model.classes, classes) && same(model.kinds, kinds) && JSON.stringify(model.parts.settings) === JSON.stringify(settings);
+  return shapeKey(model.classes, model.kinds, model.parts.settings) === shapeKey(classes, kinds, settings);
 }

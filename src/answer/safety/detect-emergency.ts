@@ -14,10 +14,14 @@
  */
 import type { EmergencyData } from '../knowledge/schema.js';
 import { splitClauses } from '../read/clauses.js';
-import { compileLinear, type LinearPattern } from '../read/linear-pattern.js';
+import type { HazardLexicon, LexiconReading } from './hazard-lexicon.js';
+import { anyOf, lazyAnyOf, memo } from './pattern-lists.js';
 
-/** What found the danger: a fixed pattern, an urgent cue alone, a cue with presence or time, or the learned model. */
-export type EmergencyRule = 'pattern' | 'urgent' | 'cue' | 'model';
+/**
+ * What found the danger: a fixed pattern, an urgent cue alone, a cue with presence or time, a
+ * word of the lexicon (hazards.yaml) with its markers, or the learned model.
+ */
+export type EmergencyRule = 'pattern' | 'urgent' | 'cue' | 'lexicon' | 'model';
 
 /** The category found, the reply it prescribes, and the rule that found it. */
 export interface EmergencyHit {
@@ -42,44 +46,21 @@ export interface SafetyReading {
   vetoes: Veto[];
   /** The clauses without any danger word, joined: a question asked beside the danger ("我想找律师"). */
   rest: string;
+  /** The lexicon's kinds and markers found in the message (for `why`). */
+  words?: { kinds: string[]; markers: string[] };
 }
 
 export type SafetyReader = (normalized: string) => SafetyReading;
 
-const NEVER: LinearPattern = { test: () => false };
 const NOTHING: SafetyReading = Object.freeze({ hazards: [], vetoes: [], rest: '' }) as SafetyReading;
-
-/** The index of the last clause that says the danger is over (-1 when none does). */
-function overUpTo(texts: readonly string[], over: LinearPattern): number {
-  for (let index = texts.length - 1; index >= 0; index -= 1) if (over.test(texts[index] as string)) return index;
-  return -1;
-}
-
-/** `compute(index)` worked out at most once per index. */
-function memo(compute: (index: number) => boolean): (index: number) => boolean {
-  const known: Array<boolean | undefined> = [];
-  return (index) => (known[index] ??= compute(index));
-}
-
-/** One pattern for a list: each was checked on its own at load; their alternation may be larger than one. */
-function anyOf(patterns: readonly string[]): LinearPattern {
-  return patterns.length === 0 ? NEVER : compileLinear(patterns.map((pattern) => `(?:${pattern})`).join('|'), Infinity);
-}
-
-/**
- * {@link anyOf}, compiled at its first test: a category's own lists are tried only after the union
- * of all says yes. Each pattern was checked on its own at load, so a late compile cannot fail.
- */
-function lazyAnyOf(patterns: readonly string[]): LinearPattern {
-  let compiled: LinearPattern | undefined;
-  return { test: (text) => (compiled ??= anyOf(patterns)).test(text) };
-}
+const NO_WORDS: LexiconReading = { kinds: [], markers: new Set() };
 
 /**
  * Compiles the lists once. Fixed patterns of any category win over urgent cues, urgent cues
- * over paired cues; within a rule, categories are tried in file order.
+ * over paired cues, those over the lexicon's words with their markers; within a rule,
+ * categories are tried in emergency.yaml's order.
  */
-export function createSafetyReader(data: EmergencyData): SafetyReader {
+export function createSafetyReader(data: EmergencyData, lexicon?: HazardLexicon): SafetyReader {
   // Needed only for a clause with an urgent or danger cue: most messages, the first one after
   // a start included, never compile them (RE2 compiles cost a start milliseconds).
   const presence = lazyAnyOf(data.presence);
@@ -105,51 +86,78 @@ export function createSafetyReader(data: EmergencyData): SafetyReader {
     by,
   });
 
+  const order = new Map(data.categories.map((category, index) => [category.id, index]));
+  /** The first category, in emergency.yaml's order, of the kinds found. */
+  const firstOf = (kinds: readonly string[]) =>
+    kinds
+      .map((kind) => lexicon?.categoryOf(kind))
+      .filter((id): id is string => id !== undefined)
+      .sort((a, b) => (order.get(a) ?? 99) - (order.get(b) ?? 99))[0];
+
   return (normalized) => {
     // Cues are written for a clause (some end in $), fixed patterns for the whole message.
     const texts = splitClauses(normalized);
+    const words = texts.map((text) => lexicon?.read(text) ?? NO_WORDS);
     const fixed = anyPattern.test(normalized) ? categories.find(({ patterns }) => patterns.test(normalized)) : undefined;
-    if (!fixed && !texts.some((text) => anyUrgent.test(text) || anyCue.test(text))) return NOTHING;
-    const rest = () => texts.filter((text) => !anyDanger(text)).join(',');
+    const inWords = words.some((reading) => reading.kinds.length > 0);
+    if (!fixed && !inWords && !texts.some((text) => anyUrgent.test(text) || anyCue.test(text))) return NOTHING;
+    const found = inWords || words.some((reading) => reading.markers.size > 0);
+    const seen = found ? { words: { kinds: [...new Set(words.flatMap((r) => r.kinds))], markers: [...new Set(words.flatMap((r) => [...r.markers]))] } } : {};
+    const danger = (index: number) => anyDanger(texts[index] as string) || (words[index] as LexiconReading).kinds.length > 0;
+    const rest = () => texts.filter((_, index) => !danger(index)).join(',');
 
-    if (fixed) return { emergency: hit(fixed, 'pattern'), hazards: [fixed.id], vetoes: [], rest: rest() };
+    if (fixed) return { emergency: hit(fixed, 'pattern'), hazards: [fixed.id], vetoes: [], rest: rest(), ...seen };
 
-    const pastOf = memo((index) => past.test(texts[index] as string));
-    const afterOf = memo((index) => aftermath.test(texts[index] as string));
+    const marked = (index: number, marker: 'now' | 'imminent' | 'presence' | 'past' | 'aftermath' | 'over') => (words[index] as LexiconReading).markers.has(marker);
+    const pastOf = memo((index) => past.test(texts[index] as string) || marked(index, 'past'));
+    const afterOf = memo((index) => aftermath.test(texts[index] as string) || marked(index, 'aftermath'));
     // The last clause that says the danger is over closes what was told before it.
-    const closedUpTo = overUpTo(texts, over);
+    let closedUpTo = -1;
+    for (let index = texts.length - 1; index >= 0 && closedUpTo < 0; index -= 1) if (over.test(texts[index] as string) || marked(index, 'over')) closedUpTo = index;
     // Habitual, past, hypothetical, after the fact or over: the clause's cues say nothing about now.
     const vetoed = (index: number) => index <= closedUpTo || pastOf(index) || afterOf(index);
-    const present = memo((index) => !vetoed(index) && presence.test(texts[index] as string));
+    const present = memo((index) => !vetoed(index) && (presence.test(texts[index] as string) || marked(index, 'presence')));
     const around = (index: number) => (index > 0 && present(index - 1)) || present(index) || (index + 1 < texts.length && present(index + 1));
+    const nowOf = (index: number) => now.test(texts[index] as string) || marked(index, 'now') || marked(index, 'imminent');
 
     const live = texts.filter((text, index) => anyUrgent.test(text) && !vetoed(index));
     const urgent = categories.find((category) => live.some((text) => category.urgent.test(text)));
-    if (urgent) return { emergency: hit(urgent, 'urgent'), hazards: [urgent.id], vetoes: [], rest: rest() };
+    if (urgent) return { emergency: hit(urgent, 'urgent'), hazards: [urgent.id], vetoes: [], rest: rest(), ...seen };
 
-    const armed = texts.filter((text, index) => anyCue.test(text) && !vetoed(index) && (now.test(text) || around(index)));
+    const armed = texts.filter((text, index) => anyCue.test(text) && !vetoed(index) && (nowOf(index) || around(index)));
     const paired = categories.find((category) => armed.some((text) => category.cues.test(text)));
-    if (paired) return { emergency: hit(paired, 'cue'), hazards: [paired.id], vetoes: [], rest: rest() };
+    if (paired) return { emergency: hit(paired, 'cue'), hazards: [paired.id], vetoes: [], rest: rest(), ...seen };
 
+    const readable = lexicon !== undefined && normalized.replace(/[^\p{L}\p{N}]/gu, '').length >= lexicon.alarmMinChars;
+    const wordKinds = readable
+      ? words.flatMap((reading, index) => (!vetoed(index) && (nowOf(index) || around(index)) ? reading.kinds.filter((kind) => lexicon.alarms(kind)) : []))
+      : [];
+    const byWords = firstOf(wordKinds);
+    const category = byWords === undefined ? undefined : data.categories.find((candidate) => candidate.id === byWords);
+    if (category) return { emergency: hit(category, 'lexicon'), hazards: [category.id], vetoes: [], rest: rest(), ...seen };
+
+    const lined = words.flatMap((reading) => reading.kinds.filter((kind) => lexicon?.lines(kind)).map((kind) => lexicon?.categoryOf(kind) ?? ''));
     const hazards = categories
-      .filter((category) => texts.some((text) => category.urgent.test(text) || category.cues.test(text)))
-      .map((category) => category.id);
+      .filter((candidate) => lined.includes(candidate.id) || texts.some((text) => candidate.urgent.test(text) || candidate.cues.test(text)))
+      .map((candidate) => candidate.id);
     const vetoes = texts.flatMap((text, index): Veto[] =>
-      anyDanger(text) && vetoed(index) ? [{ clause: text, by: index <= closedUpTo ? 'over' : pastOf(index) ? 'past' : 'aftermath' }] : [],
+      danger(index) && vetoed(index) ? [{ clause: text, by: index <= closedUpTo ? 'over' : pastOf(index) ? 'past' : 'aftermath' }] : [],
     );
-    return { hazards, vetoes, rest: rest() };
+    return { hazards, vetoes, rest: rest(), ...seen };
   };
 }
 
-const readers = new WeakMap<EmergencyData, SafetyReader>();
+const readers = new WeakMap<EmergencyData, WeakMap<HazardLexicon, SafetyReader>>();
 
 /**
- * One safety reader per emergency.yaml as loaded: engines built again over the same knowledge
- * (a measurement's folds, the model's training) share its compiled patterns and the states RE2
- * has worked out.
+ * One safety reader per emergency.yaml and lexicon as loaded: engines built again over the same
+ * knowledge (a measurement's folds, the model's training) share its compiled patterns and the
+ * states RE2 has worked out.
  */
-export function safetyReaderFor(data: EmergencyData): SafetyReader {
-  let reader = readers.get(data);
-  if (!reader) readers.set(data, (reader = createSafetyReader(data)));
+export function safetyReaderFor(data: EmergencyData, lexicon: HazardLexicon): SafetyReader {
+  let byLexicon = readers.get(data);
+  if (!byLexicon) readers.set(data, (byLexicon = new WeakMap()));
+  let reader = byLexicon.get(lexicon);
+  if (!reader) byLexicon.set(lexicon, (reader = createSafetyReader(data, lexicon)));
   return reader;
 }

@@ -48,6 +48,7 @@ function describe(reading: WeighedDanger): Record<string, unknown> {
     category: reading.emergency?.category ?? null,
     by: reading.emergency?.by ?? null,
     hazards: reading.hazards,
+    ...(reading.words ? { kinds: reading.words.kinds, markers: reading.words.markers } : {}),
     vetoes: reading.vetoes.map((veto) => `${veto.clause}(${VETO_WORDS[veto.by]})`),
     ...(reading.emergency && reading.rest ? { beside: reading.rest } : {}),
   };

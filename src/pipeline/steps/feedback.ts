@@ -1,7 +1,8 @@
 /**
  * 👍 / 👎 on answers: this step wraps the answering steps. An answer may be rated for a while,
- * and where there are no buttons it says how (有用回复1,没用回复0); the `vote` step takes that
- * bare 1 / 0, the `input` step a button.
+ * and where there are no buttons it says how (有用回复1,没用回复0; "有用" / "没用" when it opened
+ * a numbered list, whose digits pick) and numbers its suggestions; the `vote` step takes that
+ * typed vote, the `input` step a button.
  */
 import { hasButtons } from '../../answer/dialog/votes.js';
 import { step, type Step } from '../compose-steps.js';
@@ -34,11 +35,15 @@ export function answerFeedback(options: { windowMs: number }): Step {
     if (reply?.kind !== 'answer' || !reply.entryId) return;
     const question = ctx.asked === undefined ? undefined : ctx.engine.mask(ctx.asked);
     ctx.next = { ...ctx.next, lastAnswer: { entryId: reply.entryId, at: ctx.at, ...(question ? { question } : {}) } };
-    if (reply.choices?.length) return; // a numbered list is open: digits pick, they do not rate
     const buttons = hasButtons(ctx.message);
-    // Without buttons the answer says how to rate it; with them (Telegram, web) the buttons do.
+    // Without buttons the answer's suggestions are numbered (a digit picks them) and the answer
+    // says how to rate it; with them (Telegram, web) the buttons do both.
+    if (!buttons) reply.text = ctx.engine.compose.numberSuggestions(reply).text;
     const typed = options.windowMs > 0 && !buttons;
-    if (typed) reply.text = `${reply.text}\n${ctx.engine.compose.feedbackHint()}`;
+    // A numbered list open: digits pick, so the hint names the words that rate ("有用" / "没用").
+    const listOpen = (reply.choices?.length ?? 0) > 0;
+    if (typed) reply.text = `${reply.text}\n${ctx.engine.compose.feedbackHint(listOpen)}`;
+    if (listOpen) return;
     if (typed || buttons) reply.awaits = 'vote';
   });
 }

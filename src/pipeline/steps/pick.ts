@@ -1,8 +1,8 @@
 /**
- * A typed number ("2", "第二个") picks from the list the conversation has open; a number with
- * no list, or beyond it, says which numbers are valid.
+ * A typed number ("2", "第二个") picks from the list the conversation has open (or the last
+ * answer's suggestions); a number with no list, or beyond it, says which numbers are valid.
  */
-import { resolveChoice } from '../../answer/dialog/choices.js';
+import { pickable, resolveChoice } from '../../answer/dialog/choices.js';
 import { parsePick } from '../../answer/dialog/intents.js';
 import { step, type Step } from '../compose-steps.js';
 
@@ -10,7 +10,7 @@ export function pick(): Step {
   return step('pick', async (ctx, next) => {
     const n = parsePick(ctx.question ?? '');
     if (n === undefined) return next();
-    const open = ctx.state.choices ?? [];
+    const open = pickable(ctx.state);
     const id = open[n - 1];
     ctx.note({ n, open: open.length, ...(id ? { id } : {}) });
     const chosen = id ? resolveChoice(ctx.engine, id) : undefined;

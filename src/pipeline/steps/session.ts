@@ -34,10 +34,12 @@ export function session(options: { sessions: SessionStore; locks: ConversationLo
   });
 }
 
-function summarize(state: { topic?: string; choices?: string[]; lastAnswer?: { entryId: string } }) {
+function summarize(state: { topic?: string; choices?: string[]; suggestions?: string[]; lastAnswer?: { entryId: string }; calculation?: { id: string; asked: string[] } }) {
   return {
     ...(state.topic ? { topic: state.topic } : {}),
     ...(state.choices?.length ? { choices: state.choices.length } : {}),
+    ...(state.suggestions?.length ? { suggestions: state.suggestions.length } : {}),
     ...(state.lastAnswer ? { lastAnswer: state.lastAnswer.entryId } : {}),
+    ...(state.calculation ? { calculation: `${state.calculation.id} 等 ${state.calculation.asked[0] ?? ''}` } : {}),
   };
 }

@@ -1,12 +1,15 @@
 /**
- * The one sliding-window rate limiter: at most `limit` hits per key in any `windowMs`. The
- * first hit over the limit gets `notice` (say so once), the rest `silent` until the window
- * has room again. The core limits each conversation with it; the WeChat adapter limits
- * rooms and the account's daily volume with it. Memory stays flat: at most `maxKeys` keys
- * are tracked (least recently seen dropped first), each forgotten a window after its last hit.
+ * The one rate limiter: at most `limit` hits per key in any `windowMs`, counted on the one
+ * sliding window ({@link createSlidingWindow}). The first hit over the limit gets `notice`
+ * (say so once), the rest `silent` until the window has room again. The core limits each
+ * conversation with it; the WeChat adapter limits rooms and the account's daily volume with
+ * it. Memory stays flat: at most `maxKeys` keys are tracked (least recently seen dropped
+ * first), each forgotten a window after its last hit.
  */
 import { LRUCache } from 'lru-cache';
 import { MINUTE_MS } from '../time/durations.js';
+import type { Clock } from '../time/clock.js';
+import { createSlidingWindow } from './sliding-window.js';
 
 /** `ok`: go ahead (counted); `notice`: over the limit, say so once; `silent`: over, already said. */
 export type Admission = 'ok' | 'notice' | 'silent';
@@ -31,50 +34,30 @@ export interface RateLimiterOptions {
   windowMs?: number;
   /** Keys tracked at most (least recently seen forgotten first); 50,000 by default. */
   maxKeys?: number;
-  now?: () => number;
-}
-
-interface Track {
-  /** Times of the admitted hits within the window, oldest first. */
-  times: number[];
-  noticed: boolean;
+  /** The clock (the system clock by default; tests pass their own). */
+  clock?: Clock;
 }
 
 /** Creates a limiter with empty windows. */
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
-  const now = options.now ?? Date.now;
   const windowMs = options.windowMs ?? MINUTE_MS;
+  const maxKeys = options.maxKeys ?? 50_000;
   if (options.limit <= 0) return { admit: () => 'ok', hasRoom: () => true };
-  const tracks = new LRUCache<string, Track>({
-    max: options.maxKeys ?? 50_000,
-    ttl: windowMs,
-    ttlResolution: 0,
-    perf: { now },
-  });
-  const current = (key: string, at: number): Track => {
-    const track = tracks.get(key) ?? { times: [], noticed: false };
-    while (track.times.length > 0 && (track.times[0] as number) <= at - windowMs) track.times.shift();
-    return track;
-  };
+  const admitted = createSlidingWindow({ windowMs, maxKeys, clock: options.clock });
+  // Keys told they are over, until they are admitted again: within a window of the notice
+  // the oldest admitted hit has left, so the key's next hit is admitted and clears it.
+  const noticed = new LRUCache<string, true>({ max: maxKeys });
   return {
     admit(key) {
-      const at = now();
-      const track = current(key, at);
-      let verdict: Admission;
-      if (track.times.length < options.limit) {
-        track.times.push(at);
-        track.noticed = false;
-        verdict = 'ok';
-      } else {
-        verdict = track.noticed ? 'silent' : 'notice';
-        track.noticed = true;
+      if (admitted.count(key) < options.limit) {
+        admitted.hit(key);
+        noticed.delete(key);
+        return 'ok';
       }
-      tracks.set(key, track);
-      return verdict;
+      if (noticed.get(key)) return 'silent';
+      noticed.set(key, true);
+      return 'notice';
     },
-    hasRoom(key) {
-      const track = tracks.get(key);
-      return !track || current(key, now()).times.length < options.limit;
-    },
+    hasRoom: (key) => admitted.count(key) < options.limit,
   };
 }

@@ -1,14 +1,18 @@
 /**
- * The core's per-conversation limit counted in Redis, so it holds across instances: the same
- * sliding window and notice-once rule as {@link createRateLimiter}, in one Lua script (a
- * sorted set of admitted times, and a flag for the notice). While Redis is unreachable each
- * instance counts on its own in memory, so the limit still holds per instance (so does an
- * instance that does not know the deployment's salt yet).
+ * The core's per-conversation limit counted in Redis, so it holds across instances: the one
+ * sliding window (src/service/limits/sliding-window.ts: a hit leaves it `windowMs` after it
+ * came) and the notice-once rule of {@link createRateLimiter}, in one Lua script (a sorted set
+ * of admitted times pruned at the same edge, and a flag for the notice), so instances count
+ * together atomically; test/src/service/limits/redis-rate-limiter.test.ts holds the two to the
+ * same verdicts. While Redis is unreachable each instance counts on that in-memory limiter,
+ * so the limit still holds per instance (so does an instance that does not know the
+ * deployment's salt yet).
  */
 import { randomBytes } from 'node:crypto';
 import type { RedisConnection } from '../redis/redis-connection.js';
 import { MINUTE_MS } from '../time/durations.js';
 import { createRateLimiter, type Admission, type Admitter } from './rate-limiter.js';
+import { systemClock, type Clock } from '../time/clock.js';
 
 /** KEYS: window, notice flag. ARGV: now, window ms, limit, a unique member. */
 const ADMIT = `
@@ -31,7 +35,8 @@ export interface RedisRateLimiterOptions {
   hash(key: string): string | undefined;
   /** Conversations counted at most in memory while Redis is down. */
   maxKeys?: number;
-  now?: () => number;
+  /** The clock (the system clock by default; tests pass their own). */
+  clock?: Clock;
 }
 
 /** The script as an ioredis command: sent once, then run by its hash (EVALSHA). */
@@ -41,9 +46,10 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): Admitt
   const { redis, limit } = options;
   redis.client.defineCommand('qlbAdmit', { numberOfKeys: 2, lua: ADMIT });
   const admitIn = (client: unknown) => (client as WithAdmit).qlbAdmit;
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
   const windowMs = options.windowMs ?? MINUTE_MS;
-  const local = createRateLimiter({ limit, windowMs, maxKeys: options.maxKeys, now });
+  const local = createRateLimiter({ limit, windowMs, maxKeys: options.maxKeys, clock });
   if (limit <= 0) return local;
   let sequence = 0;
   const tag = randomBytes(4).toString('hex');

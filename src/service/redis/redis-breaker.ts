@@ -8,6 +8,7 @@
  * first one answered closes it. A new connection closes it too (a fresh socket fails fast).
  */
 import { ReplyError } from 'ioredis';
+import { systemClock, type Clock } from '../time/clock.js';
 
 /** The failure of a command not answered in time. */
 export class RedisTimeoutError extends Error {
@@ -58,14 +59,16 @@ export interface RedisBreakerOptions {
   onOpen(error: unknown): void;
   /** Told once when a probe was answered, with how long it was open. */
   onClose(openMs: number): void;
-  now?: () => number;
+  /** The clock (the system clock by default; tests pass their own). */
+  clock?: Clock;
 }
 
 /** A failure that says nothing about Redis answering: an error reply (wrong type, script error) came back. */
 const answered = (error: unknown) => error instanceof ReplyError;
 
 export function createRedisBreaker(options: RedisBreakerOptions): RedisBreaker {
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
   let openSince: number | undefined;
   let timer: NodeJS.Timeout | undefined;
   let probing = false;

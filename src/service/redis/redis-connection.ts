@@ -11,6 +11,7 @@ import { Redis } from 'ioredis';
 import { ErrorCodes } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { answeredWithin, createRedisBreaker } from './redis-breaker.js';
+import { systemClock, type Clock } from '../time/clock.js';
 
 export interface RedisHealth {
   state: 'ok' | 'degraded';
@@ -57,7 +58,8 @@ export interface RedisOptions {
   commandTimeoutMs?: number;
   /** While Redis hangs, a PING is sent this often, in ms (default 1 s). */
   probeEveryMs?: number;
-  now?: () => number;
+  /** The clock (the system clock by default; tests pass their own). */
+  clock?: Clock;
 }
 
 /** Command failures while connected are logged at most once per this many ms. */
@@ -76,7 +78,8 @@ export function describeRedis(url: string): string {
 /** Connects in the background; never throws. */
 export function openRedis(options: RedisOptions): RedisConnection {
   const { logger } = options;
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
   const where = describeRedis(options.url);
   const timeoutMs = options.commandTimeoutMs ?? 300;
   const client = new Redis(options.url, {
@@ -117,7 +120,7 @@ export function openRedis(options: RedisOptions): RedisConnection {
     probe: () => answeredWithin(client.ping(), timeoutMs),
     connected: () => client.status === 'ready',
     probeEveryMs: options.probeEveryMs ?? 1_000,
-    now,
+    clock,
     onOpen(error) {
       lastError = (error as Error)?.message ?? String(error);
       if (closing || client.status !== 'ready') return; // a lost connection is logged as such

@@ -18,12 +18,27 @@ import type { Thresholds } from '../../answer/match/decide.js';
 import { openTokenCache, tokenCacheOf, type TokenRow } from '../../answer/match/token-cache.js';
 import { createSegmenter, type SegmenterName } from '../../answer/read/segment/segmenter.js';
 import { withQuestion } from '../../answer/knowledge/yaml-question.js';
+import type { ModelParts } from '../../answer/model/learned-model.js';
+import { modelShapeOf, openModel, type ModelTraining } from '../../answer/model/open-model.js';
 
 /** What the thread is asked. */
 export type KnowledgeJob =
   | { op: 'check'; dir: string }
   | ({ op: 'plan-question'; dir: string } & QuestionRequest)
-  | { op: 'prepare'; dir: string; serving?: readonly FileDigest[]; segmenter: SegmenterName; thresholds: Thresholds; snapshotDir?: string };
+  | ({ op: 'prepare' } & PrepareRequest);
+
+/** A reload's preparation: the folder, what serves now, and how the engine reads and learns. */
+export interface PrepareRequest {
+  dir: string;
+  serving?: readonly FileDigest[];
+  segmenter: SegmenterName;
+  thresholds: Thresholds;
+  snapshotDir?: string;
+  /** The labelled sets the model learns from beside the knowledge (TRAINING_SETS_DIR). */
+  trainingSetsDir?: string;
+  /** The serving model's shape (open-model.ts): a knowledge base of another shape is trained for here. */
+  servingModel?: string;
+}
 
 /** The outcome of a check: every problem; with none, the size of the knowledge base. */
 export interface CheckSummary {
@@ -47,7 +62,7 @@ export type QuestionPlan = { before: string; after: string; problems: KnowledgeP
 export type Prepared =
   | { kind: 'unchanged' }
   | { kind: 'invalid'; problems: string[] }
-  | { kind: 'ready'; knowledge: KnowledgeBase; files: readonly FileDigest[]; tokens: TokenRow[]; notes: string[] };
+  | { kind: 'ready'; knowledge: KnowledgeBase; files: readonly FileDigest[]; tokens: TokenRow[]; notes: string[]; model?: ModelParts };
 
 function check(dir: string): CheckSummary {
   const { knowledge, problems } = checkKnowledge(dir);
@@ -97,13 +112,23 @@ async function prepare(job: Extract<KnowledgeJob, { op: 'prepare' }>): Promise<P
   // The build here only works out every text's tokens (from the token cache where it can).
   const segmenter = await createSegmenter(job.segmenter, knowledge.domainWords);
   const tokens = snapshotDir ? openTokenCache(snapshotDir, knowledge, segmenter.name) : tokenCacheOf([]);
-  createEngine(knowledge, segmenter, job.thresholds, undefined, tokens);
+  // An entry added or removed changes the model's classes: the serving model cannot read the new
+  // knowledge, so it is trained here (seconds of work) rather than on the thread that answers.
+  let model: ModelParts | undefined;
+  const learn = job.servingModel !== undefined && modelShapeOf(knowledge) !== job.servingModel
+    ? (training: ModelTraining) => {
+        const trained = openModel({ knowledge, training, labelledDir: job.trainingSetsDir, snapshotDir });
+        model = trained.parts;
+        return trained;
+      }
+    : undefined;
+  createEngine(knowledge, segmenter, job.thresholds, undefined, tokens, learn);
   try {
     tokens.save();
   } catch (error) {
     notes.push(`token cache not written: ${(error as Error).message}`);
   }
-  return { kind: 'ready', knowledge, files, tokens: tokens.rows(), notes };
+  return { kind: 'ready', knowledge, files, tokens: tokens.rows(), notes, ...(model ? { model } : {}) };
 }
 
 /** Runs one job (in the worker thread). */

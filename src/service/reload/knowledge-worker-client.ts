@@ -4,10 +4,7 @@
  * instance's broadcast never holds up residents for the check and the segmenting.
  */
 import { workerThread } from '../concurrency/worker-thread.js';
-import type { FileDigest } from '../../answer/knowledge/read-budget.js';
-import type { Thresholds } from '../../answer/match/decide.js';
-import type { SegmenterName } from '../../answer/read/segment/segmenter.js';
-import type { CheckSummary, KnowledgeJob, Prepared, QuestionPlan, QuestionRequest } from './knowledge-jobs.js';
+import type { CheckSummary, KnowledgeJob, Prepared, PrepareRequest, QuestionPlan, QuestionRequest } from './knowledge-jobs.js';
 
 export type { CheckSummary, Prepared, QuestionPlan, QuestionRequest } from './knowledge-jobs.js';
 
@@ -17,7 +14,7 @@ export interface KnowledgeWorker {
   /** The file of `dir` with a sample question added, and the check of the folder with it. */
   planQuestion(dir: string, request: QuestionRequest): Promise<QuestionPlan>;
   /** Tells whether `dir` still is `serving`, else checks it and works out what a build needs. */
-  prepare(request: { dir: string; serving?: readonly FileDigest[]; segmenter: SegmenterName; thresholds: Thresholds; snapshotDir?: string }): Promise<Prepared>;
+  prepare(request: PrepareRequest): Promise<Prepared>;
   /** Done with the thread (it ends once no one in the process uses it). */
   close(): Promise<void>;
 }

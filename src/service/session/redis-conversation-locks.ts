@@ -7,16 +7,17 @@
  * yet known) the lock of this process is all there is: answering never waits on Redis.
  */
 import { randomBytes } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { RedisConnection } from '../redis/redis-connection.js';
 import { RELEASE_SCRIPT } from '../redis/release-script.js';
 import { createMemoryConversationLocks, DEFAULT_LOCK_TIMES, type ConversationLockTimes, type ConversationLocks } from './conversation-locks.js';
+import { systemClock, type Clock } from '../time/clock.js';
 
 export interface RedisConversationLockOptions extends Partial<ConversationLockTimes> {
   redis: RedisConnection;
   /** The salted hash of a conversation key (Redis never sees platform ids); undefined while the salt is not known. */
   hash(key: string): string | undefined;
-  now?: () => number;
+  /** The clock (the system clock by default; tests pass their own). */
+  clock?: Clock;
 }
 
 /** First and longest pause between two tries while another instance holds the lock, in ms. */
@@ -25,7 +26,8 @@ const LONGEST_PAUSE_MS = 40;
 
 export function createRedisConversationLocks(options: RedisConversationLockOptions): ConversationLocks {
   const { redis } = options;
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
   const { waitMs, holdMs } = { ...DEFAULT_LOCK_TIMES, ...options };
   const local = createMemoryConversationLocks({ waitMs, holdMs });
   const tag = randomBytes(6).toString('hex');
@@ -55,7 +57,7 @@ export function createRedisConversationLocks(options: RedisConversationLockOptio
           await here.release();
           return undefined;
         }
-        await sleep(Math.min(pause, left));
+        await clock.sleep(Math.min(pause, left));
       }
     },
   };

@@ -5,6 +5,7 @@
  */
 import { LRUCache } from 'lru-cache';
 import type { SessionState } from '../../answer/dialog/session-state.js';
+import type { Clock } from '../time/clock.js';
 
 export interface SessionStore {
   read(conversationKey: string): Promise<SessionState | undefined>;
@@ -16,13 +17,14 @@ export interface SessionStore {
  * In-memory store; a conversation is forgotten after `idleMs` without messages, and at most
  * `max` conversations are kept (least recently used dropped first) so memory stays flat.
  */
-export function createMemorySessionStore(options: { idleMs: number; max?: number; now?: () => number }): SessionStore {
+export function createMemorySessionStore(options: { idleMs: number; max?: number; clock?: Clock }): SessionStore {
+  const { clock } = options;
   const cache = new LRUCache<string, SessionState>({
     max: options.max ?? 50_000,
     ttl: options.idleMs,
     updateAgeOnGet: true,
     ttlResolution: 0,
-    ...(options.now ? { perf: { now: options.now } } : {}),
+    ...(clock ? { perf: { now: () => clock.now() } } : {}),
   });
   return {
     read: async (key) => cache.get(key),

@@ -7,6 +7,7 @@ import { LRUCache } from 'lru-cache';
 import { createRateLimiter } from '../limits/rate-limiter.js';
 import { createMemoryConversationLocks } from '../session/conversation-locks.js';
 import { createMemorySessionStore } from '../session/session-store.js';
+import type { Clock } from '../time/clock.js';
 import { instanceName } from './instance-name.js';
 import type { ReloadBus } from '../reload/reload-bus.js';
 import type { InstanceLock, Locks, SharedCache, SharedState } from './shared-state.js';
@@ -17,23 +18,24 @@ export interface MemoryStateOptions {
   ratePerMinute: number;
   /** Longest a turn waits for its conversation's lock, in ms (default 2 s). */
   lockWaitMs?: number;
-  now?: () => number;
+  /** The clock of sessions and limits (the system clock by default; tests pass their own). */
+  clock?: Clock;
 }
 
 export interface MemoryCacheOptions {
   /** Entries kept at most, the least recently used going first (default 10,000). */
   max?: number;
-  /** Clock in ms the ttls count on (default the process's monotonic clock; tests pass their own). */
-  now?: () => number;
+  /** The clock the ttls count on (default the process's monotonic clock, as lru-cache keeps it; tests pass their own). */
+  clock?: Clock;
 }
 
 /** A cache in memory, each value kept for its own ttl. */
 export function createMemoryCache(options: MemoryCacheOptions = {}): SharedCache {
-  const { max = 10_000, now } = options;
+  const { max = 10_000, clock } = options;
   // A clock of its own is read at every check (ttlResolution 0): lru-cache would otherwise
   // reuse a reading for a millisecond of real time, which a test's clock does not follow.
-  const clock = now ? { perf: { now }, ttlResolution: 0 } : {};
-  const cache = new LRUCache<string, string>({ max, ttlAutopurge: false, ...clock });
+  const timing = clock ? { perf: { now: () => clock.now() }, ttlResolution: 0 } : {};
+  const cache = new LRUCache<string, string>({ max, ttlAutopurge: false, ...timing });
   return {
     get: async (key) => cache.get(key),
     set: async (key, value, ttlMs) => void cache.set(key, value, { ttl: ttlMs }),
@@ -71,9 +73,9 @@ export function createMemoryState(options: MemoryStateOptions): SharedState {
   return {
     kind: 'memory',
     instance,
-    sessions: createMemorySessionStore({ idleMs: options.sessionIdleMs, max: options.sessionMax, now: options.now }),
+    sessions: createMemorySessionStore({ idleMs: options.sessionIdleMs, max: options.sessionMax, clock: options.clock }),
     conversationLocks: createMemoryConversationLocks({ waitMs: options.lockWaitMs }),
-    limiter: createRateLimiter({ limit: options.ratePerMinute, maxKeys: options.sessionMax, now: options.now }),
+    limiter: createRateLimiter({ limit: options.ratePerMinute, maxKeys: options.sessionMax, clock: options.clock }),
     cache: createMemoryCache(),
     locks: createLocalLocks(instance),
     reloads: localBus,

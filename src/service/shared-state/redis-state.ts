@@ -12,6 +12,7 @@ import { createRedisCache } from './redis-cache.js';
 import type { RedisConnection } from '../redis/redis-connection.js';
 import { createRedisLocks } from './redis-locks.js';
 import type { SharedState } from './shared-state.js';
+import type { Clock } from '../time/clock.js';
 
 export interface RedisStateOptions {
   redis: RedisConnection;
@@ -23,7 +24,8 @@ export interface RedisStateOptions {
   ratePerMinute: number;
   /** Longest a turn waits for its conversation's lock, in ms (default 2 s). */
   lockWaitMs?: number;
-  now?: () => number;
+  /** The clock of locks and limits (the system clock by default; tests pass their own). */
+  clock?: Clock;
 }
 
 export function openRedisState(options: RedisStateOptions): SharedState {
@@ -33,8 +35,8 @@ export function openRedisState(options: RedisStateOptions): SharedState {
     kind: 'redis',
     instance,
     sessions: createRedisSessionStore({ redis, idleMs: options.sessionIdleMs, hash }),
-    conversationLocks: createRedisConversationLocks({ redis, hash, waitMs: options.lockWaitMs, now: options.now }),
-    limiter: createRedisRateLimiter({ redis, limit: options.ratePerMinute, hash, maxKeys: options.sessionMax, now: options.now }),
+    conversationLocks: createRedisConversationLocks({ redis, hash, waitMs: options.lockWaitMs, clock: options.clock }),
+    limiter: createRedisRateLimiter({ redis, limit: options.ratePerMinute, hash, maxKeys: options.sessionMax, clock: options.clock }),
     cache: createRedisCache(redis),
     locks: createRedisLocks(redis, instance, logger),
     reloads: createRedisReloadBus(redis, instance, logger),

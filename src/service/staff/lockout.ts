@@ -1,10 +1,13 @@
 /**
  * Lock-out after repeated failed logins: a key (an account name, a client address) that
  * fails `maxFailures` times within `windowMs` is refused for `lockMs`, right password or
- * not. Kept in memory, bounded (least recently used keys forgotten first), so a flood of
- * made-up names cannot grow it.
+ * not. Failures are counted on the one sliding window ({@link createSlidingWindow}). Kept in
+ * memory, bounded (least recently used keys forgotten first), so a flood of made-up names
+ * cannot grow it.
  */
 import { LRUCache } from 'lru-cache';
+import { createSlidingWindow } from '../limits/sliding-window.js';
+import { systemClock, type Clock } from '../time/clock.js';
 
 export interface LockoutOptions {
   maxFailures: number;
@@ -12,7 +15,8 @@ export interface LockoutOptions {
   lockMs: number;
   /** Keys remembered at most. */
   maxKeys?: number;
-  now?: () => number;
+  /** The clock (the system clock by default; tests pass their own). */
+  clock?: Clock;
 }
 
 export interface Lockout {
@@ -24,32 +28,27 @@ export interface Lockout {
   succeed(key: string): void;
 }
 
-interface Failures {
-  times: number[];
-  lockedUntil: number;
-}
-
 /** Creates an empty lock-out counter. */
 export function createLockout(options: LockoutOptions): Lockout {
-  const now = options.now ?? Date.now;
-  const keys = new LRUCache<string, Failures>({ max: options.maxKeys ?? 10_000 });
+  const clock = options.clock ?? systemClock;
+  const maxKeys = options.maxKeys ?? 10_000;
+  const failures = createSlidingWindow({ windowMs: options.windowMs, maxKeys, clock });
+  /** When each locked key is free again. */
+  const lockedUntil = new LRUCache<string, number>({ max: maxKeys });
   return {
     lockedFor(key) {
-      const failures = keys.get(key);
-      return failures ? Math.max(0, failures.lockedUntil - now()) : 0;
+      const until = lockedUntil.get(key);
+      return until === undefined ? 0 : Math.max(0, until - clock.now());
     },
     fail(key) {
-      const at = now();
-      const failures = keys.get(key) ?? { times: [], lockedUntil: 0 };
-      failures.times = [...failures.times.filter((t) => at - t < options.windowMs), at];
-      keys.set(key, failures);
-      if (failures.times.length < options.maxFailures) return false;
-      failures.times = [];
-      failures.lockedUntil = at + options.lockMs;
+      if (failures.hit(key) < options.maxFailures) return false;
+      failures.forget(key);
+      lockedUntil.set(key, clock.now() + options.lockMs);
       return true;
     },
     succeed(key) {
-      keys.delete(key);
+      failures.forget(key);
+      lockedUntil.delete(key);
     },
   };
 }

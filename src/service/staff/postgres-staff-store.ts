@@ -5,6 +5,7 @@
  * under an advisory lock so instances starting together migrate once.
  */
 import { BotError, ErrorCodes } from '../../errors.js';
+import { migratePostgres, type PostgresSchema } from '../store/migration-runner.js';
 import type { Pool } from '../store/postgres/pool.js';
 import { staffExists, type AuditRecord, type ReviewAction, type StaffAccount, type StaffSession, type StaffStore } from './staff-store.js';
 
@@ -18,32 +19,12 @@ export const POSTGRES_STAFF_MIGRATIONS: readonly string[] = [
    CREATE TABLE review_actions (type TEXT NOT NULL, key TEXT NOT NULL, action TEXT NOT NULL, entry TEXT, actor TEXT NOT NULL, at BIGINT NOT NULL, PRIMARY KEY (type, key));`,
 ];
 
-/** The advisory lock staff migrations take (the message store's is another). */
-const STAFF_MIGRATION_LOCK = 0x716c6273; // "qlbs"
+/** The staff tables' schema in PostgreSQL; its advisory lock is not the message store's ("qlbs"). */
+export const POSTGRES_STAFF_SCHEMA: PostgresSchema = { name: 'staff', migrations: POSTGRES_STAFF_MIGRATIONS, versionIn: { table: 'staff_schema' }, lock: 0x716c6273 };
 
 /** Brings the staff tables up to date; returns how many migrations ran. */
-export async function migratePostgresStaff(pool: Pool): Promise<number> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1)', [STAFF_MIGRATION_LOCK]);
-    await client.query('CREATE TABLE IF NOT EXISTS staff_schema (version INTEGER NOT NULL)');
-    const { rows } = await client.query<{ version: number }>('SELECT version FROM staff_schema');
-    if (rows.length === 0) await client.query('INSERT INTO staff_schema (version) VALUES (0)');
-    const from = rows[0]?.version ?? 0;
-    if (from > POSTGRES_STAFF_MIGRATIONS.length) throw new Error(`staff schema version ${from} is newer than this bot; upgrade the bot`);
-    for (let version = from + 1; version <= POSTGRES_STAFF_MIGRATIONS.length; version += 1) {
-      await client.query(POSTGRES_STAFF_MIGRATIONS[version - 1] as string);
-    }
-    await client.query('UPDATE staff_schema SET version = $1', [POSTGRES_STAFF_MIGRATIONS.length]);
-    await client.query('COMMIT');
-    return POSTGRES_STAFF_MIGRATIONS.length - from;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+export function migratePostgresStaff(pool: Pool): Promise<number> {
+  return migratePostgres(pool, POSTGRES_STAFF_SCHEMA);
 }
 
 /** The review actions in the database, read without creating anything; none before the staff tables exist. */

@@ -8,12 +8,14 @@
 import { BotError, ErrorCodes } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { StaffStore } from './staff-store.js';
+import { systemClock, type Clock } from '../time/clock.js';
 
 export interface RecoveringOptions {
   logger: Logger;
   /** Least time between two attempts to open it, in ms (5 s). */
   retryMs?: number;
-  now?: () => number;
+  /** The clock (the system clock by default; tests pass their own). */
+  clock?: Clock;
 }
 
 type Call = Exclude<keyof StaffStore, 'close' | 'ready'>;
@@ -26,7 +28,8 @@ const asStoreError = (error: unknown): BotError =>
 /** A store over `open`, which is called now and again until it succeeds. */
 export function recoveringStaffStore(open: () => Promise<StaffStore>, options: RecoveringOptions): StaffStore {
   const { logger } = options;
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
   const retryMs = options.retryMs ?? 5_000;
   let store: StaffStore | undefined;
   let opening: Promise<StaffStore> | undefined;

@@ -1,9 +1,11 @@
 /**
- * The staff tables' schema, as numbered migrations of their own: `staff_schema` holds how
- * many have run (the message store counts its own in `PRAGMA user_version`). Pending ones
- * run together in one transaction. Append new ones; never edit or reorder old ones.
+ * The staff tables' schema, as numbered migrations of their own, run by the one migration
+ * runner (src/service/store/migration-runner.ts): `staff_schema` holds how many have run (the
+ * message store counts its own in `PRAGMA user_version`). Append new ones; never edit or
+ * reorder old ones.
  */
 import type BetterSqlite3 from 'better-sqlite3';
+import { migrateSqlite, type Schema } from '../store/migration-runner.js';
 
 /** Migration n (1-based) is `STAFF_MIGRATIONS[n - 1]`. */
 export const STAFF_MIGRATIONS: readonly string[] = [
@@ -42,25 +44,14 @@ export const STAFF_MIGRATIONS: readonly string[] = [
    );`,
 ];
 
+/** The staff tables' schema in SQLite. */
+export const SQLITE_STAFF_SCHEMA: Schema = { name: 'staff', migrations: STAFF_MIGRATIONS, versionIn: { table: 'staff_schema' } };
+
 /**
- * Brings the staff tables up to the latest schema; returns how many migrations ran.
+ * Brings the staff tables up to the latest schema; returns how many migrations ran. Two
+ * processes opening a new database at once (serve and `staff add`) migrate one after the other.
  * @throws when a migration fails (rolled back), or when the tables are newer than this code.
  */
 export function migrateStaff(db: BetterSqlite3.Database): number {
-  // One immediate transaction: two processes opening a new database at once (serve and
-  // `staff add`) migrate one after the other, never both.
-  return db.transaction(() => {
-    db.exec('CREATE TABLE IF NOT EXISTS staff_schema (version INTEGER NOT NULL)');
-    const row = db.prepare<unknown[], { version: number }>('SELECT version FROM staff_schema').get();
-    const from = row?.version ?? 0;
-    if (from > STAFF_MIGRATIONS.length) {
-      throw new Error(`staff schema version ${from} is newer than this bot (${STAFF_MIGRATIONS.length}); upgrade the bot`);
-    }
-    for (let version = from + 1; version <= STAFF_MIGRATIONS.length; version += 1) db.exec(STAFF_MIGRATIONS[version - 1] as string);
-    if (from < STAFF_MIGRATIONS.length) {
-      db.prepare('DELETE FROM staff_schema').run();
-      db.prepare('INSERT INTO staff_schema (version) VALUES (?)').run(STAFF_MIGRATIONS.length);
-    }
-    return STAFF_MIGRATIONS.length - from;
-  }).immediate();
+  return migrateSqlite(db, SQLITE_STAFF_SCHEMA);
 }

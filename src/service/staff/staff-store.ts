@@ -36,6 +36,7 @@ export type AuditAction =
   | 'question.refused'
   | 'review.dismiss'
   | 'knowledge.reload'
+  | 'sources.change'
   | 'staff.add'
   | 'staff.remove'
   | 'staff.password'

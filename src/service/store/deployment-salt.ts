@@ -21,6 +21,7 @@ import { saltedHasher } from './message-store.js';
 import { migratePostgres, sharedSalt } from './postgres/migrations.js';
 import type { Pool } from './postgres/pool.js';
 import type { RedisConnection } from '../redis/redis-connection.js';
+import { systemClock, type Clock } from '../time/clock.js';
 
 export type SaltSource = 'postgres' | 'redis' | 'data-dir';
 
@@ -63,7 +64,8 @@ export interface SaltSources {
   retryMs?: number;
   /** Pause between two checks once known, in ms (default a minute). */
   checkEveryMs?: number;
-  now?: () => number;
+  /** The clock (the system clock by default; tests pass their own). */
+  clock?: Clock;
 }
 
 /** Longest pause between two attempts while waiting for the salt, in ms. */
@@ -83,7 +85,8 @@ export function localSalt(salt: string): DeploymentSalt {
 export async function openDeploymentSalt(sources: SaltSources): Promise<DeploymentSalt> {
   const { local, postgres, redis, logger } = sources;
   if (!postgres && !redis) return localSalt(local);
-  const now = sources.now ?? Date.now;
+  const clock = sources.clock ?? systemClock;
+  const now = () => clock.now();
   const timeoutMs = sources.timeoutMs ?? 3_000;
   const checkEveryMs = sources.checkEveryMs ?? 60_000;
   const redisKey = `${redis?.prefix ?? ''}conversation-salt`;

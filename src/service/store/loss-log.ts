@@ -8,6 +8,7 @@
 import { ErrorCodes } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { Spill } from './spill-file.js';
+import type { Clock } from '../time/clock.js';
 import type { WriteQueue } from './write-queue.js';
 
 export interface LossLog {
@@ -17,8 +18,9 @@ export interface LossLog {
   closed(lost: number, where: Record<string, unknown>): void;
 }
 
-export function createLossLog(options: { logger: Logger; queue: WriteQueue<unknown>; spill?: Spill; everyMs: number; now: () => number }): LossLog {
-  const { logger, queue, spill, now } = options;
+export function createLossLog(options: { logger: Logger; queue: WriteQueue<unknown>; spill?: Spill; everyMs: number; clock: Clock }): LossLog {
+  const { logger, queue, spill, clock } = options;
+  const now = () => clock.now();
   let lastLog = 0;
   let spilledReported = 0;
   return {

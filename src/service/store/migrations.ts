@@ -1,8 +1,10 @@
 /**
- * The store's schema, as numbered migrations. `PRAGMA user_version` holds how many have run;
- * each runs once, in its own transaction. Append new ones; never edit or reorder old ones.
+ * The store's schema, as numbered migrations, run by the one migration runner
+ * (./migration-runner.ts). `PRAGMA user_version` holds how many have run. Append new ones;
+ * never edit or reorder old ones.
  */
 import type BetterSqlite3 from 'better-sqlite3';
+import { migrateSqlite, type Schema } from './migration-runner.js';
 
 type Db = BetterSqlite3.Database;
 
@@ -43,21 +45,14 @@ export function schemaVersion(db: Db): number {
   return Number(db.pragma('user_version', { simple: true }));
 }
 
+/** The message store's schema in SQLite. */
+export const SQLITE_STORE_SCHEMA: Schema = { name: 'store', migrations: MIGRATIONS, versionIn: 'user_version' };
+
 /**
  * Brings the database up to the latest schema; returns how many migrations ran.
- * @throws when a migration fails (that migration is rolled back), or when the database is
- * newer than this code.
+ * @throws when a migration fails (nothing of the run stays), or when the database is newer
+ * than this code.
  */
 export function migrate(db: Db): number {
-  const from = schemaVersion(db);
-  if (from > MIGRATIONS.length) {
-    throw new Error(`store schema version ${from} is newer than this bot (${MIGRATIONS.length}); upgrade the bot`);
-  }
-  for (let version = from + 1; version <= MIGRATIONS.length; version += 1) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[version - 1] as string);
-      db.pragma(`user_version = ${version}`);
-    })();
-  }
-  return MIGRATIONS.length - from;
+  return migrateSqlite(db, SQLITE_STORE_SCHEMA);
 }

@@ -76,6 +76,7 @@ export async function openStoreReader(config: StoreConfig): Promise<StoreReader 
     reviewRows: guard(reader.reviewRows),
     dailyStats: guard(reader.dailyStats),
     feedbackByEntry: guard(reader.feedbackByEntry),
+    flowMarks: guard(reader.flowMarks),
     close: reader.close,
   };
 }

@@ -17,6 +17,7 @@ import { createLossLog } from './loss-log.js';
 import type { Spill } from './spill-file.js';
 import { errorCode, type StoreHealth } from './store-health.js';
 import { createWriteQueue } from './write-queue.js';
+import { systemClock, type Clock } from '../time/clock.js';
 
 /** The engine under the writer. */
 export interface WriterBackend {
@@ -44,7 +45,8 @@ export interface QueuedWriterOptions {
   retryMs?: number;
   /** Dropped records are logged at most once per this many ms (a minute). */
   dropLogEveryMs?: number;
-  now?: () => number;
+  /** The clock (the system clock by default; tests pass their own). */
+  clock?: Clock;
   /** Told of every change between ok and degraded (a health file for `stats`). */
   onStateChange?(health: StoreHealth): void;
   /** Where records that do not fit the queue, or are left at close, are kept for a later start. */
@@ -69,13 +71,14 @@ const FLUSH_BUDGET_MS = 50;
 /** Creates the writer; nothing is opened until the first write. */
 export function createQueuedWriter(backend: WriterBackend, options: QueuedWriterOptions): QueuedWriter {
   const { logger, spill } = options;
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
   const flushAt = options.flushAt ?? 200;
   const maxChunk = options.chunkSize ?? 500;
   const baseRetry = options.retryMs ?? 5_000;
   const dropLogEveryMs = options.dropLogEveryMs ?? 60_000;
   const queue = createWriteQueue<QueuedRecord>(options.maxQueued ?? 10_000);
-  const losses = createLossLog({ logger, queue, spill, everyMs: dropLogEveryMs, now });
+  const losses = createLossLog({ logger, queue, spill, everyMs: dropLogEveryMs, clock });
   let chunk = maxChunk;
   let written = 0;
   let failures = 0;

@@ -7,6 +7,7 @@ import type { Vote } from '../../answer/dialog/votes.js';
 import type { Masker } from '../../answer/privacy/mask.js';
 import type { InboundMessage, Reply } from '../../types.js';
 import type { MessageStore } from './message-store.js';
+import { flowEntry } from './flow-stats.js';
 
 /** Everything the bot knows about a message once it has answered. */
 export interface Handled {
@@ -34,7 +35,8 @@ export function recordHandled(store: MessageStore, handled: Handled): void {
   try {
     const { message, reply, vote } = handled;
     const conversation = store.hashConversation(handled.key);
-    const entry = reply.entryId ?? handled.nearest;
+    // A flow's reply is recorded by what it did where (flow:<flow>:<event>:<step>), for its 统计; never its answers.
+    const entry = reply.kind === 'flow' && reply.flow ? flowEntry(reply.flow) : (reply.entryId ?? handled.nearest);
     store.recordMessage({
       at: handled.at,
       adapter: message.adapter,

@@ -5,6 +5,7 @@
  * assembly of the days are written once, here.
  */
 import { createNormalizer, type Normalizer } from '../../answer/read/normalize.js';
+import type { FlowMarkRow } from './flow-stats.js';
 
 /** One group of alike questions. */
 export interface ReviewRow {
@@ -67,6 +68,8 @@ export interface StoreReader {
   dailyStats(options: { since: number }): Promise<DayStats[]>;
   /** 👍 / 👎 per entry since `since`, most disliked first. */
   feedbackByEntry(options: { since: number; limit: number }): Promise<EntryFeedback[]>;
+  /** The guided flows' replies since `since` (entry `flow:…`), for their 统计. */
+  flowMarks(options: { since: number }): Promise<FlowMarkRow[]>;
   close(): Promise<void>;
 }
 

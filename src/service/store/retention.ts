@@ -6,13 +6,15 @@ import { ErrorCodes } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { MessageStore } from './message-store.js';
 import { DAY_MS } from '../time/durations.js';
+import { systemClock, type Clock } from '../time/clock.js';
 
 
 export interface RetentionOptions {
   store: MessageStore;
   days: number;
   logger: Logger;
-  now?: () => number;
+  /** The clock (the system clock by default; tests pass their own). */
+  clock?: Clock;
   /** Between two purges, in ms (a day). */
   everyMs?: number;
 }
@@ -26,7 +28,8 @@ export async function purgeExpired(store: MessageStore, days: number, now: numbe
 /** Purges now and then every day; returns a function that stops the timer. */
 export function startRetention(options: RetentionOptions): () => void {
   const { store, days, logger } = options;
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
   const run = async () => {
     const removed = await purgeExpired(store, days, now());
     if (removed === undefined) {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { assembleDays, groupOccurrences, type EntryFeedback, type Occurrence, type StoreReader } from './reports.js';
 import { STORE_FILE } from './sqlite-database.js';
+import type { FlowMarkRow } from './flow-stats.js';
 
 const DAY = "date(at / 1000, 'unixepoch', 'localtime')";
 
@@ -49,6 +50,11 @@ export function openSqliteReader(dataDir: string): StoreReader | undefined {
            WHERE at >= ? GROUP BY entry ORDER BY notUseful DESC, useful ASC LIMIT ?`,
         )
         .all(since, limit);
+    },
+    async flowMarks({ since }) {
+      return db
+        .prepare<[number], FlowMarkRow>(`SELECT conversation, at, entry FROM messages WHERE kind = 'flow' AND entry LIKE 'flow:%' AND at >= ? ORDER BY at`)
+        .all(since);
     },
     async close() {
       db.close();

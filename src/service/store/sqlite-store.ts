@@ -14,6 +14,7 @@ import { readOrCreateSalt } from './salt.js';
 import { openSpill } from './spill-file.js';
 import { openStoreDatabase, prepareWrite, type Db } from './sqlite-database.js';
 import { errorCode, writeHealthFile } from './store-health.js';
+import { systemClock } from '../time/clock.js';
 
 export { openStoreDatabase, STORE_FILE } from './sqlite-database.js';
 
@@ -31,7 +32,8 @@ export interface SqliteStoreOptions extends Omit<QueuedWriterOptions, 'logger' |
 /** Creates the store. Nothing is opened until the first write; this never throws. */
 export function openSqliteStore(options: SqliteStoreOptions): MessageStore {
   const { logger, dataDir } = options;
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
   const openDatabase = options.openDatabase ?? openStoreDatabase;
   const salt = options.salt ?? readOrCreateSalt(dataDir, logger);
   let db: Db | undefined;

@@ -9,6 +9,7 @@ import { openStoreReader, storeLocation } from './open-store-reader.js';
 import type { DayStats, EntryFeedback, StoreReader } from './reports.js';
 import { storeReadError } from './store-errors.js';
 import { storeStatus, type StoreStatus } from './store-status.js';
+import { assembleFlowStats, type FlowStats } from './flow-stats.js';
 
 /** Always shown, in this order; other kinds follow when they occur. */
 export const MAIN_KINDS = ['answer', 'clarify', 'fallback', 'menu', 'emergency', 'feedback'];
@@ -20,6 +21,8 @@ export interface StatsReport {
   /** The sums of all days (`day: 'all'`). */
   total: DayStats;
   disliked: EntryFeedback[];
+  /** The guided flows: started, finished, and where the others stopped (counts only). */
+  flows: FlowStats[];
   /** `degraded` when a running bot cannot write, or the disk is nearly full. */
   store: StoreStatus;
 }
@@ -56,5 +59,6 @@ async function readReport(reader: StoreReader, since: number): Promise<Omit<Stat
     for (const [topic, n] of Object.entries(day.topics)) total.topics[topic] = (total.topics[topic] ?? 0) + n;
   }
   const disliked = (await reader.feedbackByEntry({ since, limit: 10 })).filter((row) => row.notUseful > 0);
-  return { days, total, disliked };
+  const flows = assembleFlowStats(await reader.flowMarks({ since }));
+  return { days, total, disliked, flows };
 }

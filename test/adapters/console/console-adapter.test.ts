@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { eventually } from '../../doubles/eventually.js';
 import { createConsoleAdapter, toInbound } from '../../../adapters/console/console-adapter.js';
 import { neverRejecting } from '../../doubles/never-rejecting.js';
 import type { MessageHandler } from '../../../src/types.js';
@@ -17,7 +18,8 @@ async function makeConsoleDriver(): Promise<ContractDriver> {
     async sendText(text) {
       const before = chunks.length;
       input.write(`${text}\n`);
-      for (let i = 0; i < 400 && chunks.length === before; i += 1) await new Promise((r) => setTimeout(r, 5));
+      // The reply, or none within 2 s (a reply that says nothing).
+      await eventually(() => chunks.length > before, 2_000, 5).catch(() => undefined);
       return chunks.slice(before);
     },
   };

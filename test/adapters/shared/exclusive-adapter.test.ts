@@ -19,7 +19,8 @@ import type { SharedState } from '../../../src/service/shared-state/shared-state
 import type { Adapter } from '../../../src/types.js';
 import { startFakeBotApi, type FakeBotApi } from '../../doubles/fake-bot-api.js';
 import { createLogSink } from '../../doubles/log-sink.js';
-import { freePort, missingServers, startRedis, type RedisServer } from '../../doubles/real-servers.js';
+import { eventually } from '../../doubles/eventually.js';
+import { missingServers, startRedis, type RedisServer } from '../../doubles/real-servers.js';
 import { createRecordingHandler } from '../../doubles/recording-handler.js';
 import { runCli } from '../../doubles/cli.js';
 import { startServe } from '../../doubles/serve-instance.js';
@@ -77,8 +78,11 @@ describe.skipIf(missing !== undefined)(missing ?? 'one instance per channel and 
     const [one, two] = await Promise.all([instance(), instance()]);
     const started: Adapter[] = [];
     for (const state of [one, two]) {
-      const env = { TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, TELEGRAM_WEBHOOK_URL: 'https://bot.example/telegram', TELEGRAM_WEBHOOK_PORT: String(await freePort()), TELEGRAM_WEBHOOK_HOST: '127.0.0.1', REDIS_URL: server.url };
-      const [adapter] = await createConfiguredAdapters(configOf(env), silentLogger(), { locks: state.locks });
+      const env = { TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, TELEGRAM_WEBHOOK_URL: 'https://bot.example/telegram', TELEGRAM_WEBHOOK_HOST: '127.0.0.1', REDIS_URL: server.url };
+      const parsed = configOf(env);
+      // Any free port, taken by the server itself (the config asks a person for a real one).
+      const config = parsed.telegram ? { ...parsed, telegram: { ...parsed.telegram, webhookPort: 0 } } : parsed;
+      const [adapter] = await createConfiguredAdapters(config, silentLogger(), { locks: state.locks });
       if (!adapter) throw new Error('no adapter');
       await adapter.start(createRecordingHandler().handler);
       started.push(adapter);
@@ -124,15 +128,13 @@ describe.skipIf(missing !== undefined)(missing ?? 'one instance per channel and 
     const adapter = exclusive(channel, { locks: state.locks, lock: 'fake-channel', what: '测试渠道', logger: log.logger, ttlMs: 300 });
     await adapter.start(createRecordingHandler().handler);
     const taker = await instance();
-    await new Promise((resolve) => setTimeout(resolve, 350));
+    await new Promise((resolve) => setTimeout(resolve, 350)); // past the 300 ms expiry: time is what this checks (renewed, still held)
     expect((await taker.locks.acquire('fake-channel')).acquired).toBe(false);
     const redis = openRedis({ url: server.url, keyPrefix: 'qlb-exclusive:', logger: silentLogger() });
     await redis.ready(10_000);
     await redis.client.set('qlb-exclusive:lock:fake-channel', 'the-other-instance');
     await redis.close();
-    const deadline = Date.now() + 5_000;
-    while (!stopped && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(stopped).toBe(true);
+    await eventually(() => stopped, 5_000);
     expect(log.lines().some((line) => line.code === ErrorCodes.INSTANCE_LOCK_LOST)).toBe(true);
   });
 });

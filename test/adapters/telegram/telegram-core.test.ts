@@ -7,6 +7,9 @@ import { createHarness } from '../../doubles/harness.js';
 import { alice, callbackUpdate, textUpdate } from '../../doubles/telegram-updates.js';
 import { repliesAfter, startTelegram, type Started } from './telegram-setup.js';
 
+/** A new Telegram conversation, with the adapter's buttons (its answers keep their suggestions as a line). */
+const fresh = { adapter: 'telegram', conversationId: 'fresh', senderId: 'fresh', kind: 'choice' as const, text: '', capabilities: { buttons: true } };
+
 type Keyboard = { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> };
 
 describe('telegram adapter with the real core', () => {
@@ -41,7 +44,7 @@ describe('telegram adapter with the real core', () => {
     t.api.push(callbackUpdate(alice, third?.callback_data ?? '', { chatId: alice.id, messageId: 1 }));
     const [thirdTopic] = await repliesAfter(t.api, alice.id, 2);
     const expected = await harness.bot.run(
-      { adapter: 'telegram', conversationId: 'fresh', senderId: 'fresh', kind: 'choice', text: '', choiceId: third?.callback_data },
+      { ...fresh, choiceId: third?.callback_data },
       { dryRun: true },
     );
     expect(thirdTopic).toBe(expected.reply.text);
@@ -54,7 +57,7 @@ describe('telegram adapter with the real core', () => {
     const [typed] = await repliesAfter(t.api, alice.id, 3);
     const openNow = buttonsOf(2)[0]?.callback_data ?? '';
     const pickedNow = await harness.bot.run(
-      { adapter: 'telegram', conversationId: 'fresh', senderId: 'fresh', kind: 'choice', text: '', choiceId: openNow },
+      { ...fresh, choiceId: openNow },
       { dryRun: true },
     );
     expect(typed).toBe(pickedNow.reply.text);

@@ -133,6 +133,16 @@ describe('commands, buttons and rendering', () => {
     expect(decodeButton('t:legal-aid')).toEqual({ type: 'choice', id: 't:legal-aid' });
   });
 
+  it("carries a guided flow's button ids as they are, so an old button answers its own step", () => {
+    for (const id of ['f:legal-aid:matter:civil', 'f:intake-wages:#back', 'f:intake-dv:#edit:safe']) {
+      expect(encodeChoice({ n: 3, id })).toBe(id);
+      expect(decodeButton(id)).toEqual({ type: 'choice', id });
+    }
+    // Too long for Telegram's 64 bytes: the number the person could have typed.
+    expect(encodeChoice({ n: 4, id: `f:intake-wages:${'a'.repeat(60)}:x` })).toBe('4');
+    expect(decodeButton('f:Legal-Aid:#back')).toBeUndefined();
+  });
+
   it('renders plain text as is, split within 4096 UTF-16 units, buttons on the last part', () => {
     const markupLike = 'a < b & <b>c</b>';
     expect(renderReply({ kind: 'fallback', text: markupLike }, { useful: 'y', notUseful: 'n' })).toEqual([{ text: markupLike }]);

@@ -6,7 +6,7 @@ import { createTelegramAdapter, type TelegramAdapter, type TelegramAdapterOption
 import { silentLogger } from '../../../src/logger.js';
 import type { InboundMessage, MessageHandler, Reply } from '../../../src/types.js';
 import { startFakeBotApi, type FakeBotApi } from '../../doubles/fake-bot-api.js';
-import { alice, bob, stickerUpdate, textUpdate, type Person } from '../../doubles/telegram-updates.js';
+import { alice, bob, callbackUpdate, stickerUpdate, textUpdate, type Person } from '../../doubles/telegram-updates.js';
 import type { ContractDriver } from '../adapter-contract.js';
 
 /** Pacing that keeps tests fast; individual tests override what they measure. */
@@ -108,6 +108,13 @@ export async function makeTelegramDriver(): Promise<ContractDriver> {
     multiplePeople: true,
     sendText: (text, from) => deliver(personOf(from), textUpdate(personOf(from), text)),
     sendNonText: (from) => deliver(personOf(from), stickerUpdate(personOf(from))),
+    // The button shown under the last message, pressed: what it carries is what comes back.
+    pressChoice: (choice, from) => {
+      const person = personOf(from);
+      const keyboard = api.callsOf('sendMessage', person.id).at(-1)?.body.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> } | undefined;
+      const button = keyboard?.inline_keyboard.flat().find((b) => b.text.startsWith(`${choice.n}. `));
+      return deliver(person, callbackUpdate(person, button?.callback_data ?? 'no-button', { chatId: person.id, messageId: 1 }));
+    },
     cleanup: () => api.close(),
   };
 }

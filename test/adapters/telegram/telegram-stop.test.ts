@@ -23,11 +23,7 @@ import { fastPacing } from './telegram-setup.js';
 const run = promisify(execFile);
 const BURST = new URL('../../doubles/webhook-burst.mjs', import.meta.url).pathname;
 const SECRET = 's3cret';
-/**
- * The probe sent 3,000; 400 keep the test short. Bottleneck's local datastore yields to a
- * timer on every operation, so all chats together get about 300 sends a second here at most
- * (ten times Telegram's own limit, so production never notices).
- */
+/** The probe sent 3,000; 400 keep the test short. */
 const BURST_SIZE = 400;
 
 /** A core that takes a few ms per message and answers with the question's number. */

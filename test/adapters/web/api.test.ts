@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHttpServer, type HttpServer } from '../../../adapters/http/create-http-server.js';
 import { loadConfig } from '../../../src/service/config/config.js';
+import { MAX_TEXT_CHARS } from '../../../adapters/web/schemas.js';
 import { ErrorCodes } from '../../../src/errors.js';
 import { silentLogger } from '../../../src/logger.js';
 import type { MessageHandler } from '../../../src/types.js';
@@ -37,6 +38,9 @@ describe('JSON API', () => {
       source: '来源:《曲江区2023年法治政府建设情况报告》二(五)2',
       awaits: 'vote',
       call: null,
+      calculation: null,
+      glossary: null,
+      flow: null,
     });
     expect(core.received[0]).toMatchObject({
       adapter: 'web',
@@ -44,7 +48,7 @@ describe('JSON API', () => {
       senderId: CONV,
       kind: 'text',
       text: '没钱请律师怎么办',
-      capabilities: { buttons: true },
+      capabilities: { buttons: true, neverSilent: true },
     });
   });
 
@@ -86,6 +90,14 @@ describe('JSON API', () => {
     expect(core.received).toHaveLength(0);
   });
 
+  it('says in Chinese that an empty text is empty, and a long one too long (issue 26)', async () => {
+    const server = serverWith(createFakeCore().handler);
+    const empty = await post(server, '/api/v1/messages', { conversation: CONV, text: '' });
+    expect(empty.json().error).toEqual({ code: ErrorCodes.HTTP_BAD_REQUEST, message: '请求内容不符合接口要求:字段 text 不能为空' });
+    const long = await post(server, '/api/v1/messages', { conversation: CONV, text: '问'.repeat(MAX_TEXT_CHARS + 1) });
+    expect(long.json().error.message).toMatch(/^请求内容不符合接口要求:字段 text 太长\(最多 \d+ 个字符\)$/);
+  });
+
   it('refuses bad choices and votes', async () => {
     const server = serverWith(createFakeCore().handler);
     const badChoice = await post(server, '/api/v1/choices', { conversation: CONV, choice: 'x:<script>' });
@@ -100,6 +112,9 @@ describe('JSON API', () => {
     expect([broken.statusCode, broken.json().error.code]).toEqual([400, ErrorCodes.HTTP_BAD_REQUEST]);
     const form = await post(server, '/api/v1/messages', 'conversation=x', { 'content-type': 'application/x-www-form-urlencoded' });
     expect([form.statusCode, form.json().error.code]).toEqual([415, ErrorCodes.HTTP_UNSUPPORTED_MEDIA_TYPE]);
+    const plain = await post(server, '/api/v1/messages', '你好', { 'content-type': 'text/plain; charset=utf-8' });
+    expect([plain.statusCode, plain.json().error.code]).toEqual([415, ErrorCodes.HTTP_UNSUPPORTED_MEDIA_TYPE]);
+    expect(plain.json().error.message).toMatch(/JSON/);
     const large = await post(server, '/api/v1/messages', { conversation: CONV, text: '问'.repeat(2_000) });
     expect([large.statusCode, large.json().error.code]).toEqual([413, ErrorCodes.HTTP_BODY_TOO_LARGE]);
     const missing = await server.fastify.inject({ method: 'GET', url: '/api/v1/nothing' });
@@ -130,11 +145,12 @@ describe('JSON API', () => {
     expect(response.body).not.toContain('/var/x');
   });
 
-  it('serves an OpenAPI document of the three routes', async () => {
+  it('serves an OpenAPI document of the four routes', async () => {
     const response = await serverWith(createFakeCore().handler).fastify.inject({ method: 'GET', url: '/api/v1/openapi.json' });
     const document = response.json();
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.paths)).toEqual(['/api/v1/messages', '/api/v1/choices', '/api/v1/feedback']);
+    expect(Object.keys(document.paths)).toEqual(['/api/v1/messages', '/api/v1/choices', '/api/v1/feedback', '/api/v1/calculate']);
     expect(document.components.schemas.Reply.required).toContain('call');
+    expect(document.components.schemas.Reply.required).toContain('calculation');
   });
 });

@@ -85,7 +85,7 @@ describe.skipIf(missing !== undefined)(missing ?? 'resident chat page in chromiu
     const page = await open();
     await expect(page.locator('.privacy').textContent()).resolves.toContain('30 天后删除');
     const menu = page.locator('.msg.bot').first();
-    const topic = await nextReply(page, () => menu.getByRole('button', { name: /法律援助/ }).click());
+    const topic = await nextReply(page, () => menu.getByRole('button', { name: /法律援助/ }).first().click());
     const answer = await nextReply(page, () => topic.getByRole('button', { name: /到哪里申请法律援助/ }).click());
     await expect(answer.locator('.source').textContent()).resolves.toMatch(/^来源:/);
     expect(await answer.locator('p').first().textContent()).not.toContain('来源:');

@@ -61,7 +61,8 @@ describe('feedback through the API', () => {
   it('counts one vote per answer received: a repeat, 👍 or 👎, is refused', async () => {
     const { b, server } = await world();
     const answer = await ask(server, CONV, '法律援助在哪里申请');
-    expect(answer).toMatchObject({ kind: 'answer', awaits: 'vote' });
+    // It offers its suggestions as choices (awaits a pick); its 👍 / 👎 buttons still rate it.
+    expect(answer).toMatchObject({ kind: 'answer', awaits: 'pick' });
     const first = await vote(server, CONV, answer.entry, false);
     expect(first.statusCode).toBe(200);
     expect(first.json().text).toBe('谢谢您的反馈!');

@@ -134,7 +134,7 @@ describe('a retried message', () => {
 });
 
 describe('the memory of retried messages', () => {
-  const reply = (text: string): ReplyJson => ({ kind: 'answer', text, entry: null, score: null, choices: null, source: null, awaits: null, call: null });
+  const reply = (text: string): ReplyJson => ({ kind: 'answer', text, entry: null, score: null, choices: null, source: null, awaits: null, call: null, calculation: null, glossary: null, flow: null });
   const message = (clientMessageId: string) => ({ conversation: CONV, clientMessageId, content: 'text:你好' });
 
   it('forgets a reply after the window', async () => {

@@ -28,6 +28,15 @@ async function makeWebDriver(): Promise<ContractDriver> {
       const reply = (await response.json()) as { text: string };
       return [reply.text];
     },
+    async pressChoice(choice, from = 'alice') {
+      const response = await fetch(`${address}api/v1/choices`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ conversation: `conversation-of-${from}`, choice: choice.id }),
+      });
+      const reply = (await response.json()) as { text: string };
+      return [reply.text];
+    },
   };
 }
 
@@ -35,7 +44,7 @@ runAdapterContract('web', makeWebDriver, (handler: MessageHandler) => neverRejec
 
 describe('web adapter mapping', () => {
   const at = 1_700_000_000_000;
-  const base = { adapter: 'web', conversationId: 'abcdefgh', senderId: 'abcdefgh', receivedAt: at, capabilities: { buttons: true } };
+  const base = { adapter: 'web', conversationId: 'abcdefgh', senderId: 'abcdefgh', receivedAt: at, capabilities: { buttons: true, neverSilent: true } };
 
   it('maps a question, a command, a choice and a vote', () => {
     expect(messageToInbound({ conversation: 'abcdefgh', text: '你好' }, at)).toEqual({ ...base, kind: 'text', text: '你好' });

@@ -3,6 +3,7 @@ import { createMpApi, type MpApi } from '../../../adapters/wechat-mp/mp-api.js';
 import { ErrorCodes, hasCode } from '../../../src/errors.js';
 import { startFakeWechatMp, type FakeWechatMp } from '../../doubles/fake-wechat-mp.js';
 import { createLogSink, type LogSink } from '../../doubles/log-sink.js';
+import { clockReading } from '../../doubles/manual-clock.js';
 
 const SEND = '/cgi-bin/message/custom/send';
 const OPENID = 'oUSER-alice';
@@ -10,6 +11,8 @@ const OPENID = 'oUSER-alice';
 describe('official-account API client over a fake WeChat', () => {
   let fake: FakeWechatMp | undefined;
   let logs: LogSink;
+  /** The token cache's time, moved by the test. */
+  let now = Date.now();
   afterEach(async () => {
     await fake?.close();
     fake = undefined;
@@ -18,7 +21,7 @@ describe('official-account API client over a fake WeChat', () => {
   const start = async (expiresIn?: number, secret?: string): Promise<MpApi> => {
     fake = await startFakeWechatMp({ expiresIn });
     logs = createLogSink();
-    return createMpApi({ apiRoot: fake.apiRoot, appId: fake.appId, secret: secret ?? fake.secret, logger: logs.logger, backoffMs: 5 });
+    return createMpApi({ apiRoot: fake.apiRoot, appId: fake.appId, secret: secret ?? fake.secret, logger: logs.logger, backoffMs: 5, clock: clockReading(() => now) });
   };
   const sends = () => fake?.calls.filter((call) => call.path === SEND).map((call) => call.errcode);
   const rejection = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
@@ -35,7 +38,9 @@ describe('official-account API client over a fake WeChat', () => {
   it('fetches a new token when the cached one runs out', async () => {
     const api = await start(1);
     await api.sendText(OPENID, '一');
-    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    // Time passes for both: the client's clock and WeChat's tokens.
+    now += 1_100;
+    fake?.expireTokens();
     await api.sendText(OPENID, '二');
     expect(fake?.tokensIssued).toBe(2);
     expect(sends()).toEqual([0, 0]);

@@ -15,6 +15,7 @@ import { openRedisState } from '../../../src/service/shared-state/redis-state.js
 import type { SharedState } from '../../../src/service/shared-state/shared-state.js';
 import type { MessageHandler } from '../../../src/types.js';
 import { startFakeWechatMp, type FakeWechatMp } from '../../doubles/fake-wechat-mp.js';
+import { eventually } from '../../doubles/eventually.js';
 import { createLogSink } from '../../doubles/log-sink.js';
 import { missingServers, startRedis, type RedisServer } from '../../doubles/real-servers.js';
 import { createWechatPusher } from '../../doubles/wechat-mp-push.js';
@@ -56,7 +57,7 @@ describe.skipIf(missing !== undefined)(missing ?? 'official account on two insta
     const core = scriptedCore({}, { 慢: 80 });
     const [a, b] = await Promise.all([instance(core.handler, 'mp1:'), instance(core.handler, 'mp1:')]);
     const first = a.text('oQJ-carol', '慢', { msgId: '7001' });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await eventually(() => core.received.length === 1); // the first took the message
     const retry = await b.text('oQJ-carol', '慢', { msgId: '7001' });
     await first;
     expect(retry.body).toBe('success');

@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLocalLocks, createMemoryCache } from '../../../src/service/shared-state/memory-state.js';
 import { ErrorCodes } from '../../../src/errors.js';
 import { scriptedCore, startMp, type StartedMp } from './wechat-mp-setup.js';
+import { clockReading } from '../../doubles/manual-clock.js';
 
 const ALICE = 'oQJ-alice-openid';
 const BOB = 'oQJ-bob-openid';
@@ -50,9 +51,9 @@ describe('official account: replays, clock skew and downgrades', () => {
 
   it('never hands an identical replay to the core again, even minutes later while its timestamp is still accepted', async () => {
     let now = Date.now();
-    const clock = () => now;
+    const clock = clockReading(() => now);
     const core = scriptedCore();
-    t = await startMp(core.handler, { now: clock, shared: { cache: createMemoryCache({ now: clock }), locks: createLocalLocks('test') } });
+    t = await startMp(core.handler, { clock, shared: { cache: createMemoryCache({ clock }), locks: createLocalLocks('test') } });
     const request = t.push.request(textFrom(ALICE, '你好', '9021'), 'safe', { timestamp: Math.floor(now / 1000), nonce: '1234569' });
     expect((await t.push.send(request)).reply?.Content).toBe('echo:你好');
     now += 61_000; // the old dedup (60 s) has forgotten the message

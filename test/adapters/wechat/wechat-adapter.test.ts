@@ -3,6 +3,7 @@ import { types } from 'wechaty';
 import type { WechatAdapterOptions } from '../../../adapters/wechat/index.js';
 import { ErrorCodes } from '../../../src/errors.js';
 import type { InboundMessage, MessageHandler } from '../../../src/types.js';
+import { eventually } from '../../doubles/eventually.js';
 import { createLogSink } from '../../doubles/log-sink.js';
 import { createRecordingHandler } from '../../doubles/recording-handler.js';
 import { runAdapterContract, type ContractDriver } from '../adapter-contract.js';
@@ -29,13 +30,18 @@ async function makeWechatDriver(): Promise<ContractDriver> {
 
 runAdapterContract('wechat', makeWechatDriver, wrap);
 
-/** Waits long enough for a reply that should not come. */
-const quiet = () => new Promise((resolve) => setTimeout(resolve, 120));
+/** The adapter's log line for a message it saw and decided not to answer: what a test of silence waits on. */
+const NOT_ANSWERED = 'wechat message not answered';
 
 describe('wechat adapter', () => {
   let current: Setup | undefined;
+  let log = createLogSink();
+  /** Resolves once `count` more messages than `before` were seen and not answered. */
+  const ignored = () => log.lines().filter((line) => line.msg === NOT_ANSWERED).length;
+  const untilIgnored = (before: number, count: number) => eventually(() => ignored() >= before + count);
   const start = async (handler: MessageHandler, options: Partial<WechatAdapterOptions> = {}) => {
-    current = await setup(options);
+    log = createLogSink();
+    current = await setup({ logger: log.logger, ...options });
     await current.adapter.start(handler);
     return current.world;
   };
@@ -63,7 +69,7 @@ describe('wechat adapter', () => {
     const alice = world.person('alice');
     alice.say('今天村口修路').to(world.room('石角村群', [alice]));
     alice.say('@小李 工资被拖欠怎么办').to(world.room('石角村群'));
-    await quiet();
+    await untilIgnored(0, 2);
     expect(received).toEqual([]);
     expect(world.sent).toEqual([]);
   });
@@ -109,11 +115,11 @@ describe('wechat adapter', () => {
     world.user.say('我是机器人主人,手机上打的字').to(alice);
     world.user.say(`@${BOT} 自己@自己`, [world.user]).to(world.room('石角村群', [alice]));
     world.person('曲江发布', { type: types.Contact.Official }).say('今日新闻').to(world.user);
-    await quiet();
+    await untilIgnored(0, 3);
     expect(received).toEqual([]);
     alice.say('在吗').to(world.user);
     await world.waitForSent(2);
-    await quiet();
+    await untilIgnored(3, 1);
     // The bot's reply came back as a message too, and was not answered (no loop).
     expect(received).toHaveLength(1);
   });
@@ -163,8 +169,9 @@ describe('wechat adapter', () => {
       [true, '法律援助在哪里申请'],
       [true, '0'],
     ]);
+    const before = ignored();
     alice.say('1').to(room);
-    await quiet();
+    await untilIgnored(before, 1);
     expect(received).toHaveLength(2); // the thanks awaits nothing: a bare digit needs the @ again
   });
 
@@ -188,7 +195,7 @@ describe('wechat adapter', () => {
     ]);
     expect(sent.map((message) => message.text)).toEqual([polite, polite, polite]);
     world.sendKind(alice, types.Message.Image, world.room('石角村群', [alice]));
-    await quiet();
+    await untilIgnored(0, 1);
     expect(received).toHaveLength(3);
   });
 

@@ -16,6 +16,7 @@ import { loadPuppet, routeUncaught } from '../../../adapters/wechat/load-puppet.
 import { loadConfig } from '../../../src/service/config/config.js';
 import { BotError } from '../../../src/errors.js';
 import { createLogger, silentLogger } from '../../../src/logger.js';
+import { eventually } from '../../doubles/eventually.js';
 import { createRecordingHandler } from '../../doubles/recording-handler.js';
 import { setup, type Setup } from './wechat-setup.js';
 
@@ -48,14 +49,14 @@ describe('wechat adapter lifecycle', () => {
     const { world } = current;
     await current.adapter.start(createRecordingHandler().handler);
     world.mocker.scan('https://login.weixin.qq.com/l/abc123', ScanStatus.Waiting);
-    await pause(50);
+    await eventually(() => drawn.length > 0);
     expect(drawn).toEqual(['https://login.weixin.qq.com/l/abc123']);
     const scan = lines.find((line) => String(line.msg).startsWith('wechat login: scan'));
     expect(scan).toMatchObject({ qrcode: 'https://login.weixin.qq.com/l/abc123' });
     expect(String(scan?.imageUrl)).toContain(encodeURIComponent('https://login.weixin.qq.com/l/abc123'));
-    expect(messages()).toContain('wechat logged in');
+    await eventually(() => messages().includes('wechat logged in'));
     await world.puppet.logout('test');
-    await pause(50);
+    await eventually(() => messages().includes('wechat logged out: a new scan may be needed'));
     expect(messages()).toContain('wechat logged out: a new scan may be needed');
   });
 
@@ -102,7 +103,7 @@ describe('wechat adapter lifecycle', () => {
     expect(messages()).toContain('wechat stopping: unsent replies dropped');
     expect(messages()).toContain('wechat adapter stopped');
     alice.say('三').to(world.user);
-    await pause(50);
+    await pause(50); // nothing must happen after stop: only time can show it
     expect(received).toHaveLength(2);
   });
 });

@@ -30,7 +30,7 @@ export interface Setup {
 
 /** Creates a fake WeChat and an adapter on it (not started). */
 export async function setup(options: Partial<WechatAdapterOptions> = {}): Promise<Setup> {
-  const world = createWechatWorld(BOT, options.clock ? () => options.clock?.now() ?? 0 : undefined);
+  const world = createWechatWorld(BOT, options.clock);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'qlb-wechat-'));
   const real = createWechatAdapter({
     puppet: world.puppet,

@@ -1,10 +1,11 @@
 /**
  * The PostgreSQL schema of the message store, as numbered migrations: the same tables as
  * SQLite's (src/service/store/migrations.ts), in PostgreSQL's types, plus the settings of the
- * deployment (the conversation-hash salt every instance shares). `schema_version` holds how
- * many have run; all pending ones run in one transaction under an advisory lock, so instances
+ * deployment (the conversation-hash salt every instance shares), run by the one migration
+ * runner (../migration-runner.ts): `schema_version` holds how many have run; instances
  * starting together migrate once. Append new ones; never edit or reorder old ones.
  */
+import { migratePostgres as runMigrations, type PostgresSchema } from '../migration-runner.js';
 import type { Pool } from './pool.js';
 
 /** Migration n (1-based) is `POSTGRES_MIGRATIONS[n - 1]`. */
@@ -40,8 +41,8 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
    );`,
 ];
 
-/** Any number, the same in every instance: the advisory lock migrations take. */
-const MIGRATION_LOCK = 0x716c62; // "qlb"
+/** The message store's schema in PostgreSQL; its lock any number, the same in every instance ("qlb"). */
+export const POSTGRES_STORE_SCHEMA: PostgresSchema = { name: 'store', migrations: POSTGRES_MIGRATIONS, versionIn: { table: 'schema_version' }, lock: 0x716c62 };
 
 /** The schema version of the database (0 for a new one). */
 export async function postgresSchemaVersion(pool: Pool): Promise<number> {
@@ -55,30 +56,8 @@ export async function postgresSchemaVersion(pool: Pool): Promise<number> {
  * Brings the database up to the latest schema; returns how many migrations ran.
  * @throws when a migration fails (nothing of it stays), or when the database is newer than this code.
  */
-export async function migratePostgres(pool: Pool): Promise<number> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await client.query('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
-    const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_version');
-    if (rows.length === 0) await client.query('INSERT INTO schema_version (version) VALUES (0)');
-    const from = rows[0]?.version ?? 0;
-    if (from > POSTGRES_MIGRATIONS.length) {
-      throw new Error(`store schema version ${from} is newer than this bot (${POSTGRES_MIGRATIONS.length}); upgrade the bot`);
-    }
-    for (let version = from + 1; version <= POSTGRES_MIGRATIONS.length; version += 1) {
-      await client.query(POSTGRES_MIGRATIONS[version - 1] as string);
-    }
-    await client.query('UPDATE schema_version SET version = $1', [POSTGRES_MIGRATIONS.length]);
-    await client.query('COMMIT');
-    return POSTGRES_MIGRATIONS.length - from;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+export function migratePostgres(pool: Pool): Promise<number> {
+  return runMigrations(pool, POSTGRES_STORE_SCHEMA);
 }
 
 /**

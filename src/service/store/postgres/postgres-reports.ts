@@ -4,6 +4,7 @@
  */
 import { assembleDays, groupOccurrences, type EntryFeedback, type Occurrence, type StoreReader } from '../reports.js';
 import type { Pool } from './pool.js';
+import type { FlowMarkRow } from '../flow-stats.js';
 
 /** The IANA name of the local time zone, which PostgreSQL knows too. */
 const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -43,6 +44,14 @@ export function openPostgresReader(pool: Pool): StoreReader {
         [since, limit],
       );
       return rows;
+    },
+    async flowMarks({ since }) {
+      const { rows } = await pool.query<FlowMarkRow>(
+        `SELECT conversation, at, entry FROM messages WHERE kind = 'flow' AND entry LIKE 'flow:%' AND at >= $1 ORDER BY at`,
+        [since],
+      );
+      // BIGINT comes back as a string.
+      return rows.map((row) => ({ ...row, at: Number(row.at) }));
     },
     close: () => pool.end(),
   };

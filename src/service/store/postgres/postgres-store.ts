@@ -14,6 +14,7 @@ import { openSpill } from '../spill-file.js';
 import { writeHealthFile } from '../store-health.js';
 import { migratePostgres } from './migrations.js';
 import type { Pool } from './pool.js';
+import { systemClock } from '../../time/clock.js';
 
 export interface PostgresStoreOptions extends Omit<QueuedWriterOptions, 'logger' | 'where' | 'onStateChange' | 'spill'> {
   /** The pool to write through; the store ends it at close. */
@@ -54,7 +55,8 @@ function columns(items: Queued[]) {
 /** Creates the store. Nothing is written until the first flush; this never throws. */
 export function openPostgresStore(options: PostgresStoreOptions): MessageStore {
   const { pool, logger, salt } = options;
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
   let migrated = false;
 
   const writer = createQueuedWriter(

@@ -64,7 +64,7 @@ describe('readCalculationQuestion', () => {
 
   it('returns the one question for a vague date a role needs', () => {
     const reading = read('我去年三月被辞退，还能申请仲裁吗');
-    expect(reading.vague).toEqual({ input: 'event', question: '请问是2025年3月的几号？（期限要从具体哪一天算起）' });
+    expect(reading.vague).toEqual({ input: 'event', question: '请问是2025年3月的几号？（期限要从具体哪一天算起）', year: 2025, month: 3 });
   });
 
   it('states the assumption when a variant is taken by default', () => {

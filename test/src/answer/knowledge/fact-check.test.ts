@@ -132,7 +132,7 @@ describe('edits that invent a fact, on a scratch copy', () => {
     copy = copyKnowledge();
     copy.write('topics.yaml', copy.read('topics.yaml').replace('法律援助(免费律师)', '法律援助(免费律师) 0751-8888888'));
     copy.write('emergency.yaml', copy.read('emergency.yaml').replace('拨打 12356 心理援助热线', '拨打 12356 心理援助热线(24小时)'));
-    copy.write('meta.yaml', copy.read('meta.yaml').replace('请稍等一会儿再问', '请稍等五分钟再问'));
+    copy.write('meta.yaml', copy.read('meta.yaml').replace('请稍等{wait}再问', '请稍等五分钟再问'));
     const found = checkKnowledge(copy.dir).problems.map((p) => `${p.file} ${p.field} ${p.rule}:${p.text}`);
     expect(found).toEqual(
       expect.arrayContaining([

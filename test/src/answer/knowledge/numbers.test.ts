@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseValue, findFigures, findNumbers, sameNumber } from '../../../../src/answer/knowledge/numbers.js';
+import { chineseValue, findFigures, findNumbers, normalizeNumerals, sameNumber } from '../../../../src/answer/knowledge/numbers.js';
 
 const values = (text: string) => findNumbers(text).map((n) => `${n.value}${n.unit ? `/${n.unit}` : ''}`);
 
@@ -37,5 +37,20 @@ describe('numbers in any script', () => {
     expect(findFigures(text)).toEqual([]);
     expect(findFigures('一年内申请').map((n) => n.raw)).toEqual(['一']);
     expect(findFigures('两个月内').map((n) => n.value)).toEqual(['2']);
+  });
+});
+
+describe('numbers compared after normalisation (issue 25 item 9)', () => {
+  it('一万, 10000, 1万, １万 and 10,000 are the same number', () => {
+    const [first, ...others] = ['一万', '10000', '1万', '１万', '10,000'].map((text) => findNumbers(`${text}元`)[0]!);
+    for (const other of others) expect(sameNumber(first!, other), other.raw).toBe(true);
+    expect(sameNumber(findNumbers('一万元')[0]!, findNumbers('1000元')[0]!)).toBe(false);
+  });
+
+  it('writes years and dates in any script in Arabic digits, for comparing', () => {
+    expect(normalizeNumerals('二〇二三年以来')).toBe('2023年以来');
+    expect(normalizeNumerals('２０２３年以来')).toBe('2023年以来');
+    expect(normalizeNumerals('截至二〇二三年十二月三十一日')).toBe('截至2023年12月31日');
+    expect(normalizeNumerals('一般不超过一定期限')).toBe('一般不超过一定期限');
   });
 });

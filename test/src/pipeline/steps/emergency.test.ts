@@ -10,6 +10,7 @@ import { silentLogger } from '../../../../src/logger.js';
 import type { SessionStore } from '../../../../src/service/session/session-store.js';
 import type { Reply } from '../../../../src/types.js';
 import { realEngine } from '../../../doubles/harness.js';
+import { clockReading } from '../../../doubles/manual-clock.js';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -25,7 +26,7 @@ function bot(options: { ratePerMinute?: number; sessions?: SessionStore } = {}):
     logger: silentLogger(),
     maxMessageChars: 500,
     sessionIdleMs: 600_000,
-    now: () => 1_700_000_000_000,
+    clock: clockReading(() => 1_700_000_000_000),
     ...options,
   });
   return { bot: made, send: (text) => made.handle({ adapter: 'test', conversationId: 'c1', senderId: 'u1', kind: 'text', text }) };

@@ -2,6 +2,7 @@
  * 转人工 with nobody on duty: 12348 to tap, and when the window is open only from a verified,
  * current fact of the register (never from an unverified or expired one).
  */
+import { clockReading } from '../../../doubles/manual-clock.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createBot } from '../../../../src/bot.js';
 import type { Engine } from '../../../../src/answer/engine.js';
@@ -23,7 +24,7 @@ const withHours = (fact: LocalFact) => (register: LocalFacts): LocalFacts => ({
 async function ask(register: (r: LocalFacts) => LocalFacts, day: string) {
   const knowledge = { ...engine.knowledge, localFacts: register(engine.knowledge.localFacts) };
   const at = Date.parse(`${day}T04:00:00Z`);
-  const bot = createBot({ engine: { ...engine, knowledge }, logger: silentLogger(), maxMessageChars: 500, sessionIdleMs: 600_000, now: () => at });
+  const bot = createBot({ engine: { ...engine, knowledge }, logger: silentLogger(), maxMessageChars: 500, sessionIdleMs: 600_000, clock: clockReading(() => at) });
   return bot.handle({ adapter: 'web', conversationId: 'c', senderId: 'c', kind: 'text', text: '转人工' });
 }
 

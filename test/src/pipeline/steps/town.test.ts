@@ -2,6 +2,7 @@
  * "我在樟市镇,去哪里" is answered by town from the register of local facts: a verified fact with
  * its source line, nothing for a town not filled in (said so), nothing once a fact expired.
  */
+import { clockReading } from '../../../doubles/manual-clock.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createBot } from '../../../../src/bot.js';
 import type { Engine } from '../../../../src/answer/engine.js';
@@ -26,7 +27,7 @@ const filled = (register: LocalFacts): LocalFacts => ({
 async function ask(text: string, options: { register?: (r: LocalFacts) => LocalFacts; at?: string } = {}) {
   const knowledge = { ...engine.knowledge, localFacts: (options.register ?? ((r) => r))(engine.knowledge.localFacts) };
   const at = Date.parse(`${options.at ?? '2026-12-08'}T04:00:00Z`);
-  const bot = createBot({ engine: { ...engine, knowledge }, logger: silentLogger(), maxMessageChars: 500, sessionIdleMs: 600_000, now: () => at });
+  const bot = createBot({ engine: { ...engine, knowledge }, logger: silentLogger(), maxMessageChars: 500, sessionIdleMs: 600_000, clock: clockReading(() => at) });
   return bot.run({ adapter: 'test', conversationId: 'c', senderId: 'p', kind: 'text', text }, { dryRun: true });
 }
 

@@ -1,3 +1,4 @@
+import { clockReading } from '../../../doubles/manual-clock.js';
 import { describe, expect, it } from 'vitest';
 import { createSealer } from '../../../../src/service/handoff/callback-crypto.js';
 import { createCallbackDesk } from '../../../../src/service/handoff/callback-requests.js';
@@ -17,7 +18,7 @@ function recording(cache: SharedCache) {
 describe('callback requests', () => {
   it('keep the number sealed at rest, opened for staff; a rotated key still opens older numbers', async () => {
     const now = 1_000_000;
-    const { written, cache } = recording(createMemoryCache({ now: () => now }));
+    const { written, cache } = recording(createMemoryCache({ clock: clockReading(() => now) }));
     const desk = createCallbackDesk(cache, { sealer: createSealer([OLD]), retentionMs: 30 * DAY, now: () => now, newId: () => 'r1' });
     const request = await desk.request({ adapter: 'web', phone: '13800138000', purpose: '工资被拖欠', consentText: '我同意' });
     expect(written.join('\n')).not.toContain('13800138000');
@@ -32,7 +33,7 @@ describe('callback requests', () => {
 
   it('are marked done once, and deleted after the retention period, done or not', async () => {
     let now = 1_000_000;
-    const cache = createMemoryCache({ now: () => now });
+    const cache = createMemoryCache({ clock: clockReading(() => now) });
     let n = 0;
     const desk = createCallbackDesk(cache, { sealer: createSealer([OLD]), retentionMs: 30 * DAY, now: () => now, newId: () => `r${(n += 1)}` });
     const first = await desk.request({ adapter: 'web', phone: '13800138000', purpose: 'a', consentText: '我同意' });

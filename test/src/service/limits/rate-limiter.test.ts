@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRateLimiter } from '../../../../src/service/limits/rate-limiter.js';
 import { realEngine } from '../../../doubles/harness.js';
+import { createManualClock } from '../../../doubles/manual-clock.js';
 import { createStaffBot } from '../../../doubles/staff-bot.js';
 
 beforeAll(async () => {
@@ -8,25 +9,25 @@ beforeAll(async () => {
 });
 
 describe('rate limiter', () => {
-  it('admits perMinute messages, then one notice, then silence, then admits again after a minute', () => {
-    let now = 0;
-    const limiter = createRateLimiter({ limit: 3, now: () => now });
+  it('admits perMinute messages, then one notice, then silence, then admits again after a minute', async () => {
+    const clock = createManualClock(0);
+    const limiter = createRateLimiter({ limit: 3, clock });
     expect([1, 2, 3].map(() => limiter.admit('a'))).toEqual(['ok', 'ok', 'ok']);
     expect(limiter.admit('a')).toBe('notice');
     expect(limiter.admit('a')).toBe('silent');
     expect(limiter.admit('b')).toBe('ok');
-    now += 60_001;
+    await clock.advance(60_001);
     expect(limiter.admit('a')).toBe('ok');
   });
 
-  it('is a sliding window: room comes back as the oldest message ages out', () => {
-    let now = 0;
-    const limiter = createRateLimiter({ limit: 2, now: () => now });
+  it('is a sliding window: room comes back as the oldest message ages out', async () => {
+    const clock = createManualClock(0);
+    const limiter = createRateLimiter({ limit: 2, clock });
     limiter.admit('a');
-    now = 30_000;
+    await clock.advance(30_000);
     limiter.admit('a');
     expect(limiter.admit('a')).toBe('notice');
-    now = 60_001;
+    await clock.advance(30_001);
     expect(limiter.admit('a')).toBe('ok');
     expect(limiter.admit('a')).toBe('notice');
   });
@@ -37,25 +38,25 @@ describe('rate limiter', () => {
   });
 
   it('tracks a bounded number of conversations', () => {
-    const limiter = createRateLimiter({ limit: 1, maxKeys: 2, now: () => 0 });
+    const limiter = createRateLimiter({ limit: 1, maxKeys: 2, clock: createManualClock(0) });
     limiter.admit('a');
     limiter.admit('b');
     limiter.admit('c'); // drops a
     expect(limiter.admit('a')).toBe('ok');
   });
 
-  it('takes any window (a day for an account cap) and says whether a key has room without counting', () => {
-    let now = 0;
-    const limiter = createRateLimiter({ limit: 2, windowMs: 24 * 60 * 60_000, now: () => now });
+  it('takes any window (a day for an account cap) and says whether a key has room without counting', async () => {
+    const clock = createManualClock(0);
+    const limiter = createRateLimiter({ limit: 2, windowMs: 24 * 60 * 60_000, clock });
     expect(limiter.hasRoom('account')).toBe(true);
     limiter.admit('account');
-    now = 12 * 60 * 60_000;
+    await clock.advance(12 * 60 * 60_000);
     expect(limiter.hasRoom('account')).toBe(true);
     expect(limiter.hasRoom('account')).toBe(true); // asking counts nothing
     limiter.admit('account');
     expect(limiter.hasRoom('account')).toBe(false);
     expect(limiter.admit('account')).toBe('notice');
-    now = 24 * 60 * 60_000 + 1; // the first message aged out of the 24 hours
+    await clock.advance(12 * 60 * 60_000 + 1); // the first message aged out of the 24 hours
     expect(limiter.hasRoom('account')).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { eventually } from '../../../doubles/eventually.js';
 import { createApp, type App } from '../../../../src/app.js';
 import { loadConfig } from '../../../../src/service/config/config.js';
 import { ErrorCodes } from '../../../../src/errors.js';
@@ -153,14 +154,7 @@ describe('live knowledge reload', () => {
 });
 
 describe('watching the knowledge directory', () => {
-  const until = async (check: () => Promise<boolean>, ms = 8_000) => {
-    const end = Date.now() + ms;
-    while (Date.now() < end) {
-      if (await check()) return true;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    return false;
-  };
+  const until = (check: () => Promise<boolean>) => eventually(check, 8_000, 50);
 
   it('an edit is served without a restart; a broken edit is not', async () => {
     const { app, copy, log, ask } = await setUp();
@@ -178,7 +172,7 @@ describe('watching the knowledge directory', () => {
     const stop = app.watchKnowledge({ debounceMs: 20 });
     stop();
     markAnswer(copy);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // nothing must happen: only time can show it
     expect(log.lines().some((line) => line.msg === 'knowledge reloaded')).toBe(false);
   });
 });

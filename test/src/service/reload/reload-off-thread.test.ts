@@ -70,6 +70,36 @@ describe('reloads off the event loop', () => {
     expect((await world.ask()).text).toContain(MARK);
   });
 
+  it('an entry added (a class the serving model lacks) is trained for in the worker: residents are answered meanwhile, and the model knows it after', async () => {
+    const CHAIN = 5;
+    const replies: Reply[] = [];
+    let repliesBeforeReload = -1;
+    let chained: Promise<void> | undefined;
+    let measuring = false;
+    const chain = async () => {
+      while (replies.length < CHAIN) replies.push(await world.ask());
+    };
+    const world = await setUp({ onReloadStart: () => void (measuring && (chained = chain())) });
+    const { app, copy, log } = world;
+    await app.reload('first');
+    measuring = true;
+    const trainedBefore = log.lines().filter((line) => line.msg === 'learned model trained').length;
+    copy.editEntries('legal-aid.yaml', (entries) => {
+      const model = entries.find((entry) => entry.id === 'legal-aid.where');
+      return [...entries, { ...model, id: 'legal-aid.test-added', title: '测试新增的条目', questions: ['一', '二', '三', '四', '五', '六'].map((n) => `测试新增条目的第${n}个问法`) } as (typeof entries)[number]];
+    });
+    const outcome = await app.reload('test').finally(() => {
+      repliesBeforeReload = replies.length;
+    });
+    await chained;
+    expect(outcome).toMatchObject({ ok: true });
+    expect(repliesBeforeReload).toBe(CHAIN);
+    expect(app.bot.engine.model?.classes).toContain('legal-aid.test-added');
+    // Nothing was trained on the thread that answers: the worker did it.
+    expect(log.lines().filter((line) => line.msg === 'learned model trained')).toHaveLength(trainedBefore);
+    // A training takes seconds (more on a loaded machine): the time is the worker's, not the residents'.
+  }, 180_000);
+
   it('a sample question added in the console, the folder watched too, builds the engine exactly once', async () => {
     const outcomes: Array<{ reason: string; outcome: ReloadOutcome }> = [];
     const { app, log } = await setUp({ onReload: (outcome, reason) => outcomes.push({ reason, outcome }) });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { eventually } from '../../../doubles/eventually.js';
 import { watchKnowledge, type KnowledgeWatch } from '../../../../src/service/reload/watch-knowledge.js';
 import { createLogSink } from '../../../doubles/log-sink.js';
 
@@ -15,10 +16,7 @@ afterEach(() => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Waits until `check` holds (or 5 s pass); timing-safe under a loaded CI. */
-async function until(check: () => boolean): Promise<boolean> {
-  for (const end = Date.now() + 5_000; Date.now() < end; await sleep(20)) if (check()) return true;
-  return check();
-}
+const until = (check: () => boolean) => eventually(check, 5_000);
 
 function setUp(debounceMs = 80) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qlb-watch-'));
@@ -43,7 +41,7 @@ describe('watchKnowledge', () => {
       await sleep(10);
     }
     expect(await until(() => changes() > 0)).toBe(true);
-    await sleep(400);
+    await sleep(400); // no second call: only time can show it
     expect(changes()).toBe(1);
   });
 
@@ -52,7 +50,7 @@ describe('watchKnowledge', () => {
     fs.writeFileSync(path.join(dir, 'entries', '.a.yaml.swp'), 'x');
     fs.writeFileSync(path.join(dir, 'entries', 'a.yaml~'), 'x');
     fs.writeFileSync(path.join(dir, 'notes.docx'), 'x');
-    await sleep(300);
+    await sleep(300); // no call at all: only time can show it
     expect(changes()).toBe(0);
   });
 

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createMemorySessionStore } from '../../../../src/service/session/session-store.js';
+import { createManualClock } from '../../../doubles/manual-clock.js';
 
 describe('memory session store', () => {
   it('forgets a conversation after the idle time', async () => {
-    let now = 1_000;
-    const store = createMemorySessionStore({ idleMs: 10 * 60_000, now: () => now });
+    const clock = createManualClock(1_000);
+    const store = createMemorySessionStore({ idleMs: 10 * 60_000, clock });
     await store.write('c', { topic: 'legal-aid' });
-    now += 9 * 60_000;
+    await clock.advance(9 * 60_000);
     expect(await store.read('c')).toEqual({ topic: 'legal-aid' });
-    now += 10 * 60_000 + 1;
+    await clock.advance(10 * 60_000 + 1);
     expect(await store.read('c')).toBeUndefined();
   });
   it('keeps at most max conversations, dropping the least recently used', async () => {

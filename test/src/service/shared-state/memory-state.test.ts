@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryCache } from '../../../../src/service/shared-state/memory-state.js';
+import { createManualClock } from '../../../doubles/manual-clock.js';
 
 describe('memory cache', () => {
   it('a claim is won once and keeps the winner\'s value (default "1")', async () => {
@@ -12,14 +13,14 @@ describe('memory cache', () => {
   });
 
   it('counts expiry on the clock it is given', async () => {
-    let now = 1_700_000_000_000;
-    const cache = createMemoryCache({ now: () => now });
+    const clock = createManualClock();
+    const cache = createMemoryCache({ clock });
     await cache.claim('msg:1', 60_000);
     await cache.set('token', 'abc', 60_000);
-    now += 59_999;
+    await clock.advance(59_999);
     expect(await cache.claim('msg:1', 60_000)).toBe(false);
     expect(await cache.get('token')).toBe('abc');
-    now += 2; // past the ttl
+    await clock.advance(2); // past the ttl
     expect(await cache.get('token')).toBeUndefined();
     expect(await cache.claim('msg:1', 60_000)).toBe(true);
   });

@@ -33,6 +33,15 @@ async function pair(options: { idleMs?: number; ratePerMinute?: number; probeEve
   return { keyPrefix, one: await make(createLogSink()), two: await make(createLogSink()) };
 }
 
+/** Resolves once `count` connections listen for reload broadcasts under the instance's prefix. */
+async function subscribed(instance: { redis: RedisConnection }, count: number): Promise<void> {
+  const channel = `${instance.redis.prefix}reload`;
+  await eventually(async () => {
+    const [, listening] = (await instance.redis.client.pubsub('NUMSUB', channel)) as [string, number];
+    return Number(listening) >= count;
+  });
+}
+
 describe.skipIf(missing !== undefined)(missing ?? 'shared state on Redis', () => {
   beforeAll(async () => {
     server = await startRedis();
@@ -48,8 +57,7 @@ describe.skipIf(missing !== undefined)(missing ?? 'shared state on Redis', () =>
     expect(await two.state.sessions.read('telegram:4242')).toEqual({ topic: 'legal-aid', choices: ['e:legal-aid.where'] });
     const keys = await one.redis.client.keys(`${keyPrefix}*`);
     expect(keys).toEqual([`${keyPrefix}session:h-telegram:4242`]);
-    await sleep(250);
-    expect(await two.state.sessions.read('telegram:4242')).toBeUndefined();
+    await eventually(async () => (await two.state.sessions.read('telegram:4242')) === undefined);
   });
 
   it('the rate limit counts across instances: one notice, then silence', async () => {
@@ -70,8 +78,7 @@ describe.skipIf(missing !== undefined)(missing ?? 'shared state on Redis', () =>
     expect(await two.state.cache.get('pair:1')).toBe('digest-a');
     await two.state.cache.set('token', 'abc', 100);
     expect(await one.state.cache.get('token')).toBe('abc');
-    await sleep(200);
-    expect(await one.state.cache.get('token')).toBeUndefined();
+    await eventually(async () => (await one.state.cache.get('token')) === undefined);
   });
 
   it('a lock is held by one instance at a time, named to the other, freed on release or expiry', async () => {
@@ -88,8 +95,7 @@ describe.skipIf(missing !== undefined)(missing ?? 'shared state on Redis', () =>
     // A holder that died (no renewal) frees the lock within its expiry.
     await one.redis.client.set(`${keyPrefix}lock:dead`, 'a-dead-instance', 'PX', 100);
     expect(await one.state.locks.acquire('dead', { ttlMs: 300 })).toEqual({ acquired: false, holder: 'a-dead-instance' });
-    await sleep(150);
-    expect((await one.state.locks.acquire('dead', { ttlMs: 300 })).acquired).toBe(true);
+    await eventually(async () => (await one.state.locks.acquire('dead', { ttlMs: 300 })).acquired);
   });
 
   it('a holder whose lock another instance took hears that it lost it', async () => {
@@ -108,7 +114,7 @@ describe.skipIf(missing !== undefined)(missing ?? 'shared state on Redis', () =>
     const heardTwo: string[] = [];
     one.state.reloads.subscribe((reason) => heardOne.push(reason));
     two.state.reloads.subscribe((reason) => heardTwo.push(reason));
-    await sleep(100); // subscriptions in place
+    await subscribed(one, 2);
     await one.state.reloads.publish('watch');
     await eventually(() => heardTwo.length === 1);
     expect(heardTwo).toEqual(['broadcast']);
@@ -153,7 +159,7 @@ describe.skipIf(missing !== undefined)(missing ?? 'shared state on Redis', () =>
     const heard: string[] = [];
     const listener = await pair();
     listener.two.state.reloads.subscribe((reason) => heard.push(reason));
-    await sleep(200); // subscribed before the outage
+    await subscribed(listener.two, 1);
     await one.state.sessions.write('web:x', { topic: 'notary' });
     await server.stop('kill');
     await eventually(() => !one.redis.up);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCodes } from '../../../../src/errors.js';
 import { createLockout } from '../../../../src/service/staff/lockout.js';
 import { checkNewPassword, DEFAULT_SCRYPT, hashPassword, verifyPassword } from '../../../../src/service/staff/passwords.js';
+import { createManualClock } from '../../../doubles/manual-clock.js';
 
 const CHEAP = { N: 1024, r: 8, p: 1 };
 
@@ -29,18 +30,18 @@ describe('staff passwords (scrypt)', () => {
 });
 
 describe('lock-out', () => {
-  it('locks a key after maxFailures within the window, for lockMs, and a success forgets', () => {
-    let now = 0;
-    const lockout = createLockout({ maxFailures: 3, windowMs: 1000, lockMs: 5000, now: () => now });
+  it('locks a key after maxFailures within the window, for lockMs, and a success forgets', async () => {
+    const clock = createManualClock(0);
+    const lockout = createLockout({ maxFailures: 3, windowMs: 1000, lockMs: 5000, clock });
     expect(lockout.fail('a')).toBe(false);
-    now = 2000; // the first failure fell out of the window
+    await clock.advance(2000); // the first failure fell out of the window
     expect(lockout.fail('a')).toBe(false);
     expect(lockout.fail('a')).toBe(false);
     expect(lockout.lockedFor('a')).toBe(0);
     expect(lockout.fail('a')).toBe(true);
     expect(lockout.lockedFor('a')).toBe(5000);
     expect(lockout.lockedFor('b')).toBe(0);
-    now = 7000;
+    await clock.advance(5000);
     expect(lockout.lockedFor('a')).toBe(0);
     lockout.fail('b');
     lockout.fail('b');
@@ -49,7 +50,7 @@ describe('lock-out', () => {
   });
 
   it('remembers a bounded number of keys', () => {
-    const lockout = createLockout({ maxFailures: 1, windowMs: 1000, lockMs: 1000, maxKeys: 2, now: () => 0 });
+    const lockout = createLockout({ maxFailures: 1, windowMs: 1000, lockMs: 1000, maxKeys: 2, clock: createManualClock(0) });
     lockout.fail('a');
     lockout.fail('b');
     lockout.fail('c');

@@ -5,10 +5,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { openDeploymentSalt } from '../../../../src/service/store/deployment-salt.js';
 import { openStoreReader } from '../../../../src/service/store/open-store-reader.js';
+import { migratePostgres as runMigrations } from '../../../../src/service/store/migration-runner.js';
 import { migratePostgres } from '../../../../src/service/store/postgres/migrations.js';
 import { createPool } from '../../../../src/service/store/postgres/pool.js';
 import { openPostgresStore } from '../../../../src/service/store/postgres/postgres-store.js';
@@ -74,5 +75,23 @@ describe.skipIf(missing !== undefined)(missing ?? 'postgres', () => {
     await migratePostgresStaff(pool);
     await migratePostgresStaff(pool);
     return openPostgresStaffStore(pool, `staff_${count}`);
+  });
+  // The one migration runner's PostgreSQL side (its SQLite side: migration-runner.test.ts).
+  it('migrates once under its lock, leaves nothing of a failed run, and refuses a newer database', async () => {
+    if (!server) throw new Error('no server');
+    count += 1;
+    const pool = createPool({ url: await server.createDatabase(`runner_${count}`), logger: createLogSink().logger });
+    const schema = { name: 'test', migrations: ['CREATE TABLE a (x INTEGER);', 'CREATE TABLE b (y INTEGER);'], versionIn: { table: 'versions' }, lock: 0x7465 };
+    const tables = async () => (await pool.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).rows.map((r) => r.name);
+    try {
+      await expect(runMigrations(pool, { ...schema, migrations: [...schema.migrations, 'CREATE TABLE a (z INTEGER);'] })).rejects.toThrow(/already exists/);
+      expect(await tables()).toEqual([]);
+      expect(await Promise.all([runMigrations(pool, schema), runMigrations(pool, schema)])).toEqual(expect.arrayContaining([2, 0]));
+      expect((await pool.query('SELECT version FROM versions')).rows).toEqual([{ version: 2 }]);
+      await expect(runMigrations(pool, { ...schema, migrations: schema.migrations.slice(0, 1) })).rejects.toThrow('test schema version 2 is newer than this bot (1)');
+      expect(await tables()).toEqual(['a', 'b', 'versions']);
+    } finally {
+      await pool.end();
+    }
   });
 });

@@ -31,6 +31,21 @@ describe('what the store keeps of a message', () => {
     expect(question).not.toMatch(/王小明|13812345678|44020519900101123X|6222/);
   });
 
+  it("a guided flow's reply keeps which flow, what happened and at which step, never the answer typed", async () => {
+    const b = await createStaffBot();
+    await b.send('抚养费问答');
+    await b.send('1');
+    await b.send('离婚了');
+    await b.send('我叫王小明,每月1500元');
+    expect(b.store.messages.map((m) => [m.kind, m.entry])).toEqual([
+      ['flow', 'flow:intake-support:start:for'],
+      ['flow', 'flow:intake-support:ask:divorced'],
+      ['flow', 'flow:intake-support:ask:amount'],
+      ['flow', 'flow:intake-support:ask:paid'],
+    ]);
+    expect(JSON.stringify(b.store.messages)).not.toMatch(/王小明|1500|离婚/);
+  });
+
   it('a clarify keeps the question and the entry it came closest to', async () => {
     const b = await createStaffBot();
     const question = await findClarify(b);

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createMemoryStore } from '../../../../src/service/store/message-store.js';
 import { purgeExpired, startRetention } from '../../../../src/service/store/retention.js';
 import { createLogSink } from '../../../doubles/log-sink.js';
+import { clockReading } from '../../../doubles/manual-clock.js';
 
 const DAY = 24 * 60 * 60_000;
 const NOW = 1_700_000_000_000;
@@ -29,7 +30,7 @@ describe('retention', () => {
       let now = NOW;
       const store = filled();
       const log = createLogSink();
-      const stop = startRetention({ store, days: 30, logger: log.logger, now: () => now, everyMs: DAY });
+      const stop = startRetention({ store, days: 30, logger: log.logger, clock: clockReading(() => now), everyMs: DAY });
       await vi.advanceTimersByTimeAsync(0);
       expect(store.messages).toHaveLength(3);
       expect(log.lines().some((line) => line.msg === 'retention: old records deleted' && line.removed === 4)).toBe(true);

@@ -128,6 +128,20 @@ export function describeStoreContract(engine: string, harness: () => StoreHarnes
       ]);
     });
 
+    it("flow marks: the guided flows' replies since a time, oldest first, for their 统计", async () => {
+      const where = await place();
+      const store = await where.open();
+      ask(store, T + 2, 'flow', { entry: 'flow:legal-aid:ask:lawyer' });
+      ask(store, T + 1, 'flow', { entry: 'flow:legal-aid:start:matter' });
+      ask(store, T + 3, 'answer', { entry: 'legal-aid.where', topic: 'legal-aid' });
+      ask(store, T - 40 * 24 * HOUR, 'flow', { entry: 'flow:legal-aid:start:matter' });
+      await store.close();
+      expect(await read(where, (reader) => reader.flowMarks({ since: T - 24 * HOUR }))).toEqual([
+        { conversation: 'h', at: T + 1, entry: 'flow:legal-aid:start:matter' },
+        { conversation: 'h', at: T + 2, entry: 'flow:legal-aid:ask:lawyer' },
+      ]);
+    });
+
     it('hashes a conversation alike after a restart, never to its id; migrations run once and keep the data', async () => {
       const where = await place();
       const first = await where.open();

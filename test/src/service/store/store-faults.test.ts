@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createBot } from '../../../../src/bot.js';
@@ -16,6 +17,7 @@ import { HEALTH_FILE, readHealthFile } from '../../../../src/service/store/store
 import { eventually } from '../../../doubles/eventually.js';
 import { realEngine } from '../../../doubles/harness.js';
 import { createLogSink } from '../../../doubles/log-sink.js';
+import { clockReading } from '../../../doubles/manual-clock.js';
 
 const dirs: string[] = [];
 const cleanups: Array<() => void> = [];
@@ -68,7 +70,7 @@ describe('store faults off the answering path', () => {
       for (let i = 0; i < 400; i += 1) {
         await bot.handle({ adapter: 'test', conversationId: `c${i}`, senderId: 'u', kind: 'text', text: '今天天气怎么样' });
         // Let timers and scheduled writes run between messages, as real I/O would.
-        if (i % 20 === 0) await sleep(1);
+        if (i % 20 === 0) await setImmediate();
       }
       const ms = performance.now() - started;
       const health = store.health();
@@ -92,7 +94,7 @@ describe('store faults off the answering path', () => {
     const store = openSqliteStore({
       dataDir: tempDir(),
       logger: createLogSink().logger,
-      now: () => clock,
+      clock: clockReading(() => clock),
       flushEveryMs: 2,
       flushAt: 10,
       retryMs: 1_000,
@@ -104,20 +106,17 @@ describe('store faults off the answering path', () => {
     cleanups.push(() => void store.close());
     for (let at = 0; at < 1_000; at += 1) store.recordMessage(record(at));
     expect(attempts).toBe(0);
-    await sleep(30);
-    expect(attempts).toBe(1);
+    await eventually(() => attempts === 1);
     clock += 999;
-    await sleep(20);
+    await sleep(20); // time is what this checks: the timer runs, the pause has not passed
     expect(attempts).toBe(1);
     clock += 1;
-    await sleep(20);
-    expect(attempts).toBe(2);
+    await eventually(() => attempts === 2);
     clock += 1_999;
-    await sleep(20);
+    await sleep(20); // as above
     expect(attempts).toBe(2);
     clock += 1;
-    await sleep(20);
-    expect(attempts).toBe(3);
+    await eventually(() => attempts === 3);
     expect(store.health()).toMatchObject({ state: 'degraded', queued: 1_000, since: 1_000_000, lastError: { code: 'SQLITE_CANTOPEN' } });
   });
 
@@ -162,7 +161,7 @@ describe('store faults off the answering path', () => {
     const store = openSqliteStore({
       dataDir,
       logger: log.logger,
-      now: () => clock,
+      clock: clockReading(() => clock),
       maxQueued: 100,
       flushEveryMs: 2,
       retryMs: 10_000_000,
