@@ -7,6 +7,7 @@ import { checkKnowledge } from '../src/answer/knowledge/load-knowledge.js';
 import { formatProblem, type KnowledgeProblem } from '../src/answer/knowledge/knowledge-base.js';
 import { FACT_RULE_CODES, FACT_RULES, type FactRule } from '../src/answer/knowledge/fact-rules.js';
 import type { PinnedSource } from '../src/answer/knowledge/source-manifest.js';
+import { LOCAL_FACT_RULES } from '../src/answer/knowledge/local-facts.js';
 
 /** What `check --json` prints. */
 export interface CheckReport {
@@ -32,10 +33,13 @@ export function runCheck(dir: string): CheckReport {
   const started = performance.now();
   const { knowledge, problems, sources = [] } = checkKnowledge(dir);
   const ms = Math.round((performance.now() - started) * 10) / 10;
+  const localRules: Record<string, string> = LOCAL_FACT_RULES;
   const withRules = problems.map((problem) =>
     problem.rule && problem.rule in FACT_RULES
       ? { ...problem, code: FACT_RULE_CODES[problem.rule as FactRule], ruleText: FACT_RULES[problem.rule as FactRule] }
-      : problem,
+      : problem.rule && problem.rule in localRules
+        ? { ...problem, ruleText: localRules[problem.rule] }
+        : problem,
   );
   if (!knowledge) return { ok: false, dir, ms, problems: withRules, sources };
   return {

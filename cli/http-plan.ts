@@ -73,6 +73,8 @@ export async function planHttp(app: App, others: readonly Adapter[], options: { 
     cookieSecret: cookieSecret(app),
     // One instance keeps retried messages in its own memory; several share them through Redis.
     shared: app.shared.kind === 'redis' ? app.shared.cache : undefined,
+    desk: app.desk,
+    callbacks: app.callbacks,
     urgent: (text) => app.readsDanger(text),
     calculate: (form) => app.calculate(form),
   });

@@ -1,6 +1,7 @@
 import type { App } from '../src/app.js';
 import type { Adapter } from '../src/types.js';
 import { createConfiguredAdapters } from '../adapters/registry.js';
+import { relayStaffLines } from '../adapters/shared/relay-staff-lines.js';
 import { createConsoleAdapter } from '../adapters/console/console-adapter.js';
 import type { Metrics } from '../adapters/http/metrics.js';
 import { planHttp, type HttpPlan } from './http-plan.js';
@@ -49,6 +50,7 @@ export async function serve(io: CliIo, app: App, metrics?: Metrics): Promise<num
     planned.push(...http.adapters);
   }
   planned.push(...others);
+  relayStaffLines(app.desk, planned, app.logger);
   const interactive = Boolean(io.stdin.isTTY);
   if (planned.length === 0 && !interactive) {
     // Unreachable while the HTTP server starts whenever no platform is configured; kept so a

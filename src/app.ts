@@ -4,6 +4,7 @@
  * Loading is explicit (no side effects on import) so every CLI command and test controls it;
  * nothing is watched and nothing is written unless the caller asks.
  */
+import { randomUUID } from 'node:crypto';
 import { observeHandler, observeReloads, reloadStartHook, type AppHooks } from './app-hooks.js';
 import { createBot, type Bot } from './bot.js';
 import type { Config } from './service/config/config.js';
@@ -22,6 +23,9 @@ import { broadcastReloads } from './service/reload/broadcast-reloads.js';
 import { openDeployment } from './service/shared-state/open-deployment.js';
 import type { SaltHealth } from './service/store/deployment-salt.js';
 import type { SharedState } from './service/shared-state/shared-state.js';
+import { createHandoffDesk, type HandoffDesk } from './service/handoff/handoff-desk.js';
+import { createCallbackDesk, type CallbackDesk } from './service/handoff/callback-requests.js';
+import { createSealer } from './service/handoff/callback-crypto.js';
 import type { InboundMessage, MessageHandler, Reply } from './types.js';
 import type { Run } from './bot.js';
 import { renderTrace } from './pipeline/render-trace.js';
@@ -51,6 +55,10 @@ export interface App {
   store: MessageStore;
   /** What this instance shares with the others (Redis), or keeps in memory when alone. */
   shared: SharedState;
+  /** The 接待 desk: staff on duty and conversations handed to them (in the shared state). */
+  desk: HandoffDesk;
+  /** Callback requests, when CALLBACK_KEYS is set. */
+  callbacks?: CallbackDesk;
   /** Whether the deployment's salt of conversation hashes is known here (else not ready). */
   saltHealth(): SaltHealth;
   /**
@@ -160,7 +168,13 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
         })
       : undefined;
 
+  const desk = createHandoffDesk(shared.cache, { now: Date.now, newId: () => randomUUID() });
+  const callbacks =
+    config.callbackKeys.length > 0
+      ? createCallbackDesk(shared.cache, { sealer: createSealer(config.callbackKeys), retentionMs: config.retentionDays * 86_400_000, now: Date.now, newId: () => randomUUID() })
+      : undefined;
   const bot = createBot({
+    desk,
     engine,
     logger,
     maxMessageChars: config.maxMessageChars,
@@ -192,6 +206,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     },
     store,
     shared,
+    desk,
+    ...(callbacks ? { callbacks } : {}),
     saltHealth: () => deployment.saltHealth(),
     hashConversation: (key) => store.hashConversation(key),
     calculate(form) {

@@ -16,6 +16,7 @@ import { createMemorySessionStore, type SessionStore } from './service/session/s
 import type { StaffCommands } from './pipeline/staff-commands.js';
 import { createNoopStore, type MessageStore } from './service/store/message-store.js';
 import type { InboundMessage, Reply } from './types.js';
+import type { HandoffDesk } from './service/handoff/handoff-desk.js';
 import { systemClock, type Clock } from './service/time/clock.js';
 
 export interface BotOptions {
@@ -44,6 +45,8 @@ export interface BotOptions {
   turnBudgetMs?: number;
   /** Told of every failed turn after the safe reply is set; logs by default. */
   onError?: OnError;
+  /** The 接待 desk (handoffs to staff on duty). */
+  desk?: HandoffDesk;
 }
 
 /** A run of the pipeline with its trace. */
@@ -94,6 +97,7 @@ export function createBot(options: BotOptions): Bot {
     feedbackWindowMs: options.feedbackWindowMs ?? 0,
     turnBudgetMs: options.turnBudgetMs ?? 10_000,
     onError: options.onError,
+    desk: options.desk,
   };
   const steps = [...admissionSteps(stepOptions), ...answerSteps(stepOptions)];
 

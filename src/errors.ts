@@ -85,6 +85,7 @@ export const ErrorCodes = {
   SALT_MISMATCH: 'QLB_SALT_MISMATCH',
   STORE_RECORDS_SPILLED: 'QLB_STORE_RECORDS_SPILLED',
   STORE_RECORDS_LOST: 'QLB_STORE_RECORDS_LOST',
+  LOCAL_FACT_EXPIRED: 'QLB_LOCAL_FACT_EXPIRED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
@@ -169,6 +170,7 @@ export const ErrorMeanings = {
   QLB_SALT_MISMATCH: '本实例的对话哈希盐与部署共用的不同:能从 PostgreSQL(不用 PostgreSQL 时从 Redis)读到时改用共用的;Redis 的副本不同而 PostgreSQL 读不到时,/readyz 报未就绪,直到能确认',
   QLB_STORE_RECORDS_SPILLED: '数据库写不进:内存队列已满的新记录,或停止时还没写入的记录,已存入 DATA_DIR/unwritten/ 的暂存文件(已脱敏),下次启动(或数据库恢复后)补写,不会重复',
   QLB_STORE_RECORDS_LOST: '有记录丢失:数据库写不进,暂存文件也写不进(磁盘满、无权限),或暂存文件中有残缺的行;停止时出现则进程以非零状态退出',
+  QLB_LOCAL_FACT_EXPIRED: '本地事实登记册(knowledge/local-facts.yaml)里有事实已过复核期限(reverifyBy):不再回答给群众,已列入后台「待处理」;核实后改 verifiedOn 和 reverifyBy',
 } as const satisfies Record<ErrorCode, string>;
 
 /**

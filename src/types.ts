@@ -174,4 +174,9 @@ export interface Adapter {
   readonly name: string;
   start(handler: MessageHandler): Promise<void>;
   stop(): Promise<void>;
+  /**
+   * Sends a message the bot did not answer (a staff member's reply at the 接待 desk) to a
+   * conversation; false when the adapter is not running. Channels without it are not relayed.
+   */
+  push?(conversationId: string, text: string): Promise<boolean>;
 }

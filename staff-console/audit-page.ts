@@ -22,6 +22,12 @@ export const ACTION_NAMES: Record<AuditAction, string> = {
   'staff.add': '添加账号',
   'staff.remove': '删除账号',
   'staff.password': '更改密码',
+  'desk.on-duty': '在岗',
+  'desk.off-duty': '下岗',
+  'desk.take': '接待人工对话',
+  'desk.reply': '回复居民',
+  'desk.end': '结束人工对话',
+  'callback.done': '回电已完成',
 };
 
 /** The pinned sources of the knowledge in service: file, official version and date, checksum, review. */

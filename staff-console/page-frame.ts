@@ -8,6 +8,7 @@ import { html, Html } from '../adapters/http/html.js';
 export const PAGES = [
   { path: '/staff/try', title: '试问' },
   { path: '/staff/review', title: '待处理' },
+  { path: '/staff/desk', title: '接待' },
   { path: '/staff/stats', title: '统计' },
   { path: '/staff/knowledge', title: '知识库' },
   { path: '/staff/audit', title: '审计' },

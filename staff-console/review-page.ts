@@ -11,6 +11,7 @@ import { html, type Html } from '../adapters/http/html.js';
 import { csrfField, page } from './page-frame.js';
 import { daysOf, loadReview } from './review-data.js';
 import { entryLink } from './try-page.js';
+import { dueFactsSection } from './due-facts-section.js';
 
 interface ReviewQuery {
   days?: string;
@@ -76,7 +77,8 @@ export function reviewRoutes(fastify: FastifyInstance, ctx: ConsoleContext, app:
     };
     const hidden = data.hidden > 0 ? html`<p class="hint">另有 ${data.hidden} 组已处理(忽略或加入了条目),再次出现之前不列出。</p>` : '';
     const none = data.recorded ? '' : html`<p class="hint">还没有记录:机器人回答过问题之后才有。</p>`;
-    const body = html`${choose}${none}${section('unanswered', '未答出的问题')}${section('disliked', '被点踩的回答')}${hidden}`;
+    const due = dueFactsSection(app.bot.engine.knowledge.localFacts, ctx.clock.now());
+    const body = html`${choose}${none}${section('unanswered', '未答出的问题')}${section('disliked', '被点踩的回答')}${hidden}${due}`;
     return sendPage(reply, page({ ...frame, notice: notice(request.query) }, body));
   });
 

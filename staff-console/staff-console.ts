@@ -28,6 +28,7 @@ import { knowledgeRoutes } from './knowledge-page.js';
 import { flowRoutes } from './flows-page.js';
 import { loginRoutes } from './login-routes.js';
 import { reviewRoutes } from './review-page.js';
+import { deskRoutes } from './desk-page.js';
 import { recordSourceChanges } from './source-changes.js';
 import { statsRoutes } from './stats-page.js';
 import { tryRoutes } from './try-page.js';
@@ -95,6 +96,7 @@ export const staffConsole: FastifyPluginAsync<StaffConsoleOptions> = async (fast
   loginRoutes(fastify, ctx, { scrypt: options.scrypt, ratePerMinute: options.loginRatePerMinute, verify: options.verifyPassword });
   tryRoutes(fastify, ctx, app);
   reviewRoutes(fastify, ctx, app);
+  deskRoutes(fastify, ctx, app);
   const editor = createKnowledgeEditor({
     knowledgeDir: app.config.knowledgeDir,
     knowledge: () => app.bot.engine.knowledge,

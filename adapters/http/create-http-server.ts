@@ -13,6 +13,9 @@ import type { Config } from '../../src/service/config/config.js';
 import { BotError, ErrorCodes } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import type { SharedCache } from '../../src/service/shared-state/shared-state.js';
+import type { HandoffDesk } from '../../src/service/handoff/handoff-desk.js';
+import { handoffRoute } from '../web/handoff-route.js';
+import type { CallbackDesk } from '../../src/service/handoff/callback-requests.js';
 import type { MessageHandler } from '../../src/types.js';
 import { webRoutes, type WebRoutesOptions } from '../web/web-routes.js';
 import { clientErrorHandler } from './client-errors.js';
@@ -34,6 +37,10 @@ export interface HttpServerOptions {
   stopGraceMs?: number;
   /** The deployment's shared cache (Redis), so a retried API message is recognized on every instance. */
   shared?: SharedCache;
+  /** The 接待 desk: the resident's page polls it for staff replies. */
+  desk?: HandoffDesk;
+  /** Callback requests (CALLBACK_KEYS set). */
+  callbacks?: CallbackDesk;
   /** Whether a message reads as danger now: such a message is never refused by the per-address limit. */
   urgent?: (text: string) => boolean;
   /** The app's calculators for forms (POST /api/v1/calculate, the page's "算一算"). */
@@ -107,6 +114,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     urgent: options.urgent,
     calculate: options.calculate,
   });
+  if (options.desk) void fastify.register(handoffRoute, { desk: options.desk, ...(options.callbacks ? { callbacks: options.callbacks } : {}), ratePerMinute: http.ratePerMinute > 0 ? http.ratePerMinute * 4 : 0 });
 
   return {
     fastify,

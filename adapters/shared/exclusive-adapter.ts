@@ -27,6 +27,7 @@ export function exclusive(adapter: Adapter, options: ExclusiveOptions): Adapter 
   let held: InstanceLock | undefined;
   return {
     name: adapter.name,
+    ...(adapter.push ? { push: (conversationId: string, text: string) => (held ? adapter.push!(conversationId, text) : Promise.resolve(false)) } : {}),
     async start(handler) {
       const result = await options.locks.acquire(options.lock, { ttlMs: options.ttlMs });
       if (!result.acquired) {

@@ -170,6 +170,13 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
   const sharedPath = settings.webhookServer === 'shared' && settings.webhookUrl && URL.canParse(settings.webhookUrl) ? new URL(settings.webhookUrl).pathname : undefined;
   return {
     name: 'telegram',
+    async push(conversationId, text) {
+      const chatId = Number(conversationId);
+      if (!running || stopping || !Number.isSafeInteger(chatId)) return false;
+      // A staff reply is plain text like any answer; group chats have negative ids.
+      await running.outbox.send(chatId, { text }, { isGroup: chatId < 0 });
+      return true;
+    },
     plugin: sharedPath === undefined ? undefined : webhookPlugin(sharedPath, () => shared),
     get webhookPort() {
       return running?.webhook?.server?.port;

@@ -9,6 +9,7 @@ import type { SessionStore } from '../service/session/session-store.js';
 import type { StaffCommands } from './staff-commands.js';
 import type { MessageStore } from '../service/store/message-store.js';
 import type { Step } from './compose-steps.js';
+import type { HandoffDesk } from '../service/handoff/handoff-desk.js';
 import { calculate } from './steps/calculate.js';
 import { cutNote } from './steps/cut-note.js';
 import { elsewhere } from './steps/elsewhere.js';
@@ -26,11 +27,13 @@ import { matchAndDecide } from './steps/match.js';
 import { pick } from './steps/pick.js';
 import { rateLimit } from './steps/rate-limit.js';
 import { readMessage } from './steps/read.js';
+import { relay } from './steps/relay.js';
 import { referral } from './steps/referral.js';
 import { recordTurn } from './steps/record.js';
 import { session } from './steps/session.js';
 import { smalltalk } from './steps/smalltalk.js';
 import { staffCommands } from './steps/staff.js';
+import { town } from './steps/town.js';
 import { typedVote } from './steps/vote.js';
 
 export interface StepOptions {
@@ -44,6 +47,8 @@ export interface StepOptions {
   feedbackWindowMs: number;
   turnBudgetMs: number;
   onError?: OnError;
+  /** The 接待 desk: handoffs to staff on duty; none = refer to 12348. */
+  desk?: HandoffDesk;
 }
 
 /**
@@ -69,18 +74,20 @@ export function admissionSteps(options: StepOptions): Step[] {
 /** From the message to the reply: the first step that answers ends the list. */
 export function answerSteps(options: StepOptions): Step[] {
   return [
+    relay({ desk: options.desk }),
     flow(),
     answerFeedback({ windowMs: options.feedbackWindowMs }),
     platformInput(),
     empty(),
     greeting(),
     smalltalk(),
-    handoff(),
+    handoff({ desk: options.desk }),
     typedVote({ windowMs: options.feedbackWindowMs }),
     // Before pick ("5号" answers "几号?") and follow-up (which answers "还来得及吗?" after a route with the route again).
     calculate(),
     pick(),
     referral(),
+    town(),
     elsewhere(),
     followUp(),
     matchAndDecide(),

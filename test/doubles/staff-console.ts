@@ -46,7 +46,7 @@ export async function startStaffWorld(env: Record<string, string> = {}, options:
   const store = options.staffStore?.(dataDir) ?? openSqliteStaffStore(dataDir);
   const clock = { offset: 0 };
   const now = () => Date.now() + clock.offset;
-  const server = createHttpServer({ config, logger, handler: app.handler, readiness: appReadiness(app), cookieSecret: 'test-secret-'.repeat(4) });
+  const server = createHttpServer({ config, logger, handler: app.handler, readiness: appReadiness(app), cookieSecret: 'test-secret-'.repeat(4), desk: app.desk, callbacks: app.callbacks });
   server.mount(staffConsole, { app, store, logger, sessionMs: config.staffConsole.sessionMs, clock: clockReading(now), scrypt: CHEAP_SCRYPT, loginRatePerMinute: 1000 });
   await server.fastify.ready();
   let n = 0;

@@ -157,6 +157,9 @@
         busy.hidden = true;
         if (failed.length) retryFailed(); else clearOffline();
         if (mine && mine.failed) { mine.failed = false; replaceNode(mine); }
+        /* With staff: the bot says nothing (staff answer through the poll). */
+        if (reply.kind === 'handoff') pollStaff();
+        if (reply.kind === 'handoff' && !reply.text) return;
         pushItem({ who: 'bot', reply: notEmpty(reply) });
       }, function (error) {
         busy.hidden = true;
@@ -188,6 +191,30 @@
       });
     };
     queue = queue.then(attempt);
+  }
+
+  /*
+   * While the conversation is with staff, ask every POLL_MS what they said after the lines
+   * already shown; shown as "工作人员 X 号:…"; stops when the handoff ends (the bot answers again).
+   */
+  var POLL_MS = 1500;
+  var polling = false;
+  function pollStaff() {
+    if (polling) return;
+    polling = true;
+    var tick = function () {
+      request('/api/v1/handoff', { conversation: state.conversation, after: state.handoffSeen || 0 }).then(function (answer) {
+        (answer.lines || []).forEach(function (line) {
+          var text = line.staff ? line.staff + ':' + line.text : line.text;
+          pushItem({ who: 'bot', reply: { kind: line.from === 'staff' ? 'staff' : 'handoff', text: text } });
+        });
+        state.handoffSeen = answer.next;
+        save();
+        if (answer.status === 'waiting' || answer.status === 'taken') setTimeout(tick, POLL_MS);
+        else polling = false;
+      }, function () { setTimeout(tick, POLL_MS * 4); });
+    };
+    tick();
   }
 
   function setLarge(large) {
@@ -231,6 +258,7 @@
     });
     if (last) showTop(last); else scrollDown();
     if (state.items.length === 0) send('/api/v1/messages', { command: 'start' });
+    else pollStaff();
   }
 
   function submitText() {

@@ -1,5 +1,6 @@
 import type { CalculateKnowledge } from '../calculate/index.js';
 import type { DomainWord } from '../read/segment/segmenter.js';
+import type { LocalFacts } from './local-facts-schema.js';
 import type { HazardsData } from './hazards-schema.js';
 import type { Flow } from './flow-schema.js';
 import type { PrivacyRules } from './privacy-schema.js';
@@ -40,6 +41,8 @@ export interface KnowledgeBase {
   declines: ReadonlyMap<string, readonly string[]>;
   /** The word lists masking reads (privacy.yaml). */
   privacy: PrivacyRules;
+  /** local-facts.yaml: the register of local facts staff verified (read a day's facts with local-facts.ts). */
+  localFacts: LocalFacts;
   /** Legal terms with their plain explanations (glossary.yaml), longest term first so 非诉讼事项 wins over 诉讼事项. */
   glossary: readonly GlossaryTerm[];
   /** Offices that handle what the bot cannot answer (referrals.yaml), with their hotline's name. */

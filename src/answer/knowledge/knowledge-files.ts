@@ -23,6 +23,7 @@ export const FIXED_FILES: readonly string[] = [
   'lexicon/stopwords.txt',
   'lexicon/domain-words.txt',
   'privacy.yaml',
+  'local-facts.yaml',
   'sources/manifest.yaml',
   // The calculators' data: holidays, deadlines, local figures, court fees, question cues.
   ...Object.values(CALCULATE_FILES),

@@ -24,6 +24,8 @@ import { readLines, readYaml } from './read-files.js';
 import { readReports } from './report-stats.js';
 import { createReadBudget, DEFAULT_KNOWLEDGE_LIMITS, type FileDigest, type KnowledgeLimits, type ReadBudget } from './read-budget.js';
 import { emergencyPatternProblems } from './check-emergency.js';
+import { checkLocalFacts, LOCAL_FACTS_FILE } from './local-facts.js';
+import { LocalFactsSchema } from './local-facts-schema.js';
 import { checkManifest, ManifestSchema, MANIFEST_FILE, type PinnedSource, type SourceFile } from './source-manifest.js';
 import { readCalculateKnowledge } from './calculate-files.js';
 import { glossaryProblems, referralProblems } from './check-glossary.js';
@@ -87,6 +89,8 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
   const matching = readYaml(budget, 'matching.yaml', MatchingSchema, problems);
   const domainWords = readLines(budget, 'lexicon/domain-words.txt', problems).map(parseDomainWord);
   const privacy = readYaml(budget, 'privacy.yaml', PrivacySchema, problems);
+  const localFacts = readYaml(budget, LOCAL_FACTS_FILE, LocalFactsSchema, problems);
+  if (localFacts) problems.push(...checkLocalFacts(localFacts, meta?.homePlaces ?? []));
   const hazards = readYaml(budget, 'hazards.yaml', HazardsSchema, problems);
   const glossary = readYaml(budget, 'glossary.yaml', GlossarySchema, problems) ?? [];
   const referrals = readYaml(budget, 'referrals.yaml', ReferralsSchema, problems) ?? [];
@@ -126,7 +130,7 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
   problems.push(...checkFlows(flows, facts, calculate ? new Set(calculate.deadlines.rules.map((rule) => rule.id)) : undefined));
 
   if (emergency && hazards) problems.push(...hazardCategoryProblems(hazards, emergency));
-  if (problems.length > 0 || !meta || !emergency || !matching || !privacy || !hazards || !manifest || !calculate) return { problems, sources: manifest ?? [] };
+  if (problems.length > 0 || !meta || !emergency || !matching || !privacy || !hazards || !manifest || !calculate || !localFacts) return { problems, sources: manifest ?? [] };
   return {
     problems,
     sources: manifest,
@@ -145,6 +149,7 @@ export function checkKnowledge(dir: string, limits: KnowledgeLimits = DEFAULT_KN
       stopwords: new Set(stopwords),
       declines: new Map(Object.entries(outOfScope?.declines ?? {})),
       privacy,
+      localFacts,
       hazards,
       glossary: [...glossary].sort((a, b) => b.term.length - a.term.length),
       // No undefined keys: the snapshot's JSON round trip must give back the same object.

@@ -150,6 +150,10 @@ export const MetaSchema = z.strictObject({
     handoff: text,
     /** Asked for a person where none can take over: where to reach one. */
     noHandoff: text,
+    /** A resident's message while waiting for staff to take the handoff. */
+    handoffWaiting: text.default('已转给工作人员,请稍等;工作人员接入后会在这里回复您。想回到机器人助手,回复"结束人工"。'),
+    /** The handoff ended (by either side): the bot answers again. */
+    handoffEnded: text.default('人工对话已结束,机器人助手继续为您服务。回复"菜单"看看我能回答哪些问题。'),
     relatedHeader: text,
     /** A question another office handles (referrals.yaml): {office} and {contact} filled in. */
     referral: text.default('这件事归{office}办理,我这里没有他们的办理资料,不想给您错误的信息。请{contact}咨询。'),
@@ -187,7 +191,13 @@ export const MetaSchema = z.strictObject({
    * wherever they stand in a short message ("讲不清楚,还是转人工吧"); after a fallback, `rejections`
    * ("不是") ask the same.
    */
-  handoff: z.strictObject({ words: z.array(phrase).min(1), anywhere: z.array(phrase).default([]), rejections: z.array(phrase).default([]) }),
+  handoff: z.strictObject({
+    words: z.array(phrase).min(1),
+    anywhere: z.array(phrase).default([]),
+    rejections: z.array(phrase).default([]),
+    /** During a handoff, the whole message that ends it and returns to the bot. */
+    ends: z.array(phrase).default(['结束人工', '结束', '返回机器人']),
+  }),
   homePlaces: z.array(text).default([]),
   /**
    * Words that rate the last answer where there are no buttons, as the whole message: a list

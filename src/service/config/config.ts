@@ -60,6 +60,8 @@ export interface Config extends PlatformConfig, SharedStateConfig {
   staffIds: string[];
   /** The staff console's sessions. */
   staffConsole: StaffConsoleConfig;
+  /** CALLBACK_KEYS: seal callback numbers (the first seals); none = no callback requests. */
+  callbackKeys: string[];
   /** Running bots reload when the knowledge directory changes (off: only SIGHUP, /reload and broadcasts). */
   watchKnowledge: boolean;
   http: HttpConfig;

@@ -39,7 +39,13 @@ export type AuditAction =
   | 'sources.change'
   | 'staff.add'
   | 'staff.remove'
-  | 'staff.password';
+  | 'staff.password'
+  | 'desk.on-duty'
+  | 'desk.off-duty'
+  | 'desk.take'
+  | 'desk.reply'
+  | 'desk.end'
+  | 'callback.done';
 
 /** One line of the audit log: who did what, when. */
 export interface AuditRecord {

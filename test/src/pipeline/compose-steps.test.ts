@@ -66,7 +66,7 @@ describe('why: the steps a message went through', () => {
 
   it('are the step list in its order, less those that do not apply to a staff dry run or to text', async () => {
     const trace = await ask('法律援助怎么申请');
-    const skipped = ['record', 'staff', 'rate-limit', 'input', 'empty', 'cut-note'];
+    const skipped = ['record', 'staff', 'rate-limit', 'relay', 'input', 'empty', 'cut-note'];
     expect(trace.steps).toEqual(bot.steps.filter((name) => !skipped.includes(name)));
     expect(renderTrace(trace).split('\n').at(-1)).toMatch(new RegExp(`^经过步骤:\\s*${trace.steps.join(' → ')}$`));
   });
