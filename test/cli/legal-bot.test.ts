@@ -149,8 +149,11 @@ describe('legal-bot chat and serve', () => {
     // "您还可以问" line, where `ask` (no buttons) numbers them.
     const asked = JSON.parse((await run(['ask', '--json', '法律援助在哪里申请'])).stdout);
     expect(reply.awaits).toBe('pick');
-    const same = ({ kind, entry, score, choices, source, call, glossary }: Record<string, unknown>) => ({ kind, entry, score, choices, source, call, glossary });
+    // The page also gets the legal-aid pre-screen's button (issue 22); `ask` gets the words to type.
+    const suggestions = (choices: unknown) => (choices as Array<{ id: string }>).filter((c) => c.id.startsWith('e:'));
+    const same = ({ kind, entry, score, choices, source, call, glossary }: Record<string, unknown>) => ({ kind, entry, score, choices: suggestions(choices), source, call, glossary });
     expect(same(reply)).toEqual(same(asked));
+    expect((reply.choices as Array<{ id: string }>).at(-1)?.id).toMatch(/^f:legal-aid/u);
     expect(reply.text).toContain('您还可以问:谁可以申请法律援助 / ');
     expect(asked.text).toContain('您还可以问(回复数字):\n1. 谁可以申请法律援助');
     expect((await fetch(`${address}readyz`)).status).toBe(200);
