@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run bench [-- --json] [-- --http] [-- --compare <checkout> | --ab-flags "<node flags>"] [-- --rounds N] [-- --runs N]
- *   [-- --messages N] [-- --only startup,latency,throughput,reliability,baseline,http] [-- --cpu-prof[=dir]]`
+ *   [-- --messages N] [-- --real-only] [-- --only startup,latency,throughput,reliability,baseline,http] [-- --cpu-prof[=dir]]`
  * Runs every configuration in a fresh Node process (workers/), one after another so they do
  * not compete for the 2 cores, repeated and interleaved (lib/rounds.mjs), and prints a table;
  * with --json the table goes to stderr and stdout's last line is one JSON object. Measures the
@@ -56,7 +56,8 @@ try {
   const gold = await prepareGold(tmp);
   const r = { coldStartMs: {}, askOnceMs: {}, segmenters: {}, sizes: [], throughput: {}, top1: null, baseline: null };
   const synthetic = () => SIZES.map((n) => ({ dir: writeSyntheticKnowledge(knowledge, n, tmp), synthetic: true, label: `${n.toLocaleString('en-US')} entries` }));
-  const bases = sections.has('latency') || other || abFlags ? [{ dir: KNOWLEDGE_DIR, label: 'real KB' }, ...synthetic()] : [];
+  // --real-only: the real knowledge base alone (the synthetic sizes take most of the time).
+  const bases = sections.has('latency') || other || abFlags ? [{ dir: KNOWLEDGE_DIR, label: 'real KB' }, ...(flag('real-only') ? [] : synthetic())] : [];
 
   if (sections.has('startup')) Object.assign(r, await measureStartup({ worker, runs, tmp, log, segmenters: SEGMENTERS }));
   if (sections.has('latency')) {

@@ -62,10 +62,13 @@ export function writeSyntheticKnowledge(knowledge, total, into = fs.mkdtempSync(
       id: `${t.id}.${p.slug}-${k}`,
       topic: t.topic,
       aspect: t.aspect,
-      title: `${p.town}镇${p.village}村:${t.title}`,
+      // Title and answer as the real entry's: the honesty check (issue 25) refuses a place name an
+      // answer's sources do not give; the village is in the questions and keywords, where the
+      // matcher meets it.
+      title: t.title,
       questions,
       keywords: [...t.keywords, `${p.village}村`],
-      answer: `(${p.town}镇${p.village}村)${t.answer}`,
+      answer: t.answer,
       source: t.source,
       related: t.related,
     });
