@@ -8,11 +8,11 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { readCacheFile, writeCacheFile } from '../../fs/cache-file.js';
+import { codeDigest } from '../../fs/code-digest.js';
 import { holidayCalendar } from '../calculate/index.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { FIXED_FILES, listEntryFiles, listLawFiles } from './knowledge-files.js';
@@ -44,17 +44,11 @@ interface Header {
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
-let code: string | undefined;
+let loaderModules: string[] | undefined;
 /** Digest of the loader's code (this folder's modules and what they validate with) and its parsers' versions. */
-function codeDigest(): string {
-  if (code) return code;
-  const hash = createHash('sha256');
-  const names = fs.readdirSync(CODE_DIR).filter((name) => /\.[jt]s$/.test(name) && !name.endsWith('.d.ts')).sort();
-  const others = OTHER_CODE.flatMap((base) => ['.js', '.ts'].map((ext) => `${base}${ext}`)).filter((name) => fs.existsSync(path.join(CODE_DIR, name)));
-  for (const name of [...names, ...others]) hash.update(name).update('\0').update(fs.readFileSync(path.join(CODE_DIR, name))).update('\0');
-  const require = createRequire(import.meta.url);
-  for (const name of PARSERS) hash.update(`${name}@${(require(`${name}/package.json`) as { version: string }).version}\0`);
-  return (code = hash.digest('hex'));
+function loaderCode(): string {
+  loaderModules ??= fs.readdirSync(CODE_DIR).filter((name) => /\.[jt]s$/.test(name) && !name.endsWith('.d.ts')).sort().map((name) => name.replace(/\.[jt]s$/, ''));
+  return codeDigest(CODE_DIR, [...loaderModules, ...OTHER_CODE], PARSERS);
 }
 
 /** Where the snapshot of knowledge directory `dir` lives in `snapshotDir`. */
@@ -115,7 +109,7 @@ export function readKnowledgeSnapshotFiles(
   const read = readCacheFile(snapshotFile(snapshotDir, resolved));
   if (!read) return undefined;
   const header = read.header as unknown as Header;
-  if (header.format !== FORMAT || header.dir !== resolved || header.code !== codeDigest()) return undefined;
+  if (header.format !== FORMAT || header.dir !== resolved || header.code !== loaderCode()) return undefined;
   if (!isDeepStrictEqual(header.limits, limits) || !filesUnchanged(resolved, header.files, limits)) return undefined;
   return { knowledge: fromData(resolved, JSON.parse(read.body) as ReturnType<typeof toData>), files: header.files };
 }
@@ -141,7 +135,7 @@ export function writeKnowledgeSnapshot(
 ): boolean {
   const body = JSON.stringify(toData(knowledge));
   if (!isDeepStrictEqual(fromData(knowledge.dir, JSON.parse(body) as ReturnType<typeof toData>), knowledge)) return false;
-  const header: Header = { format: FORMAT, code: codeDigest(), limits, dir: path.resolve(knowledge.dir), files: [...files] };
+  const header: Header = { format: FORMAT, code: loaderCode(), limits, dir: path.resolve(knowledge.dir), files: [...files] };
   writeCacheFile(snapshotFile(snapshotDir, knowledge.dir), { ...header }, body);
   return true;
 }

@@ -7,11 +7,10 @@
  * exactly what a fresh computation gives, and an edited entry only adds its new texts.
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readCacheFile, writeCacheFile } from '../../fs/cache-file.js';
+import { codeDigest } from '../../fs/code-digest.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 
 /** What the index takes from a text. */
@@ -46,31 +45,12 @@ const PACKAGES = ['opencc-js', '@node-rs/jieba', 'nodejs-jieba'];
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
-let code: string | undefined;
-function codeDigest(): string {
-  if (code) return code;
-  const hash = createHash('sha256');
-  for (const base of CODE) {
-    for (const ext of ['.js', '.ts']) {
-      const file = path.join(HERE, `${base}${ext}`);
-      if (fs.existsSync(file)) hash.update(base).update('\0').update(fs.readFileSync(file)).update('\0');
-    }
-  }
-  const require = createRequire(import.meta.url);
-  for (const name of PACKAGES) {
-    try {
-      hash.update(`${name}@${(require(`${name}/package.json`) as { version: string }).version}\0`);
-    } catch {
-      hash.update(`${name}@absent\0`);
-    }
-  }
-  return (code = hash.digest('hex'));
-}
+const tokensCode = () => codeDigest(HERE, CODE, PACKAGES);
 
 /** The identity of a text's tokens for `knowledge` segmented by `segmenter`. */
 export function tokenCacheKey(knowledge: KnowledgeBase, segmenter: string): string {
   const inputs = { segmenter, synonyms: [...knowledge.synonyms], stopwords: [...knowledge.stopwords], domainWords: knowledge.domainWords };
-  return sha256(`${FORMAT}\0${codeDigest()}\0${JSON.stringify(inputs)}`);
+  return sha256(`${FORMAT}\0${tokensCode()}\0${JSON.stringify(inputs)}`);
 }
 
 function cacheFile(dir: string, knowledgeDir: string): string {
@@ -94,38 +74,16 @@ function readEntries(file: string, key: string): Map<string, TextTokens> {
 /** The rows of `entries` for the texts of `knowledge` only: a text edited away is not carried on. */
 function rowsOf(entries: ReadonlyMap<string, TextTokens>, knowledge: KnowledgeBase): TokenRow[] {
   const current = new Set(textsOf(knowledge));
-  return [...entries].filter(([source]) => current.has(source)).map(([source, t]) => [source, t.normalized === source ? 0 : t.normalized, t.terms]);
+  return [...entries].filter(([source]) => current.has(source)).map(rowOf);
 }
+
+const rowOf = ([source, t]: [string, TextTokens]): TokenRow => [source, t.normalized === source ? 0 : t.normalized, t.terms];
 
 /**
- * A cache in memory over rows worked out elsewhere (a worker thread), for a build on this
- * thread that then segments nothing it was given; nothing is saved.
+ * A cache over `entries`: `rows` gives what it holds now, `write` (when the build added texts)
+ * keeps them somewhere.
  */
-export function tokenCacheOf(rows: readonly TokenRow[]): TokenCache {
-  const entries = fromRows(rows);
-  let added = 0;
-  return {
-    get: (text) => entries.get(text),
-    set(text, tokens) {
-      entries.set(text, tokens);
-      added += 1;
-    },
-    get added() {
-      return added;
-    },
-    get size() {
-      return entries.size;
-    },
-    save: () => undefined,
-    rows: () => [...entries].map(([source, t]) => [source, t.normalized === source ? 0 : t.normalized, t.terms]),
-  };
-}
-
-/** Opens the token cache of `knowledge` in `dir` (empty when there is none yet). */
-export function openTokenCache(dir: string, knowledge: KnowledgeBase, segmenter: string): TokenCache {
-  const key = tokenCacheKey(knowledge, segmenter);
-  const file = cacheFile(dir, knowledge.dir);
-  const entries = readEntries(file, key);
+function cacheOver(entries: Map<string, TextTokens>, rows: () => TokenRow[], write?: (rows: TokenRow[]) => void): TokenCache {
   let added = 0;
   return {
     get: (text) => entries.get(text),
@@ -140,12 +98,29 @@ export function openTokenCache(dir: string, knowledge: KnowledgeBase, segmenter:
       return entries.size;
     },
     save() {
-      if (added === 0) return;
-      writeCacheFile(file, { format: FORMAT, key }, JSON.stringify(rowsOf(entries, knowledge)));
+      if (added === 0 || !write) return;
+      write(rows());
       added = 0;
     },
-    rows: () => rowsOf(entries, knowledge),
+    rows,
   };
+}
+
+/**
+ * A cache in memory over rows worked out elsewhere (a worker thread), for a build on this
+ * thread that then segments nothing it was given; nothing is saved.
+ */
+export function tokenCacheOf(given: readonly TokenRow[]): TokenCache {
+  const entries = fromRows(given);
+  return cacheOver(entries, () => [...entries].map(rowOf));
+}
+
+/** Opens the token cache of `knowledge` in `dir` (empty when there is none yet). */
+export function openTokenCache(dir: string, knowledge: KnowledgeBase, segmenter: string): TokenCache {
+  const key = tokenCacheKey(knowledge, segmenter);
+  const file = cacheFile(dir, knowledge.dir);
+  const entries = readEntries(file, key);
+  return cacheOver(entries, () => rowsOf(entries, knowledge), (rows) => writeCacheFile(file, { format: FORMAT, key }, JSON.stringify(rows)));
 }
 
 /** Every text the index reads from the knowledge base. */

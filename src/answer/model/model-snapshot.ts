@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { codeDigest } from '../../fs/code-digest.js';
 import { readCacheFile, writeCacheFile } from '../../fs/cache-file.js';
 import type { ModelParts } from './learned-model.js';
 import type { SoftmaxModel } from './softmax-regression.js';
@@ -16,24 +17,12 @@ const FORMAT = 1;
 const FILE = 'learned-model.cache';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** Code whose change changes what training gives (relative to this folder, without extension; a test checks each is there). */
-export const CODE = ['featurize', 'softmax-regression', 'learned-model', 'training-data', 'vocabulary', '../read/normalize', '../safety/detect-emergency'];
+export const CODE = ['featurize', 'softmax-regression', 'learned-model', 'training-data', 'vocabulary', '../read/normalize', '../safety/detect-emergency', '../safety/hazard-lexicon', '../model-input'];
 
-let code: string | undefined;
-function codeDigest(): string {
-  if (code) return code;
-  const hash = createHash('sha256');
-  for (const base of CODE) {
-    for (const ext of ['.js', '.ts']) {
-      const file = path.join(HERE, `${base}${ext}`);
-      if (fs.existsSync(file)) hash.update(base).update('\0').update(fs.readFileSync(file)).update('\0');
-    }
-  }
-  return (code = hash.digest('hex'));
-}
 
 /** The key of a training: every input that decides the model, hashed with the code. */
 export function trainingKey(inputs: unknown): string {
-  return createHash('sha256').update(codeDigest()).update(JSON.stringify(inputs)).digest('hex');
+  return createHash('sha256').update(codeDigest(HERE, CODE)).update(JSON.stringify(inputs)).digest('hex');
 }
 
 const b64 = (array: ArrayBufferView) => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');

@@ -71,7 +71,7 @@ export function openModel(options: OpenModelOptions): LearnedModel {
   const examples = trainingExamples(knowledge, options.labelledDir, options.leaveOut);
   const keep = options.leaveOut === undefined ? options.snapshotDir : undefined;
   const key = keep
-    ? trainingKey({ examples, classes, kinds, settings, emergency: knowledge.emergency, synonyms: [...knowledge.synonyms] })
+    ? trainingKey({ examples, classes, kinds, settings, emergency: knowledge.emergency, hazards: knowledge.hazards, synonyms: [...knowledge.synonyms] })
     : '';
   const prebuilt = options.prebuiltDir ?? path.join(packageRoot(), 'dist', 'model');
   const kept = keep ? (readModelSnapshot(keep, key) ?? readModelSnapshot(prebuilt, key)) : undefined;
