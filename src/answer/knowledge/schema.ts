@@ -3,19 +3,13 @@
  */
 import { z } from 'zod';
 
-const text = z.string().trim().min(1);
-/** Staff write `keywords: [12348]`; YAML reads that as a number, which is still meant as text. */
-const phrase = z.union([z.string(), z.number()]).transform(String).pipe(text);
-const id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, '只能用小写字母、数字、点和短横线');
+import { id, phrase, SourceSchema, text } from './schema-parts.js';
+
+export { SourceSchema } from './schema-parts.js';
 
 /** Fewest sample questions an entry may have. */
 export const MIN_QUESTIONS = 6;
 
-export const SourceSchema = z.strictObject({
-  kind: z.enum(['report', 'law', 'hotline']),
-  ref: text,
-  quote: text.optional(),
-});
 
 export const EntrySchema = z.strictObject({
   id,
@@ -215,77 +209,11 @@ export const OutOfScopeSchema = z.strictObject({
 
 export const SynonymsSchema = z.record(z.string().min(1), z.string());
 
-/**
- * glossary.yaml: legal terms answers use, each with a plain explanation shown where it first
- * appears in an answer, and the law text it stands on (checked like an entry's sources).
- */
-export const GlossarySchema = z.array(
-  z.strictObject({
-    /** Exactly as answers write it (非诉讼事项). */
-    term: text,
-    /** In a resident's words, no fact the source does not give. */
-    gloss: text,
-    source: z.array(SourceSchema).min(1, '至少要有一个来源'),
-  }),
-);
+// glossary.yaml and referrals.yaml have a file of their own; re-exported here with the others.
+export { GlossarySchema, ReferralsSchema } from './glossary-schema.js';
 
-/**
- * referrals.yaml: offices that handle what the bot cannot answer (社保 → 12333), each reached by a
- * listed national `hotline` or at `where`, with the source that says the office handles it.
- */
-export const ReferralsSchema = z.array(
-  z
-    .strictObject({
-      id,
-      /** The office, as residents would look for it. */
-      office: text,
-      /** Words of a question that belong to this office. */
-      words: z.array(phrase).min(1),
-      /** A number of hotlines.yaml. */
-      hotline: phrase.optional(),
-      /** Where to go, where there is no hotline. */
-      where: text.optional(),
-      source: z.array(SourceSchema).min(1, '至少要有一个来源'),
-    })
-    .refine((r) => r.hotline !== undefined || r.where !== undefined, '要写 hotline(热线号码)或 where(去哪里办)'),
-);
-
-/** hotlines.yaml: the national hotlines, the only phone numbers an answer may give, each for its matters. */
-export const HotlinesSchema = z
-  .array(
-    z.strictObject({
-      number: phrase.pipe(z.string().regex(/^\d{3,6}$/, '号码只能是3到6位数字')),
-      /** The official name: 12348公共法律服务热线. */
-      name: text,
-      /** Other names an answer may call it by (公共法律服务热线). */
-      names: z.array(text).default([]),
-      /** What the line is for, in a resident's words. */
-      for: text,
-      /** The office that handles what it is for (an out-of-scope reply names it). */
-      office: text,
-      /** Matters it serves (ids of honesty.yaml `terms`); '*' for any but `except`. */
-      matters: z.array(text).min(1, '至少写一个事项'),
-      except: z.array(text).default([]),
-      /** The official source that set up or unified the number. */
-      source: text,
-    }),
-  )
-  .min(1);
-
-const ARTICLE = /^第[一二三四五六七八九十百千零]+条$/;
-
-/** sources/laws/<law>.yaml: the cited articles of one law, verbatim from the published text. */
-export const LawFileSchema = z.strictObject({
-  /** Full official name, as cited inside 《》. */
-  law: text,
-  /** Date of the adoption or latest amendment whose text this is (YYYY-MM-DD). */
-  version: z
-    .union([z.string(), z.date()])
-    .transform((v) => (typeof v === 'string' ? v : v.toISOString().slice(0, 10)))
-    .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '版本日期写成 YYYY-MM-DD')),
-  source: text,
-  articles: z.record(z.string().regex(ARTICLE, '条号写成“第X条”(汉字数字)'), text),
-});
+// hotlines.yaml and the law texts have a file of their own; re-exported here with the others.
+export { HotlinesSchema, LawFileSchema } from './sources-schema.js';
 
 export type SourceRef = z.infer<typeof SourceSchema>;
 export type EntryData = z.infer<typeof EntrySchema>;
@@ -294,62 +222,8 @@ export type Topic = z.infer<typeof TopicsSchema>[number];
 export type Aspect = z.infer<typeof AspectsSchema>[number];
 export type EmergencyData = z.infer<typeof EmergencySchema>;
 export type Meta = z.infer<typeof MetaSchema>;
-export type GlossaryTerm = z.infer<typeof GlossarySchema>[number];
-export type Referral = z.infer<typeof ReferralsSchema>[number];
-export type Hotline = z.infer<typeof HotlinesSchema>[number];
-export type LawFile = z.infer<typeof LawFileSchema>;
+export type { GlossaryTerm, Referral } from './glossary-schema.js';
+export type { Hotline, LawFile } from './sources-schema.js';
 
-const share = z.number().min(0).max(1);
-const count = z.number().int();
-
-/**
- * matching.yaml: the numbers that steer understanding, each with its default and its reason
- * in the file. `model` is how the learned signal is built; `danger` and `intent` how far it is
- * trusted beside the rules and the matcher.
- */
-export const MatchingSchema = z.strictObject({
-  model: z
-    .strictObject({
-      ngrams: z.array(count.min(1).max(5)).min(1).default([1, 2, 3]),
-      words: z.boolean().default(false),
-      minCount: count.min(1).default(1),
-      epochs: count.min(1).max(50).default(6),
-      learningRate: z.number().positive().default(0.5),
-      l2: z.number().min(0).default(0.0001),
-      seed: count.default(1),
-      prune: z.number().min(0).default(0.01),
-      minGradient: z.number().min(0).max(1).default(0.02),
-      keywordWeight: z.number().positive().max(1).default(0.5),
-    })
-    .prefault({}),
-  danger: z
-    .strictObject({
-      emergencyAt: share.default(0.4),
-      lineAt: share.default(0.2),
-      minChars: count.min(0).default(6),
-    })
-    .prefault({}),
-  intent: z
-    .strictObject({
-      kindAt: share.default(0.5),
-      declineAt: share.default(0.7),
-      rescueAt: share.default(0.6),
-      pickAt: share.default(0.4),
-      overrideAt: share.default(0.75),
-      overrideBelow: share.default(0.2),
-      disagreeAt: share.default(0.4),
-      disagreeBelow: share.default(0.1),
-    })
-    .prefault({}),
-  /** 法律明白人 mode (issue 22): the whole messages that switch it on and off, and how a flow's questions name the person. */
-  helper: z
-    .strictObject({
-      on: z.array(z.string().trim().min(1)).default(['我是法律明白人', '我帮村民问', '帮村民问', '替村民问', '我替别人问', '替别人问', '帮别人问']),
-      off: z.array(z.string().trim().min(1)).default(['我自己问', '问我自己的事', '退出法律明白人模式']),
-      toggle: z.array(z.string().trim().min(1)).default(['/mode', '切换模式']),
-      you: z.string().trim().min(1).default('您'),
-      person: z.string().trim().min(1).default('当事人'),
-    })
-    .prefault({}),
-});
-export type MatchingSettings = z.infer<typeof MatchingSchema>;
+// matching.yaml has a file of its own; re-exported here, where the other knowledge files' schemas are.
+export { MatchingSchema, type MatchingSettings } from './matching-schema.js';
